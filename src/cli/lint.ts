@@ -1,0 +1,127 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { parseArticle } from '../core/article.js';
+import type { RuleSeverity } from '../core/config.js';
+import { discoverArticles } from '../core/discover.js';
+import { HealthmdError, UsageError } from '../core/errors.js';
+import { articleReader, readArticles } from '../core/read-articles.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
+import { lintArticles, type LintResult } from '../lint/engine.js';
+import { rules } from '../rules/index.js';
+import { createContext } from './context.js';
+import type { Io } from './io.js';
+
+interface LintFlags {
+  format: FormatName;
+  output?: string;
+  fix?: boolean;
+  maxWarnings?: number;
+  quiet?: boolean;
+  rule: Record<string, RuleSeverity>;
+  stdin?: boolean;
+  stdinFilename?: string;
+}
+
+function parseRuleFlag(value: string, previous: Record<string, RuleSeverity> = {}): Record<string, RuleSeverity> {
+  const match = /^([a-z0-9-]+)=(off|warn|error)$/.exec(value.trim());
+  if (!match) throw new UsageError(`--rule ${value}: expected ID=off|warn|error, e.g. --rule readability-grade=off`);
+  return { ...previous, [match[1]]: match[2] as RuleSeverity };
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings ${value}: expected a whole number of 0 or more`);
+  return n;
+}
+
+export function registerLint(program: Command, io: Io, exit: { code: number }): Command {
+  return program
+    .command('lint')
+    .description('check articles for what a health article needs (sections, sources, review, disclaimer, safety)')
+    .argument('[paths...]', 'files, folders or globs (default: the articles folder)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fix', 'apply safe fixes in place (never invents a review, a source or a date)')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('-q, --quiet', 'report errors only')
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', parseRuleFlag, {})
+    .option('--stdin', 'lint the text on standard input')
+    .option('--stdin-filename <file>', 'the path the text on stdin stands for (for messages and links)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ healthmd lint                                  lint every article
+  $ healthmd lint articles/back-pain.md --fix      fix what is safe to fix in one file
+  $ healthmd lint --format sarif --output lint.sarif
+  $ healthmd lint --format github                  annotations in a GitHub Actions log
+  $ cat draft.md | healthmd lint --stdin --stdin-filename articles/draft.md
+  $ HEALTHMD_NOW=2025-01-01 healthmd lint          pin "today" for reproducible review checks`,
+    )
+    .action(async (paths: string[], flags: LintFlags, command: Command) => {
+      const context = createContext(io, command);
+      const config = context.config();
+      const now = context.now();
+      const reader = articleReader(config);
+      let articles;
+      if (flags.stdin) {
+        if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
+        const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
+        const articlesDir = path.resolve(config.root, config.articlesDir);
+        const relative = path.relative(articlesDir, file);
+        const relPath = (relative.startsWith('..') ? path.basename(file) : relative).split(path.sep).join('/');
+        articles = [parseArticle({ path: file, relPath, content: Buffer.from(await io.readStdin(), 'utf8') })];
+      } else {
+        if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
+        const discovery = discoverArticles(config, context.cwd, paths);
+        for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
+        if (discovery.files.length === 0) {
+          if (paths.length) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
+          io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
+          return;
+        }
+        articles = readArticles(discovery.files, context.cwd);
+      }
+      const results = lintArticles(articles, {
+        config,
+        now,
+        ruleOverrides: flags.rule,
+        fix: flags.fix,
+        readArticle: reader.readArticle,
+        fileExists: reader.fileExists,
+      });
+      if (flags.fix) {
+        for (const result of results) {
+          if (result.output === undefined) continue;
+          if (flags.stdin) io.stdout(result.output);
+          else writeFileAtomic(result.filePath, result.output);
+        }
+      }
+      const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
+      const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
+      const shown = flags.quiet ? results.map(errorsOnly) : results;
+      const report = formatters[flags.format](shown, { cwd: context.cwd, color: context.color && !flags.output, rules, version: pkg.version });
+      if (flags.output) {
+        const target = path.resolve(context.cwd, flags.output);
+        try {
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, report);
+        } catch (error) {
+          throw new HealthmdError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: flags.output, cause: error });
+        }
+      } else if (report) {
+        (flags.fix && flags.stdin ? io.stderr : io.stdout)(report.endsWith('\n') ? report : `${report}\n`);
+      }
+      const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
+      if (tooManyWarnings) io.stderr(`healthmd: ${warnings} warnings; --max-warnings allows ${flags.maxWarnings}\n`);
+      exit.code = errors > 0 || tooManyWarnings ? 1 : 0;
+    });
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 'error');
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

@@ -1,0 +1,197 @@
+import type { Place } from './diagnostic.js';
+import { splitFrontMatter, type FrontMatter, type FrontMatterProblem } from './front-matter.js';
+import { LineIndex } from './line-index.js';
+import { parseMarkdown, type Heading, type MarkdownModel } from './markdown.js';
+
+/** Files larger than this are refused with a diagnostic instead of being parsed. */
+export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One Markdown article, read and parsed once, shared by lint, build and every other command.
+ * Offsets in `body` are LF-normalised; `place()` turns them into 1-based positions in the file
+ * as it is on disk (front matter counted, CRLF and a BOM handled).
+ */
+export interface Article extends MarkdownModel {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the articles folder, with forward slashes (`sub/back-pain.md`). */
+  relPath: string;
+  /** The file's text as on disk, without a byte-order mark. */
+  source: string;
+  bom: boolean;
+  /** Line index of `source`, for turning places into offsets (fixes). */
+  lines: LineIndex;
+  frontMatter?: FrontMatter;
+  /** Front matter data (`{}` when there is none or it could not be parsed). */
+  data: Record<string, unknown>;
+  /** Why the file could not be parsed; set means the file is unusable (front-matter-valid, fatal). */
+  problem?: FrontMatterProblem;
+  /** The Markdown body with line endings normalised to LF. */
+  body: string;
+  /** Offset in `source` where the body starts. */
+  bodyStart: number;
+  /** 1-based file line of the body's first line. */
+  bodyLine: number;
+  /** The file place of a body offset. */
+  place(bodyOffset: number): Place;
+  /** The offset in `source` of a file place (for fixes). */
+  offsetOf(place: Place): number;
+  /** The innermost heading whose section contains a body offset. */
+  headingAt(bodyOffset: number): Heading | undefined;
+}
+
+export interface ArticleInput {
+  path: string;
+  relPath: string;
+  /** Raw bytes (checked for UTF-8 and binary content) or already-decoded text. */
+  content: Uint8Array | string;
+}
+
+const EMPTY_MODEL: MarkdownModel = { tokens: [], headings: [], links: [], html: [], prose: [] };
+
+/** Reads an article's model from its bytes. Never throws on bad content: problems become `problem`. */
+export function parseArticle(input: ArticleInput): Article {
+  const decoded = decode(input.content);
+  const text = decoded.text;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? text.slice(1) : text;
+  const lines = new LineIndex(source);
+  let problem = decoded.problem;
+  let frontMatter: FrontMatter | undefined;
+  let bodyStart = 0;
+  if (!problem) {
+    const split = splitFrontMatter(source);
+    frontMatter = split.frontMatter;
+    problem = split.problem;
+    bodyStart = split.bodyStart;
+  }
+  const body = problem ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
+  const bodyLine = lines.place(bodyStart).line;
+  const bodyLines = new LineIndex(body);
+  let model = EMPTY_MODEL;
+  if (!problem) {
+    try {
+      model = parseMarkdown(body);
+    } catch (error) {
+      problem = {
+        messageId: 'markdown',
+        message: `The Markdown body could not be parsed (${(error as Error).message}); simplify deeply nested lists or quotes.`,
+        place: { line: bodyLine, column: 1 },
+      };
+    }
+  }
+  const place = (offset: number): Place => {
+    const p = bodyLines.place(offset);
+    return { line: p.line + bodyLine - 1, column: p.column };
+  };
+  const headings = model.headings;
+  return {
+    ...model,
+    path: input.path,
+    relPath: input.relPath,
+    source,
+    bom,
+    lines,
+    frontMatter,
+    data: frontMatter?.data ?? {},
+    problem,
+    body,
+    bodyStart,
+    bodyLine,
+    place,
+    offsetOf: (p) => lines.offset(p.line, p.column),
+    headingAt(offset) {
+      let found: Heading | undefined;
+      for (const heading of headings) {
+        if (heading.start <= offset && offset < heading.sectionEnd && (!found || heading.depth > found.depth)) found = heading;
+      }
+      return found;
+    },
+  };
+}
+
+interface Decoded {
+  text: string;
+  problem?: FrontMatterProblem;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(content: Uint8Array | string): Decoded {
+  if (typeof content === 'string') return checkText(content);
+  if (content.byteLength > MAX_ARTICLE_BYTES) {
+    return {
+      text: '',
+      problem: {
+        messageId: 'too-large',
+        message: `File is ${content.byteLength} bytes; articles are limited to ${MAX_ARTICLE_BYTES} bytes. Split it or move media out of the text.`,
+        place: { line: 1, column: 1 },
+      },
+    };
+  }
+  const nul = content.indexOf(0);
+  if (nul !== -1) return { text: '', problem: binary(content, nul) };
+  try {
+    return checkText(utf8.decode(content));
+  } catch {
+    return { text: '', problem: invalidUtf8(content) };
+  }
+}
+
+function checkText(text: string): Decoded {
+  if (text.trim() === '' || text === '\ufeff') {
+    return { text, problem: { messageId: 'empty', message: 'File is empty: an article needs front matter and a body.', place: { line: 1, column: 1 } } };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    return {
+      text: '',
+      problem: { messageId: 'binary', message: 'File contains NUL bytes: it looks binary, not Markdown text.', place: { line, column: nul - before.lastIndexOf('\n') } },
+    };
+  }
+  return { text };
+}
+
+function placeOfByte(bytes: Uint8Array, index: number): Place {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Count characters, not bytes, before the offending byte on its line.
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, index)).length + 1;
+  return { line, column };
+}
+
+function binary(bytes: Uint8Array, index: number): FrontMatterProblem {
+  return { messageId: 'binary', message: 'File contains NUL bytes: it looks binary, not Markdown text.', place: placeOfByte(bytes, index) };
+}
+
+function invalidUtf8(bytes: Uint8Array): FrontMatterProblem {
+  let index = 0;
+  // Find the first byte that does not start or continue a valid UTF-8 sequence.
+  while (index < bytes.length) {
+    const b = bytes[index];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (size === 0) break;
+    let ok = index + size <= bytes.length;
+    for (let k = 1; ok && k < size; k++) ok = (bytes[index + k] & 0xc0) === 0x80;
+    if (!ok) break;
+    try {
+      utf8.decode(bytes.subarray(index, index + size));
+    } catch {
+      break;
+    }
+    index += size;
+  }
+  return {
+    messageId: 'encoding',
+    message: 'File is not valid UTF-8 text: re-save it as UTF-8.',
+    place: placeOfByte(bytes, Math.min(index, bytes.length)),
+  };
+}

@@ -1,0 +1,140 @@
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { Config } from './config.js';
+import { UsageError } from './errors.js';
+
+export interface ArticleFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the articles folder (or to the project root for files outside it), with forward slashes. */
+  relPath: string;
+}
+
+export interface DiscoveryProblem {
+  /** Path relative to the working directory. */
+  file: string;
+  message: string;
+}
+
+export interface Discovery {
+  files: ArticleFile[];
+  problems: DiscoveryProblem[];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.healthmd']);
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Finds the Markdown articles named by `paths` (files, folders, globs), or the whole articles folder.
+ * Skips the output folder, node_modules and dot-folders; a symlink leading outside the project is
+ * reported, not followed. Files are returned sorted and once each.
+ */
+export function discoverArticles(config: Config, cwd: string, paths: string[] = []): Discovery {
+  const root = config.root;
+  const articlesDir = path.resolve(root, config.articlesDir);
+  const outDir = path.resolve(root, config.outDir);
+  const found = new Map<string, ArticleFile>();
+  const problems: DiscoveryProblem[] = [];
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    rootReal = root;
+  }
+
+  const relPathOf = (file: string) => toPosix(path.relative(isInside(file, articlesDir) ? articlesDir : root, file));
+  const add = (file: string) => {
+    if (!found.has(file)) found.set(file, { path: file, relPath: relPathOf(file) });
+  };
+  const display = (file: string) => toPosix(path.relative(cwd, file)) || '.';
+
+  const walk = (dir: string, accept: (file: string) => boolean) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(full);
+        } catch {
+          problems.push({ file: display(full), message: 'broken symbolic link: skipped' });
+          continue;
+        }
+        if (!isInside(target, rootReal)) {
+          problems.push({ file: display(full), message: 'symbolic link leads outside the project: not followed' });
+          continue;
+        }
+        const stat = statSync(target);
+        if (stat.isDirectory()) continue; // the target inside the project is walked in its own right
+        if (stat.isFile() && /\.md$/i.test(entry.name) && accept(full)) add(full);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') || full === outDir) continue;
+        walk(full, accept);
+      } else if (entry.isFile() && /\.md$/i.test(entry.name) && accept(full)) {
+        add(full);
+      }
+    }
+  };
+
+  if (paths.length === 0) {
+    try {
+      if (!statSync(articlesDir).isDirectory()) throw new Error('not a folder');
+    } catch {
+      throw new UsageError(`${display(articlesDir)}: articles folder not found; run 'healthmd init' or pass the files to use`);
+    }
+    walk(articlesDir, () => true);
+  }
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    if (GLOB_CHARS.test(given)) {
+      const pattern = toPosix(given);
+      const scan = picomatch.scan(pattern);
+      const base = path.resolve(cwd, scan.base || '.');
+      const matcher = picomatch(toPosix(path.resolve(cwd, pattern)), { dot: false });
+      walk(base, (file) => matcher(toPosix(file)));
+      continue;
+    }
+    let stat;
+    try {
+      stat = lstatSync(full);
+    } catch {
+      throw new UsageError(`${given}: no such file or folder`);
+    }
+    if (stat.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(full);
+      } catch {
+        problems.push({ file: display(full), message: 'broken symbolic link: skipped' });
+        continue;
+      }
+      if (!isInside(target, rootReal)) {
+        problems.push({ file: display(full), message: 'symbolic link leads outside the project: not followed' });
+        continue;
+      }
+      stat = statSync(target);
+    }
+    if (stat.isDirectory()) walk(full, () => true);
+    else add(full);
+  }
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
+}

@@ -1,0 +1,205 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import type { Place } from './diagnostic.js';
+
+/** Where a front-matter key, its value and (for lists) each item stand in the file. */
+export interface KeyPlace {
+  key: Place;
+  value: Place;
+  /** One place per list item when the value is a list. */
+  items?: Place[];
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  places: Record<string, KeyPlace>;
+  /** The YAML text between the fences. */
+  yaml: string;
+  /** Offsets in the file text: the YAML text spans [start, end). */
+  start: number;
+  end: number;
+}
+
+/** A front-matter problem: always reported by front-matter-valid, always fatal. */
+export interface FrontMatterProblem {
+  messageId: string;
+  message: string;
+  place: Place;
+}
+
+export interface SplitResult {
+  frontMatter?: FrontMatter;
+  problem?: FrontMatterProblem;
+  /** Offset in the file text where the Markdown body starts. */
+  bodyStart: number;
+}
+
+/** Front matter larger than this is refused before YAML sees it. */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+/** Deeper nesting than this is refused: front matter is a flat record, and deep flow collections can exhaust the stack. */
+export const MAX_NESTING = 32;
+
+const OPEN = /^(---|\+\+\+|;;;)([^\r\n]*)(\r?\n|$)/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
+
+/**
+ * Splits a file into YAML front matter and body, and parses the YAML safely: only the YAML core
+ * schema (dates stay strings), no aliases, no custom tags, unique keys, bounded size and nesting.
+ * Other engines (`---js`, `---coffee`, TOML's `+++`, …) are refused; nothing in them ever runs.
+ */
+export function splitFrontMatter(text: string): SplitResult {
+  const open = OPEN.exec(text);
+  if (!open) return { bodyStart: 0 };
+  const [whole, fence, info, newline] = open;
+  const language = info.trim();
+  if (fence !== '---' || (language !== '' && language.toLowerCase() !== 'yaml')) {
+    const name = fence === '---' ? language : fence === '+++' ? 'TOML (+++)' : 'JSON (;;;)';
+    return {
+      bodyStart: 0,
+      problem: {
+        messageId: 'engine',
+        message: `Front matter in ${name} is not supported: healthmd reads YAML only and never runs front-matter code. Use a plain '---' fence with YAML.`,
+        place: { line: 1, column: fence === '---' ? 4 : 1 },
+      },
+    };
+  }
+  if (!newline) {
+    return { bodyStart: text.length, problem: unclosed() };
+  }
+  const start = whole.length;
+  CLOSE.lastIndex = start;
+  const close = CLOSE.exec(text);
+  if (!close) return { bodyStart: text.length, problem: unclosed() };
+  const end = close.index;
+  let bodyStart = end + close[0].length;
+  if (text[bodyStart] === '\n') bodyStart += 1;
+  const yaml = text.slice(start, end);
+  const firstLine = 2;
+  const result = parseYaml(yaml, firstLine);
+  if ('problem' in result) return { bodyStart, problem: result.problem };
+  return { bodyStart, frontMatter: { ...result, yaml, start, end } };
+}
+
+function unclosed(): FrontMatterProblem {
+  return {
+    messageId: 'unclosed',
+    message: "Front matter is not closed: add a line with '---' after the last key.",
+    place: { line: 1, column: 1 },
+  };
+}
+
+function nestingDepth(yaml: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") {
+      // A quote starts a scalar only at a value position; an apostrophe inside a word is text.
+      const before = yaml[i - 1];
+      if (before === undefined || /[\s[{,:]/.test(before)) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(yaml[i - 1]))) {
+      const newline = yaml.indexOf('\n', i);
+      i = newline === -1 ? yaml.length : newline;
+    } else if (c === '[' || c === '{') {
+      max = Math.max(max, ++depth);
+    } else if (c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  // Block nesting: each level is indented further.
+  let indentLevels = 0;
+  const indents = new Set<number>();
+  for (const line of yaml.split('\n')) {
+    const indent = /^( *)(?:- +)*/.exec(line)![0].length;
+    if (line.trim() && !indents.has(indent)) {
+      indents.add(indent);
+      indentLevels++;
+    }
+  }
+  return Math.max(max, indentLevels);
+}
+
+type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace> } | { problem: FrontMatterProblem };
+
+function parseYaml(yaml: string, firstLine: number): Parsed {
+  const at = (offset: number, lines: LineCounter): Place => {
+    const { line, col } = lines.linePos(offset);
+    return { line: line + firstLine - 1, column: col };
+  };
+  const lines = new LineCounter();
+  if (yaml.length > MAX_FRONT_MATTER_CHARS) {
+    return problem('too-large', `Front matter is ${yaml.length} characters; the limit is ${MAX_FRONT_MATTER_CHARS}. Move long text into the body.`, { line: firstLine, column: 1 });
+  }
+  if (nestingDepth(yaml) > MAX_NESTING) {
+    return problem('too-deep', `Front matter nests deeper than ${MAX_NESTING} levels; front matter should be a flat list of keys.`, { line: firstLine, column: 1 });
+  }
+  let doc;
+  try {
+    doc = parseDocument(yaml, {
+      schema: 'core',
+      merge: false,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      lineCounter: lines,
+      customTags: [],
+    });
+  } catch (error) {
+    return problem('yaml', `Front matter could not be parsed: ${(error as Error).message}`, { line: firstLine, column: 1 });
+  }
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) {
+    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const messageId = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'yaml';
+    return problem(messageId, `Invalid YAML in front matter: ${message}`, at(first.pos[0], lines));
+  }
+  let alias: number | undefined;
+  let tag: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      alias ??= node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (node.tag && !tag) tag = { offset: node.range?.[0] ?? 0, name: node.tag };
+    },
+  });
+  if (alias !== undefined) {
+    return problem('alias', 'YAML aliases (*name) are not allowed in front matter; write the value out.', at(alias, lines));
+  }
+  if (tag) {
+    return problem('tag', `YAML tags (${tag.name}) are not allowed in front matter; remove the tag.`, at(tag.offset, lines));
+  }
+  if (doc.contents === null) return { data: {}, places: {} };
+  if (!isMap(doc.contents)) {
+    return problem('not-a-map', 'Front matter must be a list of `key: value` lines.', at(doc.contents.range?.[0] ?? 0, lines));
+  }
+  const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  const places: Record<string, KeyPlace> = {};
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (!isScalar(keyNode) || typeof keyNode.value === 'object') {
+      return problem('complex-key', 'Front matter keys must be plain names.', at(keyNode?.range?.[0] ?? 0, lines));
+    }
+    const key = String(keyNode.value);
+    const valueNode = pair.value as YamlNode | null;
+    const keyPlace = at(keyNode.range?.[0] ?? 0, lines);
+    const place: KeyPlace = {
+      key: keyPlace,
+      value: valueNode?.range ? at(valueNode.range[0], lines) : keyPlace,
+    };
+    if (isSeq(valueNode)) {
+      place.items = valueNode.items.map((item) => at((item as YamlNode).range?.[0] ?? valueNode.range?.[0] ?? 0, lines));
+    }
+    places[key] = place;
+  }
+  return { data, places };
+}
+
+function problem(messageId: string, message: string, place: Place): { problem: FrontMatterProblem } {
+  return { problem: { messageId, message, place } };
+}
+

@@ -1,0 +1,208 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+
+/** A marked token with its offsets in the (LF-normalised) body. */
+export type PositionedToken = Token & { start: number; end: number };
+
+export interface Heading {
+  depth: number;
+  /** Plain text of the heading. */
+  text: string;
+  /** Offsets of the heading line in the body. */
+  start: number;
+  end: number;
+  /** Index of the heading token in the top-level token list. */
+  index: number;
+  /** Top-level tokens of the section this heading owns (up to the next heading of the same or a higher level). */
+  section: PositionedToken[];
+  /** Offset where the section ends (exclusive). */
+  sectionEnd: number;
+}
+
+export interface LinkRef {
+  kind: 'link' | 'image';
+  href: string;
+  /** Link text, or the image's alt text. */
+  text: string;
+  title?: string | null;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface HtmlRef {
+  raw: string;
+  block: boolean;
+  comment: boolean;
+  start: number;
+  end: number;
+}
+
+/** A block of prose: a paragraph or a list item's text. Code, HTML and tables are not prose. */
+export interface ProseBlock {
+  /** Plain text, without Markdown syntax. */
+  text: string;
+  /** The Markdown source of the block. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface MarkdownModel {
+  tokens: PositionedToken[];
+  headings: Heading[];
+  links: LinkRef[];
+  html: HtmlRef[];
+  prose: ProseBlock[];
+}
+
+const HEADING_BREAK = 'heading';
+
+/** Lexes the body once and extracts what rules and renderers share. */
+export function parseMarkdown(body: string): MarkdownModel {
+  const tokens = new Lexer({ gfm: true }).lex(body) as Token[];
+  place(tokens, 0, body);
+  const positioned = tokens as PositionedToken[];
+  const model: MarkdownModel = { tokens: positioned, headings: [], links: [], html: [], prose: [] };
+  collect(positioned, model, false);
+  model.headings = sections(positioned, body.length);
+  return model;
+}
+
+/** Gives each token `start`/`end` offsets by finding its `raw` inside its parent's source. */
+function place(tokens: Token[], base: number, source: string): void {
+  let cursor = 0;
+  for (const token of tokens) {
+    const raw = token.raw ?? '';
+    let at = source.indexOf(raw, cursor);
+    if (at === -1 || raw === '') at = Math.min(cursor, source.length);
+    const positioned = token as PositionedToken;
+    positioned.start = base + at;
+    positioned.end = base + at + raw.length;
+    if (at !== -1 && raw) cursor = at + raw.length;
+    for (const children of childLists(token)) place(children, positioned.start, raw);
+  }
+}
+
+function childLists(token: Token): Token[][] {
+  const lists: Token[][] = [];
+  const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
+  if (t.type === 'list' && t.items) lists.push(t.items);
+  else if (t.type === 'table') {
+    // Cells' raws are unique enough inside the row; positions of table content are approximate.
+    for (const cell of t.header ?? []) lists.push(cell.tokens);
+    for (const row of t.rows ?? []) for (const cell of row) lists.push(cell.tokens);
+  } else if (t.tokens) lists.push(t.tokens);
+  return lists;
+}
+
+function collect(tokens: PositionedToken[], model: MarkdownModel, inline: boolean): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'link':
+      case 'image': {
+        const t = token as unknown as Tokens.Link | Tokens.Image;
+        model.links.push({
+          kind: token.type,
+          href: t.href,
+          text: token.type === 'image' ? t.text : inlineText((t as Tokens.Link).tokens ?? []),
+          title: t.title,
+          raw: t.raw,
+          start: token.start,
+          end: token.end,
+        });
+        break;
+      }
+      case 'html': {
+        const raw = token.raw;
+        model.html.push({ raw, block: !inline, comment: /^\s*<!--/.test(raw), start: token.start, end: token.end });
+        break;
+      }
+      case 'paragraph':
+        model.prose.push({ text: inlineText((token as Tokens.Paragraph).tokens), raw: token.raw, start: token.start, end: token.end });
+        break;
+      case 'text':
+        // A tight list item holds its text in a block-level text token.
+        if (!inline && (token as Tokens.Text).tokens) {
+          model.prose.push({ text: inlineText((token as Tokens.Text).tokens ?? []), raw: token.raw, start: token.start, end: token.end });
+        }
+        break;
+      default:
+        break;
+    }
+    const children = childLists(token) as PositionedToken[][];
+    const childInline = inline || isInlineContainer(token.type);
+    for (const list of children) collect(list, model, childInline);
+  }
+}
+
+function isInlineContainer(type: string): boolean {
+  return type === 'paragraph' || type === 'heading' || type === 'text' || type === 'table' || type === 'link' || type === 'strong' || type === 'em' || type === 'del';
+}
+
+/** Plain text of inline tokens: what a reader reads, without Markdown syntax or HTML. */
+export function inlineText(tokens: Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'html':
+      case 'image':
+        break;
+      case 'br':
+        text += '\n';
+        break;
+      case 'codespan':
+        text += (token as Tokens.Codespan).text;
+        break;
+      case 'escape':
+        text += (token as Tokens.Escape).text;
+        break;
+      case 'text':
+        text += (token as Tokens.Text).tokens ? inlineText((token as Tokens.Text).tokens!) : decodeEntities((token as Tokens.Text).text);
+        break;
+      default: {
+        const children = (token as { tokens?: Token[] }).tokens;
+        if (children) text += inlineText(children);
+        else if ('text' in token && typeof token.text === 'string') text += decodeEntities(token.text);
+      }
+    }
+  }
+  return text;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return ENTITIES[name.toLowerCase()] ?? entity;
+  });
+}
+
+function sections(tokens: PositionedToken[], bodyLength: number): Heading[] {
+  const headings: Heading[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type !== HEADING_BREAK) return;
+    const heading = token as unknown as Tokens.Heading & PositionedToken;
+    let stop = tokens.length;
+    for (let j = index + 1; j < tokens.length; j++) {
+      const next = tokens[j];
+      if (next.type === HEADING_BREAK && (next as unknown as Tokens.Heading).depth <= heading.depth) {
+        stop = j;
+        break;
+      }
+    }
+    headings.push({
+      depth: heading.depth,
+      text: inlineText(heading.tokens).trim(),
+      start: heading.start,
+      end: heading.end,
+      index,
+      section: tokens.slice(index + 1, stop),
+      sectionEnd: stop < tokens.length ? tokens[stop].start : bodyLength,
+    });
+  });
+  return headings;
+}

@@ -1,0 +1,48 @@
+/**
+ * Matching headings to named sections: case-insensitive, whole words, plural-tolerant, with aliases.
+ * "Treatment" matches "Treatment Options" and "How It Is Treated"; "Sources" matches "References".
+ */
+export const SECTION_ALIASES: Record<string, string[]> = {
+  symptoms: ['signs', 'warning signs', 'what it feels like'],
+  causes: ['why it happens', 'risk factors', 'what causes it'],
+  treatment: ['treatment options', 'how it is treated', 'how is it treated', 'treating', 'management', 'therapy', 'therapies'],
+  'when to see a doctor': ['when to seek help', 'when to get help', 'when to seek medical help', 'when to seek medical care', 'when to call a doctor', 'when to get medical help', 'seeing a doctor', 'when to see your doctor', 'when to see a gp'],
+  sources: ['references', 'citations', 'bibliography', 'further reading and sources'],
+  disclaimer: ['medical disclaimer', 'important notice'],
+  risks: ['side effects', 'complications', 'safety', 'risks and side effects'],
+};
+
+/** Lower-case words with a plural `s`/`es` removed, so "Symptoms" and "symptom" compare equal. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(singular);
+}
+
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+/** True when `needle`'s words stand, in order and adjacent, among `haystack`'s words. */
+export function containsWords(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0) return false;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** True when a heading names the section (or one of its aliases). */
+export function headingMatchesSection(heading: string, section: string): boolean {
+  const headingWords = words(heading);
+  const names = [section, ...(SECTION_ALIASES[section.toLowerCase()] ?? SECTION_ALIASES[words(section).join(' ')] ?? [])];
+  return names.some((name) => containsWords(headingWords, words(name)));
+}

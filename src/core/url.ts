@@ -1,0 +1,31 @@
+import { toCalendarDate } from './dates.js';
+
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const JEKYLL_PREFIX = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+
+/** The date in a Jekyll-style file name (`2024-05-08-mammograms.md`), if any. */
+export function fileNameDate(relPath: string): string | undefined {
+  const name = relPath.split('/').pop() ?? '';
+  const match = JEKYLL_PREFIX.exec(name.replace(/\.md$/i, ''));
+  return match ? toCalendarDate(match[1]) : undefined;
+}
+
+/**
+ * The article's path under `articles/` in the output, without slashes at either end:
+ * `sub/back-pain.md` → `sub/back-pain`; a `slug` replaces the file name; a Jekyll date prefix is dropped.
+ * Folder names are kept as they are on disk (sub-folders are mirrored in URLs).
+ */
+export function articleOutputPath(relPath: string, slug?: unknown): string {
+  const parts = relPath.split('/');
+  const file = parts.pop() ?? '';
+  let name = file.replace(/\.md$/i, '');
+  const jekyll = JEKYLL_PREFIX.exec(name);
+  if (jekyll && toCalendarDate(jekyll[1])) name = jekyll[2];
+  if (typeof slug === 'string' && SLUG_PATTERN.test(slug)) name = slug;
+  return [...parts, name].join('/');
+}
+
+/** The site-relative URL of an article page: `articles/<path>/`. */
+export function articleUrl(relPath: string, slug?: unknown): string {
+  return `articles/${articleOutputPath(relPath, slug)}/`;
+}

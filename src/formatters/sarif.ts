@@ -1,0 +1,4 @@
+import type { Formatter } from './types.js';
+
+// Placeholder while the formatter is written.
+export const formatSarif: Formatter = (results) => JSON.stringify(results);

@@ -1,0 +1,16 @@
+import type { LintResult } from '../lint/engine.js';
+import type { Rule } from '../rules/types.js';
+
+export interface FormatContext {
+  /** File paths in the output are relative to this folder. */
+  cwd: string;
+  /** Colour for a terminal (stylish only). */
+  color: boolean;
+  /** The rule registry, for descriptions and help (sarif). */
+  rules: readonly Rule[];
+  /** healthmd's version (sarif's tool.driver.version). */
+  version: string;
+}
+
+/** Pure: results in, text out. Only the CLI prints. */
+export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;

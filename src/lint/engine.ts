@@ -1,0 +1,142 @@
+import { parseArticle, type Article } from '../core/article.js';
+import type { Config, RuleSeverity } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import { compareDiagnostics, type Diagnostic, type Report } from '../core/diagnostic.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import { rules as registry } from '../rules/index.js';
+import type { ProjectView, Rule } from '../rules/types.js';
+import { applyFixes } from './apply-fixes.js';
+import { inlineControl } from './inline-control.js';
+
+/** ESLint-shaped result for one file. */
+export interface LintResult {
+  /** Absolute path; formatters make it relative. */
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed file text (BOM included as on disk), when `fix` changed it. */
+  output?: string;
+}
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: 'error' | 'warning';
+  options: Record<string, unknown>;
+}
+
+export interface LintOptions {
+  config: Config;
+  now: CalendarDate;
+  /** `--rule ID=SEVERITY` flags: they win over config. */
+  ruleOverrides?: Record<string, RuleSeverity>;
+  fix?: boolean;
+  /** How project rules read an article that is not in the linted set (the CLI reads the file). */
+  readArticle?: (absolutePath: string) => Article | undefined;
+  fileExists?: (absolutePath: string) => boolean;
+}
+
+const FRONT_MATTER_VALID = 'front-matter-valid';
+const MAX_FIX_PASSES = 10;
+
+/** The rules that run, with their effective severities and options: defaults, then config, then flags. */
+export function activeRules(config: Config, overrides: Record<string, RuleSeverity> = {}): ActiveRule[] {
+  const known = new Set(registry.map((rule) => rule.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) throw new ConfigError(`rules.${id}: unknown rule; 'healthmd rules' lists them`, { file: config.file });
+  }
+  for (const id of Object.keys(overrides)) {
+    if (!known.has(id)) throw new UsageError(`--rule ${id}: unknown rule; 'healthmd rules' lists them`);
+  }
+  const active: ActiveRule[] = [];
+  for (const rule of registry) {
+    const setting = config.rules[rule.id];
+    let severity: RuleSeverity = overrides[rule.id] ?? setting?.severity ?? rule.severity;
+    // A file that cannot be parsed is always reported: nothing else can be said about it.
+    if (rule.id === FRONT_MATTER_VALID && severity === 'off') severity = 'error';
+    if (severity === 'off') continue;
+    active.push({
+      rule,
+      severity: severity === 'warn' ? 'warning' : 'error',
+      options: { ...rule.defaultOptions, ...setting?.options },
+    });
+  }
+  return active;
+}
+
+/** Lints articles together (project rules see all of them). Pure: reading and writing files is the caller's. */
+export function lintArticles(articles: readonly Article[], options: LintOptions): LintResult[] {
+  const active = activeRules(options.config, options.ruleOverrides);
+  const byPath = new Map(articles.map((article) => [article.path, article]));
+  const project: ProjectView = {
+    root: options.config.root,
+    articlesDir: `${options.config.root}/${options.config.articlesDir}`.replace(/\/+$/, ''),
+    articles,
+    article: (file) => byPath.get(file) ?? options.readArticle?.(file),
+    exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),
+  };
+  return articles.map((article) => {
+    if (!options.fix) return lintOne(article, active, project, options);
+    let current = article;
+    let changed = false;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixes = check(current, active, project, options).flatMap((d) => (d.fix ? [d.fix] : []));
+      if (fixes.length === 0) break;
+      const { text, applied } = applyFixes(current.source, fixes);
+      if (applied === 0 || text === current.source) break;
+      current = parseArticle({ path: article.path, relPath: article.relPath, content: (current.bom ? '\ufeff' : '') + text });
+      changed = true;
+    }
+    const result = lintOne(current, active, project, options);
+    if (changed) result.output = (current.bom ? '\ufeff' : '') + current.source;
+    return result;
+  });
+}
+
+function lintOne(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): LintResult {
+  const messages = check(article, active, project, options).sort(compareDiagnostics);
+  const result: LintResult = {
+    filePath: article.path,
+    messages,
+    errorCount: 0,
+    warningCount: 0,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+  };
+  for (const message of messages) {
+    if (message.severity === 'error') {
+      result.errorCount++;
+      if (message.fix) result.fixableErrorCount++;
+    } else {
+      result.warningCount++;
+      if (message.fix) result.fixableWarningCount++;
+    }
+    if (message.fatal) result.fatalErrorCount++;
+  }
+  return result;
+}
+
+function check(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const disabled = article.problem ? () => false : inlineControl(article);
+  for (const { rule, severity, options: ruleOptions } of active) {
+    // An unparseable file gets the one finding that explains why, and nothing else.
+    if (article.problem && rule.id !== FRONT_MATTER_VALID) continue;
+    const report = (r: Report) => {
+      if (disabled(rule.id, r.line)) return;
+      const diagnostic: Diagnostic = { ruleId: rule.id, severity, ...r };
+      if (rule.fatal) diagnostic.fatal = true;
+      diagnostics.push(diagnostic);
+    };
+    try {
+      rule.check({ article, config: options.config, options: ruleOptions, now: options.now, project, report });
+    } catch (error) {
+      throw new Error(`rule ${rule.id} failed on ${article.path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,30 @@
+import type { Rule } from './types.js';
+
+/** Reports why a file could not be read as an article. The parser found it; this rule only speaks. */
+export const frontMatterValid: Rule = {
+  id: 'front-matter-valid',
+  description: 'The file is UTF-8 text with closed, parseable YAML front matter (no duplicate keys, aliases, tags or code engines)',
+  severity: 'error',
+  fatal: true,
+  messages: {
+    engine: 'front matter in another language (---js, TOML…) is refused and never run',
+    unclosed: 'the front-matter fence is not closed',
+    yaml: 'the YAML does not parse',
+    'duplicate-key': 'a key appears twice',
+    alias: 'a YAML alias is used',
+    tag: 'a YAML tag is used',
+    'not-a-map': 'the front matter is not a set of keys',
+    'complex-key': 'a key is not a plain name',
+    'too-large': 'the file or its front matter is too large',
+    'too-deep': 'the front matter nests too deeply',
+    empty: 'the file is empty',
+    binary: 'the file holds NUL bytes',
+    encoding: 'the file is not UTF-8',
+    markdown: 'the body cannot be parsed',
+  },
+  check({ article, report }) {
+    const problem = article.problem;
+    if (!problem) return;
+    report({ messageId: problem.messageId, message: problem.message, line: problem.place.line, column: problem.place.column });
+  },
+};

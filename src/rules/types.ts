@@ -1,0 +1,44 @@
+import type { Article } from '../core/article.js';
+import type { Config } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import type { Report } from '../core/diagnostic.js';
+
+/** What project-wide rules may ask about other files. The engine answers; rules never touch the file system. */
+export interface ProjectView {
+  /** Absolute path of the project root and of the articles folder. */
+  root: string;
+  articlesDir: string;
+  /** The articles being linted together. */
+  articles: readonly Article[];
+  /** The parsed article at an absolute path (linted or read on demand), or undefined when there is none. */
+  article(absolutePath: string): Article | undefined;
+  /** True when a file exists at an absolute path. */
+  exists(absolutePath: string): boolean;
+}
+
+export interface RuleContext {
+  article: Article;
+  config: Config;
+  /** The rule's options: its defaults, overridden by `rules.<id>.options` in config. */
+  options: Record<string, unknown>;
+  /** Today, as the caller sees it (tests pin it; HEALTHMD_NOW pins it in CI). */
+  now: CalendarDate;
+  project: ProjectView;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  /** Stable id, the rule's file name. */
+  id: string;
+  description: string;
+  /** Default severity. */
+  severity: 'error' | 'warn';
+  /** A finding stops the build whatever the flags (the file or the site cannot be built). */
+  fatal?: boolean;
+  /** Reports carry safe, idempotent fixes. */
+  fixable?: boolean;
+  /** Message ids the rule reports, with a short explanation each (documentation and tests use them). */
+  messages: Record<string, string>;
+  defaultOptions?: Record<string, unknown>;
+  check(context: RuleContext): void;
+}
