@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (tests/e2e/ is two levels down). */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The CLI entry point the end-to-end tests spawn; run `node scripts/bundle.mjs` first. */
+export const BIN = path.join(REPO, 'bin', 'healthmd.js');
+
+export interface RunOptions {
+  /** Working directory of the child (default: the repository root). */
+  cwd?: string;
+  /** Extra environment; `undefined` values remove a variable. NO_COLOR is set unless given. */
+  env?: Record<string, string | undefined>;
+  /** Text or bytes written to stdin, which is then closed. Without it stdin is closed at once. */
+  input?: string | Uint8Array;
+  /** Kill the child after this many milliseconds (default 20 s). */
+  timeout?: number;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Spawns `node bin/healthmd.js ...args` and collects its output. Never rejects on a non-zero exit:
+ * the exit code is part of what tests assert. A child killed by a signal or the timeout reports -1.
+ */
+export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  // Colour is off unless a test asks for it: a FORCE_COLOR inherited from CI would change output.
+  const inherited: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' };
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...inherited, ...options.env })) {
+    // vitest.config.ts sets HEALTHMD_NOW='' for the test process; an empty pin means "not pinned".
+    if (value !== undefined && !(key === 'HEALTHMD_NOW' && value === '')) env[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? REPO,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 20_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+    // The child may exit before reading stdin; a closed pipe is not a test failure.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/**
+ * Makes a fresh folder under the system temp dir holding `files` (relative path → content;
+ * parent folders are created). Returns its real path, so paths in output compare equal on
+ * systems where the temp dir is a symlink.
+ */
+export function tempProject(files: Record<string, string | Uint8Array> = {}): string {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-test-')));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return dir;
+}
