@@ -1,12 +1,63 @@
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { rules } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
 import type { Io } from './io.js';
 
-export function registerRules(program: Command, _io: Io, _exit: { code: number }): Command {
+/** What `healthmd rules --json` prints for each rule (scripts/rules-table.mjs reads it). */
+export interface RuleSummary {
+  id: string;
+  severity: Rule['severity'];
+  fatal: boolean;
+  fixable: boolean;
+  description: string;
+  messages: Record<string, string>;
+}
+
+// Only the registry: no config, no rendering. The command answers "which ids exist?" instantly.
+export function registerRules(program: Command, io: Io, _exit: { code: number }): Command {
   return program
     .command('rules')
-    .description('(not available yet)')
-    .action(() => {
-      throw new UsageError("'rules' is not available in this version");
+    .description('list the lint rules with their default severity, whether --fix can fix them, and what they check')
+    .option('--json', 'print the rules as JSON (id, severity, fatal, fixable, description, messages)')
+    .addHelpText(
+      'after',
+      `
+Severities are defaults: change them under 'rules:' in healthmd.config.yaml or with
+'healthmd lint --rule ID=off|warn|error'. A fatal finding always stops 'healthmd build'.
+
+Examples:
+  $ healthmd rules                                 the table
+  $ healthmd rules --json                          for scripts and editors
+  $ healthmd lint --rule readability-grade=off     turn one rule off for a run`,
+    )
+    .action((flags: { json?: boolean }) => {
+      const summaries = rules.map(summarize);
+      io.stdout(flags.json ? `${JSON.stringify(summaries, null, 2)}\n` : table(summaries));
     });
+}
+
+function summarize(rule: Rule): RuleSummary {
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    fatal: Boolean(rule.fatal),
+    fixable: Boolean(rule.fixable),
+    description: rule.description,
+    messages: { ...rule.messages },
+  };
+}
+
+function table(summaries: RuleSummary[]): string {
+  const rows = [
+    ['RULE', 'DEFAULT', 'FIXABLE', 'CHECKS'],
+    ...summaries.map((rule) => [rule.id, rule.fatal ? `${rule.severity}, fatal` : rule.severity, rule.fixable ? 'yes' : '', rule.description]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { LintResult } from '../lint/engine.js';
 import type { Rule } from '../rules/types.js';
 
@@ -14,3 +15,12 @@ export interface FormatContext {
 
 /** Pure: results in, text out. Only the CLI prints. */
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+
+/**
+ * A result's path as reports show it: relative to `cwd`, with forward slashes on every platform.
+ * A path that is already relative is kept as given, so the output never depends on `process.cwd()`.
+ */
+export function displayPath(filePath: string, cwd: string): string {
+  const relative = path.isAbsolute(filePath) && path.isAbsolute(cwd) ? path.relative(cwd, filePath) : filePath;
+  return relative.split(path.sep).join('/');
+}
