@@ -1,10 +1,162 @@
+import { z } from 'zod';
+import type { Article } from '../core/article.js';
+import { publishedDate } from '../core/article-info.js';
+import type { Place } from '../core/diagnostic.js';
+import { toCalendarDate } from '../core/dates.js';
+import { SLUG_PATTERN } from '../core/url.js';
 import type { Rule } from './types.js';
 
-// Placeholder while the rule is written; replaced by the real rule before release.
+/** What each known key holds, said the way a writer reads it, with a line they can copy. */
+const FIELDS: Record<string, { expected: string; example: string }> = {
+  title: { expected: 'a non-empty string', example: 'title: "Back Pain: What Helps"' },
+  description: { expected: 'a string', example: 'description: "How back pain is treated, and when to see a doctor."' },
+  date: { expected: 'a date (YYYY-MM-DD)', example: 'date: 2024-05-08' },
+  updated: { expected: 'a date (YYYY-MM-DD)', example: 'updated: 2024-06-01' },
+  author: { expected: 'a name or a list of names', example: 'author: "Jane Doe"' },
+  reviewedBy: { expected: 'a string (the reviewer and credentials)', example: 'reviewedBy: "Dr Sam Lee, MD"' },
+  lastReviewed: { expected: 'a date (YYYY-MM-DD)', example: 'lastReviewed: 2024-05-08' },
+  type: { expected: 'an article type name', example: 'type: condition' },
+  condition: { expected: 'a string', example: 'condition: "Chronic back pain"' },
+  treatments: { expected: 'a list of treatment names', example: 'treatments: [physiotherapy, surgery]' },
+  tags: { expected: 'a tag or a list of tags', example: 'tags: [back pain, spine]' },
+  slug: { expected: 'a string', example: 'slug: back-pain' },
+  draft: { expected: 'true or false', example: 'draft: true' },
+  published: { expected: 'true or false', example: 'published: false' },
+  lang: { expected: 'a language tag', example: 'lang: en-GB' },
+  image: { expected: 'a path or URL to an image', example: 'image: images/spine.jpg' },
+  imageAlt: { expected: 'a string', example: 'imageAlt: "Diagram of the lower spine"' },
+};
+
+const REQUIRED = new Set(['title', 'description', 'date', 'author']);
+const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
+const text = z.string();
+const filled = z.string().refine((value) => value.trim() !== '', { params: { messageId: 'empty' } });
+const day = z.string().refine((value) => toCalendarDate(value) !== undefined, { params: { messageId: 'invalid-date' } });
+// A single name where a list is allowed is a list of one (`author: Jane Doe`, `tags: spine`).
+const oneOrMany = (item: z.ZodType) => z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
+
+// Unknown keys pass through untouched: templates may use them.
+const schema = z.object({
+  title: filled,
+  description: text,
+  date: day.optional(),
+  updated: day.optional(),
+  author: oneOrMany(filled).refine((names) => names.length > 0, { params: { messageId: 'empty' } }),
+  reviewedBy: text.optional(),
+  lastReviewed: day.optional(),
+  type: filled.optional(),
+  condition: text.optional(),
+  treatments: z.array(filled).optional(),
+  tags: oneOrMany(filled).optional(),
+  slug: z.string().refine((value) => SLUG_PATTERN.test(value), { params: { messageId: 'invalid-slug' } }).optional(),
+  draft: z.boolean().optional(),
+  published: z.boolean().optional(),
+  lang: z.string().refine((value) => BCP47.test(value), { params: { messageId: 'invalid-lang' } }).optional(),
+  image: text.optional(),
+  imageAlt: text.optional(),
+});
+
+/** Checks the front matter against the keys PRODUCT.md defines: presence, types, real dates, slug, known type. */
 export const frontMatterSchema: Rule = {
   id: 'front-matter-schema',
-  description: 'front-matter-schema',
+  description: 'Front matter has the required keys, with values of the right type: real dates, a valid slug, a known type',
   severity: 'error',
-  messages: {},
-  check() {},
+  messages: {
+    missing: 'a required key (title, description, date, author) is absent',
+    empty: 'a key is present but has no value, or an empty one',
+    'wrong-type': 'a value has the wrong type (a number or true/false where text belongs, text where a list belongs…)',
+    'invalid-date': 'a date is not a real day in YYYY-MM-DD (or ISO date-time) form',
+    'updated-before-date': '`updated` is earlier than the publication date',
+    'invalid-slug': 'the slug has characters other than lower-case letters, digits and hyphens',
+    'invalid-lang': '`lang` is not a BCP 47 language tag',
+    'unknown-type': '`type` is not one of the configured article types',
+  },
+  check({ article, config, report }) {
+    const data = article.data;
+    const at = (place: Place, messageId: string, message: string) => report({ messageId, message, line: place.line, column: place.column });
+
+    const input = { ...data };
+    // An empty review is a missing review: review-current reports it, once.
+    for (const key of ['reviewedBy', 'lastReviewed']) if (input[key] === null || input[key] === '') delete input[key];
+
+    const result = schema.safeParse(input);
+    for (const issue of result.success ? [] : result.error.issues) {
+      const [key, index] = issue.path as [string, number | undefined];
+      const { messageId, message } = describeIssue(issue, key, index, data[key], article.relPath);
+      at(placeOf(article, key, index), messageId, message);
+    }
+
+    if (data.date === undefined && publishedDate(article) === undefined) {
+      at({ line: 1, column: 1 }, 'missing', `Missing required key 'date': add "${FIELDS.date.example}" to the front matter, or start the file name with the date (2024-05-08-${article.relPath.split('/').pop()})`);
+    }
+
+    const type = data.type;
+    if (typeof type === 'string' && type.trim() && !config.types[type.trim()]) {
+      const known = Object.keys(config.types).join(', ');
+      at(placeOf(article, 'type'), 'unknown-type', `Unknown article type '${type.trim()}': use one of ${known}, or add '${type.trim()}' under 'types' in healthmd.config.yaml`);
+    }
+
+    const published = publishedDate(article);
+    const updated = toCalendarDate(data.updated);
+    if (published && updated && updated < published) {
+      at(placeOf(article, 'updated'), 'updated-before-date', `'updated' (${updated}) is before the publication date (${published}): an article cannot change before it appears; correct one of the dates`);
+    }
+  },
 };
+
+function placeOf(article: Article, key: string, index?: number): Place {
+  const place = article.frontMatter?.places[key];
+  if (!place) return { line: 1, column: 1 };
+  return (index !== undefined ? place.items?.[index] : undefined) ?? place.value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | undefined, value: unknown, relPath: string): { messageId: string; message: string } {
+  const field = FIELDS[key] ?? { expected: 'a valid value', example: `${key}: …` };
+  const item = Array.isArray(value) && index !== undefined ? value[index] : value;
+  const subject = Array.isArray(value) && index !== undefined ? `'${key}' entry ${index + 1}` : `'${key}'`;
+  if (value === undefined) {
+    return { messageId: 'missing', message: `Missing required key '${key}': add "${field.example}" to the front matter` };
+  }
+  const isItem = Array.isArray(value) && index !== undefined;
+  if (item === null || (issue.code === 'custom' && issue.params?.messageId === 'empty')) {
+    const remove = isItem ? ' or remove the entry' : REQUIRED.has(key) ? '' : ' or remove the key';
+    return { messageId: 'empty', message: `${subject} is empty: give it a value (e.g. ${field.example})${remove}` };
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = isItem ? 'text' : field.expected;
+    return { messageId: 'wrong-type', message: `${subject} should be ${expected}, not ${describe(item)}: for example ${field.example}` };
+  }
+  const shown = JSON.stringify(item);
+  switch (issue.code === 'custom' ? issue.params?.messageId : undefined) {
+    case 'invalid-date':
+      return { messageId: 'invalid-date', message: `${subject} ${shown} is not a real date: use YYYY-MM-DD, e.g. ${field.example}` };
+    case 'invalid-slug':
+      return {
+        messageId: 'invalid-slug',
+        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestSlug(String(item), relPath)}`,
+      };
+    case 'invalid-lang':
+      return { messageId: 'invalid-lang', message: `'lang' ${shown} is not a BCP 47 language tag: use a code such as en, en-GB or es-419` };
+    default:
+      return { messageId: 'wrong-type', message: `${subject} should be ${field.expected}: ${issue.message}; for example ${field.example}` };
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `text (${JSON.stringify(value)})`;
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean') return `true/false (${value})`;
+  return 'a set of keys';
+}
+
+function suggestSlug(value: string, relPath: string): string {
+  const slug = value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || (relPath.split('/').pop() ?? '').replace(/\.md$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'my-article';
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { Report } from '../../src/core/diagnostic.js';
+import { lintArticles } from '../../src/lint/engine.js';
+import { frontMatterSchema } from '../../src/rules/front-matter-schema.js';
+import type { ProjectView } from '../../src/rules/types.js';
+
+const config = defaultConfig('/project');
+const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/front-matter-schema/${name}`, import.meta.url), 'utf8');
+}
+
+function check(content: string, relPath = 'article.md'): Report[] {
+  const article = parseArticle({ path: `/project/articles/${relPath}`, relPath, content });
+  const reports: Report[] = [];
+  frontMatterSchema.check({ article, config, options: {}, now: '2026-01-15', project, report: (r) => reports.push(r) });
+  return reports.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+
+describe('front-matter-schema', () => {
+  it('accepts a complete, valid front matter (unknown keys included)', () => {
+    expect(check(fixture('ok.md'))).toEqual([]);
+  });
+
+  it('reports each wrong value at its place in the file', () => {
+    expect(ids(check(fixture('not-ok.md')))).toEqual([
+      '2:8 wrong-type', // title: 2024
+      '4:7 invalid-date', // 30 February
+      '6:9 empty', // author: ""
+      '7:7 unknown-type',
+      '8:13 wrong-type', // treatments is not a list
+      '9:18 wrong-type', // tags entry 2 is a number
+      '10:7 invalid-slug',
+      '11:8 wrong-type', // draft: "no"
+      '12:7 invalid-lang',
+      '13:11 wrong-type', // imageAlt: true
+    ]);
+  });
+
+  it('names the expected type and the value it found', () => {
+    const title = check(fixture('not-ok.md')).find((r) => r.line === 2)!;
+    expect(title.message).toContain("'title'");
+    expect(title.message).toContain('2024');
+    const type = check(fixture('not-ok.md')).find((r) => r.messageId === 'unknown-type')!;
+    for (const known of Object.keys(config.types)) expect(type.message).toContain(known);
+  });
+
+  it('reports missing required keys at 1:1, once each', () => {
+    const reports = check(fixture('not-ok-missing.md'));
+    expect(reports.every((r) => r.line === 1 && r.column === 1 && r.messageId === 'missing')).toBe(true);
+    expect(reports.map((r) => /'(\w+)'/.exec(r.message)![1]).sort()).toEqual(['author', 'date', 'description', 'title']);
+  });
+
+  it('takes the date from a Jekyll file-name prefix and checks updated against it', () => {
+    expect(ids(check(fixture('2024-06-12-hay-fever.md'), '2024-06-12-hay-fever.md'))).toEqual(['5:10 updated-before-date']);
+    expect(check(fixture('2024-06-12-hay-fever.md').replace('2024-06-01', '2024-07-01'), '2024-06-12-hay-fever.md')).toEqual([]);
+  });
+
+  it('accepts ISO date-times that name a real day and refuses impossible ones', () => {
+    const base = 'title: T\ndescription: D\nauthor: A\n';
+    expect(check(`---\n${base}date: 2024-05-08T23:30:00+02:00\n---\n`)).toEqual([]);
+    expect(ids(check(`---\n${base}date: 2024-05-08T25:00:00Z\n---\n`))).toEqual(['5:7 invalid-date']);
+    expect(ids(check(`---\n${base}date: 20240508\n---\n`))).toEqual(['5:7 wrong-type']);
+  });
+
+  it('leaves an absent or blank review to review-current but checks a given review date', () => {
+    const base = 'title: T\ndescription: D\nauthor: A\ndate: 2024-05-08\n';
+    expect(check(`---\n${base}reviewedBy:\nlastReviewed: ""\n---\n`)).toEqual([]);
+    expect(ids(check(`---\n${base}reviewedBy: 7\nlastReviewed: 2024-13-01\n---\n`))).toEqual(['6:13 wrong-type', '7:15 invalid-date']);
+  });
+
+  it('accepts a list of authors and refuses an empty one or an empty name in it', () => {
+    const base = 'title: T\ndescription: D\ndate: 2024-05-08\n';
+    expect(check(`---\n${base}author:\n  - Jane Doe\n  - Sam Lee\n---\n`)).toEqual([]);
+    expect(ids(check(`---\n${base}author: []\n---\n`))).toEqual(['5:9 empty']);
+    expect(ids(check(`---\n${base}author:\n  - Jane Doe\n  - ""\n---\n`))).toEqual(['7:5 empty']);
+  });
+
+  it('runs through the engine on a file without front matter', () => {
+    const article = parseArticle({ path: '/project/articles/plain.md', relPath: 'plain.md', content: '# Just a body\n' });
+    const [result] = lintArticles([article], { config, now: '2026-01-15' });
+    const mine = result.messages.filter((m) => m.ruleId === 'front-matter-schema');
+    expect(mine.map((m) => m.messageId)).toEqual(['missing', 'missing', 'missing', 'missing']);
+    expect(mine.every((m) => m.severity === 'error')).toBe(true);
+  });
+});
