@@ -1,0 +1,185 @@
+import path from 'node:path';
+
+/** Where a URL leads, once normalised the way a browser (or an attacker) might read it. */
+export type UrlTarget = 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'absolute-path' | 'protocol-relative' | 'scheme';
+
+export interface UrlClassification {
+  /** `safe`: keep it; `warn`: works but should be upgraded (http:); `unsafe`: never emit it as active content. */
+  kind: 'safe' | 'warn' | 'unsafe';
+  /** The lower-case scheme without its colon, when the URL has one. */
+  scheme?: string;
+  target: UrlTarget;
+  /** Why, in words a writer understands (no trailing full stop). */
+  reason: string;
+}
+
+/** Whether the URL is a link's `href` or an image's `src`: only images may be inline data. */
+export type UrlUse = 'link' | 'image';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/;
+const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif)(;[a-z0-9=._+-]+)*,/;
+const MAX_DECODE_ROUNDS = 5;
+
+/**
+ * Classifies a URL from an article for lint (link-safety) and for the renderer, which drops
+ * anything `unsafe`. It judges the URL as the most permissive reader would: HTML entities and
+ * percent-encoding are decoded (repeatedly, so double encoding does not hide a scheme),
+ * whitespace, control and invisible characters are removed, backslashes count as slashes, and
+ * an unknown scheme is refused rather than trusted.
+ */
+export function classifyUrl(href: string, use: UrlUse = 'link'): UrlClassification {
+  // Browsers ignore tabs and newlines inside URLs but no sane link holds other control characters.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(href)) {
+    return { kind: 'unsafe', target: 'scheme', reason: 'the URL contains control characters' };
+  }
+  const normal = normaliseUrl(href);
+  if (normal === undefined) return { kind: 'unsafe', target: 'scheme', reason: 'the URL is encoded too many times to read' };
+  if (/[\u0000-\u001f\u007f]/.test(normal)) {
+    return { kind: 'unsafe', target: 'scheme', reason: 'the URL contains encoded control characters' };
+  }
+  if (normal === '' || normal.startsWith('?')) return { kind: 'safe', target: 'relative', reason: 'a link to this page' };
+  if (normal.startsWith('#')) return { kind: 'safe', target: 'fragment', reason: 'a heading on this page' };
+  if (normal.startsWith('//')) {
+    return { kind: 'unsafe', target: 'protocol-relative', reason: 'a protocol-relative URL (//host) leaves the site with whatever scheme the page has' };
+  }
+  if (normal.startsWith('/')) {
+    return { kind: 'unsafe', target: 'absolute-path', reason: 'an absolute path (/…) depends on where the site is served and may name a file outside it' };
+  }
+  const head = normal.split(/[/?#]/, 1)[0];
+  const colon = head.indexOf(':');
+  if (colon === -1) return { kind: 'safe', target: 'relative', reason: 'a relative path' };
+  const scheme = SCHEME.exec(normal)?.[1];
+  if (!scheme || scheme.length !== colon) {
+    return { kind: 'unsafe', target: 'scheme', reason: `'${head.slice(0, colon + 1)}' is not a scheme healthmd can trust` };
+  }
+  return classifyScheme(scheme, normal, use);
+}
+
+function classifyScheme(scheme: string, normal: string, use: UrlUse): UrlClassification {
+  switch (scheme) {
+    case 'https':
+      return { kind: 'safe', scheme, target: 'web', reason: 'an https: address' };
+    case 'http':
+      return { kind: 'warn', scheme, target: 'web', reason: 'an http: address is not encrypted; use https: if the site offers it' };
+    case 'mailto':
+    case 'tel':
+      if (use === 'image') return { kind: 'unsafe', scheme, target: 'scheme', reason: `a ${scheme}: address is not an image` };
+      return { kind: 'safe', scheme, target: 'contact', reason: `a ${scheme}: address` };
+    case 'data':
+      if (use === 'image' && DATA_IMAGE.test(normal)) return { kind: 'safe', scheme, target: 'data-image', reason: 'an inline raster image' };
+      return {
+        kind: 'unsafe',
+        scheme,
+        target: 'scheme',
+        reason:
+          use === 'image'
+            ? 'only PNG, JPEG, GIF, WebP and AVIF images may be inline data: URLs (SVG can carry scripts)'
+            : 'a data: URL in a link can carry a whole page or a script',
+      };
+    case 'javascript':
+    case 'vbscript':
+      return { kind: 'unsafe', scheme, target: 'scheme', reason: `a ${scheme}: URL runs code in the reader's browser` };
+    case 'file':
+      return { kind: 'unsafe', scheme, target: 'scheme', reason: "a file: URL points at a file on the reader's own computer" };
+    default:
+      return { kind: 'unsafe', scheme, target: 'scheme', reason: `the ${scheme}: scheme is not allowed (use https:, mailto:, tel: or a relative path)` };
+  }
+}
+
+/**
+ * The URL as the most permissive reader sees it, lower-cased; undefined when decoding never settles.
+ * Only for judging the URL: links keep their original text.
+ */
+function normaliseUrl(href: string): string | undefined {
+  let current = href;
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
+    const next = stripInvisible(percentDecode(decodeEntities(current))).replace(/\\/g, '/');
+    if (next === current) return current.toLowerCase();
+    current = next;
+  }
+  return undefined;
+}
+
+function stripInvisible(text: string): string {
+  // Whitespace anywhere (browsers drop tabs and newlines inside schemes), controls except those
+  // still to be judged, and zero-width or bidi formatting characters that hide a scheme from a reader.
+  return text.replace(/[\s\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, '');
+}
+
+function percentDecode(text: string): string {
+  return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+// Named references that spell URL syntax; any other name stays encoded, and a scheme holding
+// '&' is refused anyway. The semicolon is optional because some browsers accept it missing.
+const NAMED: Record<string, string> = {
+  colon: ':',
+  sol: '/',
+  bsol: '\\',
+  quest: '?',
+  num: '#',
+  period: '.',
+  percnt: '%',
+  tab: '\t',
+  newline: '\n',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  lpar: '(',
+  rpar: ')',
+  equals: '=',
+  commat: '@',
+  plus: '+',
+  hyphen: '-',
+  dash: '-',
+  lowbar: '_',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (entity, name: string) => {
+    if (name[0] === '#') {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      const code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return NAMED[name.toLowerCase()] ?? entity;
+  });
+}
+
+/**
+ * The file a relative URL names, resolved from `fromFolder` (query and fragment dropped,
+ * percent-encoding decoded, backslashes read as slashes). Undefined for URLs that are not
+ * relative paths, or that name the page itself.
+ */
+export function localPath(href: string, fromFolder: string): string | undefined {
+  const target = classifyUrl(href).target;
+  if (target !== 'relative') return undefined;
+  const pathPart = href.trim().replace(/\\/g, '/').split(/[?#]/, 1)[0];
+  if (pathPart === '') return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathPart);
+  } catch {
+    decoded = pathPart;
+  }
+  return path.resolve(fromFolder, decoded);
+}
+
+/** True when `file` (absolute) is not inside `folder`: it is the folder's parent, a sibling, or elsewhere. */
+export function isOutsideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
+/**
+ * True unless `href` is a relative path that, resolved from `fromFolder`, stays inside `baseFolder`:
+ * `../../etc/passwd` escapes, and so does anything that is not a relative path (`/etc/passwd`,
+ * `//host`, `file:`), so a caller copying files can trust a false answer.
+ */
+export function escapesFolder(href: string, baseFolder: string, fromFolder: string = baseFolder): boolean {
+  const file = localPath(href, fromFolder);
+  return file === undefined || isOutsideFolder(file, baseFolder);
+}
