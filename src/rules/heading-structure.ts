@@ -1,10 +1,115 @@
+import type { Article } from '../core/article.js';
+import type { Fix } from '../core/diagnostic.js';
+import type { Heading } from '../core/markdown.js';
 import type { Rule } from './types.js';
 
-// Placeholder while the rule is written; replaced by the real rule before release.
+/** A heading on the outline's stack: its level as written and the level it has once fixed. */
+interface Open {
+  depth: number;
+  level: number;
+  /** Texts of the headings directly under it, lower-cased, with the line of the first of each. */
+  children: Map<string, number>;
+}
+
+/**
+ * The page's outline must read as a table of contents: the title is its H1, so the body starts at
+ * H2 and never skips a level. Fixes only rewrite the `#` run (or a setext H1's `=` underline).
+ */
 export const headingStructure: Rule = {
   id: 'heading-structure',
-  description: 'heading-structure',
+  description: 'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings',
   severity: 'error',
-  messages: {},
-  check() {},
+  fixable: true,
+  messages: {
+    h1: 'a body heading is an H1, which the title already is',
+    'skipped-level': 'a heading skips a level (## then ####)',
+    empty: 'a heading has no text',
+    duplicate: 'two headings with the same text stand under the same parent',
+  },
+  check({ article, report }) {
+    // The title stands for the H1 every body heading sits under.
+    const title: Open = { depth: 1, level: 1, children: new Map() };
+    const stack: Open[] = [title];
+    for (const heading of article.headings) {
+      while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+      const parent = stack[stack.length - 1];
+      const start = headingStart(article, heading);
+      const where = { ...article.place(start), ...endOf(article, heading) };
+      const name = heading.text ? `"${heading.text}"` : 'An empty heading';
+      let level = heading.depth;
+      if (heading.depth === 1) {
+        level = 2;
+        report({
+          messageId: 'h1',
+          message: `${name} is an H1, but the title is the page's H1: make it an H2 (##)`,
+          ...where,
+          fix: levelFix(article, heading, start, 2),
+        });
+      } else if (heading.depth > parent.level + 1) {
+        level = parent.level + 1;
+        const under = parent === title ? 'the title (H1)' : `an H${parent.level}`;
+        report({
+          messageId: 'skipped-level',
+          message: `${name} is an H${heading.depth} under ${under}, skipping a level: make it an H${level} (${'#'.repeat(level)})`,
+          ...where,
+          fix: levelFix(article, heading, start, level),
+        });
+      }
+      if (!heading.text) {
+        report({ messageId: 'empty', message: 'Empty heading: give it text that names its section, or remove it', ...where });
+      } else {
+        const key = heading.text.replace(/\s+/g, ' ').toLowerCase();
+        const first = parent.children.get(key);
+        if (first === undefined) parent.children.set(key, where.line);
+        else {
+          report({
+            messageId: 'duplicate',
+            message: `${name} repeats the heading on line ${first} under the same parent: merge the two sections or rename one`,
+            ...where,
+          });
+        }
+      }
+      stack.push({ depth: heading.depth, level, children: new Map() });
+    }
+  },
 };
+
+/** Body offset of the heading's first character (its `#` run or setext text), past any indentation. */
+function headingStart(article: Article, heading: Heading): number {
+  let at = heading.start;
+  while (article.body[at] === ' ') at++;
+  return at;
+}
+
+function endOf(article: Article, heading: Heading): { endLine: number; endColumn: number } {
+  const lineEnd = article.body.indexOf('\n', heading.start);
+  const end = lineEnd === -1 || lineEnd > heading.end ? heading.end : lineEnd;
+  const place = article.place(end);
+  return { endLine: place.line, endColumn: place.column };
+}
+
+/** Rewrites only the `#` run of an ATX heading; a setext heading gets a fix only from H1 to H2. */
+function levelFix(article: Article, heading: Heading, start: number, level: number): Fix | undefined {
+  const body = article.body;
+  if (body[start] === '#') {
+    let end = start;
+    while (body[end] === '#') end++;
+    return sourceFix(article, start, end, '#'.repeat(level));
+  }
+  if (level !== 2) return undefined;
+  // Setext H1: the `=` underline becomes a `-` underline of the same length, which is an H2.
+  const raw = body.slice(heading.start, heading.end).replace(/\s+$/, '');
+  const underline = heading.start + raw.lastIndexOf('\n') + 1;
+  let from = underline;
+  while (body[from] === ' ') from++;
+  let to = from;
+  while (body[to] === '=') to++;
+  if (to === from) return undefined;
+  return sourceFix(article, from, to, '-'.repeat(to - from));
+}
+
+/** A fix on `source` replacing a span of one body line (body and source differ only by line endings). */
+function sourceFix(article: Article, from: number, to: number, text: string): Fix {
+  const start = article.offsetOf(article.place(from));
+  return { range: [start, start + (to - from)], text };
+}

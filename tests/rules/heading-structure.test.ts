@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { CalendarDate } from '../../src/core/dates.js';
+import { lintArticles, type LintResult } from '../../src/lint/engine.js';
+import { rules } from '../../src/rules/index.js';
+
+const RULE = 'heading-structure';
+const NOW = '2025-03-01' as CalendarDate;
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/${RULE}/${name}`, import.meta.url), 'utf8');
+}
+
+/** Lints one file with only this rule (and front-matter-valid) switched on. */
+function lint(content: string, fix = false): LintResult {
+  const config = defaultConfig('/project');
+  for (const rule of rules) if (rule.id !== RULE && rule.id !== 'front-matter-valid') config.rules[rule.id] = { severity: 'off' };
+  const article = parseArticle({ path: '/project/articles/article.md', relPath: 'article.md', content });
+  return lintArticles([article], { config, now: NOW, fix })[0];
+}
+
+const ids = (result: LintResult) => result.messages.map((m) => `${m.messageId}@${m.line}:${m.column}`);
+
+const FRONT = '---\ntitle: Knee pain\ndescription: Knee pain explained.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
+
+describe('heading-structure', () => {
+  it('accepts an outline that starts at H2 and never skips a level', () => {
+    expect(lint(fixture('ok.md')).messages).toEqual([]);
+  });
+
+  it('reports a body H1, a skipped level, an empty heading and a duplicate sibling at their lines', () => {
+    const result = lint(fixture('not-ok.md'));
+    expect(ids(result)).toEqual(['h1@7:1', 'skipped-level@11:1', 'empty@15:1', 'duplicate@21:1', 'h1@25:1']);
+    expect(result.messages.every((m) => m.severity === 'error')).toBe(true);
+    const duplicate = result.messages.find((m) => m.messageId === 'duplicate')!;
+    expect(duplicate.message).toMatch(/\b17\b/);
+    // Report-only findings carry no fix.
+    expect(result.messages.filter((m) => m.fix).map((m) => m.messageId)).toEqual(['h1', 'skipped-level', 'h1']);
+  });
+
+  it('fixes H1s and skipped levels by rewriting only the # run or the setext underline', () => {
+    const source = fixture('not-ok.md');
+    const fixed = lint(source, true).output!;
+    const before = source.split('\n');
+    const after = fixed.split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = before.flatMap((line, i) => (line === after[i] ? [] : [`${i + 1}: ${line} -> ${after[i]}`]));
+    expect(changed).toEqual([
+      '7: # Shin Splints -> ## Shin Splints',
+      '11: #### Causes -> ### Causes',
+      '26: ================= -> -----------------',
+    ]);
+  });
+
+  it('is idempotent: fixing the fixed file changes nothing more', () => {
+    const once = lint(fixture('not-ok.md'), true).output!;
+    const twice = lint(once, true);
+    expect(twice.output).toBeUndefined();
+    expect(twice.messages.some((m) => m.fix)).toBe(false);
+    expect(twice.messages.map((m) => m.messageId).sort()).toEqual(['duplicate', 'empty']);
+  });
+
+  it('keeps siblings siblings when lowering a skipped level, and the fixed outline lints clean', () => {
+    const source = `${FRONT}## Treatment\n\n#### Rest\n\nText.\n\n#### Ice\n\nText.\n\n##### Ice packs\n\nText.\n`;
+    const result = lint(source, true);
+    expect(result.output).toBe(`${FRONT}## Treatment\n\n### Rest\n\nText.\n\n### Ice\n\nText.\n\n#### Ice packs\n\nText.\n`);
+    expect(result.messages).toEqual([]);
+    expect(ids(lint(source))).toEqual(['skipped-level@9:1', 'skipped-level@13:1', 'skipped-level@17:1']);
+  });
+
+  it('treats the title as the H1, so a body that starts at H3 skips H2', () => {
+    expect(ids(lint(`${FRONT}### Causes\n\nText.\n`))).toEqual(['skipped-level@7:1']);
+  });
+
+  it('does not report children of a body H1 again once the H1 is counted as an H2', () => {
+    expect(ids(lint(`${FRONT}# Overview\n\n### Causes\n\nText.\n`))).toEqual(['h1@7:1']);
+  });
+
+  it('counts setext headings in the outline', () => {
+    const result = lint(`${FRONT}Causes\n------\n\nText.\n\n#### Triggers\n\nText.\n`);
+    expect(ids(result)).toEqual(['skipped-level@12:1']);
+    expect(result.messages[0].fix).toBeDefined();
+  });
+
+  it('compares duplicate headings case- and space-insensitively, only among siblings', () => {
+    const source = `${FRONT}## Causes\n\n### Overview\n\n## Treatment\n\n### Overview\n\n### overview\n`;
+    expect(ids(lint(source))).toEqual(['duplicate@15:1']);
+  });
+
+  it('keeps CRLF line endings, a BOM and indentation when fixing', () => {
+    const source = `\ufeff${FRONT}  # Overview\n\nText.\n\nRisks\n=====\n\nText.\n`.replace(/\n/g, '\r\n');
+    const result = lint(source, true);
+    expect(result.output).toBe(source.replace('  # Overview', '  ## Overview').replace('=====', '-----'));
+    expect(result.messages).toEqual([]);
+  });
+
+  it('ignores # lines inside code blocks', () => {
+    expect(lint(`${FRONT}## Causes\n\n\`\`\`\n# not a heading\n#### nor this\n\`\`\`\n`).messages).toEqual([]);
+  });
+});
