@@ -1,12 +1,80 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { isCalendarDate } from '../core/dates.js';
+import { discoverArticles } from '../core/discover.js';
+import { ContentError, UsageError } from '../core/errors.js';
+import { readArticles } from '../core/read-articles.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
+import { planReview } from '../manage/plan-review.js';
+import { createContext } from './context.js';
 import type { Io } from './io.js';
 
-export function registerReview(program: Command, _io: Io, _exit: { code: number }): Command {
+interface ReviewFlags {
+  by: string;
+  date?: string;
+}
+
+function parseReviewer(value: string): string {
+  const by = value.trim();
+  if (!by) throw new UsageError('--by needs the reviewer\'s name, e.g. --by "Dr Jane Smith, MD"');
+  if (/[\u0000-\u001f\u007f]/.test(by)) throw new UsageError('--by must be one line of text without control characters');
+  return by;
+}
+
+function parseDate(value: string): string {
+  if (!isCalendarDate(value.trim())) throw new UsageError(`--date ${value}: expected a real day as YYYY-MM-DD, e.g. --date 2025-06-01`);
+  return value.trim();
+}
+
+export function registerReview(program: Command, io: Io, exit: { code: number }): Command {
   return program
     .command('review')
-    .description('(not available yet)')
-    .action(() => {
-      throw new UsageError("'review' is not available in this version");
+    .description('record a medical review: set reviewedBy and lastReviewed, leaving every other byte of the file as it was')
+    .argument('<paths...>', 'articles to mark as reviewed: files, folders or globs')
+    .requiredOption('--by <reviewer>', 'who reviewed them, "Name, credentials"', parseReviewer)
+    .option('--date <YYYY-MM-DD>', 'the day of the review (default: today)', parseDate)
+    .addHelpText(
+      'after',
+      `
+Every file is checked before any is written: if one is refused (it does not parse, or the date is in
+the future or before the article's own date), none is changed and the exit code is 1.
+
+Examples:
+  $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD"
+  $ healthmd review articles/conditions --by "Dr Jane Smith, MD" --date 2025-03-01
+  $ healthmd review "articles/**/knee-*.md" --by "A. Patel, PT, DPT"`,
+    )
+    .action((paths: string[], flags: ReviewFlags, command: Command) => {
+      const context = createContext(io, command);
+      const today = context.now();
+      const date = flags.date ?? today;
+      const config = context.config();
+      const display = (file: string) => path.relative(context.cwd, file).split(path.sep).join('/');
+      const discovery = discoverArticles(config, context.cwd, paths);
+      for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
+      if (discovery.files.length === 0) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
+      const articles = readArticles(discovery.files, context.cwd);
+      const plans = articles.map((article) => ({ article, plan: planReview(article, { by: flags.by, date, today }) }));
+
+      let refused = 0;
+      for (const { article, plan } of plans) {
+        if (plan.kind !== 'refused') continue;
+        refused++;
+        const error = new ContentError(plan.message, { file: display(article.path), line: plan.place?.line, column: plan.place?.column });
+        io.stderr(`healthmd: ${error.describe()}\n`);
+      }
+      if (refused > 0) {
+        io.stderr(`healthmd: nothing was written: ${refused} of ${plans.length} file${plans.length === 1 ? '' : 's'} refused\n`);
+        exit.code = 1;
+        return;
+      }
+      for (const { article, plan } of plans) {
+        if (plan.kind === 'write') {
+          writeFileAtomic(article.path, plan.text);
+          io.stdout(`${display(article.path)}: reviewed by ${flags.by} on ${date}\n`);
+        } else {
+          io.stderr(`healthmd: ${display(article.path)}: already reviewed by ${flags.by} on ${date}; unchanged\n`);
+        }
+      }
     });
 }
