@@ -1,0 +1,15 @@
+import { Liquid } from 'liquidjs';
+import { stringify } from 'yaml';
+import { escapeMarkdown } from './markdown-escape.js';
+
+/**
+ * The Liquid engine for scaffolding templates (article and config templates). Same syntax as the
+ * site templates; `md_escape` makes a name safe as Markdown text, `yaml` writes a value as a YAML
+ * scalar or flow collection, quoted where YAML needs it.
+ */
+export function createTemplateEngine(): Liquid {
+  const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+  engine.registerFilter('md_escape', (value: unknown) => escapeMarkdown(String(value ?? '')));
+  engine.registerFilter('yaml', (value: unknown) => stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).trimEnd());
+  return engine;
+}
