@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { linkSafety } from '../../src/rules/link-safety.js';
+import { fixture, lintOne, summary } from './support/lint-with-rule.js';
+
+const ID = linkSafety.id;
+const article = (body: string, frontMatter = '') => `---\ntitle: Asthma\n${frontMatter}---\n${body}`;
+const files = ['articles/images/inhaler-spacer.jpg', 'shared/peak-flow-chart.png'];
+
+describe('link-safety', () => {
+  it('passes https, mailto, tel, relative links, fragments, project images and raster data: images', () => {
+    expect(lintOne(ID, fixture(ID, 'ok.md'), { files })).toEqual([]);
+  });
+
+  it('reports unsafe schemes, absolute paths, http: and images that are missing or outside the project', () => {
+    expect(summary(lintOne(ID, fixture(ID, 'not-ok.md'), { files }))).toEqual([
+      'image-outside-project@6:8',
+      'image-missing@11:1',
+      'absolute-path@13:1',
+      'unsafe-scheme@15:14',
+      'insecure-http@15:87',
+      'absolute-path@17:5',
+      'absolute-path@17:49',
+      'insecure-http@19:4',
+    ]);
+  });
+
+  it('refuses every spelling of a script or data URL in the hostile fixture', () => {
+    const source = fixture(ID, 'hostile.md');
+    const findings = lintOne(ID, source);
+    expect(findings.every((f) => f.severity === 'error')).toBe(true);
+    // Every line of the body that holds a link, an image or a tag is reported.
+    const lines = source.split('\n');
+    const hostileLines = lines.flatMap((text, i) => (/^(\[|!\[|<)/.test(text) ? [i + 1] : []));
+    expect(hostileLines.length).toBeGreaterThan(20);
+    expect([...new Set(findings.map((f) => f.line))]).toEqual(hostileLines);
+    expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['absolute-path@27:1', 'image-outside-project@28:1']);
+  });
+
+  it('spans a Markdown link and names the URL in the message', () => {
+    const [finding] = lintOne(ID, article('Try [this remedy](javascript:void(0)) now.\n'));
+    expect(finding).toMatchObject({ messageId: 'unsafe-scheme', line: 4, column: 5, endLine: 4, endColumn: 38 });
+    expect(finding.message).toContain("'javascript:void(0)'");
+  });
+
+  it('keeps http: quiet with allowHttp', () => {
+    const body = 'See the [leaflet](http://www.example.org/leaflet) and ![chart](http://www.example.org/chart.png).\n';
+    expect(summary(lintOne(ID, article(body)))).toEqual(['insecure-http@4:9', 'insecure-http@4:55']);
+    expect(lintOne(ID, article(body), { options: { allowHttp: true } })).toEqual([]);
+  });
+
+  it('allows data:image only in images, and never SVG', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(lintOne(ID, article(`![A green tick](${png})\n`))).toEqual([]);
+    expect(summary(lintOne(ID, article(`[A green tick](${png})\n`)))).toEqual(['unsafe-scheme@4:1']);
+    expect(summary(lintOne(ID, article('![Logo](data:image/svg+xml;base64,PHN2Zz4=)\n')))).toEqual(['unsafe-scheme@4:1']);
+    expect(summary(lintOne(ID, article('<img alt="Logo" src="data:image/svg+xml,<svg onload=alert(1)>">\n')))).toEqual(['unsafe-scheme@4:17']);
+  });
+
+  it('resolves images from the article folder, decoding the path and dropping the query', () => {
+    const found = ['articles/conditions/images/spacer device.jpg', 'articles/images/peak-flow.png'];
+    const body = '![Spacer](images/spacer%20device.jpg?v=2)\n\n![Peak flow](../images/peak-flow.png)\n\n![Meter](images/meter.jpg)\n';
+    const findings = lintOne(ID, article(body), { files: found, relPath: 'conditions/asthma.md' });
+    expect(summary(findings)).toEqual(['image-missing@8:1']);
+    expect(findings[0].message).toContain('articles/conditions/images/meter.jpg');
+  });
+
+  it('does not check links to other files (internal-links does) or external images', () => {
+    expect(lintOne(ID, article('[Missing](gone.md) and [PDF](leaflet.pdf) and ![X-ray](https://example.org/x-ray.jpg)\n'))).toEqual([]);
+  });
+
+  it('ignores URLs in code and HTML comments', () => {
+    expect(lintOne(ID, article('`[x](javascript:alert(1))`\n\n```html\n<a href="javascript:alert(1)">x</a>\n```\n\n<!-- <a href="javascript:alert(1)"> -->\n'))).toEqual([]);
+  });
+});
