@@ -50,7 +50,7 @@ function summarize(rule: Rule): RuleSummary {
 function table(summaries: RuleSummary[]): string {
   const rows = [
     ['RULE', 'DEFAULT', 'FIXABLE', 'CHECKS'],
-    ...summaries.map((rule) => [rule.id, rule.fatal ? `${rule.severity}, fatal` : rule.severity, rule.fixable ? 'yes' : '', rule.description]),
+    ...summaries.map((rule) => [rule.id, rule.fatal ? `${rule.severity}, fatal` : rule.severity, rule.fixable ? 'yes' : '', rule.description.replace(/\s+/g, ' ')]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) =>

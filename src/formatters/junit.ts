@@ -53,5 +53,5 @@ function text(value: string): string {
 
 // Parsers turn raw tabs and line breaks in attributes into spaces; character references keep them.
 function attribute(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
+  return text(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
