@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { CalendarDate } from '../../src/core/dates.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { lintArticles } from '../../src/lint/engine.js';
+import { rules } from '../../src/rules/index.js';
+
+const RULE = 'no-absolute-claims';
+const NOW = '2025-03-01' as CalendarDate;
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/${RULE}/${name}`, import.meta.url), 'utf8');
+}
+
+function lint(content: string, options?: Record<string, unknown>): Diagnostic[] {
+  const config = defaultConfig('/project');
+  for (const rule of rules) if (rule.id !== RULE && rule.id !== 'front-matter-valid') config.rules[rule.id] = { severity: 'off' };
+  if (options) config.rules[RULE] = { options };
+  const article = parseArticle({ path: '/project/articles/article.md', relPath: 'article.md', content });
+  return lintArticles([article], { config, now: NOW })[0].messages;
+}
+
+const FRONT = '---\ntitle: Back pain\ndescription: Back pain explained.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
+
+/** The phrases flagged in one sentence written as the article's first paragraph. */
+function flagged(sentence: string): string[] {
+  return lint(`${FRONT}${sentence}\n`).map((m) => sentence.slice(m.column - 1, m.endColumn! - 1));
+}
+
+describe('no-absolute-claims', () => {
+  it('flags the seed article\'s "exponentially increase" at its exact line and column', () => {
+    const seed =
+      'As you can see, there are several conventional and alternative medicine treatment options available for chronic back pain. ' +
+      'By combining these treatments, you will exponentially increase your chances of relieving your pain and getting back to living your life as you would like.';
+    const messages = lint(`${FRONT}When you suffer from chronic back pain, you may feel like you are unable to find any relief.\n\n${seed}\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ ruleId: RULE, messageId: 'claim', severity: 'warning', line: 9, column: 164, endLine: 9, endColumn: 186 });
+  });
+
+  it('accepts denials, hedges and quoted mentions', () => {
+    expect(lint(fixture('ok.md'))).toEqual([]);
+  });
+
+  it('reports each claim in the not-ok fixture where it stands', () => {
+    expect(lint(fixture('not-ok.md')).map((m) => `${m.line}:${m.column}`)).toEqual([
+      '7:15', // miracle cure
+      '7:47', // cures arthritis
+      '7:71', // no side effects
+      '11:9', // 100% effective
+      '11:28', // completely safe
+      '12:19', // will cure
+      '12:53', // instant relief
+      '13:5', // risk-free
+      '13:24', // **exponentially increase**: inside emphasis
+      '15:18', // guaranteed to work
+      '15:53', // never fails
+      '15:71', // eliminate pain forever
+    ]);
+  });
+
+  it.each([
+    ['Turmeric cures arthritis.', 'cures arthritis'],
+    ['This brace will cure your back pain.', 'will cure'],
+    ['It is a miracle cure.', 'miracle cure'],
+    ['Try this miracle treatment.', 'miracle treatment'],
+    ['Guaranteed relief in days.', 'Guaranteed relief'],
+    ['It is guaranteed to work.', 'guaranteed to work'],
+    ['The cream is 100% effective.', '100% effective'],
+    ['The pill is 100% safe.', '100% safe'],
+    ['The tea has no side effects.', 'no side effects'],
+    ['You will get no side effects at all.', 'no side effects'],
+    ['The patch is completely safe.', 'completely safe'],
+    ['A risk-free option.', 'risk-free'],
+    ['You will exponentially increase your chances.', 'exponentially increase'],
+    ['A permanent cure for gout.', 'permanent cure'],
+    ['Get instant relief.', 'instant relief'],
+    ['Massage always works.', 'always works'],
+    ['This method never fails.', 'never fails'],
+    ['It is proven to cure colds.', 'proven to cure'],
+    ['It eliminates pain forever.', 'eliminates pain forever'],
+  ])('flags %j', (sentence, phrase) => {
+    expect(flagged(sentence)).toEqual([phrase]);
+  });
+
+  it.each([
+    'There is no cure for arthritis.',
+    "There's no cure for the common cold.",
+    'No cure exists yet.',
+    'Surgery is not a cure.',
+    'Antibiotics cannot cure a cold.',
+    'Most people have no side effects.',
+    'The drug has few side effects.',
+    'No treatment is risk-free.',
+    'Nothing is 100% effective.',
+    'Relief is not guaranteed.',
+    'Home cures for migraine rarely help.',
+    'It does not always work.',
+    'Be wary of anything sold as a miracle cure.',
+    'Adverts call it "risk-free", but it is not.',
+  ])('passes %j', (sentence) => {
+    expect(flagged(sentence)).toEqual([]);
+  });
+
+  it('does not let a superlative hedge a claim: "the most" is not "most people"', () => {
+    expect(flagged('The most popular capsule cures arthritis.')).toEqual(['cures arthritis']);
+  });
+
+  it('looks only within the same sentence for a negation', () => {
+    expect(flagged('It is not cheap. It is a miracle cure.')).toEqual(['miracle cure']);
+  });
+
+  it('ignores code, inline code and HTML comments, and checks headings', () => {
+    const body = '## A miracle cure?\n\nUse `100% effective` as an example.\n\n<!-- guaranteed relief -->\n\n```\nrisk-free\n```\n';
+    expect(lint(`${FRONT}${body}`).map((m) => `${m.line}:${m.column}`)).toEqual(['7:6']);
+  });
+
+  it('adds configured phrases and accepts allowed ones', () => {
+    const text = `${FRONT}Our clinic offers a pain-free recovery. The test is risk-free for you.\n`;
+    expect(lint(text).map((m) => m.messageId)).toEqual(['claim']);
+    const messages = lint(text, { phrases: ['pain-free recovery'], allow: ['risk-free'] });
+    expect(messages.map((m) => `${m.messageId}@${m.line}:${m.column}`)).toEqual(['phrase@7:21']);
+  });
+
+  it('finds a claim that wraps onto the next line and reports where it starts and ends', () => {
+    const [message] = lint(`${FRONT}You will see a miracle\n  cure.\n`);
+    expect(message).toMatchObject({ line: 7, column: 16, endLine: 8, endColumn: 7 });
+  });
+});
