@@ -1,0 +1,139 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { ListedArticle } from './article-rows.js';
+import { printable, textWidth, truncate } from './text-width.js';
+
+export interface TableOptions {
+  /** Terminal width in cells; the table never exceeds it (unless it is narrower than the three columns that must show). */
+  width: number;
+  color: boolean;
+  /** A review due within this many days is "due soon". */
+  soonDays: number;
+}
+
+type ColumnKey = 'path' | 'title' | 'type' | 'date' | 'reviewer' | 'reviewed' | 'due' | 'errors' | 'warnings';
+
+interface ColumnSpec {
+  header: string;
+  text: (row: ListedArticle) => string;
+  /** Flexible columns shrink to this many cells (with an ellipsis) before other columns are left out. */
+  shrinkTo?: number;
+  /** Paths lose their start, so the file name stays visible. */
+  cutStart?: boolean;
+  alignRight?: boolean;
+  paint?: (row: ListedArticle, text: string, c: ChalkInstance, soonDays: number) => string;
+}
+
+const GAP = '  ';
+
+const COLUMNS: Record<ColumnKey, ColumnSpec> = {
+  path: { header: 'PATH', text: (row) => row.path, shrinkTo: 16, cutStart: true },
+  title: {
+    header: 'TITLE',
+    text: (row) => `${row.draft ? '[draft] ' : ''}${row.unparseable ? '(cannot be parsed)' : (row.title ?? '—')}`,
+    shrinkTo: 20,
+    paint: (row, text, c) => (row.unparseable ? c.red(text) : row.draft ? c.dim(text) : text),
+  },
+  type: { header: 'TYPE', text: (row) => row.type, shrinkTo: 10 },
+  date: { header: 'DATE', text: (row) => row.date ?? '—' },
+  reviewer: { header: 'REVIEWER', text: (row) => row.reviewedBy ?? '—', shrinkTo: 12 },
+  reviewed: { header: 'REVIEWED', text: (row) => row.lastReviewed ?? '—' },
+  due: { header: 'REVIEW DUE', text: dueText, paint: paintDue },
+  errors: { header: 'ERR', text: (row) => String(row.errors), alignRight: true, paint: (row, text, c) => (row.errors ? c.red(text) : c.dim(text)) },
+  warnings: { header: 'WARN', text: (row) => String(row.warnings), alignRight: true, paint: (row, text, c) => (row.warnings ? c.yellow(text) : c.dim(text)) },
+};
+
+/** Left to right on screen. */
+const DISPLAY: ColumnKey[] = ['path', 'title', 'type', 'date', 'reviewer', 'reviewed', 'due', 'errors', 'warnings'];
+/** Most important first: columns further down are left out when the terminal is too narrow. */
+const PRIORITY: ColumnKey[] = ['path', 'title', 'due', 'errors', 'warnings', 'date', 'type', 'reviewed', 'reviewer'];
+const ALWAYS = 3;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "in 10 days", "overdue by 3 days", "never reviewed" (medical) or "—" (nothing to review). */
+export function dueText(row: ListedArticle): string {
+  if (row.unparseable) return '—';
+  if (row.dueInDays === null) return row.medical ? 'never reviewed' : '—';
+  if (row.dueInDays === 0) return 'due today';
+  return row.dueInDays > 0 ? `in ${plural(row.dueInDays, 'day')}` : `overdue by ${plural(-row.dueInDays, 'day')}`;
+}
+
+function paintDue(row: ListedArticle, text: string, c: ChalkInstance, soonDays: number): string {
+  if (row.unparseable || (row.dueInDays === null && !row.medical)) return c.dim(text);
+  if (row.dueInDays === null || row.dueInDays < 0) return c.red(text);
+  return row.dueInDays <= soonDays ? c.yellow(text) : text;
+}
+
+interface Column extends ColumnSpec {
+  key: ColumnKey;
+  cells: string[];
+  natural: number;
+  min: number;
+  width: number;
+}
+
+/** Chooses the columns that fit `width` and how wide each is. */
+function layout(rows: readonly ListedArticle[], width: number): Column[] {
+  const all = PRIORITY.map((key): Column => {
+    const spec = COLUMNS[key];
+    const cells = rows.map((row) => printable(spec.text(row)));
+    const natural = Math.max(textWidth(spec.header), ...cells.map(textWidth));
+    const min = spec.shrinkTo ? Math.min(natural, Math.max(spec.shrinkTo, textWidth(spec.header))) : natural;
+    return { ...spec, key, cells, natural, min, width: min };
+  });
+  const chosen: Column[] = [];
+  let used = -GAP.length;
+  for (const [index, column] of all.entries()) {
+    if (index >= ALWAYS && used + GAP.length + column.min > width) continue;
+    chosen.push(column);
+    used += GAP.length + column.min;
+  }
+  let spare = width - used;
+  for (const column of chosen) {
+    const grow = Math.max(0, Math.min(spare, column.natural - column.min));
+    column.width += grow;
+    spare -= grow;
+  }
+  return chosen.sort((a, b) => DISPLAY.indexOf(a.key) - DISPLAY.indexOf(b.key));
+}
+
+/**
+ * The `healthmd list` table: one line per article, fitted to the terminal width by leaving out the
+ * least important columns and shortening titles and paths with an ellipsis. Pure.
+ */
+export function formatListTable(rows: readonly ListedArticle[], options: TableOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const columns = layout(rows, options.width);
+  const line = (cells: string[]) => cells.join(GAP).trimEnd();
+  const cell = (column: Column, text: string, paint: (text: string) => string, last: boolean) => {
+    const cut = truncate(text, column.width, column.cutStart ? 'start' : 'end');
+    const gap = ' '.repeat(Math.max(0, column.width - textWidth(cut)));
+    if (column.alignRight) return gap + paint(cut);
+    return last ? paint(cut) : paint(cut) + gap;
+  };
+  const lastIndex = columns.length - 1;
+  const header = line(columns.map((column, i) => cell(column, column.header, (text) => c.bold(text), i === lastIndex)));
+  const body = rows.map((row, r) =>
+    line(columns.map((column, i) => cell(column, column.cells[r], (text) => (column.paint ? column.paint(row, text, c, options.soonDays) : text), i === lastIndex))),
+  );
+  return `${[header, ...body, '', summary(rows, options)].join('\n')}\n`;
+}
+
+/** "7 articles: 1 overdue, 1 never reviewed, 1 due within 30 days, 2 with errors". */
+function summary(rows: readonly ListedArticle[], options: TableOptions): string {
+  const count = (test: (row: ListedArticle) => boolean) => rows.filter(test).length;
+  const overdue = count((row) => row.dueInDays !== null && row.dueInDays < 0);
+  const never = count((row) => !row.unparseable && row.medical && row.dueInDays === null);
+  const soon = count((row) => row.dueInDays !== null && row.dueInDays >= 0 && row.dueInDays <= options.soonDays);
+  const withErrors = count((row) => row.errors > 0);
+  const parts = [
+    overdue && `${overdue} overdue`,
+    never && `${never} never reviewed`,
+    soon && `${soon} due within ${plural(options.soonDays, 'day')}`,
+    withErrors && `${withErrors} with errors`,
+  ].filter(Boolean);
+  const text = `${plural(rows.length, 'article')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return truncate(text, options.width);
+}
