@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { HealthmdError } from '../core/errors.js';
-import type { NewFlags, Prompter } from '../scaffold/resolve-new-article.js';
+import type { NewFlags } from '../scaffold/resolve-new-article.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
 
@@ -42,6 +42,7 @@ Examples:
       const today = context.now();
       const { resolveNewArticle } = await import('../scaffold/resolve-new-article.js');
       const { createArticle } = await import('../scaffold/create-article.js');
+      const { inquirerPrompter, isPromptCancelled } = await import('../scaffold/prompter.js');
       const prompter = io.stdinIsTTY && !flags.yes ? await inquirerPrompter() : undefined;
       let file: string;
       try {
@@ -49,7 +50,7 @@ Examples:
         file = createArticle(article, config, context.cwd);
       } catch (error) {
         // Ctrl-C at a question: the user changed their mind, which is not a failure worth a trace.
-        if ((error as Error)?.name === 'ExitPromptError') throw new HealthmdError('cancelled; nothing was written');
+        if (isPromptCancelled(error)) throw new HealthmdError('cancelled; nothing was written');
         throw error;
       }
       const shown = path.relative(context.cwd, file);
@@ -61,12 +62,4 @@ Examples:
         if (problem) io.stderr(`healthmd: --open: ${problem}; the article is at ${shown}\n`);
       }
     });
-}
-
-async function inquirerPrompter(): Promise<Prompter> {
-  const { input, select } = await import('@inquirer/prompts');
-  return {
-    input: (question) => input(question),
-    select: (question) => select(question),
-  };
 }

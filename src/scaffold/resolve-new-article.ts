@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { SLUG_PATTERN } from '../core/url.js';
 import { articleFolder, checkSlug, checkType } from './create-article.js';
 import type { NewArticle } from './new-article.js';
+import type { Prompter } from './prompter.js';
 import { slugify } from './slugify.js';
 
 /** The flags of `healthmd new`, as commander parses them. */
@@ -18,12 +19,6 @@ export interface NewFlags {
   tag?: string[];
   yes?: boolean;
   open?: boolean;
-}
-
-/** The two kinds of question `new` asks; the CLI passes @inquirer/prompts, tests pass scripted answers. */
-export interface Prompter {
-  input(question: { message: string; default?: string; required?: boolean; validate?: (value: string) => boolean | string }): Promise<string>;
-  select(question: { message: string; choices: { value: string; name: string; description?: string }[]; default?: string }): Promise<string>;
 }
 
 export const USAGE = 'usage: healthmd new "Title" [--type T] [--condition C] [--treatment T]... [--author A] [--reviewer R] [--slug S] [--dir SUBFOLDER] [--tag T]... [--yes] [--open]';

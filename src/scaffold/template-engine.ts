@@ -10,6 +10,6 @@ import { escapeMarkdown } from './markdown-escape.js';
 export function createTemplateEngine(): Liquid {
   const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true });
   engine.registerFilter('md_escape', (value: unknown) => escapeMarkdown(String(value ?? '')));
-  engine.registerFilter('yaml', (value: unknown) => stringify(value, { lineWidth: 0, collectionStyle: 'flow' }).trimEnd());
+  engine.registerFilter('yaml', (value: unknown) => stringify(value, { lineWidth: 0, collectionStyle: 'flow', flowCollectionPadding: false }).trimEnd());
   return engine;
 }
