@@ -1,10 +1,51 @@
+import type { Article } from '../core/article.js';
+import { articleTypeName } from '../core/article-info.js';
+import type { Heading } from '../core/markdown.js';
+import { headingMatchesSection } from '../core/sections.js';
 import type { Rule } from './types.js';
+import { typeNeedsSection } from './util/applies-to.js';
+import { keyPlace } from './util/key-place.js';
 
-// Placeholder while the rule is written; replaced by the real rule before release.
+const URL = /\bhttps?:\/\/(?:[\w-]+\.)+[a-z]{2,}\b/i;
+const DOI = /\b10\.\d{4,9}\/\S+/;
+const PMID = /\bPMID:?\s*\d{1,8}\b/i;
+
+/** Medical articles cite their sources: a Sources/References section with a URL, a DOI or a PMID. */
 export const sourcesPresent: Rule = {
   id: 'sources-present',
-  description: 'sources-present',
+  description: 'Medical articles have a Sources/References section citing at least one source (URL, DOI or PMID)',
   severity: 'error',
-  messages: {},
-  check() {},
+  messages: {
+    missing: 'no heading names a Sources or References section',
+    'no-citation': 'the Sources section has no URL, DOI or PMID',
+  },
+  check({ article, config, report }) {
+    if (!typeNeedsSection(article, config, 'Sources')) return;
+    const headings = article.headings.filter((heading) => headingMatchesSection(heading.text, 'Sources'));
+    if (headings.length === 0) {
+      report({
+        messageId: 'missing',
+        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI or a PMID)`,
+        ...keyPlace(article, ['type', 'title']),
+      });
+      return;
+    }
+    if (headings.some((heading) => citesSource(article, heading))) return;
+    report({
+      messageId: 'no-citation',
+      message: `The '${headings[0].text}' section cites no source: add a link (https://…), a DOI (10.1000/xyz) or a PMID (PMID: 12345678) for each source`,
+      ...article.place(headings[0].start),
+    });
+  },
 };
+
+function citesSource(article: Article, heading: Heading): boolean {
+  // Reference-style links resolve to their definitions, wherever those stand.
+  const linked = article.links.some(
+    (link) => link.kind === 'link' && link.start >= heading.end && link.start < heading.sectionEnd && (URL.test(link.href) || DOI.test(link.href)),
+  );
+  if (linked) return true;
+  // What a comment says is not shown to readers, so a URL in one cites nothing.
+  const text = article.body.slice(heading.end, heading.sectionEnd).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  return URL.test(text) || DOI.test(text) || PMID.test(text);
+}

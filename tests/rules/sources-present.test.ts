@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.js';
+import { defaultConfig, type Config } from '../../src/core/config.js';
+import type { Report } from '../../src/core/diagnostic.js';
+import { lintArticles } from '../../src/lint/engine.js';
+import { sourcesPresent } from '../../src/rules/sources-present.js';
+import type { ProjectView } from '../../src/rules/types.js';
+
+const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/sources-present/${name}`, import.meta.url), 'utf8');
+}
+
+function check(content: string, config: Config = defaultConfig('/project')): Report[] {
+  const article = parseArticle({ path: '/project/articles/vitamin-d.md', relPath: 'vitamin-d.md', content });
+  const reports: Report[] = [];
+  sourcesPresent.check({ article, config, options: {}, now: '2026-01-15', project, report: (r) => reports.push(r) });
+  return reports;
+}
+
+const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+const withSources = (lines: string) => `---\ntitle: Vitamin D\n---\n\nText.\n\n## Sources\n\n${lines}\n`;
+
+describe('sources-present', () => {
+  it('accepts a References section citing through a reference-style link and a DOI', () => {
+    expect(check(fixture('ok.md'))).toEqual([]);
+    const referenceOnly = fixture('ok.md').replace(/^3\. .*$/m, '');
+    expect(referenceOnly).not.toContain('10.1016');
+    expect(check(referenceOnly)).toEqual([]);
+    expect(ids(check(referenceOnly.replace(/^\[nhs\]: .*$/m, '')))).toEqual(['14:1 no-citation']);
+  });
+
+  it('reports a section that names sources without citing them (a URL in a comment does not count)', () => {
+    expect(ids(check(fixture('not-ok.md')))).toEqual(['10:1 no-citation']);
+  });
+
+  it('reports a missing section at the type key, even when the body links elsewhere', () => {
+    expect(ids(check(fixture('not-ok-missing.md')))).toEqual(['6:1 missing']);
+    expect(ids(check('Vitamin D keeps bones healthy.\n'))).toEqual(['1:1 missing']);
+  });
+
+  it('accepts a bare URL, a doi.org link, a DOI and a PMID', () => {
+    expect(check(withSources('- https://www.nice.org.uk/guidance/ph56'))).toEqual([]);
+    expect(check(withSources('- [Cochrane review](https://doi.org/10.1002/14651858.CD007470.pub3)'))).toEqual([]);
+    expect(check(withSources('- Bjelakovic G, et al. Cochrane Database Syst Rev. 2014. 10.1002/14651858.CD007470.pub3'))).toEqual([]);
+    expect(check(withSources('- Manson JE, et al. N Engl J Med. 2019. PMID: 30415629'))).toEqual([]);
+  });
+
+  it('refuses things that only look like citations', () => {
+    expect(ids(check(withSources('- Ask your pharmacist\n- Page 10.5 of the leaflet\n- http://localhost')))).toEqual(['7:1 no-citation']);
+  });
+
+  it('applies to medical types and to types that require Sources, not to others', () => {
+    const config = defaultConfig('/project');
+    config.types.news = { requiredSections: [], medical: false };
+    config.types.evidence = { requiredSections: ['References'], medical: false };
+    expect(check('---\ntitle: New clinic\ntype: news\n---\n\nText.\n', config)).toEqual([]);
+    expect(ids(check('---\ntitle: Evidence round-up\ntype: evidence\n---\n\nText.\n', config))).toEqual(['3:1 missing']);
+  });
+
+  it('reports through the engine as an error', () => {
+    const article = parseArticle({ path: '/project/articles/vitamin-d.md', relPath: 'vitamin-d.md', content: fixture('not-ok.md') });
+    const [result] = lintArticles([article], { config: defaultConfig('/project'), now: '2026-01-15' });
+    expect(result.messages.filter((m) => m.ruleId === 'sources-present').map((m) => [m.messageId, m.severity])).toEqual([['no-citation', 'error']]);
+  });
+});
