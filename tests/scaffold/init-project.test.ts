@@ -59,9 +59,12 @@ describe('initProject', () => {
     const dir = tempDir();
     initProject({ dir, site: SITE, today: TODAY });
     const lines = uncommentKeys(readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8')).split('\n');
+    let inTypes = false;
     lines.forEach((line, i) => {
-      // Type fields (indented four spaces) are explained once, in the comment above `types`.
-      if (/^ {0,2}[A-Za-z][\w-]*:/.test(line)) expect(lines[i - 1], `comment above ${line}`).toMatch(/^\s*#|:$/);
+      // The built-in types under `types:` are explained once, in the comment above it.
+      if (/^types:/.test(line)) inTypes = true;
+      else if (!line.startsWith(' ')) inTypes = false;
+      if (!inTypes && /^\s*[A-Za-z][\w-]*:/.test(line)) expect(lines[i - 1], `comment above ${line}`).toMatch(/^\s*#|:$/);
     });
   });
 
