@@ -3,7 +3,7 @@ import type { ListedArticle } from './article-rows.js';
 import { printable, textWidth, truncate } from './text-width.js';
 
 export interface TableOptions {
-  /** Terminal width in cells; the table never exceeds it (unless it is narrower than the three columns that must show). */
+  /** Terminal width in cells; the table never exceeds it (unless it is too narrow for path, title and review due). */
   width: number;
   color: boolean;
   /** A review due within this many days is "due soon". */
@@ -17,6 +17,8 @@ interface ColumnSpec {
   text: (row: ListedArticle) => string;
   /** Flexible columns shrink to this many cells (with an ellipsis) before other columns are left out. */
   shrinkTo?: number;
+  /** A flexible column grows to this many cells before optional columns are added. */
+  comfortable?: number;
   /** Paths lose their start, so the file name stays visible. */
   cutStart?: boolean;
   alignRight?: boolean;
@@ -26,11 +28,12 @@ interface ColumnSpec {
 const GAP = '  ';
 
 const COLUMNS: Record<ColumnKey, ColumnSpec> = {
-  path: { header: 'PATH', text: (row) => row.path, shrinkTo: 16, cutStart: true },
+  path: { header: 'PATH', text: (row) => row.path, shrinkTo: 16, comfortable: 28, cutStart: true },
   title: {
     header: 'TITLE',
     text: (row) => `${row.draft ? '[draft] ' : ''}${row.unparseable ? '(cannot be parsed)' : (row.title ?? '—')}`,
     shrinkTo: 20,
+    comfortable: 32,
     paint: (row, text, c) => (row.unparseable ? c.red(text) : row.draft ? c.dim(text) : text),
   },
   type: { header: 'TYPE', text: (row) => row.type, shrinkTo: 10 },
@@ -46,7 +49,11 @@ const COLUMNS: Record<ColumnKey, ColumnSpec> = {
 const DISPLAY: ColumnKey[] = ['path', 'title', 'type', 'date', 'reviewer', 'reviewed', 'due', 'errors', 'warnings'];
 /** Most important first: columns further down are left out when the terminal is too narrow. */
 const PRIORITY: ColumnKey[] = ['path', 'title', 'due', 'errors', 'warnings', 'date', 'type', 'reviewed', 'reviewer'];
-const ALWAYS = 3;
+/** Path, title and review due always show; errors and warnings next; the rest when there is room. */
+const REQUIRED = 3;
+const IMPORTANT = 5;
+/** Titles and paths are never squeezed below this. */
+const NARROWEST = 8;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -83,19 +90,28 @@ function layout(rows: readonly ListedArticle[], width: number): Column[] {
     const min = spec.shrinkTo ? Math.min(natural, Math.max(spec.shrinkTo, textWidth(spec.header))) : natural;
     return { ...spec, key, cells, natural, min, width: min };
   });
-  const chosen: Column[] = [];
-  let used = -GAP.length;
-  for (const [index, column] of all.entries()) {
-    if (index >= ALWAYS && used + GAP.length + column.min > width) continue;
-    chosen.push(column);
-    used += GAP.length + column.min;
-  }
-  let spare = width - used;
-  for (const column of chosen) {
-    const grow = Math.max(0, Math.min(spare, column.natural - column.min));
-    column.width += grow;
-    spare -= grow;
-  }
+  const chosen = all.slice(0, REQUIRED);
+  let spare = width - chosen.reduce((sum, column) => sum + column.min, 0) - GAP.length * (chosen.length - 1);
+  const resize = (column: Column, to: number) => {
+    const target = Math.max(Math.min(column.width, NARROWEST), Math.min(to, column.width + spare));
+    spare -= target - column.width;
+    column.width = target;
+  };
+  const add = (columns: Column[]) => {
+    for (const column of columns) {
+      if (GAP.length + column.min > spare) continue;
+      chosen.push(column);
+      spare -= GAP.length + column.min;
+    }
+  };
+  // A very narrow terminal squeezes titles and paths further rather than overflow.
+  for (const column of chosen) if (spare < 0 && column.shrinkTo) resize(column, column.width + spare);
+  add(all.slice(REQUIRED, IMPORTANT));
+  // Readable paths and titles matter more than the optional columns; what is left after those
+  // lets paths and titles grow to their full length.
+  for (const column of chosen) resize(column, Math.max(column.width, Math.min(column.natural, column.comfortable ?? 0)));
+  add(all.slice(IMPORTANT));
+  for (const column of chosen) resize(column, Math.max(column.width, column.natural));
   return chosen.sort((a, b) => DISPLAY.indexOf(a.key) - DISPLAY.indexOf(b.key));
 }
 
