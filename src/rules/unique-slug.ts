@@ -1,10 +1,112 @@
-import type { Rule } from './types.js';
+import path from 'node:path';
+import type { Article } from '../core/article.js';
+import { articleOutputPath, articleUrl, SLUG_PATTERN } from '../core/url.js';
+import type { Rule, RuleContext } from './types.js';
 
-// Placeholder while the rule is written; replaced by the real rule before release.
+const byUrlCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
+
+/** No two articles are written to the same page, and no slug can lead out of the output folder. */
 export const uniqueSlug: Rule = {
   id: 'unique-slug',
-  description: 'unique-slug',
+  description: 'No two articles share an output URL (compared case-insensitively); a slug is a plain lower-case URL segment that cannot leave the output folder',
   severity: 'error',
-  messages: {},
-  check() {},
+  fatal: true,
+  messages: {
+    'duplicate-url': 'another linted article is written to the same URL',
+    'unsafe-slug': 'a slug or file name that would put the page outside its folder',
+    'invalid-slug': 'a slug that is not lower-case letters, digits and hyphens',
+  },
+  check(context) {
+    checkSlug(context);
+    checkDuplicates(context);
+  },
 };
+
+function checkSlug({ article, report }: RuleContext): void {
+  const slug = article.data.slug;
+  const at = article.frontMatter?.places.slug?.value ?? { line: 1, column: 1 };
+  if (slug === undefined || slug === null) {
+    const segments = articleOutputPath(article.relPath).split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+      report({ messageId: 'unsafe-slug', message: `File name ${article.relPath} gives no usable page name: rename the file or add a slug such as 'slug: back-pain'`, line: 1, column: 1 });
+    }
+    return;
+  }
+  if (typeof slug === 'string' && SLUG_PATTERN.test(slug)) return;
+  const text = String(slug);
+  const suggestion = suggestSlug(text);
+  const example = suggestion ? `such as '${suggestion}'` : "such as 'back-pain'";
+  if (typeof slug === 'number' || typeof slug === 'boolean') {
+    // YAML reads `slug: 2024` as a number, which the URL would silently ignore.
+    report({
+      messageId: 'invalid-slug',
+      message: `Slug ${text} is read as a ${typeof slug}, not text: quote it (slug: "${text}")`,
+      line: at.line,
+      column: at.column,
+    });
+  } else if (typeof slug === 'string' && /\.\.|[/\\\0]/.test(slug)) {
+    report({
+      messageId: 'unsafe-slug',
+      message: `Slug '${text}' would put the page outside its folder: use lower-case letters, digits and hyphens only, ${example}`,
+      line: at.line,
+      column: at.column,
+    });
+  } else {
+    report({
+      messageId: 'invalid-slug',
+      message: `Slug '${text}' is not a plain URL segment: use lower-case letters, digits and hyphens, ${example}`,
+      line: at.line,
+      column: at.column,
+    });
+  }
+}
+
+function checkDuplicates({ article, config, project, report }: RuleContext): void {
+  const key = urlKey(article);
+  const others = (byUrl(project.articles).get(key) ?? []).filter((other) => other.path !== article.path);
+  if (others.length === 0) return;
+  const at = article.frontMatter?.places.slug?.key ?? { line: 1, column: 1 };
+  const names = others.map((other) => path.relative(config.root, other.path).split(path.sep).join('/'));
+  const url = articleUrl(article.relPath, article.data.slug);
+  report({
+    messageId: 'duplicate-url',
+    message: `Output URL ${url} is also produced by ${list(names)}: give one of them a different slug`,
+    line: at.line,
+    column: at.column,
+  });
+}
+
+/** The linted articles by output URL, built once per lint run. Unparseable files are left out: they are never built. */
+function byUrl(articles: readonly Article[]): Map<string, Article[]> {
+  let map = byUrlCache.get(articles);
+  if (!map) {
+    map = new Map();
+    for (const article of articles) {
+      if (article.problem) continue;
+      const key = urlKey(article);
+      const group = map.get(key);
+      if (group) group.push(article);
+      else map.set(key, [article]);
+    }
+    byUrlCache.set(articles, map);
+  }
+  return map;
+}
+
+/** Case-insensitive, because macOS and Windows file systems would write both pages to one folder. */
+function urlKey(article: Article): string {
+  return articleOutputPath(article.relPath, article.data.slug).toLowerCase();
+}
+
+function suggestSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function list(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/article.js';
+import { defaultConfig } from '../../src/core/config.js';
+import type { Report } from '../../src/core/diagnostic.js';
+import type { ProjectView } from '../../src/rules/types.js';
+import { uniqueSlug } from '../../src/rules/unique-slug.js';
+import { ARTICLES, NOW, ROOT, fixture, lintOne, lintWithRule, summary } from './support/lint-with-rule.js';
+
+const ID = uniqueSlug.id;
+const backPain = '---\ntitle: Back pain\ndescription: Back pain is very common and usually gets better on its own within a few weeks.\n---\nKeep active.\n';
+const withSlug = (slug: string) => `---\ntitle: Back pain\nslug: ${slug}\n---\nKeep active.\n`;
+
+describe('unique-slug', () => {
+  it('passes articles whose URLs differ', () => {
+    const results = lintWithRule(ID, { articles: { 'back-pain.md': backPain, 'back-pain-in-pregnancy.md': fixture(ID, 'ok.md') } });
+    expect([...results.values()].flat()).toEqual([]);
+  });
+
+  it('reports both articles that share a URL, at the slug key or at 1:1, naming the other file', () => {
+    const results = lintWithRule(ID, { articles: { 'back-pain.md': backPain, 'pregnancy-back-pain.md': fixture(ID, 'not-ok.md') } });
+    const [plain] = results.get('back-pain.md')!;
+    const [slugged] = results.get('pregnancy-back-pain.md')!;
+    expect(plain).toMatchObject({ messageId: 'duplicate-url', line: 1, column: 1, severity: 'error', fatal: true });
+    expect(plain.message).toContain('articles/back-pain/');
+    expect(plain.message).toContain('articles/pregnancy-back-pain.md');
+    expect(slugged).toMatchObject({ messageId: 'duplicate-url', line: 6, column: 1, fatal: true });
+    expect(slugged.message).toContain('articles/back-pain.md');
+  });
+
+  it('compares URLs case-insensitively and counts Jekyll date prefixes, naming every other file', () => {
+    const results = lintWithRule(ID, { articles: { 'back-pain.md': backPain, 'Back-Pain.md': backPain, '2024-05-08-back-pain.md': backPain } });
+    expect([...results.values()].map(summary)).toEqual([['duplicate-url@1:1'], ['duplicate-url@1:1'], ['duplicate-url@1:1']]);
+    const message = results.get('back-pain.md')![0].message;
+    expect(message).toContain('articles/Back-Pain.md');
+    expect(message).toContain('articles/2024-05-08-back-pain.md');
+  });
+
+  it('keeps sub-folders apart: the same slug in two folders is two URLs', () => {
+    const results = lintWithRule(ID, { articles: { 'adults/pain.md': withSlug('back-pain'), 'children/pain.md': withSlug('back-pain') } });
+    expect([...results.values()].flat()).toEqual([]);
+  });
+
+  it('refuses a slug that would leave the output folder, at the slug value', () => {
+    expect(summary(lintOne(ID, fixture(ID, 'unsafe.md')))).toEqual(['unsafe-slug@6:7']);
+    expect(summary(lintOne(ID, withSlug('back/pain')))).toEqual(['unsafe-slug@3:7']);
+    expect(summary(lintOne(ID, withSlug('"..\\\\..\\\\evil"')))).toEqual(['unsafe-slug@3:7']);
+  });
+
+  it('refuses a slug that is not a plain URL segment, suggesting one', () => {
+    const [finding] = lintOne(ID, withSlug('Back Pain Café'));
+    expect(finding).toMatchObject({ messageId: 'invalid-slug', line: 3, column: 7, fatal: true });
+    expect(finding.message).toContain("'back-pain-cafe'");
+    expect(summary(lintOne(ID, withSlug('""')))).toEqual(['invalid-slug@3:7']);
+    expect(summary(lintOne(ID, withSlug('[a, b]')))).toEqual(['invalid-slug@3:7']);
+    expect(summary(lintOne(ID, withSlug('2024')))).toEqual(['invalid-slug@3:7']);
+    expect(lintOne(ID, withSlug('"2024"'))).toEqual([]);
+  });
+
+  it('ignores files that cannot be parsed (front-matter-valid reports them)', () => {
+    const results = lintWithRule(ID, { articles: { 'back-pain.md': backPain, 'back-pain.MD': '---\ntitle: [oops\n---\n' } });
+    expect(results.get('back-pain.md')).toEqual([]);
+  });
+
+  it('reports through rule.check with a fake project as well', () => {
+    const a = parseArticle({ path: `${ARTICLES}/a.md`, relPath: 'a.md', content: withSlug('shared') });
+    const b = parseArticle({ path: `${ARTICLES}/b.md`, relPath: 'b.md', content: withSlug('shared') });
+    const reports: Report[] = [];
+    const project: ProjectView = { root: ROOT, articlesDir: ARTICLES, articles: [a, b], article: () => undefined, exists: () => false };
+    uniqueSlug.check({ article: a, config: defaultConfig(ROOT), options: {}, now: NOW, project, report: (r) => reports.push(r) });
+    expect(reports.map((r) => r.messageId)).toEqual(['duplicate-url']);
+    expect(reports[0].message).toContain('articles/b.md');
+  });
+});
