@@ -1,12 +1,125 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../core/errors.js';
+import pkg from '../../package.json' with { type: 'json' };
+import { formatters } from '../formatters/index.js';
+import type { LintResult } from '../lint/engine.js';
+import { rules } from '../rules/index.js';
+import { buildSite, type BuildProgress } from '../site/build-site.js';
+import { progressLine } from '../site/progress-line.js';
+import { createContext } from './context.js';
 import type { Io } from './io.js';
 
-export function registerBuild(program: Command, _io: Io, _exit: { code: number }): Command {
+interface BuildFlags {
+  out?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  skipLint?: boolean;
+  clean?: boolean;
+  quiet?: boolean;
+}
+
+export function registerBuild(program: Command, io: Io, exit: { code: number }): Command {
   return program
     .command('build')
-    .description('(not available yet)')
-    .action(() => {
-      throw new UsageError("'build' is not available in this version");
+    .description('lint the articles, then render the site (pages, latest-posts index, tags, feed, sitemap) into the output folder')
+    .option('-o, --out <dir>', 'output folder (default: outDir from config, public)')
+    .option('--base-url <url>', 'absolute URL the site is served from, for canonical links, the feed and the sitemap')
+    .option('--drafts', 'include drafts and articles with published: false')
+    .option('--skip-lint', 'build even when lint finds errors (unparseable files and clashing URLs still stop it)')
+    .option('--clean', 'also remove files an earlier build made that this build no longer writes')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+The new site is written beside the output folder and swapped in at the end: a failed or
+interrupted build leaves the previous output as it was. Files in the output folder that
+healthmd did not make are kept.
+
+Examples:
+  $ healthmd build                                      lint, then build into public/
+  $ healthmd build --base-url https://example.org/health/
+  $ healthmd build --drafts --out preview               preview drafts in their own folder
+  $ healthmd build --skip-lint                          publish despite lint errors (fatal ones still stop it)
+  $ healthmd build --clean                              drop pages of deleted or renamed articles`,
+    )
+    .action((flags: BuildFlags, command: Command) => {
+      const context = createContext(io, command);
+      const config = context.config();
+      const quiet = Boolean(flags.quiet);
+      const bar = !quiet && io.stdoutIsTTY ? progressBar(io.stdout) : undefined;
+      let result;
+      try {
+        result = buildSite({
+          config,
+          cwd: context.cwd,
+          now: context.now(),
+          outDir: flags.out === undefined ? undefined : path.resolve(context.cwd, flags.out),
+          baseUrl: flags.baseUrl,
+          drafts: flags.drafts,
+          skipLint: flags.skipLint,
+          clean: flags.clean,
+          onProgress: bar && ((progress: BuildProgress) => bar.update(label(progress), progress.done, progress.total)),
+        });
+      } finally {
+        bar?.clear();
+      }
+      for (const problem of result.problems) {
+        if (!quiet) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
+      }
+      const { lint } = result;
+      // Findings that block are always shown; warnings of a build that goes ahead only without --quiet.
+      const shown = result.status === 'blocked' ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : quiet ? [] : lint.results;
+      const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
+      if (report) io.stderr(report);
+      if (result.status === 'blocked') {
+        const why =
+          lint.fatalCount > 0
+            ? `${count(lint.fatalCount, 'finding')} that no build can get past (see above); fix the files named`
+            : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to build anyway`;
+        io.stderr(`healthmd: build stopped: ${why}\n`);
+        exit.code = 1;
+        return;
+      }
+      if (!quiet) {
+        const where = path.relative(context.cwd, result.outDir) || '.';
+        const seconds = (result.durationMs / 1000).toFixed(2);
+        io.stdout(`Built ${count(result.pages, 'page')} from ${count(result.articles, 'article')} into ${where}/ in ${seconds} s\n`);
+      }
+      exit.code = 0;
     });
+}
+
+// A bar for a build that takes a moment; a quick build just prints its summary.
+const BAR_DELAY_MS = 300;
+const BAR_INTERVAL_MS = 100;
+
+function progressBar(write: (text: string) => void) {
+  const started = Date.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(label: string, done: number, total: number) {
+      const now = Date.now();
+      if (now - started < BAR_DELAY_MS || (now - last < BAR_INTERVAL_MS && done < total)) return;
+      last = now;
+      drawn = true;
+      write(`\r${progressLine(label, done, total)}\x1b[K`);
+    },
+    clear() {
+      if (drawn) write('\r\x1b[K');
+    },
+  };
+}
+
+function label(progress: BuildProgress): string {
+  return progress.stage === 'write' ? 'Writing pages' : progress.stage === 'lint' ? 'Linted' : 'Read';
+}
+
+function fatalOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.fatal);
+  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

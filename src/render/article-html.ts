@@ -1,0 +1,160 @@
+import { Parser, Renderer, type Token, type Tokens } from 'marked';
+import type { Article } from '../core/article.js';
+import { headingIds } from '../core/heading-ids.js';
+import type { Heading } from '../core/markdown.js';
+import { headingMatchesSection } from '../core/sections.js';
+import { escapeHtml } from './escape-html.js';
+import { sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  depth: number;
+}
+
+/** A section the page shows apart from the body (sources, the disclaimer box). */
+export interface SectionHtml {
+  id: string;
+  /** The heading as the author wrote it (plain text). */
+  title: string;
+  /** The section's content, without its heading. */
+  html: string;
+}
+
+export interface ArticleHtml {
+  /** The body without the sources and disclaimer sections. */
+  body: string;
+  sources?: SectionHtml;
+  disclaimer?: SectionHtml;
+  /** H2 and H3 headings in the order the page shows them. */
+  toc: TocEntry[];
+}
+
+export interface ArticleHtmlOptions {
+  /** Raw HTML passes an allowlist sanitizer when true; it is left out when false. */
+  allowHtml: boolean;
+  /** The href or src for a URL written in the article; undefined drops the link or image (unsafe, missing). */
+  url(href: string, use: UrlUse): string | undefined;
+}
+
+const TOC_DEPTH = 3;
+
+/**
+ * Renders an article's tokens (lexed once, when the article was read) into safe HTML: headings
+ * get their stable ids and a link to themselves, links and images go through `options.url`, and
+ * raw HTML is omitted (Hugo's default) or sanitized. Sources and the disclaimer come out apart
+ * so the page can place them.
+ */
+export function renderArticleHtml(article: Article, options: ArticleHtmlOptions): ArticleHtml {
+  const ids = headingIds(article);
+  const idOf = new Map<Token, string>();
+  article.headings.forEach((heading, i) => idOf.set(article.tokens[heading.index], ids[i]));
+
+  const sources = topSection(article.headings, 'Sources');
+  const disclaimer = topSection(article.headings, 'Disclaimer');
+  const apart = new Set<number>();
+  for (const heading of [sources, disclaimer]) {
+    if (!heading) continue;
+    for (let i = heading.index; i <= heading.index + heading.section.length; i++) apart.add(i);
+  }
+
+  const trusted = new Set<string>();
+  const url = (href: string, use: UrlUse) => {
+    const resolved = options.url(href, use);
+    if (resolved !== undefined) trusted.add(resolved);
+    return resolved;
+  };
+  const renderer = new SafeRenderer(idOf, url, options.allowHtml);
+  const parser = new Parser({ gfm: true, renderer });
+  const hasRawHtml = options.allowHtml && article.html.length > 0;
+  const html = (tokens: Token[]) => {
+    const out = parser.parse(tokens);
+    return hasRawHtml ? sanitizeRawHtml(out, url, trusted) : out;
+  };
+  const section = (heading: Heading | undefined): SectionHtml | undefined =>
+    heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) };
+
+  const toc: TocEntry[] = [];
+  const pageOrder = [
+    ...article.headings.filter((h) => !apart.has(h.index)),
+    ...[sources, disclaimer].flatMap((top) => (top ? article.headings.filter((h) => h.index >= top.index && h.index <= top.index + top.section.length) : [])),
+  ];
+  for (const heading of pageOrder) {
+    if (heading.depth < 2 || heading.depth > TOC_DEPTH || heading.text === '') continue;
+    toc.push({ id: idOf.get(article.tokens[heading.index]) ?? '', text: heading.text, depth: heading.depth });
+  }
+
+  return {
+    body: html(article.tokens.filter((_, i) => !apart.has(i))),
+    sources: section(sources),
+    disclaimer: section(disclaimer),
+    toc,
+  };
+}
+
+/** The first top-level section (the shallowest heading level used) that names `section`. */
+function topSection(headings: readonly Heading[], section: string): Heading | undefined {
+  const top = Math.min(...headings.map((h) => h.depth));
+  return headings.find((h) => h.depth === top && headingMatchesSection(h.text, section));
+}
+
+class SafeRenderer extends Renderer {
+  constructor(
+    private readonly ids: ReadonlyMap<Token, string>,
+    private readonly url: (href: string, use: UrlUse) => string | undefined,
+    private readonly allowHtml: boolean,
+  ) {
+    super();
+  }
+
+  override heading(token: Tokens.Heading): string {
+    const inner = this.parser.parseInline(token.tokens);
+    const id = this.ids.get(token as Token);
+    if (!id) return `<h${token.depth}>${inner}</h${token.depth}>\n`;
+    // The heading links to itself (a shareable anchor) unless it holds a link, which cannot nest.
+    const selfLink = !hasLink(token.tokens) ? `<a class="heading-anchor" href="#${escapeHtml(id)}">${inner}</a>` : inner;
+    return `<h${token.depth} id="${escapeHtml(id)}">${selfLink}</h${token.depth}>\n`;
+  }
+
+  override link(token: Tokens.Link): string {
+    const inner = this.parser.parseInline(token.tokens);
+    const href = this.url(token.href, 'link');
+    if (href === undefined) return inner;
+    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+    return `<a href="${escapeHtml(href)}"${title}>${inner}</a>`;
+  }
+
+  override image(token: Tokens.Image): string {
+    const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
+    const src = this.url(token.href, 'image');
+    if (src === undefined) return escapeHtml(alt);
+    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
+    return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title} loading="lazy">`;
+  }
+
+  override html(token: Tokens.HTML | Tokens.Tag): string {
+    // With allowHtml the whole output is sanitized afterwards: an inline tag alone is half an element.
+    return this.allowHtml ? token.text : '';
+  }
+
+  override table(token: Tokens.Table): string {
+    // A wide table scrolls inside its own box on a phone; the box is focusable so keyboards can scroll it.
+    return `<div class="table-scroll" tabindex="0" role="region" aria-label="Table">${super.table(token)}</div>\n`;
+  }
+
+  override tablecell(token: Tokens.TableCell): string {
+    const tag = token.header ? 'th' : 'td';
+    // A class, not the obsolete align attribute.
+    const align = token.align ? ` class="align-${token.align}"` : '';
+    return `<${tag}${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`;
+  }
+
+  override checkbox({ checked }: Tokens.Checkbox): string {
+    // A disabled form control without a label is an accessibility error; a symbol says the same.
+    return `<span class="task-state" role="img" aria-label="${checked ? 'done' : 'not done'}">${checked ? '☑' : '☐'}</span> `;
+  }
+}
+
+function hasLink(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === 'link' || t.type === 'html' || ('tokens' in t && Array.isArray(t.tokens) && hasLink(t.tokens)));
+}

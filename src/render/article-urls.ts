@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { classifyUrl, isOutsideFolder, localPath } from '../core/url-safety.js';
+import type { SitePath } from './links.js';
+import type { UrlUse } from './sanitize-raw-html.js';
+
+/** Where a URL written in an article leads in the built site. */
+export type UrlTarget =
+  /** A page or file of the site (an article, a copied image: `source`), plus any `#fragment`. */
+  | { kind: 'site'; sitePath: SitePath; fragment: string; source?: string }
+  /** Left as written: a web or contact address, an inline image, a fragment on the same page. */
+  | { kind: 'as-is'; href: string };
+
+export interface ArticleUrlContext {
+  /** Project root: nothing outside it is ever copied into the site. */
+  root: string;
+  /** The site path of the article at an absolute `.md` path, if it is part of the site. */
+  articleAt(file: string): SitePath | undefined;
+  /** True when an absolute path is a regular file inside the project (symbolic links resolved). */
+  isProjectFile(file: string): boolean;
+}
+
+/** Files a page may reference that are copied into the site as they are. SVG is left out: it can carry scripts. */
+const COPYABLE = /\.(png|jpe?g|gif|webp|avif)$/i;
+
+/** Where copied images go: their path in the project, under assets/media/, so two never collide. */
+export const MEDIA_FOLDER = 'assets/media/';
+
+/**
+ * Resolves a link or image URL from the article at `articleFile`. Undefined means "drop it":
+ * an unsafe scheme (whatever the config), a link to an article that is not built, a file that
+ * is missing, outside the project or not an image.
+ */
+export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
+  const classification = classifyUrl(href, use);
+  if (classification.kind === 'unsafe') return undefined;
+  if (classification.target !== 'relative') {
+    const clean = cleanUrl(href);
+    return clean === undefined ? undefined : { kind: 'as-is', href: clean };
+  }
+  const file = localPath(href, path.dirname(articleFile));
+  if (file === undefined) return { kind: 'as-is', href: cleanUrl(href) ?? '' };
+  const hash = href.indexOf('#');
+  const fragment = hash === -1 ? '' : (cleanUrl(href.slice(hash)) ?? '');
+  if (/\.md$/i.test(file)) {
+    const sitePath = use === 'link' ? context.articleAt(file) : undefined;
+    return sitePath === undefined ? undefined : { kind: 'site', sitePath, fragment };
+  }
+  if (isOutsideFolder(file, context.root) || !COPYABLE.test(file) || !context.isProjectFile(file)) return undefined;
+  const relative = path.relative(context.root, file).split(path.sep).join('/');
+  return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
+}
+
+/** marked's own clean-up of a URL: percent-encode what must be, keep existing escapes. */
+function cleanUrl(href: string): string | undefined {
+  try {
+    return encodeURI(href.trim()).replace(/%25/g, '%');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,151 @@
+import type { Config } from '../core/config.js';
+import { formatDate, type CalendarDate } from '../core/dates.js';
+import type { ArticleHtml } from './article-html.js';
+import type { LinkResolver, SitePath } from './links.js';
+import type { PageRef } from './pages.js';
+import type { SiteEntry } from './site-model.js';
+import { STYLESHEET } from './theme.js';
+
+/**
+ * What a template sees. Names follow Jekyll's snake_case; every value is plain data, escaped on
+ * output unless the template writes `| raw` (only the rendered article HTML and JSON-LD need it).
+ */
+export interface PageBasics {
+  config: Config;
+  link: LinkResolver;
+  absolute(target: SitePath): string;
+  feeds: boolean;
+}
+
+/** Dates as a template shows them: `date` (YYYY-MM-DD for `<time datetime>`) and `date_text` ("8 May 2024"). */
+function dateText(date: CalendarDate | undefined, lang: string, config: Config): string | undefined {
+  return date ? formatDate(date, lang, config.site.dateFormat) : undefined;
+}
+
+export function commonContext(page: PageRef, basics: PageBasics, fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string }) {
+  const { config, link } = basics;
+  return {
+    site: {
+      title: config.site.title,
+      description: config.site.description,
+      language: config.site.language,
+      base_url: basics.absolute(''),
+      disclaimer: config.disclaimer.text,
+    },
+    page: {
+      kind: page.kind,
+      file: page.file,
+      title: fields.title,
+      description: fields.description,
+      canonical: basics.absolute(page.sitePath),
+      lang: fields.lang,
+      og_locale: fields.lang.replace('-', '_'),
+      og_type: fields.ogType,
+      image: fields.image,
+      image_alt: fields.imageAlt,
+      is_home: page.kind === 'index' && page.number === 1,
+    },
+    links: {
+      home: link(page.file, ''),
+      stylesheet: link(page.file, STYLESHEET),
+      feed: basics.feeds ? link(page.file, 'feed.xml') : undefined,
+    },
+  };
+}
+
+/** A post in a list (index, tag page, latest posts). */
+export function postSummary(entry: SiteEntry, from: string, lang: string, basics: PageBasics) {
+  return {
+    title: entry.title,
+    href: basics.link(from, entry.sitePath),
+    date: entry.date,
+    date_text: dateText(entry.date, lang, basics.config),
+    description: entry.description,
+    excerpt: entry.excerpt,
+    tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(from, tag.sitePath) })),
+  };
+}
+
+export interface ArticleExtras {
+  html: ArticleHtml;
+  /** Resolved hero image, if the front matter names one that exists. */
+  image?: { href: string; absolute: string; alt: string };
+  latest: readonly SiteEntry[];
+  jsonLd: string;
+}
+
+export function articleContext(page: PageRef & { kind: 'article' }, basics: PageBasics, extras: ArticleExtras) {
+  const { entry } = page;
+  const { config } = basics;
+  const lang = entry.lang;
+  const date = (d: CalendarDate | undefined) => dateText(d, lang, config);
+  return {
+    ...commonContext(page, basics, {
+      lang,
+      title: entry.title,
+      description: entry.description,
+      ogType: 'article',
+      image: extras.image?.absolute,
+      imageAlt: extras.image?.alt,
+    }),
+    article: {
+      title: entry.title,
+      description: entry.description,
+      href: basics.link(page.file, entry.sitePath),
+      date: entry.date,
+      date_text: date(entry.date),
+      updated: entry.updated,
+      updated_text: date(entry.updated),
+      last_reviewed: entry.lastReviewed,
+      last_reviewed_text: date(entry.lastReviewed),
+      next_review: entry.nextReview,
+      next_review_text: date(entry.nextReview),
+      reviewed_by: entry.reviewedBy,
+      authors: entry.authors,
+      author_text: entry.authors.length ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(entry.authors) : '',
+      condition: entry.condition,
+      medical: entry.medical,
+      image: extras.image && { href: extras.image.href, alt: extras.image.alt },
+      tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(page.file, tag.sitePath) })),
+      toc: extras.html.toc,
+      body: extras.html.body,
+      sources: extras.html.sources,
+      disclaimer: extras.html.disclaimer,
+      data: entry.article.data,
+    },
+    latest: extras.latest.map((other) => postSummary(other, page.file, lang, basics)),
+    json_ld: extras.jsonLd,
+  };
+}
+
+export function indexContext(page: PageRef & { kind: 'index' }, basics: PageBasics, pageCount: number, previous?: SitePath, next?: SitePath) {
+  const { config, link } = basics;
+  const lang = config.site.language;
+  const heading = page.number === 1 ? 'Latest posts' : `Latest posts, page ${page.number}`;
+  return {
+    ...commonContext(page, basics, { lang, title: page.number === 1 ? config.site.title : heading, description: config.site.description, ogType: 'website' }),
+    heading,
+    posts: page.entries.map((entry) => postSummary(entry, page.file, lang, basics)),
+    pagination: {
+      page: page.number,
+      pages: pageCount,
+      previous: previous === undefined ? undefined : link(page.file, previous),
+      next: next === undefined ? undefined : link(page.file, next),
+    },
+  };
+}
+
+export function tagContext(page: PageRef & { kind: 'tag' }, basics: PageBasics) {
+  const lang = basics.config.site.language;
+  const { tag } = page;
+  return {
+    ...commonContext(page, basics, {
+      lang,
+      title: `Articles tagged “${tag.name}”`,
+      description: `${tag.entries.length} ${tag.entries.length === 1 ? 'article' : 'articles'} about ${tag.name}.`,
+      ogType: 'website',
+    }),
+    tag: { name: tag.name, slug: tag.slug, count: tag.entries.length },
+    posts: tag.entries.map((entry) => postSummary(entry, page.file, lang, basics)),
+  };
+}

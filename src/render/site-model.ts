@@ -1,0 +1,144 @@
+import type { Article } from '../core/article.js';
+import { articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import type { Config } from '../core/config.js';
+import { addMonths, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import { ContentError } from '../core/errors.js';
+import { articleUrl } from '../core/url.js';
+import { excerpt } from './excerpt.js';
+import type { SitePath } from './links.js';
+import { tagSlug } from './tag-slug.js';
+
+/** An article as the site shows it: where it lives and what lists and pages say about it. */
+export interface SiteEntry {
+  article: Article;
+  /** `articles/<path>/`. */
+  sitePath: SitePath;
+  title: string;
+  description: string;
+  date?: CalendarDate;
+  updated?: CalendarDate;
+  lastReviewed?: CalendarDate;
+  nextReview?: CalendarDate;
+  reviewedBy?: string;
+  authors: string[];
+  condition?: string;
+  medical: boolean;
+  /** BCP 47 language of the page. */
+  lang: string;
+  tags: TagRef[];
+  excerpt: string;
+}
+
+export interface TagRef {
+  name: string;
+  slug: string;
+  sitePath: SitePath;
+}
+
+export interface TagGroup extends TagRef {
+  entries: SiteEntry[];
+}
+
+/** Everything the pages are made from, decided once: entries newest first, tags, index pages. */
+export interface SiteModel {
+  entries: SiteEntry[];
+  byPath: ReadonlyMap<string, SiteEntry>;
+  tags: TagGroup[];
+  /** Entries per index page (page 1 is the home page). */
+  indexPages: SiteEntry[][];
+}
+
+/**
+ * Orders the articles and works out what every page needs. Two articles on one URL stop the
+ * build (unique-slug reports the same; this is the guard when lint is skipped or off).
+ */
+export function buildSiteModel(articles: readonly Article[], config: Config): SiteModel {
+  const entries = articles.map((article) => siteEntry(article, config));
+  const seen = new Map<SitePath, SiteEntry>();
+  for (const entry of entries) {
+    const other = seen.get(entry.sitePath);
+    if (other) {
+      throw new ContentError(
+        `two articles would be published at ${entry.sitePath}: ${other.article.relPath} and ${entry.article.relPath}; give one of them a different slug`,
+        { file: entry.article.path },
+      );
+    }
+    seen.set(entry.sitePath, entry);
+  }
+  entries.sort(compareEntries);
+  const tags = new Map<string, TagGroup>();
+  for (const entry of entries) {
+    for (const tag of entry.tags) {
+      let group = tags.get(tag.slug);
+      if (!group) tags.set(tag.slug, (group = { ...tag, entries: [] }));
+      group.entries.push(entry);
+    }
+  }
+  const indexPages: SiteEntry[][] = [];
+  for (let i = 0; i < entries.length; i += config.pageSize) indexPages.push(entries.slice(i, i + config.pageSize));
+  if (indexPages.length === 0) indexPages.push([]);
+  return {
+    entries,
+    byPath: new Map(entries.map((entry) => [entry.article.path, entry])),
+    tags: [...tags.values()].sort((a, b) => a.slug.localeCompare(b.slug, 'en')),
+    indexPages,
+  };
+}
+
+/** Newest first; on the same day, by title; then by path, so the order never depends on the disk. */
+function compareEntries(a: SiteEntry, b: SiteEntry): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  return a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
+}
+
+function siteEntry(article: Article, config: Config): SiteEntry {
+  const data = article.data;
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  const lastReviewed = toCalendarDate(data.lastReviewed);
+  const tags: TagRef[] = [];
+  for (const name of stringList(article, 'tags')) {
+    const slug = tagSlug(name);
+    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ name, slug, sitePath: `tags/${slug}/` });
+  }
+  const type = articleType(article, config);
+  return {
+    article,
+    sitePath: articleUrl(article.relPath, data.slug),
+    title: text('title') || article.relPath.replace(/\.md$/i, ''),
+    description: text('description'),
+    date: publishedDate(article),
+    updated: toCalendarDate(data.updated),
+    lastReviewed,
+    nextReview: lastReviewed ? addMonths(lastReviewed, config.review.maxAgeMonths) : undefined,
+    reviewedBy: text('reviewedBy') || undefined,
+    authors: authors(article),
+    condition: text('condition') || undefined,
+    medical: type?.medical ?? true,
+    lang: language(data.lang, config.site.language),
+    tags,
+    excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength),
+  };
+}
+
+/** The first prose of the body, just long enough to cut an excerpt of `length` from. */
+function openingText(article: Article, length: number): string {
+  let text = '';
+  for (const block of article.prose) {
+    if (!block.text.trim()) continue;
+    text = text ? `${text} ${block.text}` : block.text;
+    if (text.length > length) break;
+  }
+  return text;
+}
+
+/** The article's `lang` when it is a language tag Intl knows, else the site's. */
+function language(value: unknown, fallback: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return fallback;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0];
+  } catch {
+    return fallback;
+  }
+}

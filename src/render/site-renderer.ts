@@ -1,0 +1,195 @@
+import pkg from '../../package.json' with { type: 'json' };
+import type { Article } from '../core/article.js';
+import type { Config } from '../core/config.js';
+import { renderArticleHtml } from './article-html.js';
+import { resolveArticleUrl, type UrlTarget } from './article-urls.js';
+import { renderAtomFeed } from './feed.js';
+import { medicalWebPage, serializeJsonLd } from './json-ld.js';
+import { absoluteUrl, createLinkResolver, type LinkStyle, type SitePath } from './links.js';
+import { articleContext, indexContext, tagContext, type PageBasics } from './page-context.js';
+import { indexPath, listPages, type PageRef } from './pages.js';
+import type { UrlUse } from './sanitize-raw-html.js';
+import { buildSiteModel, type SiteEntry, type SiteModel } from './site-model.js';
+import { renderSitemaps, type SitemapUrl } from './sitemap.js';
+import { TemplateEngine } from './template-engine.js';
+import type { Theme } from './theme.js';
+
+export interface SiteRenderOptions {
+  config: Config;
+  /** Absolute base URL ending in `/` (site.baseUrl or --base-url). */
+  baseUrl: string;
+  theme: Theme;
+  /** `server` for a web server (build, serve); `relative` for files opened from disk (export). */
+  linkStyle: LinkStyle;
+  /** True when an absolute path is a regular file inside the project: images are copied only then. */
+  isProjectFile(file: string): boolean;
+  /** Write feed.xml and sitemap.xml (default true). */
+  feeds?: boolean;
+  /** HTML added before `</body>` of every page (serve's overlay). Build never sets it. */
+  beforeBodyEnd?: (page: PageRef) => string;
+  /** How a template file is named in error messages (default: its absolute path). */
+  describeFile?: (file: string) => string;
+}
+
+/** A file of the site: rendered text, or a file copied as it is (stylesheet, images). */
+export type OutputItem = { path: string; content: string } | { path: string; copyFrom: string };
+
+const LATEST_POSTS = 5;
+const TEMPLATES = ['layout', 'article', 'index', 'tag'];
+
+/**
+ * Renders a site in memory: `output()` yields every file (path → text, or a file to copy) one at a
+ * time, so a caller can write them as they come (build) or collect them (export, tests). Pure
+ * apart from `isProjectFile`: it reads no files and knows nothing of where the output goes.
+ */
+export class SiteRenderer {
+  readonly model: SiteModel;
+  readonly pages: PageRef[];
+  private readonly engine: TemplateEngine;
+  private readonly basics: PageBasics;
+  /** Files pages refer to, by site path; filled while pages render. */
+  private readonly copies = new Map<SitePath, string>();
+
+  constructor(
+    articles: readonly Article[],
+    private readonly options: SiteRenderOptions,
+  ) {
+    this.model = buildSiteModel(articles, options.config);
+    this.pages = listPages(this.model);
+    this.engine = new TemplateEngine(options.theme, options.describeFile);
+    this.engine.check(TEMPLATES);
+    this.basics = {
+      config: options.config,
+      link: createLinkResolver(options.linkStyle, options.baseUrl),
+      absolute: (target) => absoluteUrl(options.baseUrl, target),
+      feeds: options.feeds ?? true,
+    };
+  }
+
+  /** Every output file: theme assets, pages (each followed by the images it uses), feed and sitemap. */
+  *output(): Generator<OutputItem> {
+    for (const [path, source] of this.options.theme.assets) yield { path, copyFrom: source };
+    const copied = new Set<SitePath>(this.options.theme.assets.keys());
+    for (const page of this.pages) {
+      yield { path: page.file, content: this.renderPage(page) };
+      for (const [path, source] of this.copies) {
+        if (copied.has(path)) continue;
+        copied.add(path);
+        yield { path, copyFrom: source };
+      }
+    }
+    if (this.basics.feeds) {
+      yield { path: 'feed.xml', content: this.feed() };
+      for (const [path, content] of renderSitemaps(this.sitemapUrls(), this.basics.absolute)) yield { path, content };
+    }
+  }
+
+  renderPage(page: PageRef): string {
+    let html: string;
+    switch (page.kind) {
+      case 'article':
+        html = this.engine.render('article', this.articleContext(page));
+        break;
+      case 'index': {
+        const count = this.model.indexPages.length;
+        const previous = page.number > 1 ? indexPath(page.number - 1) : undefined;
+        const next = page.number < count ? indexPath(page.number + 1) : undefined;
+        html = this.engine.render('index', indexContext(page, this.basics, count, previous, next));
+        break;
+      }
+      case 'tag':
+        html = this.engine.render('tag', tagContext(page, this.basics));
+        break;
+    }
+    const extra = this.options.beforeBodyEnd?.(page);
+    if (!extra) return html;
+    const at = html.toLowerCase().lastIndexOf('</body>');
+    return at === -1 ? html + extra : html.slice(0, at) + extra + html.slice(at);
+  }
+
+  private articleContext(page: PageRef & { kind: 'article' }) {
+    const { entry } = page;
+    const href = (url: string, use: UrlUse) => this.href(entry, url, use, page.file);
+    const html = renderArticleHtml(entry.article, { allowHtml: this.options.config.allowHtml, url: href });
+    const latest: SiteEntry[] = [];
+    for (const other of this.model.entries) {
+      if (latest.length === LATEST_POSTS) break;
+      if (other !== entry) latest.push(other);
+    }
+    const image = this.image(entry, page.file);
+    const url = this.basics.absolute(entry.sitePath);
+    const jsonLd = serializeJsonLd(
+      medicalWebPage({
+        url,
+        headline: entry.title,
+        description: entry.description,
+        inLanguage: entry.lang,
+        datePublished: entry.date,
+        dateModified: entry.updated,
+        lastReviewed: entry.lastReviewed,
+        reviewedBy: entry.reviewedBy,
+        authors: entry.authors,
+        condition: entry.condition,
+        image: image?.absolute,
+        publisher: this.options.config.site.title,
+      }),
+    );
+    return articleContext(page, this.basics, { html, image, latest, jsonLd });
+  }
+
+  private image(entry: SiteEntry, from: string) {
+    const value = entry.article.data.image;
+    if (typeof value !== 'string' || !value.trim()) return undefined;
+    const target = this.target(entry, value.trim(), 'image');
+    if (!target) return undefined;
+    const alt = typeof entry.article.data.imageAlt === 'string' ? entry.article.data.imageAlt : '';
+    if (target.kind === 'as-is') return { href: target.href, absolute: target.href, alt };
+    return { href: this.basics.link(from, target.sitePath), absolute: this.basics.absolute(target.sitePath), alt };
+  }
+
+  private href(entry: SiteEntry, url: string, use: UrlUse, from: string): string | undefined {
+    const target = this.target(entry, url, use);
+    if (!target) return undefined;
+    return target.kind === 'as-is' ? target.href : this.basics.link(from, target.sitePath) + target.fragment;
+  }
+
+  private target(entry: SiteEntry, url: string, use: UrlUse): UrlTarget | undefined {
+    const target = resolveArticleUrl(url, use, entry.article.path, {
+      root: this.options.config.root,
+      articleAt: (file) => this.model.byPath.get(file)?.sitePath,
+      isProjectFile: this.options.isProjectFile,
+    });
+    if (target?.kind === 'site' && target.source) this.copies.set(target.sitePath, target.source);
+    return target;
+  }
+
+  private feed(): string {
+    const { config } = this.options;
+    return renderAtomFeed({
+      title: config.site.title,
+      description: config.site.description,
+      language: config.site.language,
+      homeUrl: this.basics.absolute(''),
+      feedUrl: this.basics.absolute('feed.xml'),
+      generatorVersion: pkg.version,
+      entries: this.model.entries,
+      urlOf: (entry) => this.basics.absolute(entry.sitePath),
+    });
+  }
+
+  private sitemapUrls(): SitemapUrl[] {
+    const lastmod = (entry: SiteEntry | undefined) =>
+      entry ? [entry.date, entry.updated, entry.lastReviewed].filter((d): d is string => Boolean(d)).sort().at(-1) : undefined;
+    return this.pages.map((page) => {
+      const loc = this.basics.absolute(page.sitePath);
+      switch (page.kind) {
+        case 'article':
+          return { loc, lastmod: lastmod(page.entry) };
+        case 'index':
+          return { loc, lastmod: lastmod(page.entries[0]) };
+        case 'tag':
+          return { loc, lastmod: lastmod(page.tag.entries[0]) };
+      }
+    });
+  }
+}

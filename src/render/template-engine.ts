@@ -1,0 +1,79 @@
+import { Liquid, LiquidError } from 'liquidjs';
+import { HealthmdError } from '../core/errors.js';
+import type { Theme } from './theme.js';
+
+/** A template that does not parse or fails while rendering, named by its file and line (exit 2). */
+export class TemplateError extends HealthmdError {
+  constructor(message: string, options: { file?: string; line?: number; column?: number; cause?: unknown }) {
+    super(message, options);
+    this.name = 'TemplateError';
+  }
+}
+
+// Generous for any honest template; a runaway loop in an edited template stops instead of hanging the build.
+const RENDER_LIMIT_MS = 10_000;
+const MEMORY_LIMIT = 1e8;
+
+/**
+ * Liquid (Jekyll and Eleventy's template language, which runs no code) over the theme's
+ * templates, held in memory: a template can include only other theme templates, never a file
+ * elsewhere on disk. Every output is HTML-escaped unless the template says `| raw`, and a
+ * template sees only the values it is given (no prototype properties).
+ */
+export class TemplateEngine {
+  private readonly liquid: Liquid;
+  private readonly files = new Map<string, string>();
+
+  constructor(theme: Theme, describeFile: (file: string) => string = (file) => file) {
+    const templates: Record<string, string> = Object.create(null);
+    for (const [name, source] of theme.templates) {
+      templates[name] = source.text;
+      this.files.set(name, describeFile(source.file));
+    }
+    this.liquid = new Liquid({
+      templates,
+      extname: '.liquid',
+      outputEscape: 'escape',
+      ownPropertyOnly: true,
+      strictFilters: true,
+      relativeReference: false,
+      cache: true,
+      renderLimit: RENDER_LIMIT_MS,
+      memoryLimit: MEMORY_LIMIT,
+    });
+  }
+
+  /** Parses every template now, so a broken one stops the build before any page is written. */
+  check(names: readonly string[]): void {
+    for (const name of names) this.guard(name, () => this.liquid.parseFileSync(name));
+  }
+
+  render(name: string, context: object): string {
+    return this.guard(name, () => this.liquid.renderFileSync(name, context) as string);
+  }
+
+  private guard<T>(name: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw this.describe(name, error);
+    }
+  }
+
+  private describe(name: string, error: unknown): TemplateError {
+    if (error instanceof LiquidError) {
+      const templateName = (error as LiquidError & { token?: { file?: string } }).token?.file ?? `${name}.liquid`;
+      const [line, column] = error.token?.getPosition?.() ?? [];
+      const message = error.message.replace(/, file:.*$|, line:\d+, col:\d+$/s, '');
+      return new TemplateError(`template error: ${message}; fix the template or delete it to use the built-in one`, {
+        file: this.files.get(templateName) ?? templateName,
+        line,
+        column,
+        cause: error,
+      });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const file = this.files.get(`${name}.liquid`) ?? `${name}.liquid`;
+    return new TemplateError(`template error: ${message}`, { file, cause: error });
+  }
+}

@@ -1,0 +1,153 @@
+import { realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import { isDraft } from '../core/article-info.js';
+import { projectPath, type Config } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
+import { UsageError } from '../core/errors.js';
+import { articleReader, readArticles } from '../core/read-articles.js';
+import { isOutsideFolder } from '../core/url-safety.js';
+import { SiteRenderer } from '../render/site-renderer.js';
+import { lintGate, type LintGate } from './lint-gate.js';
+import { loadTheme } from './load-theme.js';
+import { checkOutputFolder } from './output-folder.js';
+import { writeSite } from './write-site.js';
+
+export interface BuildOptions {
+  config: Config;
+  /** Working directory: `--out` is relative to it, and messages name files relative to it. */
+  cwd: string;
+  /** Today (lint's review checks). */
+  now: CalendarDate;
+  /** Absolute output folder (`--out`); default the config's outDir. */
+  outDir?: string;
+  /** `--base-url`; default site.baseUrl. */
+  baseUrl?: string;
+  drafts?: boolean;
+  skipLint?: boolean;
+  clean?: boolean;
+  onProgress?: (progress: BuildProgress) => void;
+  /** How a replaced output tree is removed (default: a detached process). */
+  removeLater?: (dir: string) => void;
+}
+
+export interface BuildProgress {
+  stage: 'read' | 'lint' | 'write';
+  done: number;
+  total: number;
+}
+
+export type BuildResult =
+  | { status: 'blocked'; lint: LintGate; problems: DiscoveryProblem[] }
+  | {
+      status: 'built';
+      lint: LintGate;
+      problems: DiscoveryProblem[];
+      outDir: string;
+      articles: number;
+      pages: number;
+      files: number;
+      kept: number;
+      durationMs: number;
+    };
+
+/**
+ * The build pipeline: discover → read (parse once) → lint gate → render → write atomically.
+ * Returns `blocked` with the findings when lint stops it; throws HealthmdError for what the user
+ * must fix in the invocation, config or templates.
+ */
+export function buildSite(options: BuildOptions): BuildResult {
+  const started = performance.now();
+  const { config, cwd } = options;
+  const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const outDir = options.outDir ?? projectPath(config, 'outDir');
+  const baseUrl = normaliseBaseUrl(options.baseUrl ?? config.site.baseUrl, options.baseUrl !== undefined);
+  const previous = checkOutputFolder(
+    outDir,
+    { root: config.root, articlesDir: projectPath(config, 'articlesDir'), templatesDir: projectPath(config, 'templatesDir'), configFile: config.file },
+    display,
+  );
+
+  const discovery = discoverArticles(config, cwd);
+  const all = readArticles(discovery.files, cwd);
+  options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
+  const published = all.filter((article) => options.drafts || !isDraft(article));
+
+  const reader = articleReader(config);
+  const lint = lintGate(published, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists });
+  options.onProgress?.({ stage: 'lint', done: published.length, total: published.length });
+  if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
+
+  const renderer = new SiteRenderer(published, {
+    config,
+    baseUrl,
+    theme: loadTheme(projectPath(config, 'templatesDir')),
+    linkStyle: 'server',
+    isProjectFile: projectFileCheck(config.root),
+    describeFile: display,
+  });
+  const total = renderer.pages.length;
+  let done = 0;
+  const written = writeSite(renderer.output(), {
+    outDir,
+    previous,
+    clean: options.clean,
+    version: pkg.version,
+    removeLater: options.removeLater,
+    onFile: (file) => {
+      if (file.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
+    },
+  });
+  return {
+    status: 'built',
+    lint,
+    problems: discovery.problems,
+    outDir,
+    articles: published.length,
+    pages: total,
+    files: written.written,
+    kept: written.kept,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** An absolute http(s) URL ending in `/`: page URLs are resolved against it. */
+export function normaliseBaseUrl(value: string, fromFlag: boolean): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    const where = fromFlag ? '--base-url' : 'site.baseUrl';
+    throw new UsageError(`${where} ${JSON.stringify(value)}: expected an absolute http(s) address such as https://example.org/ or https://example.org/health/`);
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** Answers "is this a regular file inside the project?" with symbolic links resolved, once per file. */
+function projectFileCheck(root: string): (file: string) => boolean {
+  const cache = new Map<string, boolean>();
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
+  return (file) => {
+    let answer = cache.get(file);
+    if (answer === undefined) {
+      try {
+        const real = realpathSync(file);
+        answer = !isOutsideFolder(real, realRoot) && statSync(real).isFile();
+      } catch {
+        answer = false;
+      }
+      cache.set(file, answer);
+    }
+    return answer;
+  };
+}

@@ -1,0 +1,53 @@
+import type { Article } from '../core/article.js';
+import type { Config, RuleSeverity } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import { lintArticles, type LintResult } from '../lint/engine.js';
+import { rules } from '../rules/index.js';
+
+export interface LintGateOptions {
+  config: Config;
+  now: CalendarDate;
+  /** Run only the fatal rules (`--skip-lint`): what makes a site impossible to build still stops it. */
+  skipLint?: boolean;
+  readArticle?: (absolutePath: string) => Article | undefined;
+  fileExists?: (absolutePath: string) => boolean;
+}
+
+export interface LintGate {
+  results: LintResult[];
+  /** True when publishing must not go ahead. */
+  blocked: boolean;
+  errorCount: number;
+  warningCount: number;
+  /** Findings of fatal rules (an unparseable file, two articles on one URL…), whatever their severity. */
+  fatalCount: number;
+}
+
+/**
+ * Lints what is about to be published and says whether that may go ahead: errors block unless
+ * lint is skipped, and fatal findings always block. Fatal rules run even when config turns them
+ * off, because a site with two articles on one URL cannot be built, whatever anyone prefers.
+ */
+export function lintGate(articles: readonly Article[], options: LintGateOptions): LintGate {
+  const overrides: Record<string, RuleSeverity> = {};
+  for (const rule of rules) {
+    if (rule.fatal) overrides[rule.id] = 'error';
+    else if (options.skipLint) overrides[rule.id] = 'off';
+  }
+  const results = lintArticles(articles, {
+    config: options.config,
+    now: options.now,
+    ruleOverrides: overrides,
+    readArticle: options.readArticle,
+    fileExists: options.fileExists,
+  });
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalCount = 0;
+  for (const result of results) {
+    errorCount += result.errorCount;
+    warningCount += result.warningCount;
+    fatalCount += result.messages.filter((m) => m.fatal).length;
+  }
+  return { results, blocked: fatalCount > 0 || (!options.skipLint && errorCount > 0), errorCount, warningCount, fatalCount };
+}

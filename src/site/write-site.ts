@@ -1,0 +1,218 @@
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { HealthmdError } from '../core/errors.js';
+import type { OutputItem } from '../render/site-renderer.js';
+import { isSafeOutputPath, MARKER, type BuildMarker } from './output-folder.js';
+import { removeLater as defaultRemoveLater } from './remove-later.js';
+
+export interface WriteSiteOptions {
+  /** Absolute path of the output folder (checked by checkOutputFolder first). */
+  outDir: string;
+  /** The marker of the build that made the current output, if any. */
+  previous?: BuildMarker;
+  /** Leave out files an earlier build made that this one did not write (`--clean`). */
+  clean?: boolean;
+  version: string;
+  /** Called after each file is written. */
+  onFile?: (file: string) => void;
+  /** Removes a replaced output tree (default: in a detached process, off the critical path). */
+  removeLater?: (dir: string) => void;
+}
+
+export interface WriteSiteResult {
+  /** Files this build wrote or copied. */
+  written: number;
+  /** Files kept from the previous output: files healthmd did not make, and (without clean) older build files. */
+  kept: number;
+}
+
+/**
+ * Writes the site into a fresh folder beside `outDir` and swaps it in at the end, so readers (and
+ * a build killed half-way) only ever see the previous output or the complete new one. Files in the
+ * old output that healthmd did not make are carried over; so are older build files unless `clean`.
+ * The replaced tree is renamed aside and removed off the critical path.
+ */
+export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions): WriteSiteResult {
+  const { outDir } = options;
+  const removeLater = options.removeLater ?? defaultRemoveLater;
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  mkdirSync(parent, { recursive: true });
+  sweepLeftovers(parent, base, outDir, removeLater);
+
+  // Not mkdtemp: its folder is private (0700), and a web server must be able to read the site.
+  const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(staging);
+  const written = new Set<string>();
+  let kept: string[];
+  try {
+    const folders = new Set<string>();
+    const ensureFolder = (file: string) => {
+      const dir = path.posix.dirname(file);
+      if (dir === '.' || folders.has(dir)) return;
+      mkdirSync(path.join(staging, dir), { recursive: true });
+      for (let d = dir; d !== '.'; d = path.posix.dirname(d)) folders.add(d);
+    };
+    for (const item of items) {
+      if (!isSafeOutputPath(item.path) || item.path === MARKER) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(item.path)}`);
+      if (written.has(item.path)) continue;
+      ensureFolder(item.path);
+      const target = path.join(staging, item.path);
+      if ('content' in item) writeFileSync(target, item.content);
+      else copyFileSync(item.copyFrom, target, constants.COPYFILE_FICLONE);
+      written.add(item.path);
+      options.onFile?.(item.path);
+    }
+    kept = carryOver(outDir, staging, written, options);
+    const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written, ...kept].sort() };
+    writeFileSync(path.join(staging, MARKER), `${JSON.stringify(marker, null, 1)}\n`);
+  } catch (error) {
+    removeLater(staging);
+    if (error instanceof HealthmdError) throw error;
+    throw new HealthmdError(`the build could not write its output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+  }
+  swap(staging, outDir, parent, base, removeLater);
+  return { written: written.size, kept: kept.length };
+}
+
+/**
+ * Carries files from the old output into the staging folder (hard links: instant, no copy).
+ * Returns the earlier build's files that were kept, which the new marker lists as build files.
+ */
+function carryOver(outDir: string, staging: string, written: ReadonlySet<string>, options: WriteSiteOptions): string[] {
+  if (!existsSync(outDir)) return [];
+  const madeByBuild = new Set(options.previous?.files ?? []);
+  const kept: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(outDir, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (name === MARKER) continue;
+      if (entry.isDirectory()) {
+        walk(name);
+        continue;
+      }
+      if (written.has(name)) continue;
+      const ours = madeByBuild.has(name);
+      if (ours && options.clean) continue;
+      const from = path.join(outDir, name);
+      const to = path.join(staging, name);
+      if (inTheWay(staging, name)) {
+        // An old build file gives way to the new site; a file someone else put there must not be lost.
+        if (ours) continue;
+        throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
+      }
+      mkdirSync(path.dirname(to), { recursive: true });
+      carryFile(from, to, entry.isSymbolicLink());
+      if (ours) kept.push(name);
+    }
+  };
+  walk('');
+  return kept;
+}
+
+/** True when a file or folder already sits at `name` or at one of its parent paths in the staging folder. */
+function inTheWay(staging: string, name: string): boolean {
+  for (let at = name; at !== '.'; at = path.posix.dirname(at)) {
+    try {
+      const stat = lstatSync(path.join(staging, at));
+      return at === name || !stat.isDirectory();
+    } catch {
+      // Nothing there: look at the parent.
+    }
+  }
+  return false;
+}
+
+function carryFile(from: string, to: string, symlink: boolean): void {
+  if (symlink) {
+    symlinkSync(readlinkSync(from), to);
+    return;
+  }
+  if (!statSync(from).isFile()) throw new HealthmdError('is not a regular file and cannot be kept; move it out of the output folder', { file: from });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+const LEFTOVER = /^\.(.+)\.healthmd-(build|old|trash)-(\d+)-[A-Za-z0-9]+$/;
+
+/**
+ * Cleans up after builds that were killed: staging folders and replaced trees are removed, and an
+ * output folder that was renamed aside just before a swap (the only moment `outDir` is missing)
+ * is put back.
+ */
+function sweepLeftovers(parent: string, base: string, outDir: string, removeLater: (dir: string) => void): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const olds: string[] = [];
+  for (const name of names) {
+    const match = LEFTOVER.exec(name);
+    if (!match || match[1] !== base || isRunning(Number(match[3]))) continue;
+    if (match[2] === 'old') olds.push(path.join(parent, name));
+    else removeLater(path.join(parent, name));
+  }
+  if (olds.length === 0) return;
+  if (!existsSync(outDir)) {
+    olds.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    renameSync(olds.shift()!, outDir);
+  }
+  for (const old of olds) removeLater(old);
+}
+
+function swap(staging: string, outDir: string, parent: string, base: string, removeLater: (dir: string) => void): void {
+  let aside: string | undefined;
+  try {
+    if (existsSync(outDir)) {
+      aside = path.join(parent, `.${base}.healthmd-old-${process.pid}-${Date.now().toString(36)}`);
+      renameSync(outDir, aside);
+    }
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (aside && !existsSync(outDir)) renameSync(aside, outDir);
+    removeLater(staging);
+    throw new HealthmdError(`could not replace the output folder (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+  }
+  if (!aside) return;
+  // A distinct name once the swap is done: "old" means "put me back" to the next build, "trash" never does.
+  const trash = aside.replace('.healthmd-old-', '.healthmd-trash-');
+  try {
+    renameSync(aside, trash);
+    removeLater(trash);
+  } catch {
+    removeLater(aside);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function describe(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
