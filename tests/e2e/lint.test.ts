@@ -376,6 +376,14 @@ describe('--fix', () => {
     expect(second.code).toBe(first.code);
   });
 
+  it('rewrites only the heading it fixes in a file with a lone CR line ending', async () => {
+    const text = CLEAN.replace('Most back pain', 'Intro.\rMost back pain').replace('\n## Sources', '\n#### Keep Moving\n\nWalk.\n\n## Sources');
+    const dir = tempProject({ 'articles/cr.md': text });
+    const file = path.join(dir, 'articles', 'cr.md');
+    await lint(dir, ['--fix']);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('#### Keep Moving', '## Keep Moving'));
+  });
+
   it('never invents a review, a source or a date', async () => {
     const bare = '---\ntitle: Bare\nauthor: Sam Lee\n---\nSome text.\n';
     const dir = tempProject({ 'articles/bare.md': bare });
