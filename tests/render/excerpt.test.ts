@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { excerpt } from '../../src/render/excerpt.js';
+
+describe('excerpt', () => {
+  it('keeps a short text whole', () => {
+    expect(excerpt('Mammograms find  cancer\nearly.', 160)).toBe('Mammograms find cancer early.');
+  });
+
+  it('cuts at a word boundary, not mid-word as the seed page does', () => {
+    const text = 'Mammograms are an essential tool in the early detection of breast cancer.';
+    expect(excerpt(text, 50)).toBe('Mammograms are an essential tool in the early…');
+  });
+
+  it('drops punctuation left dangling before the ellipsis', () => {
+    expect(excerpt('Rest, ice, compression and elevation help.', 10)).toBe('Rest, ice…');
+    expect(excerpt('It started in the lung. Then it spread.', 24)).toBe('It started in the lung…');
+  });
+
+  it('cuts a single over-long word where it must', () => {
+    expect(excerpt('Pneumonoultramicroscopicsilicovolcanoconiosis', 10)).toBe('Pneumonoul…');
+  });
+
+  it('is empty when excerpts are switched off', () => {
+    expect(excerpt('Anything at all', 0)).toBe('');
+  });
+
+  it('is always a whole-word prefix of the text, within the length', () => {
+    const word = fc.stringMatching(/^[A-Za-zé]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 200 }), (words, length) => {
+        const text = words.join(' ');
+        const result = excerpt(text, length);
+        if (result === text) return;
+        expect(result.endsWith('…')).toBe(true);
+        const body = result.slice(0, -1);
+        expect(body.length).toBeLessThanOrEqual(length);
+        expect(text.startsWith(body)).toBe(true);
+        // The cut falls between words unless the first word alone is too long.
+        if (words[0].length <= length) expect(text[body.length]).toBe(' ');
+      }),
+    );
+  });
+});

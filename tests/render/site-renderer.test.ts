@@ -1,0 +1,131 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/core/errors.js';
+import { article, config, renderSite } from './support/site.js';
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+
+function posts(count: number) {
+  return Array.from({ length: count }, (_, i) =>
+    article(`post-${String(i).padStart(2, '0')}.md`, { title: `Post ${i}`, description: `About ${i}`, date: `2024-01-${String(i + 1).padStart(2, '0')}`, author: 'A' }, `Body of post ${i}.\n`),
+  );
+}
+
+describe('SiteRenderer', () => {
+  it('writes an index paginated by pageSize, newest first, with further pages under page/N/', () => {
+    const { output, text } = renderSite(posts(5), { config: config((c) => (c.pageSize = 2)) });
+    expect([...output.keys()].filter((p) => p === 'index.html' || p.startsWith('page/'))).toEqual(['index.html', 'page/2/index.html', 'page/3/index.html']);
+    expect(text('index.html').match(/Post \d/g)).toEqual(['Post 4', 'Post 3']);
+    expect(text('page/3/index.html').match(/Post \d/g)).toEqual(['Post 0']);
+    expect(text('page/2/index.html')).toContain('rel="prev" href="/"');
+    expect(text('page/2/index.html')).toContain('rel="next" href="/page/3/"');
+  });
+
+  it('orders articles of the same day by title', () => {
+    const a = article('z.md', { title: 'Alpha', date: '2024-01-01' });
+    const b = article('a.md', { title: 'Beta', date: '2024-01-01' });
+    const c = article('m.md', { title: 'Gamma', date: '2024-02-01' });
+    const { renderer } = renderSite([b, c, a]);
+    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Gamma', 'Alpha', 'Beta']);
+  });
+
+  it('mirrors sub-folders in URLs so same-named files never collide, and honours slug', () => {
+    const { output } = renderSite([article('a/guide.md', { title: 'A' }), article('b/guide.md', { title: 'B' }), article('c/x.md', { title: 'C', slug: 'custom' })]);
+    expect(output.has('articles/a/guide/index.html')).toBe(true);
+    expect(output.has('articles/b/guide/index.html')).toBe(true);
+    expect(output.has('articles/c/custom/index.html')).toBe(true);
+  });
+
+  it('refuses two articles on one URL, naming both', () => {
+    const build = () => renderSite([article('x.md', { title: 'X' }), article('y.md', { title: 'Y', slug: 'x' })]);
+    expect(build).toThrow(ContentError);
+    expect(build).toThrow(/x\.md and y\.md/);
+  });
+
+  it('rewrites links between articles to their pages, keeping anchors; drops links to articles not built', () => {
+    const a = article('dir/a.md', { title: 'A' }, '[B](../other/b.md#risks) [self](./a.md) [draft](./draft.md) [top](#intro)\n');
+    const b = article('other/b.md', { title: 'B' });
+    const html = renderSite([a, b]).text('articles/dir/a/index.html');
+    expect(html).toContain('<a href="/articles/other/b/#risks">B</a>');
+    expect(html).toContain('<a href="/articles/dir/a/">self</a>');
+    expect(html).toContain(' draft ');
+    expect(html).toContain('<a href="#intro">top</a>');
+  });
+
+  it('drops links and images with unsafe schemes in every spelling', () => {
+    const spellings = ['javascript:alert(1)', 'JavaScript:alert(1)', '&#106;avascript:alert(1)', 'java%73cript:alert(1)', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd'];
+    const body = spellings.map((s, i) => `[link${i}](${s}) ![img${i}](${s})`).join('\n\n');
+    const html = renderSite([article('a.md', { title: 'A' }, body)]).text('articles/a/index.html');
+    for (let i = 0; i < spellings.length; i++) expect(html).toContain(`<p>link${i} img${i}</p>`);
+  });
+
+  it('copies images inside the project into assets/media and rewrites them; never what is outside or missing', () => {
+    const a = article('sub/a.md', { title: 'A', image: 'img/hero.png', imageAlt: 'Hero' }, '![Spine](img/spine.png) ![Out](../../../etc/x.png) ![Gone](img/none.png) ![Svg](img/d.svg)\n');
+    const { output, text } = renderSite([a], { files: ['articles/sub/img/spine.png', 'articles/sub/img/hero.png', 'articles/sub/img/d.svg', '../etc/x.png'] });
+    expect(output.get('assets/media/articles/sub/img/spine.png')).toEqual({ path: 'assets/media/articles/sub/img/spine.png', copyFrom: '/project/articles/sub/img/spine.png' });
+    const html = text('articles/sub/a/index.html');
+    expect(html).toContain('<img src="/assets/media/articles/sub/img/spine.png" alt="Spine" loading="lazy">');
+    expect(html).toContain('<meta property="og:image" content="https://example.org/assets/media/articles/sub/img/hero.png">');
+    expect(html).toContain(' Out Gone Svg</p>');
+    expect([...output.keys()].filter((p) => p.startsWith('assets/media/'))).toHaveLength(2);
+  });
+
+  it('writes relative file links ending in index.html when asked (export)', () => {
+    const a = article('dir/a.md', { title: 'A', tags: ['Back Pain'] }, '[B](../b.md)\n');
+    const b = article('b.md', { title: 'B' });
+    const { text } = renderSite([a, b], { linkStyle: 'relative', feeds: false });
+    const html = text('articles/dir/a/index.html');
+    expect(html).toContain('<a href="../../b/index.html">B</a>');
+    expect(html).toContain('href="../../../assets/style.css"');
+    expect(html).toContain('href="../../../tags/back-pain/index.html"');
+    expect(html).not.toContain('feed.xml');
+    expect(text('index.html')).toContain('href="articles/dir/a/index.html"');
+  });
+
+  it('writes tag pages under their slug', () => {
+    const a = article('a.md', { title: 'A', date: '2024-01-01', tags: ["Women's Health", 'Screening'] });
+    const b = article('b.md', { title: 'B', date: '2024-02-01', tags: ["women's health"] });
+    const { text } = renderSite([a, b]);
+    const page = text('tags/womens-health/index.html');
+    expect([...page.matchAll(/<h2 class="post-card__title"><a href="([^"]+)">/g)].map((m) => m[1])).toEqual(['/articles/b/', '/articles/a/']);
+    expect(text('tags/screening/index.html')).toContain('/articles/a/');
+  });
+
+  it('shows dates as calendar days in the site language and the article’s own language', () => {
+    const a = article('a.md', { title: 'A', date: '2024-05-08', lastReviewed: '2024-06-01', reviewedBy: 'Dr R' });
+    const b = article('b.md', { title: 'B', date: '2024-01-02', lang: 'de' });
+    const { text } = renderSite([a, b]);
+    expect(text('index.html')).toContain('<time datetime="2024-05-08">8 May 2024</time>');
+    expect(text('articles/a/index.html')).toMatch(/Medically reviewed by <span class="byline__name">Dr R<\/span> on <time datetime="2024-06-01">1 June 2024<\/time>/);
+    expect(text('articles/a/index.html')).toContain('Next review due <time datetime="2025-06-01">1 June 2025</time>');
+    expect(text('articles/b/index.html')).toContain('<html lang="de">');
+    expect(text('articles/b/index.html')).toContain('<time datetime="2024-01-02">2. Januar 2024</time>');
+    const us = renderSite([a], { config: config((c) => { c.site.language = 'en-US'; c.site.dateFormat = 'medium'; }) });
+    expect(us.text('index.html')).toContain('<time datetime="2024-05-08">May 8, 2024</time>');
+  });
+
+  it('lists the five newest other articles as latest posts', () => {
+    const html = renderSite(posts(8)).text('articles/post-07/index.html');
+    const latest = html.slice(html.indexOf('class="latest-posts"'));
+    expect(latest.match(/Post \d/g)).toEqual(['Post 6', 'Post 5', 'Post 4', 'Post 3', 'Post 2']);
+  });
+
+  it('writes an Atom feed and a sitemap that parse as XML', () => {
+    const a = article('a.md', { title: 'Tom & Jerry <3', description: 'D', date: '2024-05-08', updated: '2024-06-01', author: ['X', 'Y'], tags: ['T'] });
+    const { text } = renderSite([a, ...posts(2)]);
+    const feed = xml.parse(text('feed.xml')).feed;
+    expect(feed.updated).toBe('2024-06-01T00:00:00Z');
+    expect(feed.entry[0]).toMatchObject({ title: 'Tom & Jerry <3', id: 'https://example.org/articles/a/', published: '2024-05-08T00:00:00Z', updated: '2024-06-01T00:00:00Z' });
+    expect(feed.entry[0].author).toEqual([{ name: 'X' }, { name: 'Y' }]);
+    const urls = xml.parse(text('sitemap.xml')).urlset.url;
+    expect(urls.map((u: { loc: string }) => u.loc)).toContain('https://example.org/articles/a/');
+    expect(urls.find((u: { loc: string }) => u.loc === 'https://example.org/articles/a/').lastmod).toBe('2024-06-01');
+  });
+
+  it('adds HTML before </body> through the serve hook, and only then', () => {
+    const plain = renderSite(posts(1)).text('index.html');
+    const hooked = renderSite(posts(1), { beforeBodyEnd: (page) => `<div id="overlay">${page.kind}</div>` }).text('index.html');
+    expect(plain).not.toContain('overlay');
+    expect(hooked).toContain('<div id="overlay">index</div></body>');
+  });
+});
