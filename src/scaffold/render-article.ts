@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArticle, type Article } from '../core/article.js';
-import type { Config } from '../core/config.js';
+import type { ArticleType, Config } from '../core/config.js';
 import { HealthmdError } from '../core/errors.js';
 import { containsWords, headingMatchesSection, words } from '../core/sections.js';
 import { articleFrontMatter } from './article-front-matter.js';
@@ -16,6 +16,19 @@ const SECTION_PLACEHOLDER = '[[Write this section in short paragraphs and plain 
 const SOURCES_PLACEHOLDER = '- [[Add at least one source: a URL, DOI or PMID]]';
 const TREATMENT_PLACEHOLDER = '[[Explain what this treatment involves, how well it works and its side effects]]';
 
+/**
+ * The sections a new article of a type gets: those the type requires, plus Sources and Disclaimer
+ * for a medical type, which sources-present and disclaimer-present ask of every medical article.
+ */
+export function scaffoldSections(type: ArticleType | undefined): string[] {
+  const sections = [...(type?.requiredSections ?? [])];
+  if (!type?.medical) return sections;
+  for (const closing of ['Sources', 'Disclaimer']) {
+    if (!sections.some((name) => headingMatchesSection(name, closing))) sections.push(closing);
+  }
+  return sections;
+}
+
 export function sectionKind(name: string): SectionKind {
   if (headingMatchesSection(name, 'Sources')) return 'sources';
   if (headingMatchesSection(name, 'Disclaimer')) return 'disclaimer';
@@ -28,7 +41,7 @@ export function sectionKind(name: string): SectionKind {
  * only lint findings are its placeholders (and the review, when no reviewer was named).
  */
 export function renderArticle(template: ArticleTemplate, article: NewArticle, config: Config, cwd: string): string {
-  const type = config.types[article.type];
+  const sections = scaffoldSections(config.types[article.type]);
   const context = {
     front_matter: articleFrontMatter(article),
     title: article.title,
@@ -40,7 +53,7 @@ export function renderArticle(template: ArticleTemplate, article: NewArticle, co
     reviewer: article.reviewer ?? '',
     date: article.date,
     disclaimer: config.disclaimer.text,
-    required_sections: (type?.requiredSections ?? []).map((name) => ({ name, kind: sectionKind(name) })),
+    required_sections: sections.map((name) => ({ name, kind: sectionKind(name) })),
     site: config.site,
   };
   const display = path.relative(cwd, template.file) || template.file;
@@ -58,7 +71,7 @@ export function renderArticle(template: ArticleTemplate, article: NewArticle, co
     const reason = parsed.problem?.message ?? 'it has no front matter';
     throw new HealthmdError(`article template renders an unusable article (${reason}); keep '---', {{ front_matter }} and '---' at its top`, { file: display });
   }
-  return addMissingSections(text, parsed, type?.requiredSections ?? [], article.treatments, config.disclaimer.text);
+  return addMissingSections(text, parsed, sections, article.treatments, config.disclaimer.text);
 }
 
 /**

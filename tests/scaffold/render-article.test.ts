@@ -128,6 +128,14 @@ describe('renderArticle', () => {
     expect(sectionText(text, 'Disclaimer')).toBe(config.disclaimer.text);
   });
 
+  it('gives a custom medical type Sources and Disclaimer even when it does not list them', () => {
+    const config = project();
+    config.types.faq = { requiredSections: ['Questions'], medical: true };
+    config.types.news = { requiredSections: [], medical: false };
+    expect(render(config, answers({ type: 'faq' })).parsed.headings.map((h) => h.text)).toEqual(['Questions', 'Sources', 'Disclaimer']);
+    expect(render(config, answers({ type: 'news' })).parsed.headings).toEqual([]);
+  });
+
   it("prefers the project's template for a type, then the project's generic template", () => {
     const own = '---\n{{ front_matter }}\n---\n\nOwn {{ type }} template.\n\n## Sources\n\n- [[source]]\n\n## Disclaimer\n\n{{ disclaimer }}\n';
     const config = project({ 'templates/articles/article.md': own, 'templates/articles/_generic.md': own.replace('Own', 'Generic') });
