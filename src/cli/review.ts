@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
@@ -89,7 +89,8 @@ Examples:
       }
       for (const { article, plan } of plans) {
         if (plan.kind === 'write') {
-          writeFileAtomic(article.path, plan.text);
+          // Through a symbolic link to its target: replacing the link itself would cut it.
+          writeFileAtomic(realpathSync(article.path), plan.text);
           io.stdout(`${display(article.path)}: reviewed by ${flags.by} on ${date}\n`);
         } else {
           io.stderr(`healthmd: ${display(article.path)}: already reviewed by ${flags.by} on ${date}; unchanged\n`);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers.js';
@@ -115,6 +115,15 @@ describe('healthmd review', () => {
     expect(read(dir, 'articles/sub/folded.md')).toBe(STYLES['articles/sub/folded.md'].after);
     expect(read(dir, 'articles/windows.md')).toBe(STYLES['articles/windows.md'].after);
     expectUntouched(dir, { 'articles/commented.md': STYLES['articles/commented.md'].before });
+  });
+
+  it('edits the target of a symbolic link and keeps the link', async () => {
+    const dir = project({ 'shared/sleep.md': STYLES['articles/reviewer-only.md'].before });
+    symlinkSync('shared/sleep.md', path.join(dir, 'articles-link.md'));
+    const result = await runCli(['review', 'articles-link.md', '--by', BY, '--date', '2025-06-01'], { cwd: dir, env: NOW });
+    expect(result.code).toBe(0);
+    expect(lstatSync(path.join(dir, 'articles-link.md')).isSymbolicLink()).toBe(true);
+    expect(read(dir, 'shared/sleep.md')).toBe(STYLES['articles/reviewer-only.md'].after);
   });
 
   it('does nothing the second time the same review is recorded', async () => {
