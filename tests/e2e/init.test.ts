@@ -1,0 +1,132 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { KEY, PtySession } from '../scaffold/pty-session.js';
+import { REPO, runCli, tempProject } from './helpers.js';
+
+const TODAY = '2024-05-08';
+const env = { HEALTHMD_NOW: TODAY };
+
+/** Every file under a folder with its bytes. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(dir, name);
+    files.set(name, existsSync(file) && !isFolder(file) ? readFileSync(file).toString('base64') : '<folder>');
+  }
+  return files;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    readdirSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('healthmd init', () => {
+  it('sets up a project that lints clean, and lists what it created', async () => {
+    const dir = tempProject();
+    const result = await runCli(['init', '--yes'], { cwd: dir, env });
+    expect(result.code).toBe(0);
+    for (const file of ['healthmd.config.yaml', path.join('articles', 'lower-back-pain.md'), '.gitignore']) {
+      expect(result.stdout).toContain(file);
+      expect(existsSync(path.join(dir, file))).toBe(true);
+    }
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env });
+    expect(JSON.parse(lint.stdout).flatMap((r: { messages: unknown[] }) => r.messages)).toEqual([]);
+    expect(lint.code).toBe(0);
+  });
+
+  it('creates the folder it is given', async () => {
+    const parent = tempProject();
+    expect((await runCli(['init', 'clinic/site', '--yes'], { cwd: parent, env })).code).toBe(0);
+    expect(existsSync(path.join(parent, 'clinic', 'site', 'healthmd.config.yaml'))).toBe(true);
+  });
+
+  it('run twice, changes nothing the second time and says what it left alone', async () => {
+    const dir = tempProject({ '.gitignore': 'node_modules/\n' });
+    const args = ['init', '--yes', '--templates', '--ci', 'github'];
+    expect((await runCli(args, { cwd: dir, env })).code).toBe(0);
+    const before = snapshot(dir);
+    const again = await runCli(args, { cwd: dir, env: { HEALTHMD_NOW: '2025-02-03' } });
+    expect(again.code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+    expect(again.stdout).not.toMatch(/Created|Updated/);
+    expect(again.stdout).toContain('healthmd.config.yaml');
+  });
+
+  it('--templates copies the site and article templates, not its own files', async () => {
+    const dir = tempProject();
+    await runCli(['init', '--yes', '--templates'], { cwd: dir, env });
+    const builtIn = readdirSync(path.join(REPO, 'templates'), { recursive: true, encoding: 'utf8' }).filter((name) => !name.startsWith('init'));
+    const copied = readdirSync(path.join(dir, 'templates'), { recursive: true, encoding: 'utf8' });
+    expect(copied.sort()).toEqual(builtIn.sort());
+    expect(copied).toContain(path.join('articles', 'condition.md'));
+  });
+
+  it('--ci github writes a workflow that lints pull requests with annotations and SARIF', async () => {
+    const dir = tempProject();
+    await runCli(['init', '--yes', '--ci', 'github'], { cwd: dir, env });
+    const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'healthmd.yml'), 'utf8'));
+    const runs = workflow.jobs.lint.steps.map((step: { run?: string; uses?: string }) => step.run ?? step.uses);
+    expect(runs).toEqual(expect.arrayContaining(['npx healthmd lint --format github', 'npx healthmd lint --format sarif --output healthmd.sarif']));
+  });
+
+  it('refuses an unknown CI provider with exit 2 and writes nothing', async () => {
+    const dir = tempProject();
+    const result = await runCli(['init', '--yes', '--ci', 'gitlab'], { cwd: dir, env });
+    expect(result.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('without a terminal, asks nothing and uses the defaults', async () => {
+    const dir = tempProject();
+    expect((await runCli(['init'], { cwd: dir, env })).code).toBe(0);
+    expect(parse(readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8')).site).toEqual({ title: 'Health articles', baseUrl: 'http://localhost:4000/', language: 'en-GB' });
+  });
+});
+
+describe('healthmd init on a terminal', () => {
+  let session: PtySession | undefined;
+  afterEach(() => session?.kill());
+
+  it('asks for the site title, base URL and language, and checks them', async () => {
+    const dir = tempProject();
+    session = new PtySession(['init'], { cwd: dir, env });
+    await session.answer('Site title', 'Riverside Clinic: Health A–Z');
+    await session.answer('Base URL', 'not a url');
+    await session.waitFor(/\n> \S/); // the validation message
+    await session.type(KEY.backspace.repeat('not a url'.length));
+    await session.type('https://riverside.example/health');
+    await session.type(KEY.enter);
+    await session.answer('Language', '');
+    expect((await session.exited).exitCode).toBe(0);
+    expect(parse(readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8')).site).toEqual({
+      title: 'Riverside Clinic: Health A–Z',
+      baseUrl: 'https://riverside.example/health',
+      language: 'en-GB',
+    });
+  });
+
+  it('asks nothing when the project already has a config, which it keeps', async () => {
+    const dir = tempProject({ 'healthmd.config.yaml': 'site:\n  title: Mine\n' });
+    session = new PtySession(['init'], { cwd: dir, env });
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.output).not.toContain('?');
+    expect(readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8')).toBe('site:\n  title: Mine\n');
+  });
+
+  it('Ctrl-C at a question exits 2 and writes nothing', async () => {
+    const parent = tempProject();
+    session = new PtySession(['init', 'site'], { cwd: parent, env });
+    await session.waitFor('Site title');
+    await session.type(KEY.ctrlC);
+    expect((await session.exited).exitCode).toBe(2);
+    expect(session.output).toContain('healthmd: cancelled; nothing was written');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
