@@ -6,7 +6,11 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // CRLF, LF and a lone CR each end a line, as marked (and editors) count them.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+    }
     this.starts = starts;
   }
 
@@ -35,7 +39,7 @@ export class LineIndex {
   lineText(line: number): string {
     const start = this.starts[line - 1];
     if (start === undefined) return '';
-    const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-    return this.text.slice(start, end).replace(/\r$/, '');
+    const end = line < this.starts.length ? this.starts[line] : this.text.length;
+    return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
