@@ -54,16 +54,18 @@ export interface SiteModel {
  */
 export function buildSiteModel(articles: readonly Article[], config: Config): SiteModel {
   const entries = articles.map((article) => siteEntry(article, config));
-  const seen = new Map<SitePath, SiteEntry>();
+  // Case-insensitively, as unique-slug does: on macOS and Windows, Back-Pain/ and back-pain/ are one folder.
+  const seen = new Map<string, SiteEntry>();
   for (const entry of entries) {
-    const other = seen.get(entry.sitePath);
+    const key = entry.sitePath.toLowerCase();
+    const other = seen.get(key);
     if (other) {
       throw new ContentError(
         `two articles would be published at ${entry.sitePath}: ${other.article.relPath} and ${entry.article.relPath}; give one of them a different slug`,
         { file: entry.article.path },
       );
     }
-    seen.set(entry.sitePath, entry);
+    seen.set(key, entry);
   }
   entries.sort(compareEntries);
   const tags = new Map<string, TagGroup>();
