@@ -124,10 +124,11 @@ function replaceBlockScalar(yaml: string, pair: Pair, start: number, end: number
   const lines = content.split('\n');
   const isText = (line: string) => line.trim() !== '';
   const first = lines.findIndex(isText);
-  const explicit = /[1-9]/.exec(header.replace(/#.*$/, ''));
+  // The indentation indicator sits among the indicators right after `>` or `|`, never in a comment.
+  const explicit = /^[|>][+-]?([1-9])?/.exec(header)?.[1];
   const keyIndent = indentOf(yaml, (pair.key as YamlNode).range?.[0] ?? 0).length;
   if (first === -1) {
-    const indent = ' '.repeat(keyIndent + (explicit ? Number(explicit[0]) : 2));
+    const indent = ' '.repeat(keyIndent + (explicit ? Number(explicit) : 2));
     return { start: headerEnd, end: headerEnd, text: `${indent}${value}${newline}` };
   }
   let lastText = lines.length - 1;
@@ -135,7 +136,7 @@ function replaceBlockScalar(yaml: string, pair: Pair, start: number, end: number
   const offsetOfLine = (index: number) => headerEnd + lines.slice(0, index).reduce((sum, line) => sum + line.length + 1, 0);
   const from = offsetOfLine(first);
   const to = offsetOfLine(lastText) + lines[lastText].replace(/\r$/, '').length;
-  const indent = explicit ? ' '.repeat(keyIndent + Number(explicit[0])) : /^[ ]*/.exec(lines[first])![0];
+  const indent = explicit ? ' '.repeat(keyIndent + Number(explicit)) : /^[ ]*/.exec(lines[first])![0];
   return { start: from, end: to, text: `${indent}${value}` };
 }
 

@@ -89,6 +89,11 @@ describe('editFrontMatter: only the two values change', () => {
     expect(data(after).reviewedBy).toBe('Dr New, MD');
   });
 
+  it('reads a block indentation indicator from the indicators, not from a comment', () => {
+    expect(edit('---\nreviewedBy: |2- # 3 reviewers\n    Dr X\nz: 1\n---\n')).toBe('---\nreviewedBy: |2- # 3 reviewers\n  Dr New, MD\nlastReviewed: 2025-06-15\nz: 1\n---\n');
+    expect(edit('---\nreviewedBy: > # 3 reviewers\n    Dr X\n---\n')).toBe('---\nreviewedBy: > # 3 reviewers\n    Dr New, MD\nlastReviewed: 2025-06-15\n---\n');
+  });
+
   it('replaces multi-line plain and quoted values', () => {
     expect(edit('---\nreviewedBy: Dr Jane\n  Smith\nlastReviewed: "2024-\n  01-01"\nz: 1\n---\n')).toBe(
       '---\nreviewedBy: Dr New, MD\nlastReviewed: "2025-06-15"\nz: 1\n---\n',
