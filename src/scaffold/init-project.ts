@@ -43,9 +43,9 @@ export const WORKFLOW_FILE = path.join('.github', 'workflows', 'healthmd.yml');
 export function initProject(options: InitOptions): InitReport {
   const report: InitReport = { created: [], updated: [], kept: [] };
   const { dir } = options;
-  mkdirSync(dir, { recursive: true });
-  const engine = createTemplateEngine();
+  makeFolder(dir);
   const templates = builtInTemplatesDir();
+  const engine = createTemplateEngine(path.join(templates, 'init'));
   const render = (name: string, context: object) => engine.parseAndRenderSync(readFileSync(path.join(templates, 'init', name), 'utf8'), context);
 
   const existingConfig = projectConfigFile(dir);
@@ -67,7 +67,7 @@ export function initProject(options: InitOptions): InitReport {
   }
 
   const articlesDir = path.resolve(dir, config.articlesDir);
-  mkdirSync(articlesDir, { recursive: true });
+  makeFolder(articlesDir);
   const example = path.join(articlesDir, EXAMPLE_ARTICLE);
   if (existsSync(example)) report.kept.push({ file: example, reason: 'already there' });
   else if (hasMarkdown(articlesDir)) report.kept.push({ file: articlesDir, reason: 'has articles already, so no example was added' });
@@ -82,7 +82,9 @@ export function initProject(options: InitOptions): InitReport {
 
   const gitignore = path.join(dir, '.gitignore');
   const existed = existsSync(gitignore);
-  const added = addToGitignore(gitignore, ['.healthmd/', `/${toPosix(path.relative(dir, path.resolve(dir, config.outDir)))}/`]);
+  const outDir = toPosix(path.relative(dir, path.resolve(dir, config.outDir)));
+  // An output folder outside the project is not this repository's to ignore.
+  const added = addToGitignore(gitignore, ['.healthmd/', ...(outDir.startsWith('../') || path.isAbsolute(outDir) ? [] : [`/${outDir}/`])]);
   if (!existed) report.created.push(gitignore);
   else if (added.length) report.updated.push({ file: gitignore, added });
   else report.kept.push({ file: gitignore, reason: 'already ignores the cache and the output' });
@@ -94,10 +96,18 @@ export function projectConfigFile(dir: string): string | undefined {
   return CONFIG_NAMES.map((name) => path.join(dir, name)).find((file) => existsSync(file));
 }
 
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new HealthmdError(`cannot create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is a file in the way?`, { file: dir, cause: error });
+  }
+}
+
 /** Creates a file exclusively (and its folders), or records that it was there. */
 function createFile(file: string, text: string | Uint8Array, report: InitReport): void {
+  makeFolder(path.dirname(file));
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text, { flag: 'wx' });
     report.created.push(file);
   } catch (error) {

@@ -59,7 +59,7 @@ export function renderArticle(template: ArticleTemplate, article: NewArticle, co
   const display = path.relative(cwd, template.file) || template.file;
   let text: string;
   try {
-    text = createTemplateEngine().parseAndRenderSync(template.text, context);
+    text = createTemplateEngine(path.dirname(template.file)).parseAndRenderSync(template.text, context);
   } catch (error) {
     const position = (error as { token?: { getPosition?: () => [number, number] } }).token?.getPosition?.();
     const reason = (error as Error).message.replace(/, line:\d+, col:\d+$/, '');

@@ -1,5 +1,8 @@
 import transliterate from '@sindresorhus/transliterate';
 
+/** Long titles make unwieldy URLs and can exceed file-name limits, so slugs are cut at a word boundary. */
+export const MAX_SLUG_LENGTH = 80;
+
 /**
  * A URL slug from a title: plain ASCII, lower case, words joined by hyphens
  * ("Café-Ärzte: Schlafstörungen" → "cafe-arzte-schlafstorungen"). Accents are folded first
@@ -15,9 +18,6 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '');
   return slug.length <= MAX_SLUG_LENGTH ? slug : shorten(slug);
 }
-
-/** Long titles make unwieldy URLs and can exceed file-name limits; cut at a word boundary. */
-export const MAX_SLUG_LENGTH = 80;
 
 function shorten(slug: string): string {
   const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
