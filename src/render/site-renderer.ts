@@ -84,6 +84,11 @@ export class SiteRenderer {
     }
   }
 
+  /** Images the pages rendered so far refer to, by site path → source file (serve answers requests for them). */
+  get media(): ReadonlyMap<SitePath, string> {
+    return this.copies;
+  }
+
   renderPage(page: PageRef): string {
     let html: string;
     switch (page.kind) {
