@@ -19,9 +19,11 @@ export const disclaimerPresent: Rule = {
   },
   check({ article, config, report }) {
     if (!typeNeedsSection(article, config, 'Disclaimer')) return;
+    const heading = findSection(article, 'Disclaimer');
+    if (heading && sectionHasContent(heading)) return;
+    // Fixes write the file's own line ending.
     const eol = article.source.includes('\r\n') ? '\r\n' : '\n';
     const text = config.disclaimer.text.trim().replace(/\r?\n/g, eol);
-    const heading = findSection(article, 'Disclaimer');
     if (!heading) {
       report({
         messageId: 'missing',
@@ -29,7 +31,7 @@ export const disclaimerPresent: Rule = {
         ...keyPlace(article, ['type', 'title']),
         fix: endsOpen(article) ? undefined : appendSection(article.source, text, eol),
       });
-    } else if (!sectionHasContent(heading)) {
+    } else {
       report({
         messageId: 'empty',
         message: `The '${heading.text}' section is empty: write the disclaimer under it, or run healthmd lint --fix to insert the configured text`,

@@ -1,5 +1,5 @@
 import { articleType, articleTypeName } from '../core/article-info.js';
-import { headingMatchesSection } from '../core/sections.js';
+import { matchesSection } from './util/match-section.js';
 import type { Rule } from './types.js';
 import { keyPlace } from './util/key-place.js';
 import { findSection, sectionHasContent } from './util/section.js';
@@ -22,7 +22,7 @@ export const requiredSections: Rule = {
     const typeName = articleTypeName(article, config);
     const anchor = keyPlace(article, ['type', 'title']);
     for (const section of type.requiredSections) {
-      if (OWNED_ELSEWHERE.some((owned) => headingMatchesSection(section, owned))) continue;
+      if (OWNED_ELSEWHERE.some((owned) => matchesSection(section, owned))) continue;
       const heading = findSection(article, section);
       if (!heading) {
         report({

@@ -1,7 +1,7 @@
 import type { Article } from '../core/article.js';
 import { articleTypeName } from '../core/article-info.js';
 import type { Heading } from '../core/markdown.js';
-import { headingMatchesSection } from '../core/sections.js';
+import { matchesSection } from './util/match-section.js';
 import type { Rule } from './types.js';
 import { typeNeedsSection } from './util/applies-to.js';
 import { keyPlace } from './util/key-place.js';
@@ -21,7 +21,7 @@ export const sourcesPresent: Rule = {
   },
   check({ article, config, report }) {
     if (!typeNeedsSection(article, config, 'Sources')) return;
-    const headings = article.headings.filter((heading) => headingMatchesSection(heading.text, 'Sources'));
+    const headings = article.headings.filter((heading) => matchesSection(heading.text, 'Sources'));
     if (headings.length === 0) {
       report({
         messageId: 'missing',

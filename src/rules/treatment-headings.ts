@@ -1,8 +1,8 @@
 import type { Article } from '../core/article.js';
 import type { Place } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
-import { words } from '../core/sections.js';
 import type { Rule } from './types.js';
+import { wordsOf } from './util/match-section.js';
 import { sectionHasContent } from './util/section.js';
 import { stemmedWords, WEAK_WORDS } from './util/stems.js';
 
@@ -64,8 +64,8 @@ export const treatmentHeadings: Rule = {
  * ("Medications" for "prescription pain medications"). Weak words alone ("Treatment") never do.
  */
 function headingNamesTreatment(heading: string, treatment: string): boolean {
-  const headingWords = words(heading);
-  const treatmentWords = words(treatment);
+  const headingWords = wordsOf(heading);
+  const treatmentWords = wordsOf(treatment);
   const strongTreatment = significant(treatmentWords);
   const wanted = strongTreatment.length > 0 ? strongTreatment : treatmentWords;
   if (wanted.length > 0 && wanted.every((word) => headingWords.includes(word))) return true;
@@ -73,7 +73,7 @@ function headingNamesTreatment(heading: string, treatment: string): boolean {
   return strongHeading.length > 0 && strongHeading.every((word) => treatmentWords.includes(word));
 }
 
-function significant(list: string[]): string[] {
+function significant(list: readonly string[]): readonly string[] {
   return list.filter((word) => !WEAK_WORDS.has(word));
 }
 

@@ -1,7 +1,7 @@
 import type { Article } from '../../core/article.js';
 import { articleType } from '../../core/article-info.js';
 import type { Config } from '../../core/config.js';
-import { headingMatchesSection } from '../../core/sections.js';
+import { matchesSection } from './match-section.js';
 
 /**
  * True when the article's type calls for a section that a dedicated rule owns (Disclaimer,
@@ -11,5 +11,5 @@ import { headingMatchesSection } from '../../core/sections.js';
 export function typeNeedsSection(article: Article, config: Config, section: string): boolean {
   const type = articleType(article, config);
   if (!type) return false;
-  return type.medical || type.requiredSections.some((required) => headingMatchesSection(required, section));
+  return type.medical || type.requiredSections.some((required) => matchesSection(required, section));
 }

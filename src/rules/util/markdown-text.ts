@@ -1,10 +1,8 @@
-/**
- * Readable text of a piece of inline Markdown, with a map back to the Markdown source.
- * `offsets[i]` is the index in the source of `text[i]`; `offsets[text.length]` is the source's length.
- */
+/** Readable text of a piece of inline Markdown, with a map back to the Markdown source. */
 export interface MappedText {
   text: string;
-  offsets: number[];
+  /** The index in the source of `text[index]`; `text.length` maps to the source's length. */
+  sourceIndex(index: number): number;
 }
 
 /**
@@ -13,9 +11,11 @@ export interface MappedText {
  */
 export const MASK = '\ufffc';
 
-const AUTOLINK = /^<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/i;
-const TAG = /^<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
-const BARE_URL = /^(?:https?:\/\/|www\.)[^\s<>()[\]]+/i;
+// Where the text may differ from the source; runs between these are copied as they are.
+const SPECIAL = /[<`\\*~_\]]|(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)/giu;
+const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/iy;
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/iy;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]]+/iy;
 const PUNCTUATION = /[!-/:-@[-`{-~]/;
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -26,74 +26,104 @@ const WORD = /[\p{L}\p{N}]/u;
  * text stay; brackets stay too, because scaffold placeholders are written `[[like this]]`.
  */
 export function markdownText(raw: string): MappedText {
+  SPECIAL.lastIndex = 0;
+  if (!SPECIAL.test(raw)) return { text: raw, sourceIndex: (index) => index };
+  // Runs of text copied from the source: text[textStarts[k] + n] is raw[rawStarts[k] + n].
+  const textStarts: number[] = [];
+  const rawStarts: number[] = [];
   let text = '';
-  const offsets: number[] = [];
-  const keep = (char: string, at: number) => {
-    text += char;
-    offsets.push(at);
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    textStarts.push(text.length);
+    rawStarts.push(from);
+    text += raw.slice(from, to);
   };
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i];
-    if (c === '<') {
-      if (raw.startsWith('<!--', i)) {
-        const close = raw.indexOf('-->', i + 4);
-        keep(MASK, i);
-        i = close === -1 ? raw.length : close + 3;
-        continue;
-      }
-      const rest = raw.slice(i, i + 2048);
-      const autolink = AUTOLINK.exec(rest);
-      if (autolink) {
-        keep(MASK, i);
-        i += autolink[0].length;
-        continue;
-      }
-      const tag = TAG.exec(rest);
-      if (tag) {
-        i += tag[0].length;
-        continue;
-      }
-    } else if (c === '`') {
-      let run = 1;
-      while (raw[i + run] === '`') run++;
-      const close = closingBackticks(raw, i + run, run);
-      if (close !== -1) {
-        keep(MASK, i);
-        i = close + run;
-        continue;
-      }
-      for (let k = 0; k < run; k++) keep('`', i + k);
-      i += run;
-      continue;
-    } else if (c === '\\' && PUNCTUATION.test(raw[i + 1] ?? '')) {
-      keep(raw[i + 1], i + 1);
-      i += 2;
-      continue;
-    } else if (c === ']' && raw[i + 1] === '(') {
-      keep(']', i);
-      i = closingParenthesis(raw, i + 1);
-      continue;
-    } else if (c === '*' || c === '~') {
-      i++;
-      continue;
-    } else if (c === '_' && !(WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? ''))) {
-      // An underscore inside a word (snake_case) is text; elsewhere it is emphasis.
-      i++;
-      continue;
-    } else if ((c === 'h' || c === 'H' || c === 'w' || c === 'W') && !WORD.test(raw[i - 1] ?? '')) {
-      const url = BARE_URL.exec(raw.slice(i, i + 2048));
-      if (url) {
-        keep(MASK, i);
-        i += url[0].length;
-        continue;
-      }
-    }
-    keep(c, i);
-    i++;
+  const mask = (at: number) => {
+    textStarts.push(text.length);
+    rawStarts.push(at);
+    text += MASK;
+  };
+  let cursor = 0;
+  SPECIAL.lastIndex = 0;
+  for (let match = SPECIAL.exec(raw); match; match = SPECIAL.exec(raw)) {
+    const i = match.index;
+    copy(cursor, i);
+    const step = special(raw, i, match[0]);
+    if (step.mask) mask(i);
+    if (step.keep) copy(step.keep[0], step.keep[1]);
+    cursor = step.end;
+    SPECIAL.lastIndex = Math.max(cursor, i + 1);
   }
-  offsets.push(raw.length);
-  return { text, offsets };
+  copy(cursor, raw.length);
+  return {
+    text,
+    sourceIndex(index) {
+      if (index >= text.length) return raw.length;
+      let low = 0;
+      let high = textStarts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (textStarts[mid] <= index) low = mid;
+        else high = mid - 1;
+      }
+      return rawStarts[low] + index - textStarts[low];
+    },
+  };
+}
+
+interface Step {
+  /** Where scanning goes on. */
+  end: number;
+  /** Put one MASK in the text for what was skipped. */
+  mask?: boolean;
+  /** Copy this span of the source as it is. */
+  keep?: [number, number];
+}
+
+function special(raw: string, i: number, found: string): Step {
+  const c = found[0];
+  if (c === '<') {
+    if (raw.startsWith('<!--', i)) {
+      const close = raw.indexOf('-->', i + 4);
+      return { end: close === -1 ? raw.length : close + 3, mask: true };
+    }
+    const autolink = sticky(AUTOLINK, raw, i);
+    if (autolink) return { end: i + autolink, mask: true };
+    const tag = sticky(TAG, raw, i);
+    if (tag) return { end: i + tag };
+    return { end: i + 1, keep: [i, i + 1] };
+  }
+  if (c === '`') {
+    let run = 1;
+    while (raw[i + run] === '`') run++;
+    const close = closingBackticks(raw, i + run, run);
+    if (close !== -1) return { end: close + run, mask: true };
+    // An unmatched run is literal text.
+    return { end: i + run, keep: [i, i + run] };
+  }
+  if (c === '\\') {
+    if (PUNCTUATION.test(raw[i + 1] ?? '')) return { end: i + 2, keep: [i + 1, i + 2] };
+    return { end: i + 1, keep: [i, i + 1] };
+  }
+  if (c === ']') {
+    // A link's destination is not read: `[text](url)` reads "[text]".
+    if (raw[i + 1] === '(') return { end: closingParenthesis(raw, i + 1), keep: [i, i + 1] };
+    return { end: i + 1, keep: [i, i + 1] };
+  }
+  if (c === '*' || c === '~') return { end: i + 1 };
+  if (c === '_') {
+    // An underscore inside a word (snake_case) is text; elsewhere it is emphasis.
+    const inWord = WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? '');
+    return inWord ? { end: i + 1, keep: [i, i + 1] } : { end: i + 1 };
+  }
+  const url = sticky(BARE_URL, raw, i);
+  return url ? { end: i + url, mask: true } : { end: i + 1, keep: [i, i + 1] };
+}
+
+function sticky(pattern: RegExp, raw: string, at: number): number {
+  pattern.lastIndex = at;
+  const match = pattern.exec(raw);
+  return match ? match[0].length : 0;
 }
 
 function closingBackticks(raw: string, from: number, run: number): number {

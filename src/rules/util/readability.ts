@@ -10,23 +10,20 @@ export interface ReadingCounts {
 // Citations and links are read past, not read: they would count as long, many-syllable words.
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const CITATION = /\b(?:PMID|PMCID|DOI|ISBN)\s*:?\s*\S+|\bdoi\.org\/\S+|\[\d+(?:\s*[,–-]\s*\d+)*\]/gi;
-// Their full stops do not end a sentence.
-const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|approx|dept|fig|cf|et al|Dr|Mr|Mrs|Ms|Prof|St|No)\./gi;
-const SENTENCE_END = /[.!?]+(?=["'”’)\]]*(?:\s|$))/;
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
-const LETTER = /\p{L}/u;
-
+const MAYBE_CITATION = /:\/\/|www\.|pmid|pmcid|doi|isbn|\[\d/i;
+/** Words whose full stop does not end a sentence ("e.g." is read as the word "e.g"). */
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'approx', 'dept', 'fig', 'cf', 'al', 'dr', 'mr', 'mrs', 'ms', 'prof']);
 const MAX_CACHED = 50_000;
 const syllableCache = new Map<string, number>();
 
 /** Syllables of one word, remembered: articles reuse a small vocabulary, and counting is the costly part. */
 function syllablesOf(word: string): number {
-  const key = word.toLowerCase();
-  let count = syllableCache.get(key);
+  // Keyed as written: lower-casing every word costs more than caching "The" beside "the".
+  let count = syllableCache.get(word);
   if (count === undefined) {
-    count = Math.max(1, syllable(key));
+    count = Math.max(1, syllable(word));
     if (syllableCache.size >= MAX_CACHED) syllableCache.clear();
-    syllableCache.set(key, count);
+    syllableCache.set(word, count);
   }
   return count;
 }
@@ -37,20 +34,79 @@ function syllablesOf(word: string): number {
  */
 export function readingCounts(text: string): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
-  const cleaned = text.replace(URL, ' ').replace(CITATION, ' ').replace(ABBREVIATION, (match) => match.replace(/\./g, ''));
-  for (const sentence of cleaned.split(SENTENCE_END)) {
-    let words = 0;
-    for (const [word] of sentence.matchAll(WORD)) {
-      if (!LETTER.test(word)) continue;
-      words++;
-      counts.syllables += syllablesOf(word);
-    }
-    if (words > 0) {
-      counts.words += words;
-      counts.sentences++;
+  const cleaned = MAYBE_CITATION.test(text) ? text.replace(URL, ' ').replace(CITATION, ' ') : text;
+  const length = cleaned.length;
+  let wordsInSentence = 0;
+  let lastWord = '';
+  let lastWordEnd = -1;
+  let i = 0;
+  // A hand-written scanner: Unicode-aware regular expressions were the costliest part of linting a corpus.
+  while (i < length) {
+    const code = cleaned.charCodeAt(i);
+    if (isAlphanumeric(code)) {
+      const start = i;
+      let letters = false;
+      for (;;) {
+        while (i < length && isAlphanumeric(cleaned.charCodeAt(i))) {
+          if (!letters && isLetter(cleaned.charCodeAt(i))) letters = true;
+          i++;
+        }
+        // An apostrophe, hyphen or full stop between letters or digits joins them: don't, anti-inflammatory, e.g.
+        if (i + 1 < length && isJoiner(cleaned.charCodeAt(i)) && isAlphanumeric(cleaned.charCodeAt(i + 1))) i++;
+        else break;
+      }
+      lastWord = cleaned.slice(start, i);
+      lastWordEnd = i;
+      if (!letters) continue;
+      wordsInSentence++;
+      counts.words++;
+      counts.syllables += syllablesOf(lastWord);
+    } else if (isEnd(code)) {
+      const start = i;
+      while (i < length && isEnd(cleaned.charCodeAt(i))) i++;
+      let after = i;
+      while (after < length && isCloser(cleaned.charCodeAt(after))) after++;
+      const endsSentence = after >= length || isSpace(cleaned.charCodeAt(after));
+      const abbreviation = i - start === 1 && code === 46 && start === lastWordEnd && ABBREVIATIONS.has(lastWord.toLowerCase());
+      if (endsSentence && !abbreviation && wordsInSentence > 0) {
+        counts.sentences++;
+        wordsInSentence = 0;
+      }
+    } else {
+      i++;
     }
   }
+  if (wordsInSentence > 0) counts.sentences++;
   return counts;
+}
+
+const LETTER = /\p{L}/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+
+function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(String.fromCharCode(code));
+}
+
+function isAlphanumeric(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return ALPHANUMERIC.test(String.fromCharCode(code));
+}
+
+function isJoiner(code: number): boolean {
+  return code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 45 /* - */ || code === 46 /* . */;
+}
+
+function isEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
+
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 41 || code === 93 || code === 0x201d || code === 0x2019;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0;
 }
 
 /** The Flesch–Kincaid grade of counts: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */

@@ -1,13 +1,13 @@
 import type { Article } from '../../core/article.js';
 import type { Heading, PositionedToken } from '../../core/markdown.js';
-import { headingMatchesSection } from '../../core/sections.js';
+import { matchesSection } from './match-section.js';
 
 /**
  * The heading that stands for a named section (aliases and plurals allowed): the first matching
  * heading with content, else the first matching heading, else undefined.
  */
 export function findSection(article: Article, name: string): Heading | undefined {
-  const matches = article.headings.filter((heading) => headingMatchesSection(heading.text, name));
+  const matches = article.headings.filter((heading) => matchesSection(heading.text, name));
   return matches.find(sectionHasContent) ?? matches[0];
 }
 

@@ -29,13 +29,15 @@ export function textBlocks(article: Article): TextBlock[] {
   for (const token of article.tokens) if (token.type === 'table') found.push({ kind: 'table', raw: token.raw, start: token.start });
   found.sort((a, b) => a.start - b.start);
   blocks = found.map(({ kind, raw, start }) => {
-    const { text, offsets } = markdownText(raw);
-    const locate = rawLocator(article.body, raw, start);
+    const { text, sourceIndex } = markdownText(raw);
+    // Most blocks never report: find them in the body only when asked.
+    let locate: ((rawIndex: number) => number) | undefined;
+    const at = (rawIndex: number) => (locate ??= rawLocator(article.body, raw, start))(rawIndex);
     return {
       kind,
       text,
-      place: (index: number) => article.place(locate(offsets[Math.min(index, text.length)])),
-      endPlace: (endIndex: number) => article.place(endIndex > 0 ? locate(offsets[Math.min(endIndex, text.length) - 1]) + 1 : locate(0)),
+      place: (index: number) => article.place(at(sourceIndex(index))),
+      endPlace: (endIndex: number) => article.place(endIndex > 0 ? at(sourceIndex(Math.min(endIndex, text.length) - 1)) + 1 : at(0)),
     };
   });
   cache.set(article, blocks);
