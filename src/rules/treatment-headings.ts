@@ -38,7 +38,7 @@ export const treatmentHeadings: Rule = {
         return;
       }
       const mention = firstMention(article, treatment);
-      if (!mention) {
+      if (mention === undefined) {
         report({
           messageId: 'no-heading',
           message: `${name} is listed in treatments but has no heading and is not discussed: add a '## ${headingTitle(treatment)}' section, or remove it from treatments`,

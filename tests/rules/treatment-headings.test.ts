@@ -62,6 +62,10 @@ describe('treatment-headings', () => {
   it('says "in the introduction" for a mention before the first heading, and suggests a heading at the level of the section', () => {
     const intro = check(article(['massage'], 'Massage eases tight muscles.\n\n## Exercise\n\nWalk daily.\n'));
     expect(intro[0].message).toContain('in the introduction');
+    // The very first word of the body is a mention too.
+    const first = check('---\ntreatments: [massage]\n---\nMassage eases tight muscles.\n');
+    expect(first.map((r) => r.messageId)).toEqual(['no-heading-mentioned']);
+    expect(first[0].message).toContain('line 4');
     const nested = check(article(['massage'], '## Treatment\n\n### Exercise\n\nWalk daily. A massage afterwards helps.\n'));
     expect(nested[0].message).toContain("'### Massage'");
   });
