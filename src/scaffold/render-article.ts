@@ -29,6 +29,7 @@ export function scaffoldSections(type: ArticleType | undefined): string[] {
   return sections;
 }
 
+/** Sources and Disclaimer close an article and get their own content; every other section gets a placeholder. */
 export function sectionKind(name: string): SectionKind {
   if (headingMatchesSection(name, 'Sources')) return 'sources';
   if (headingMatchesSection(name, 'Disclaimer')) return 'disclaimer';
