@@ -43,6 +43,7 @@ describe('required-sections', () => {
     const body = '---\ntitle: T\ntype: treatment\n---\n\n## Risks\n\n### Common\n\nBruising where the needle went in.\n';
     expect(check(body)).toEqual([]);
     expect(ids(check(body.replace('Bruising where the needle went in.', '<!-- to do -->')))).toEqual(['6:1 empty']);
+    expect(ids(check(body.replace('Bruising where the needle went in.', '---')))).toEqual(['6:1 empty']);
   });
 
   it('points at the title when there is no type key, and at 1:1 without either', () => {

@@ -13,7 +13,8 @@ export function findSection(article: Article, name: string): Heading | undefined
 
 /**
  * True when a section holds something a reader sees. Blank lines, link definitions, HTML comments
- * (inline lint control lives in them) and sub-headings without content of their own do not count.
+ * (inline lint control lives in them), rules (---) and sub-headings without content of their own
+ * do not count.
  */
 export function sectionHasContent(heading: Heading): boolean {
   return heading.section.some(isContent);
@@ -24,6 +25,7 @@ function isContent(token: PositionedToken): boolean {
     case 'space':
     case 'def':
     case 'heading':
+    case 'hr':
       return false;
     case 'html':
       return !/^\s*<!--[\s\S]*-->\s*$/.test(token.raw);
