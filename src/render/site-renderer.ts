@@ -5,7 +5,7 @@ import { renderArticleHtml } from './article-html.js';
 import { resolveArticleUrl, type UrlTarget } from './article-urls.js';
 import { renderAtomFeed } from './feed.js';
 import { medicalWebPage, serializeJsonLd } from './json-ld.js';
-import { absoluteUrl, createLinkResolver, type LinkStyle, type SitePath } from './links.js';
+import { absoluteUrl, createLinkResolver, type LinkResolver, type LinkStyle, type SitePath } from './links.js';
 import { articleContext, indexContext, tagContext, type PageBasics } from './page-context.js';
 import { indexPath, listPages, type PageRef } from './pages.js';
 import type { UrlUse } from './sanitize-raw-html.js';
@@ -29,6 +29,14 @@ export interface SiteRenderOptions {
   beforeBodyEnd?: (page: PageRef) => string;
   /** How a template file is named in error messages (default: its absolute path). */
   describeFile?: (file: string) => string;
+  /** Replaces linkStyle's resolver: export's single files name pages `x.html`, not `x/index.html`. */
+  link?: LinkResolver;
+  /**
+   * The src an image on a page gets (export: a data: URI, or nothing for an image from another
+   * site), from the src it would get (`href`) and, for a file of the project, its `source`.
+   * Undefined leaves the image out, keeping its alt text. Default: `href`.
+   */
+  imageSrc?: (image: { href: string; source?: string }) => string | undefined;
 }
 
 /** A file of the site: rendered text, or a file copied as it is (stylesheet, images). */
@@ -60,7 +68,7 @@ export class SiteRenderer {
     this.engine.check(TEMPLATES);
     this.basics = {
       config: options.config,
-      link: createLinkResolver(options.linkStyle, options.baseUrl),
+      link: options.link ?? createLinkResolver(options.linkStyle, options.baseUrl),
       absolute: (target) => absoluteUrl(options.baseUrl, target),
       feeds: options.feeds ?? true,
     };
@@ -148,14 +156,21 @@ export class SiteRenderer {
     const target = this.target(entry, value.trim(), 'image');
     if (!target) return undefined;
     const alt = typeof entry.article.data.imageAlt === 'string' ? entry.article.data.imageAlt : '';
-    if (target.kind === 'as-is') return { href: target.href, absolute: target.href, alt };
-    return { href: this.basics.link(from, target.sitePath), absolute: this.basics.absolute(target.sitePath), alt };
+    const href = this.imageSrc(target.kind === 'as-is' ? target.href : this.basics.link(from, target.sitePath), target);
+    if (href === undefined) return undefined;
+    return { href, absolute: target.kind === 'as-is' ? target.href : this.basics.absolute(target.sitePath), alt };
   }
 
   private href(entry: SiteEntry, url: string, use: UrlUse, from: string): string | undefined {
     const target = this.target(entry, url, use);
     if (!target) return undefined;
-    return target.kind === 'as-is' ? target.href : this.basics.link(from, target.sitePath) + target.fragment;
+    const href = target.kind === 'as-is' ? target.href : this.basics.link(from, target.sitePath) + target.fragment;
+    return use === 'image' ? this.imageSrc(href, target) : href;
+  }
+
+  private imageSrc(href: string, target: UrlTarget): string | undefined {
+    if (!this.options.imageSrc) return href;
+    return this.options.imageSrc({ href, source: target.kind === 'site' ? target.source : undefined });
   }
 
   private target(entry: SiteEntry, url: string, use: UrlUse): UrlTarget | undefined {
