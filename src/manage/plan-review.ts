@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseArticle, type Article } from '../core/article.js';
+import type { Article } from '../core/article.js';
 import { publishedDate } from '../core/article-info.js';
 import { toCalendarDate, type CalendarDate } from '../core/dates.js';
 import type { Place } from '../core/diagnostic.js';
+import { splitFrontMatter } from '../core/front-matter.js';
 import { editFrontMatter } from './edit-front-matter.js';
 
 export interface ReviewRequest {
@@ -77,11 +78,9 @@ export function planReview(article: Article, request: ReviewRequest): ReviewPlan
   } catch (error) {
     return notEditable(article, (error as Error).message);
   }
-  const text = (article.bom ? '\ufeff' : '') + source;
-  const edited = parseArticle({ path: article.path, relPath: article.relPath, content: text });
-  const problem = checkEdit(article, edited, request);
+  const problem = checkEdit(article, source, request);
   if (problem) return notEditable(article, problem);
-  return { kind: 'write', text };
+  return { kind: 'write', text: (article.bom ? '\ufeff' : '') + source };
 }
 
 function notEditable(article: Article, reason: string): ReviewPlan {
@@ -93,18 +92,21 @@ function notEditable(article: Article, reason: string): ReviewPlan {
   };
 }
 
-/** Why the edited article is not the original with only the two values changed, if it is not. */
-function checkEdit(before: Article, after: Article, request: ReviewRequest): string | undefined {
-  if (after.problem) return after.problem.message;
-  if (after.body !== before.body) return 'the body would change';
-  const reviewedBy = after.data.reviewedBy;
+/** Why the edited text is not the original with only the two values changed, if it is not. */
+function checkEdit(before: Article, source: string, request: ReviewRequest): string | undefined {
+  // Front matter only: the body is compared as text, so the Markdown need not be parsed again.
+  const after = splitFrontMatter(source);
+  if (after.problem || !after.frontMatter) return after.problem?.message ?? 'the front matter would be lost';
+  if (source.slice(after.bodyStart) !== before.source.slice(before.bodyStart)) return 'the body would change';
+  const data = after.frontMatter.data;
+  const reviewedBy = data.reviewedBy;
   // A folded or literal block keeps its own line break; the name inside it is what counts.
   if (typeof reviewedBy !== 'string' || reviewedBy.trim() !== request.by) return 'reviewedBy would not read back';
-  if (toCalendarDate(after.data.lastReviewed) !== request.date) return 'lastReviewed would not read back';
-  const rest = (data: Record<string, unknown>) => {
-    const { reviewedBy: _by, lastReviewed: _on, ...others } = data;
+  if (toCalendarDate(data.lastReviewed) !== request.date) return 'lastReviewed would not read back';
+  const rest = (values: Record<string, unknown>) => {
+    const { reviewedBy: _by, lastReviewed: _on, ...others } = values;
     return others;
   };
-  if (!isDeepStrictEqual(rest(after.data), rest(before.data))) return 'another key would change';
+  if (!isDeepStrictEqual(rest(data), rest(before.data))) return 'another key would change';
   return undefined;
 }
