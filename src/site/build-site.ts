@@ -129,7 +129,7 @@ export function normaliseBaseUrl(value: string, fromFlag: boolean): string {
 }
 
 /** Answers "is this a regular file inside the project?" with symbolic links resolved, once per file. */
-function projectFileCheck(root: string): (file: string) => boolean {
+export function projectFileCheck(root: string): (file: string) => boolean {
   const cache = new Map<string, boolean>();
   let realRoot: string;
   try {

@@ -23,9 +23,10 @@ export interface GuardedPaths {
 /**
  * Checks that `outDir` may be replaced by a build: it is not the project, the articles folder or
  * a parent of them, not a symbolic link, and either absent, empty, or the output of an earlier
- * build (it has the marker). Anything else is refused before a byte is written.
+ * build (it has the marker). Anything else is refused before a byte is written. `marker` names
+ * the marker file (export has its own, so a build's folder is never taken for an export's).
  */
-export function checkOutputFolder(outDir: string, guarded: GuardedPaths, display: (p: string) => string): BuildMarker | undefined {
+export function checkOutputFolder(outDir: string, guarded: GuardedPaths, display: (p: string) => string, marker = MARKER): BuildMarker | undefined {
   const guards: [string, string][] = [
     [guarded.root, 'the project folder'],
     [guarded.articlesDir, 'the articles folder'],
@@ -45,20 +46,20 @@ export function checkOutputFolder(outDir: string, guarded: GuardedPaths, display
   }
   if (stat.isSymbolicLink()) throw new UsageError(`${display(outDir)}: the output folder is a symbolic link; point --out at the real folder`);
   if (!stat.isDirectory()) throw new UsageError(`${display(outDir)}: exists and is not a folder; remove it or choose another --out`);
-  const marker = readMarker(outDir);
-  if (!marker && readdirSync(outDir).length > 0) {
+  const previous = readMarker(outDir, marker);
+  if (!previous && readdirSync(outDir).length > 0) {
     throw new UsageError(
-      `${display(outDir)}: the folder holds files healthmd did not make (there is no ${MARKER}); empty it or choose another --out`,
+      `${display(outDir)}: the folder holds files healthmd did not make (there is no ${marker}); empty it or choose another --out`,
     );
   }
-  return marker;
+  return previous;
 }
 
 /** The marker of an earlier build, or undefined when there is none or it is not healthmd's. */
-export function readMarker(outDir: string): BuildMarker | undefined {
+export function readMarker(outDir: string, file = MARKER): BuildMarker | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path.join(outDir, MARKER), 'utf8'));
+    value = JSON.parse(readFileSync(path.join(outDir, file), 'utf8'));
   } catch {
     return undefined;
   }

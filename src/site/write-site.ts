@@ -31,6 +31,8 @@ export interface WriteSiteOptions {
   onFile?: (file: string) => void;
   /** Removes a replaced output tree (default: in a detached process, off the critical path). */
   removeLater?: (dir: string) => void;
+  /** The marker file's name (default MARKER; export marks its folders with its own). */
+  marker?: string;
 }
 
 export interface WriteSiteResult {
@@ -64,11 +66,13 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     const ensureFolder = (file: string) => {
       const dir = path.posix.dirname(file);
       if (dir === '.' || folders.has(dir)) return;
-      mkdirSync(path.join(staging, dir), { recursive: true });
-      for (let d = dir; d !== '.'; d = path.posix.dirname(d)) folders.add(d);
+      ensureFolder(dir);
+      // The parent exists by now: a plain mkdir is one system call, a recursive one several.
+      mkdirSync(path.join(staging, dir));
+      folders.add(dir);
     };
     for (const item of items) {
-      if (!isSafeOutputPath(item.path) || item.path === MARKER) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(item.path)}`);
+      if (!isSafeOutputPath(item.path) || item.path === (options.marker ?? MARKER)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(item.path)}`);
       if (written.has(item.path)) continue;
       ensureFolder(item.path);
       const target = path.join(staging, item.path);
@@ -79,7 +83,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     }
     kept = carryOver(outDir, staging, written, options);
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written, ...kept].sort() };
-    writeFileSync(path.join(staging, MARKER), `${JSON.stringify(marker, null, 1)}\n`);
+    writeFileSync(path.join(staging, options.marker ?? MARKER), `${JSON.stringify(marker, null, 1)}\n`);
   } catch (error) {
     removeLater(staging);
     if (error instanceof HealthmdError) throw error;
@@ -100,7 +104,7 @@ function carryOver(outDir: string, staging: string, written: ReadonlySet<string>
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(outDir, relative), { withFileTypes: true })) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (name === MARKER) continue;
+      if (name === (options.marker ?? MARKER)) continue;
       if (entry.isDirectory()) {
         walk(name);
         continue;
@@ -203,7 +207,8 @@ function swap(staging: string, outDir: string, parent: string, base: string, rem
   }
 }
 
-function isRunning(pid: number): boolean {
+/** True when the process that named a leftover is still at work (so its files are not swept). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
