@@ -40,9 +40,21 @@ export function containsWords(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+const sectionNames = new Map<string, string[][]>();
+
+/** The word lists a section is known by (its name and aliases), worked out once per section. */
+function namesOf(section: string): string[][] {
+  let names = sectionNames.get(section);
+  if (!names) {
+    const aliases = SECTION_ALIASES[section.toLowerCase()] ?? SECTION_ALIASES[words(section).join(' ')] ?? [];
+    names = [section, ...aliases].map(words);
+    sectionNames.set(section, names);
+  }
+  return names;
+}
+
 /** True when a heading names the section (or one of its aliases). */
 export function headingMatchesSection(heading: string, section: string): boolean {
   const headingWords = words(heading);
-  const names = [section, ...(SECTION_ALIASES[section.toLowerCase()] ?? SECTION_ALIASES[words(section).join(' ')] ?? [])];
-  return names.some((name) => containsWords(headingWords, words(name)));
+  return namesOf(section).some((name) => containsWords(headingWords, name));
 }

@@ -2,7 +2,7 @@ import { parseArticle, type Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { compareDiagnostics, type Diagnostic, type Report } from '../core/diagnostic.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
 import { rules as registry } from '../rules/index.js';
 import type { ProjectView, Rule } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
@@ -135,6 +135,7 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
     try {
       rule.check({ article, config: options.config, options: ruleOptions, now: options.now, project, report });
     } catch (error) {
+      if (error instanceof HealthmdError) throw error;
       throw new Error(`rule ${rule.id} failed on ${article.path}: ${(error as Error).message}`, { cause: error });
     }
   }

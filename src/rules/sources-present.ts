@@ -5,6 +5,7 @@ import { matchesSection } from './util/match-section.js';
 import type { Rule } from './types.js';
 import { typeNeedsSection } from './util/applies-to.js';
 import { keyPlace } from './util/key-place.js';
+import { PLACEHOLDER_PATTERN } from './no-placeholder.js';
 
 const URL = /\bhttps?:\/\/(?:[\w-]+\.)+[a-z]{2,}\b/i;
 const DOI = /\b10\.\d{4,9}\/\S+/;
@@ -30,7 +31,7 @@ export const sourcesPresent: Rule = {
       });
       return;
     }
-    if (headings.some((heading) => citesSource(article, heading))) return;
+    if (headings.some((heading) => citesSource(article, heading) || awaitsSources(article, heading))) return;
     report({
       messageId: 'no-citation',
       message: `The '${headings[0].text}' section cites no source: add a link (https://…), a DOI (10.1000/xyz) or a PMID (PMID: 12345678) for each source`,
@@ -48,4 +49,9 @@ function citesSource(article: Article, heading: Heading): boolean {
   // What a comment says is not shown to readers, so a URL in one cites nothing.
   const text = article.body.slice(heading.end, heading.sectionEnd).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
   return URL.test(text) || DOI.test(text) || PMID.test(text);
+}
+
+/** A scaffold's `[[Add a source…]]` marker: no-placeholder already reports the section as unwritten. */
+function awaitsSources(article: Article, heading: Heading): boolean {
+  return PLACEHOLDER_PATTERN.test(article.body.slice(heading.end, heading.sectionEnd));
 }

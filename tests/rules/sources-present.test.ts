@@ -52,6 +52,11 @@ describe('sources-present', () => {
     expect(ids(check(withSources('- Ask your pharmacist\n- Page 10.5 of the leaflet\n- http://localhost')))).toEqual(['7:1 no-citation']);
   });
 
+  it('leaves a scaffold placeholder to no-placeholder instead of reporting it twice', () => {
+    expect(check(withSources('- [[Add at least one source: a URL, DOI or PMID]]'))).toEqual([]);
+    expect(ids(check(withSources('- Add at least one source')))).toEqual(['7:1 no-citation']);
+  });
+
   it('applies to medical types and to types that require Sources, not to others', () => {
     const config = defaultConfig('/project');
     config.types.news = { requiredSections: [], medical: false };
