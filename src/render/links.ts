@@ -38,7 +38,13 @@ export function createLinkResolver(style: LinkStyle, baseUrl: string): LinkResol
   if (style === 'server') {
     // Root-relative under the base URL's path, so a site served from /health/ links within it.
     const prefix = new URL(baseUrl).pathname.replace(/\/?$/, '/');
-    return (_from, target) => prefix + encodeSitePath(target);
+    // The same on every page, and asked for thousands of times (every list links every post).
+    const cache = new Map<SitePath, string>();
+    return (_from, target) => {
+      let href = cache.get(target);
+      if (href === undefined) cache.set(target, (href = prefix + encodeSitePath(target)));
+      return href;
+    };
   }
   return (from, target) => {
     const fromDir = path.posix.dirname(from);

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.js';
-import { formatDate, type CalendarDate } from '../core/dates.js';
+import type { CalendarDate } from '../core/dates.js';
 import type { ArticleHtml } from './article-html.js';
 import type { LinkResolver, SitePath } from './links.js';
 import type { PageRef } from './pages.js';
@@ -15,11 +15,10 @@ export interface PageBasics {
   link: LinkResolver;
   absolute(target: SitePath): string;
   feeds: boolean;
-}
-
-/** Dates as a template shows them: `date` (YYYY-MM-DD for `<time datetime>`) and `date_text` ("8 May 2024"). */
-function dateText(date: CalendarDate | undefined, lang: string, config: Config): string | undefined {
-  return date ? formatDate(date, lang, config.site.dateFormat) : undefined;
+  /** A date as a template shows it in `date_text` ("8 May 2024"); `date` stays YYYY-MM-DD for `<time datetime>`. */
+  dateText(date: CalendarDate | undefined, lang: string): string | undefined;
+  /** Names joined the way the language joins them ("A, B and C"). */
+  listText(items: readonly string[], lang: string): string;
 }
 
 export function commonContext(page: PageRef, basics: PageBasics, fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string }) {
@@ -59,7 +58,7 @@ export function postSummary(entry: SiteEntry, from: string, lang: string, basics
     title: entry.title,
     href: basics.link(from, entry.sitePath),
     date: entry.date,
-    date_text: dateText(entry.date, lang, basics.config),
+    date_text: basics.dateText(entry.date, lang),
     description: entry.description,
     excerpt: entry.excerpt,
     tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(from, tag.sitePath) })),
@@ -76,9 +75,8 @@ export interface ArticleExtras {
 
 export function articleContext(page: PageRef & { kind: 'article' }, basics: PageBasics, extras: ArticleExtras) {
   const { entry } = page;
-  const { config } = basics;
   const lang = entry.lang;
-  const date = (d: CalendarDate | undefined) => dateText(d, lang, config);
+  const date = (d: CalendarDate | undefined) => basics.dateText(d, lang);
   return {
     ...commonContext(page, basics, {
       lang,
@@ -102,7 +100,7 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
       next_review_text: date(entry.nextReview),
       reviewed_by: entry.reviewedBy,
       authors: entry.authors,
-      author_text: entry.authors.length ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(entry.authors) : '',
+      author_text: basics.listText(entry.authors, lang),
       condition: entry.condition,
       medical: entry.medical,
       image: extras.image && { href: extras.image.href, alt: extras.image.alt },

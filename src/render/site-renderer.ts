@@ -1,6 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
+import { formatDate, type CalendarDate } from '../core/dates.js';
 import { renderArticleHtml } from './article-html.js';
 import { resolveArticleUrl, type UrlTarget } from './article-urls.js';
 import { renderAtomFeed } from './feed.js';
@@ -71,6 +72,8 @@ export class SiteRenderer {
       link: options.link ?? createLinkResolver(options.linkStyle, options.baseUrl),
       absolute: (target) => absoluteUrl(options.baseUrl, target),
       feeds: options.feeds ?? true,
+      dateText: memoize((date: CalendarDate | undefined, lang: string) => (date ? formatDate(date, lang, options.config.site.dateFormat) : undefined)),
+      listText: listFormatter(),
     };
   }
 
@@ -212,4 +215,28 @@ export class SiteRenderer {
       }
     });
   }
+}
+
+/** Caches a two-argument function of strings: the same few dates are shown on thousands of pages. */
+function memoize<A extends string | undefined, R>(fn: (a: A, b: string) => R): (a: A, b: string) => R {
+  const cache = new Map<string, R>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = fn(a, b);
+      cache.set(key, value);
+    }
+    return value as R;
+  };
+}
+
+function listFormatter(): (items: readonly string[], lang: string) => string {
+  const formats = new Map<string, Intl.ListFormat>();
+  return (items, lang) => {
+    if (items.length === 0) return '';
+    let format = formats.get(lang);
+    if (!format) formats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+    return format.format(items);
+  };
 }
