@@ -1,12 +1,132 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { isCalendarDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
+import { formatters } from '../formatters/index.js';
+import type { LintResult } from '../lint/engine.js';
+import { rules } from '../rules/index.js';
+import { exportSite } from '../site/export-site.js';
+import type { ExportTarget } from '../site/export-target.js';
+import { createContext } from './context.js';
 import type { Io } from './io.js';
 
-export function registerExport(program: Command, _io: Io, _exit: { code: number }): Command {
+interface ExportFlags {
+  out?: string;
+  zip?: string;
+  singleFile?: boolean;
+  tag: string[];
+  since?: string;
+  drafts?: boolean;
+  skipLint?: boolean;
+  quiet?: boolean;
+}
+
+export function registerExport(program: Command, io: Io, exit: { code: number }): Command {
   return program
     .command('export')
-    .description('(not available yet)')
-    .action(() => {
-      throw new UsageError("'export' is not available in this version");
+    .description('write articles and an index of them as a bundle that works from disk or any web server, as a folder, a zip or single HTML files')
+    .argument('[paths...]', 'article files, folders or globs inside the articles folder (default: every article)')
+    .option('-o, --out <dir>', 'write the bundle into this folder')
+    .option('--zip <file>', 'write the bundle as a zip archive')
+    .option('--single-file', 'write each page as one HTML file with its stylesheet and images inside it')
+    .option('--tag <tag>', 'only articles with this tag (repeat for any of several)', (value: string, previous: string[]) => [...previous, value], [])
+    .option('--since <date>', 'only articles published on or after this day (YYYY-MM-DD)')
+    .option('--drafts', 'include drafts and articles with published: false')
+    .option('--skip-lint', 'export even when lint finds errors (unparseable files and clashing URLs still stop it)')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      `
+The bundle holds an index of the selected articles (index.html), their pages, tag pages, the
+stylesheet and every image the pages show; every link is relative and names a file
+(../other/index.html), so it works opened straight from disk and from any web server. There is
+no feed or sitemap. Links the authors wrote to other websites stay as they are; a link to an
+article that is not in the selection becomes plain text, and an image on another website is left
+out (its alt text stays). Canonical and Open Graph metadata keep the site's address (site.baseUrl).
+
+--single-file writes every page as one file named after it: index.html, articles/<path>.html,
+tags/<tag>.html, with the stylesheet in a <style> element and images as data: URIs, for a CMS
+import or an email.
+
+The export is written beside the target and renamed into place only when it is complete. An
+existing folder or zip is replaced only when an earlier export made it (.healthmd-export.json in
+a folder, the archive's comment in a zip). The same articles give a zip with the same bytes.
+
+Examples:
+  $ healthmd export --out handoff                         every article, as a folder
+  $ healthmd export --zip handoff.zip --tag "back pain"   one topic, as an archive
+  $ healthmd export articles/cancer --since 2024-01-01 --out cancer-2024
+  $ healthmd export articles/back-pain.md --single-file --out cms`,
+    )
+    .action(async (paths: string[], flags: ExportFlags, command: Command) => {
+      const context = createContext(io, command);
+      const target = exportTarget(flags, context.cwd);
+      if (flags.since !== undefined && !isCalendarDate(flags.since)) {
+        throw new UsageError(`--since ${flags.since}: expected a day as YYYY-MM-DD, such as 2024-05-08`);
+      }
+      const config = context.config();
+      const quiet = Boolean(flags.quiet);
+      const result = await exportSite({
+        config,
+        cwd: context.cwd,
+        now: context.now(),
+        paths,
+        target,
+        singleFile: flags.singleFile,
+        tags: flags.tag,
+        since: flags.since,
+        drafts: flags.drafts,
+        skipLint: flags.skipLint,
+      });
+      for (const problem of result.problems) {
+        if (!quiet) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
+      }
+      const { lint } = result;
+      // Findings that block are always shown; warnings of an export that goes ahead only without --quiet.
+      const shown = result.status === 'blocked' ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : quiet ? [] : lint.results;
+      const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
+      if (report) io.stderr(report);
+      if (result.status === 'blocked') {
+        const why =
+          lint.fatalCount > 0
+            ? `${count(lint.fatalCount, 'finding')} that no export can get past (see above); fix the files named`
+            : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to export anyway`;
+        io.stderr(`healthmd: export stopped: ${why}\n`);
+        exit.code = 1;
+        return;
+      }
+      if (!quiet) {
+        for (const notice of result.notices) io.stderr(`healthmd: warning: ${notice.file}:${notice.line}:${notice.column}: ${notice.message}\n`);
+        const where = path.relative(context.cwd, target.path) || '.';
+        const seconds = (result.durationMs / 1000).toFixed(2);
+        const into = target.kind === 'folder' ? `${where}/` : where;
+        io.stdout(
+          `Exported ${count(result.articles, 'article')} (${count(result.pages, 'page')}${flags.singleFile ? ', single files' : ''}) into ${into}: ${count(result.files, 'file')}, ${size(result.bytes)}, in ${seconds} s\n`,
+        );
+      }
+      exit.code = 0;
     });
+}
+
+function exportTarget(flags: ExportFlags, cwd: string): ExportTarget {
+  if (flags.out !== undefined && flags.zip !== undefined) throw new UsageError('--out and --zip both name where the export goes; give one of them');
+  if (flags.out !== undefined) return { kind: 'folder', path: path.resolve(cwd, flags.out) };
+  if (flags.zip !== undefined) return { kind: 'zip', path: path.resolve(cwd, flags.zip) };
+  throw new UsageError('say where the export goes: --out DIR for a folder or --zip FILE for an archive');
+}
+
+function fatalOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.fatal);
+  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
