@@ -19,6 +19,7 @@ export type UrlUse = 'link' | 'image';
 const SCHEME = /^([a-z][a-z0-9+.-]*):/;
 const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif)(;[a-z0-9=._+-]+)*,/;
 const MAX_DECODE_ROUNDS = 5;
+const NEEDS_DECODING = /[&%\\\s\u0000-\u001f\u007f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
 
 /**
  * Classifies a URL from an article for lint (link-safety) and for the renderer, which drops
@@ -91,6 +92,8 @@ function classifyScheme(scheme: string, normal: string, use: UrlUse): UrlClassif
  * Only for judging the URL: links keep their original text.
  */
 function normaliseUrl(href: string): string | undefined {
+  // Most URLs hold nothing to decode or strip: skip the rounds (lint classifies every link of every article).
+  if (!NEEDS_DECODING.test(href)) return href.toLowerCase();
   let current = href;
   for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
     const next = stripInvisible(percentDecode(decodeEntities(current))).replace(/\\/g, '/');
@@ -152,26 +155,28 @@ function decodeEntities(text: string): string {
 /**
  * The file a relative URL names, resolved from `fromFolder` (query and fragment dropped,
  * percent-encoding decoded, backslashes read as slashes). Undefined for URLs that are not
- * relative paths, or that name the page itself.
+ * relative paths, or that name the page itself. Pass `url` when the caller has classified it already.
  */
-export function localPath(href: string, fromFolder: string): string | undefined {
-  const target = classifyUrl(href).target;
-  if (target !== 'relative') return undefined;
+export function localPath(href: string, fromFolder: string, url: UrlClassification = classifyUrl(href)): string | undefined {
+  if (url.target !== 'relative') return undefined;
   const pathPart = href.trim().replace(/\\/g, '/').split(/[?#]/, 1)[0];
   if (pathPart === '') return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathPart);
-  } catch {
-    decoded = pathPart;
+  let decoded = pathPart;
+  if (pathPart.includes('%')) {
+    try {
+      decoded = decodeURIComponent(pathPart);
+    } catch {
+      // A broken escape is kept as written: the file will simply not be found.
+    }
   }
   return path.resolve(fromFolder, decoded);
 }
 
 /** True when `file` (absolute) is not inside `folder`: it is the folder's parent, a sibling, or elsewhere. */
 export function isOutsideFolder(file: string, folder: string): boolean {
-  const relative = path.relative(path.resolve(folder), path.resolve(file));
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  const base = path.resolve(folder);
+  const resolved = path.resolve(file);
+  return resolved !== base && !resolved.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
 }
 
 /**

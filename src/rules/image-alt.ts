@@ -1,4 +1,3 @@
-import type { Place } from '../core/diagnostic.js';
 import type { Rule, RuleContext } from './types.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
@@ -18,31 +17,32 @@ export const imageAlt: Rule = {
     const { article } = context;
     for (const link of article.links) {
       if (link.kind !== 'image') continue;
-      const where = { start: article.place(link.start), end: article.place(link.end) };
-      checkAlt(context, link.text.replace(/[*_`~]/g, ''), link.href, where, "write it between the brackets: ![what the image shows](…)");
+      checkAlt(context, link.text.replace(/[*_`~]/g, ''), link.href, link, "write it between the brackets: ![what the image shows](…)");
     }
     for (const tag of bodyTags(article)) {
       if (tag.kind !== 'start' || tag.name !== 'img') continue;
-      const where = { start: article.place(tag.start), end: article.place(tag.end) };
-      checkAlt(context, attribute(tag, 'alt')?.value ?? '', attribute(tag, 'src')?.value ?? '', where, 'add alt="what the image shows"');
+      checkAlt(context, attribute(tag, 'alt')?.value ?? '', attribute(tag, 'src')?.value ?? '', tag, 'add alt="what the image shows"');
     }
     checkFrontMatterImage(context);
   },
 };
 
-function checkAlt(
-  { report }: RuleContext,
-  alt: string,
-  src: string,
-  where: { start: Place; end: Place },
-  how: string,
-): void {
-  const range = { line: where.start.line, column: where.start.column, endLine: where.end.line, endColumn: where.end.column };
+/** Checks one image's alt text; `where` holds the image's body offsets. */
+function checkAlt({ article, report }: RuleContext, alt: string, src: string, where: { start: number; end: number }, how: string): void {
+  let messageId: string;
+  let message: string;
   if (alt.trim() === '') {
-    report({ messageId: 'missing-alt', message: `Image ${quoteUrl(src)} has no alt text: describe what it shows for readers who cannot see it (${how})`, ...range });
+    messageId = 'missing-alt';
+    message = `Image ${quoteUrl(src)} has no alt text: describe what it shows for readers who cannot see it (${how})`;
   } else if (isFileName(alt, src)) {
-    report({ messageId: 'filename-alt', message: `Alt text '${alt.trim()}' is a file name: describe what the image shows instead`, ...range });
+    messageId = 'filename-alt';
+    message = `Alt text '${alt.trim()}' is a file name: describe what the image shows instead`;
+  } else {
+    return;
   }
+  const start = article.place(where.start);
+  const end = article.place(where.end);
+  report({ messageId, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
 }
 
 function checkFrontMatterImage({ article, report }: RuleContext): void {
@@ -69,12 +69,17 @@ function isFileName(alt: string, src: string): boolean {
   const text = alt.trim().toLowerCase();
   if (IMAGE_FILE.test(text)) return true;
   if (src.startsWith('data:')) return false;
-  let name = src.split(/[?#]/, 1)[0].split(/[/\\]/).pop() ?? '';
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // Keep the name as written when its percent-encoding is broken.
-  }
-  name = name.toLowerCase();
+  const name = fileName(src);
   return name !== '' && (text === name || text === name.replace(/\.[^.]*$/, ''));
+}
+
+/** The lower-case, decoded last path segment of an address. */
+function fileName(src: string): string {
+  const name = src.split(/[?#]/, 1)[0].split(/[/\\]/).pop() ?? '';
+  if (!name.includes('%')) return name.toLowerCase();
+  try {
+    return decodeURIComponent(name).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
 }

@@ -28,51 +28,40 @@ export const internalLinks: Rule = {
 };
 
 function checkLink(context: RuleContext, link: LinkRef): void {
-  const { article, config, project, report } = context;
+  const { article, config, project } = context;
   const url = classifyUrl(link.href);
   // Unsafe URLs are link-safety's to report; web and contact links are not checked.
   if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'fragment')) return;
-  const start = article.place(link.start);
-  const end = article.place(link.end);
-  const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  const report = (messageId: string, message: string) => {
+    const start = article.place(link.start);
+    const end = article.place(link.end);
+    context.report({ messageId, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+  };
   const hash = link.href.indexOf('#');
   const anchor = hash === -1 ? '' : decode(link.href.slice(hash + 1));
-  const file = localPath(link.href, path.dirname(article.path));
+  const file = localPath(link.href, path.dirname(article.path), url);
   if (!file) {
-    if (anchor) checkAnchor(context, link, anchor, article, 'this article', at);
+    if (anchor) checkAnchor(report, link, anchor, article, 'this article');
     return;
   }
-  const shown = path.relative(config.root, file).split(path.sep).join('/');
+  const shown = () => path.relative(config.root, file).split(path.sep).join('/');
   if (isOutsideFolder(file, config.root)) {
-    report({
-      messageId: 'outside-project',
-      message: `Link ${quoteUrl(link.href)} leads outside the project folder: link to a page inside the project, or to its https: address`,
-      ...at,
-    });
-    return;
-  }
-  if (/\.md$/i.test(file)) {
+    report('outside-project', `Link ${quoteUrl(link.href)} leads outside the project folder: link to a page inside the project, or to its https: address`);
+  } else if (/\.md$/i.test(file)) {
     const target = project.article(file);
     if (!target) {
       const near = closestMatch(path.basename(file), siblingArticles(project.articles, path.dirname(file)));
       const advice = near ? `did you mean ${near}?` : 'fix the path or create the article';
-      report({ messageId: 'missing-file', message: `Link ${quoteUrl(link.href)} points to ${shown}, which does not exist: ${advice}`, ...at });
+      report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: ${advice}`);
     } else if (anchor && !target.problem) {
-      checkAnchor(context, link, anchor, target, shown, at);
+      checkAnchor(report, link, anchor, target, shown());
     }
   } else if (!project.exists(file)) {
-    report({ messageId: 'missing-file', message: `Link ${quoteUrl(link.href)} points to ${shown}, which does not exist: fix the path or add the file`, ...at });
+    report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
   }
 }
 
-function checkAnchor(
-  { report }: RuleContext,
-  link: LinkRef,
-  anchor: string,
-  target: Article,
-  shown: string,
-  at: { line: number; column: number; endLine: number; endColumn: number },
-): void {
+function checkAnchor(report: (messageId: string, message: string) => void, link: LinkRef, anchor: string, target: Article, shown: string): void {
   const ids = headingIds(target);
   if (ids.includes(anchor)) return;
   const match = closestMatch(anchor, ids);
@@ -80,7 +69,7 @@ function checkAnchor(
   if (match) advice = `did you mean #${match}?`;
   else if (ids.length === 0) advice = 'it has no headings; link to the page without an anchor';
   else advice = `link to one of its headings: ${ids.slice(0, MAX_LISTED_IDS).map((id) => `#${id}`).join(', ')}${ids.length > MAX_LISTED_IDS ? ', …' : ''}`;
-  report({ messageId: 'missing-anchor', message: `Link ${quoteUrl(link.href)} names no heading #${anchor} in ${shown}: ${advice}`, ...at });
+  report('missing-anchor', `Link ${quoteUrl(link.href)} names no heading #${anchor} in ${shown}: ${advice}`);
 }
 
 /** File names of the linted articles in a folder: the likely targets of a mistyped link. */

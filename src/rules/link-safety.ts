@@ -14,8 +14,9 @@ interface Target {
   use: UrlUse;
   /** What the message calls it: "Link", "Image", "<iframe src>", "Front-matter image". */
   label: string;
-  start: Place;
-  end?: Place;
+  /** Body offsets, or a place in the front matter; turned into file places only when reported. */
+  start: number | Place;
+  end?: number;
   /** Image files are checked for existence and place (Markdown and front-matter images, which the build copies). */
   local: boolean;
 }
@@ -36,31 +37,25 @@ export const linkSafety: Rule = {
     'image-missing': 'a local image file that does not exist',
   },
   check(context) {
-    for (const target of targets(context)) checkTarget(context, target);
+    const { article } = context;
+    for (const link of article.links) {
+      const image = link.kind === 'image';
+      checkTarget(context, { href: link.href, use: link.kind, label: image ? 'Image' : 'Link', start: link.start, end: link.end, local: image });
+    }
+    for (const tag of bodyTags(article)) {
+      if (tag.kind === 'start' && tag.attributes.length > 0) checkTag(context, tag);
+    }
+    const image = article.data.image;
+    const place = article.frontMatter?.places.image?.value;
+    if (typeof image === 'string' && image.trim() !== '' && place) {
+      checkTarget(context, { href: image.trim(), use: 'image', label: 'Front-matter image', start: place, local: true });
+    }
   },
 };
 
-function targets({ article }: RuleContext): Target[] {
-  const found: Target[] = [];
-  for (const link of article.links) {
-    const label = link.kind === 'image' ? 'Image' : 'Link';
-    found.push({ href: link.href, use: link.kind, label, start: article.place(link.start), end: article.place(link.end), local: link.kind === 'image' });
-  }
-  for (const tag of bodyTags(article)) {
-    if (tag.kind === 'start') found.push(...tagTargets(tag, article.place));
-  }
-  const image = article.data.image;
-  const place = article.frontMatter?.places.image?.value;
-  if (typeof image === 'string' && image.trim() !== '' && place) {
-    found.push({ href: image.trim(), use: 'image', label: 'Front-matter image', start: place, local: true });
-  }
-  return found;
-}
-
-function tagTargets(tag: BodyTag, place: (offset: number) => Place): Target[] {
-  const found: Target[] = [];
+function checkTag(context: RuleContext, tag: BodyTag): void {
   for (const attribute of tag.attributes) {
-    if (!URL_ATTRIBUTES.has(attribute.name) || attribute.value === undefined) continue;
+    if (attribute.value === undefined || !URL_ATTRIBUTES.has(attribute.name)) continue;
     const use: UrlUse = IMAGE_TAGS.has(tag.name) && attribute.name !== 'href' ? 'image' : 'link';
     // srcset holds "url width, url width"; a data: URL may itself hold commas, so it stays whole.
     const hrefs =
@@ -68,46 +63,46 @@ function tagTargets(tag: BodyTag, place: (offset: number) => Place): Target[] {
         ? attribute.value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])
         : [attribute.value];
     for (const href of hrefs) {
-      found.push({ href, use, label: `<${tag.name} ${attribute.name}>`, start: place(attribute.start), local: false });
+      checkTarget(context, { href, use, label: `<${tag.name} ${attribute.name}>`, start: attribute.start, local: false });
     }
   }
-  return found;
 }
 
-function checkTarget({ article, config, options, project, report }: RuleContext, target: Target): void {
+function checkTarget(context: RuleContext, target: Target): void {
+  const { article, config, options, project } = context;
   const { href, label } = target;
-  const at = { line: target.start.line, column: target.start.column, endLine: target.end?.line, endColumn: target.end?.column };
   const url = classifyUrl(href, target.use);
+  const report = (messageId: string, message: string) => context.report({ messageId, message, ...range(context, target) });
   if (url.kind === 'unsafe') {
     if (url.target === 'absolute-path' || url.target === 'protocol-relative') {
       const example = target.use === 'image' ? '../images/spine.png' : '../other-article.md';
       const instead = url.target === 'absolute-path' ? `use a path relative to this file, such as ${example}` : 'write the full https:// address';
-      report({ messageId: 'absolute-path', message: `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`, ...at });
+      report('absolute-path', `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`);
     } else {
       const instead = target.use === 'image' ? 'use an image file inside the project' : 'link to an https: address or a relative path';
-      report({ messageId: 'unsafe-scheme', message: `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`, ...at });
+      report('unsafe-scheme', `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`);
     }
     return;
   }
   if (url.kind === 'warn' && options.allowHttp !== true) {
-    report({
-      messageId: 'insecure-http',
-      message: `${label} ${quoteUrl(href)} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)`,
-      ...at,
-    });
+    report('insecure-http', `${label} ${quoteUrl(href)} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)`);
     return;
   }
   if (!target.local || url.target !== 'relative') return;
-  const file = localPath(href, path.dirname(article.path));
+  const file = localPath(href, path.dirname(article.path), url);
   if (!file) return;
-  const shown = path.relative(config.root, file).split(path.sep).join('/');
   if (isOutsideFolder(file, config.root)) {
-    report({
-      messageId: 'image-outside-project',
-      message: `${label} ${quoteUrl(href)} leads outside the project folder: move the image into the project and link to it there`,
-      ...at,
-    });
+    report('image-outside-project', `${label} ${quoteUrl(href)} leads outside the project folder: move the image into the project and link to it there`);
   } else if (!project.exists(file)) {
-    report({ messageId: 'image-missing', message: `${label} ${quoteUrl(href)} does not exist (looked for ${shown}): check the path or add the file`, ...at });
+    const shown = path.relative(config.root, file).split(path.sep).join('/');
+    report('image-missing', `${label} ${quoteUrl(href)} does not exist (looked for ${shown}): check the path or add the file`);
   }
+}
+
+function range({ article }: RuleContext, target: Target): { line: number; column: number; endLine?: number; endColumn?: number } {
+  if (typeof target.start !== 'number') return { line: target.start.line, column: target.start.column };
+  const start = article.place(target.start);
+  if (target.end === undefined) return start;
+  const end = article.place(target.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
