@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
@@ -25,20 +25,6 @@ function parseReviewer(value: string): string {
 function parseDate(value: string): string {
   if (!isCalendarDate(value.trim())) throw new UsageError(`--date ${value}: expected a real day as YYYY-MM-DD, e.g. --date 2025-06-01`);
   return value.trim();
-}
-
-/** True when the file on disk starts with a UTF-8 byte-order mark. */
-function startsWithBom(file: string): boolean {
-  const head = Buffer.alloc(3);
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export function registerReview(program: Command, io: Io, exit: { code: number }): Command {
@@ -68,11 +54,7 @@ Examples:
       const discovery = discoverArticles(config, context.cwd, paths);
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
       if (discovery.files.length === 0) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
-      // The article model's decoder drops a byte-order mark before it can be seen; the bytes on disk
-      // say whether the file had one, and review must write it back.
-      const articles = readArticles(discovery.files, context.cwd).map((article) =>
-        article.bom || !startsWithBom(article.path) ? article : { ...article, bom: true },
-      );
+      const articles = readArticles(discovery.files, context.cwd);
       const plans = articles.map((article) => ({ article, plan: planReview(article, { by: flags.by, date, today }) }));
 
       let refused = 0;

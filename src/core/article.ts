@@ -115,7 +115,8 @@ interface Decoded {
   problem?: FrontMatterProblem;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte-order mark in the text, so `bom` is known and --fix writes it back.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function decode(content: Uint8Array | string): Decoded {
   if (typeof content === 'string') return checkText(content);

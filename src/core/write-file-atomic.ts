@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HealthmdError } from './errors.js';
 
@@ -6,7 +6,14 @@ import { HealthmdError } from './errors.js';
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(temp, data, { flag: 'wx' });
+    // The new file keeps the old one's permissions.
+    let mode: number | undefined;
+    try {
+      mode = statSync(file).mode & 0o7777;
+    } catch {
+      mode = undefined;
+    }
+    writeFileSync(temp, data, { flag: 'wx', mode });
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -382,6 +382,18 @@ describe('--fix', () => {
     const file = path.join(dir, 'articles', 'cr.md');
     await lint(dir, ['--fix']);
     expect(readFileSync(file, 'utf8')).toBe(text.replace('#### Keep Moving', '## Keep Moving'));
+  });
+
+  it('keeps a byte-order mark and the file mode', async () => {
+    const text = `\ufeff${CLEAN.replace('\n## Sources', '\n#### Keep Moving\n\nWalk.\n\n## Sources')}`;
+    const dir = tempProject({ 'articles/bom.md': text });
+    const file = path.join(dir, 'articles', 'bom.md');
+    chmodSync(file, 0o640);
+    await lint(dir, ['--fix']);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toBe(text.replace('#### Keep Moving', '## Keep Moving'));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
   it('never invents a review, a source or a date', async () => {
