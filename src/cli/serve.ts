@@ -1,12 +1,96 @@
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { createContext } from './context.js';
 import type { Io } from './io.js';
 
-export function registerServe(program: Command, _io: Io, _exit: { code: number }): Command {
+interface ServeFlags {
+  port: number;
+  host: string;
+  drafts?: boolean;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port > 65535) {
+    throw new UsageError(`--port ${value}: expected a port number from 0 to 65535 (0 picks a free port)`);
+  }
+  return port;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function registerServe(program: Command, io: Io, exit: { code: number }): Command {
   return program
     .command('serve')
-    .description('(not available yet)')
-    .action(() => {
-      throw new UsageError("'serve' is not available in this version");
+    .description("preview the site locally: rebuilds what changed on save, reloads open pages and shows each page's lint findings")
+    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', parsePort, 4000)
+    .option('--host <address>', 'address to listen on; anything but loopback lets other machines see the preview', '127.0.0.1')
+    .option('--drafts', 'include drafts and articles with published: false, as build --drafts does (their pages say "Draft")')
+    .addHelpText(
+      'after',
+      `
+The site is rendered in memory: nothing is written to the output folder. Pages are rendered
+when first asked for and kept until a file they show changes. Saving an article re-reads only
+that file; its page reloads, and when its title, date, description or tags change, so do the
+index, tag and latest-posts lists. Template changes reload every page.
+
+Each page shows its article's lint findings (rule, line, message) in a panel that build never
+adds; the home page lists articles that cannot be shown. A template error shows in the panel
+instead of the page. Drafts are left out unless --drafts is given, as in build.
+Changes to the config file take effect when serve is started again.
+
+Ctrl-C stops it (exit 0). A port in use is exit 2: pass --port N, or --port 0 for a free one.
+
+Examples:
+  $ healthmd serve                          http://127.0.0.1:4000/
+  $ healthmd serve --port 0                 any free port (the address is printed)
+  $ healthmd serve --drafts                 preview drafts too
+  $ healthmd serve --host 0.0.0.0           let other devices on the network see it`,
+    )
+    .action(async (flags: ServeFlags, command: Command) => {
+      const context = createContext(io, command);
+      const config = context.config();
+      const { startPreviewServer } = await import('../serve/preview-server.js');
+      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+      const server = await startPreviewServer({
+        config,
+        cwd: context.cwd,
+        now: context.now(),
+        drafts: Boolean(flags.drafts),
+        host: flags.host,
+        port: flags.port,
+        onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),
+        onUpdate: (result) => {
+          if (result.blocking) {
+            const { file, line, column, message } = result.blocking;
+            io.stderr(`healthmd: ${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${message}\n`);
+          }
+          const what = result.files.length > 0 ? result.files.join(', ') : 'files';
+          const pages = result.pages === 'all' ? 'all pages' : count(result.pages.size, 'page');
+          io.stdout(
+            `Updated ${what} in ${Math.round(result.durationMs)} ms (${pages}; ${count(result.errorCount, 'error')}, ${count(result.warningCount, 'warning')})\n`,
+          );
+        },
+      });
+      if (!LOOPBACK.has(flags.host)) {
+        io.stderr(`healthmd: warning: listening on ${flags.host}: other machines on the network can see the preview\n`);
+      }
+      io.stdout(`Serving ${server.url} — Ctrl-C to stop\n`);
+      await stopSignal();
+      await server.close();
+      exit.code = 0;
     });
+}
+
+/** Resolves on the first Ctrl-C (SIGINT) or SIGTERM; the listeners are removed again. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

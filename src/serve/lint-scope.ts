@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { Article } from '../core/article.js';
+import { localPath } from '../core/url-safety.js';
+import { articleOutputPath } from '../core/url.js';
+
+/** What to lint again after files changed: everything, or the articles whose findings may differ. */
+export type LintScope =
+  | { all: true }
+  | {
+      all: false;
+      /** Articles whose findings may have changed: the ones that changed and the ones referring to a changed file. */
+      needed: Article[];
+      /** Linted alongside `needed` only so project rules see the same neighbours as a full run; their results are dropped. */
+      context: Article[];
+    };
+
+export interface LintScopeInput {
+  /** The articles linted now and before the change. */
+  published: readonly Article[];
+  previous: readonly Article[];
+  /** Absolute paths of what changed on disk (articles added, removed or edited, images, folders). */
+  changed: ReadonlySet<string>;
+  /** The parsed article at a path, as project rules will see it (undefined: there is none). */
+  articleAt(file: string): Article | undefined;
+}
+
+/**
+ * Works out the smallest set of articles whose lint findings can differ after a change, so a save
+ * re-lints one article and its referrers instead of the whole project. Findings that depend on
+ * every article (two articles on one URL) make it lint everything whenever URLs move or clash.
+ */
+export function lintScope(input: LintScopeInput): LintScope {
+  const now = urlKeys(input.published);
+  const before = urlKeys(input.previous);
+  if (now.clash || before.clash || now.keys !== before.keys) return { all: true };
+
+  const needed = input.published.filter((article) => input.changed.has(article.path) || localTargets(article).some((target) => isChanged(target, input.changed)));
+  // internal-links suggests a near miss among the articles beside a missing target: give it those neighbours.
+  const neededPaths = new Set(needed.map((article) => article.path));
+  const folders = new Set<string>();
+  for (const article of needed) {
+    for (const target of localTargets(article)) {
+      if (/\.md$/i.test(target) && !input.articleAt(target)) folders.add(path.dirname(target));
+    }
+  }
+  const context = folders.size === 0 ? [] : input.published.filter((article) => !neededPaths.has(article.path) && folders.has(path.dirname(article.path)));
+  return { all: false, needed, context };
+}
+
+/** True when `target` is one of the changed paths or inside a changed folder. */
+export function isChanged(target: string, changed: ReadonlySet<string>): boolean {
+  if (changed.has(target)) return true;
+  // A renamed or removed folder is reported by its own name, not by the files in it.
+  for (const file of changed) if (target.startsWith(file + path.sep)) return true;
+  return false;
+}
+
+/** The output URLs of the parseable articles (as unique-slug compares them), and whether two share one. */
+function urlKeys(articles: readonly Article[]): { keys: string; clash: boolean } {
+  const keys = articles.filter((article) => !article.problem).map((article) => articleOutputPath(article.relPath, article.data.slug).toLowerCase());
+  keys.sort();
+  const clash = keys.some((key, i) => i > 0 && keys[i - 1] === key);
+  return { keys: keys.join('\n'), clash };
+}
+
+const targetsCache = new WeakMap<Article, string[]>();
+
+/** Absolute paths of the local files an article links to or shows (body links and images, the front-matter image). */
+export function localTargets(article: Article): string[] {
+  let targets = targetsCache.get(article);
+  if (!targets) {
+    const folder = path.dirname(article.path);
+    const hrefs = article.links.map((link) => link.href);
+    if (typeof article.data.image === 'string') hrefs.push(article.data.image);
+    targets = [];
+    for (const href of hrefs) {
+      const file = localPath(href, folder);
+      if (file !== undefined) targets.push(file);
+    }
+    targetsCache.set(article, targets);
+  }
+  return targets;
+}

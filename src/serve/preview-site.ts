@@ -1,0 +1,441 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArticle, type Article } from '../core/article.js';
+import { isDraft } from '../core/article-info.js';
+import { projectPath, type Config } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
+import { HealthmdError } from '../core/errors.js';
+import { articleUrl } from '../core/url.js';
+import { encodeSitePath, type SitePath } from '../render/links.js';
+import type { PageRef } from '../render/pages.js';
+import type { SiteEntry, SiteModel } from '../render/site-model.js';
+import { SiteRenderer } from '../render/site-renderer.js';
+import type { Theme } from '../render/theme.js';
+import { lintGate } from '../site/lint-gate.js';
+import { loadTheme } from '../site/load-theme.js';
+import { errorFinding, lintFindings } from './findings.js';
+import { isChanged, lintScope, localTargets } from './lint-scope.js';
+import { renderOverlay, type OverlayFinding } from './overlay.js';
+import { projectFileCheck } from './project-file.js';
+import { renderStandalonePage } from './standalone-page.js';
+
+export interface PreviewSiteOptions {
+  config: Config;
+  /** Working directory: files are named relative to it. */
+  cwd: string;
+  /** Today, for the review rules. */
+  now: CalendarDate;
+  /** Show drafts (and `published: false`), as `build --drafts` does. */
+  drafts: boolean;
+  /** The preview's own address, ending in `/`: canonical links and the feed point at it. */
+  baseUrl: string;
+}
+
+/** What a request for a site path gets. */
+export type SiteAnswer =
+  | { kind: 'html'; status: number; body: string }
+  | { kind: 'text'; body: string }
+  | { kind: 'file'; file: string }
+  | { kind: 'redirect'; status: 301 | 302; location: string };
+
+export interface UpdateResult {
+  /** What changed, relative to the working directory. */
+  files: string[];
+  /** Pages whose HTML changed: their site paths, or every page. */
+  pages: ReadonlySet<SitePath> | 'all';
+  /** Articles linted again. */
+  linted: number;
+  errorCount: number;
+  warningCount: number;
+  /** What stops every page from rendering (a template or the articles folder), if anything. */
+  blocking?: OverlayFinding;
+  durationMs: number;
+}
+
+/**
+ * The site as serve holds it in memory: every article parsed once and again only when its file
+ * changes, lint findings per article, and pages rendered on request and kept until something
+ * they show changes. Nothing is ever written to disk.
+ */
+export class PreviewSite {
+  private readonly display: (file: string) => string;
+  private readonly articles = new Map<string, Article>();
+  private published: Article[] = [];
+  private discoveryProblems: DiscoveryProblem[] = [];
+  private readonly lint = new Map<string, Diagnostic[]>();
+  private theme?: Theme;
+  private themeError?: OverlayFinding;
+  private discoveryError?: OverlayFinding;
+  private renderError?: OverlayFinding;
+  private renderer?: SiteRenderer;
+  private pages = new Map<SitePath, PageRef>();
+  /** Articles that cannot be rendered, at the address they had (or would have): the page explains why. */
+  private placeholders = new Map<SitePath, string[]>();
+  private readonly lastSitePath = new Map<string, SitePath>();
+  /** Addresses articles had before a slug or file name changed, so an open page follows its article. */
+  private readonly moved = new Map<SitePath, string>();
+  private readonly cache = new Map<SitePath, string>();
+  private readonly extraFiles = new Map<string, string>();
+  private readonly media = new Map<SitePath, string>();
+  private readonly isProjectFile: (file: string) => boolean;
+  private version = 0;
+  private allVersion = 0;
+  private readonly pageVersions = new Map<SitePath, number>();
+
+  /** Reads, lints and prepares the whole site. Throws HealthmdError when the articles folder is missing. */
+  constructor(private readonly options: PreviewSiteOptions) {
+    this.display = (file) => path.relative(options.cwd, file).split(path.sep).join('/') || '.';
+    this.isProjectFile = projectFileCheck(options.config.root);
+    this.loadTheme();
+    const discovery = discoverArticles(options.config, options.cwd);
+    this.discoveryProblems = discovery.problems;
+    for (const file of discovery.files) {
+      const article = this.read(file);
+      if (article) this.articles.set(file.path, article);
+    }
+    this.published = this.publishedArticles();
+    this.relint([], new Set(), true);
+    this.makeRenderer();
+  }
+
+  /** The articles folder and the templates folder (watched for changes). */
+  get watchedFolders(): { articles: string; templates: string } {
+    return { articles: projectPath(this.options.config, 'articlesDir'), templates: projectPath(this.options.config, 'templatesDir') };
+  }
+
+  /**
+   * Takes in what changed on disk: re-reads only the files named (and any the folder gained or
+   * lost), re-lints the articles whose findings can differ, and forgets the rendered pages that
+   * show something that changed. A body edit costs one page; a new title, date or tag list changes
+   * the lists on every page (index, tags, latest posts), so every page is rendered afresh.
+   */
+  update(changedFiles: Iterable<string>, changedTemplates: readonly string[] = []): UpdateResult {
+    const started = performance.now();
+    const touched = new Set(changedFiles);
+    const blockingBefore = JSON.stringify(this.blocking());
+    const homeBefore = JSON.stringify(this.siteFindings());
+    const templatesChanged = changedTemplates.length > 0;
+    if (templatesChanged) this.loadTheme();
+    const changedArticles = this.refreshArticles(touched);
+    const previous = this.published;
+    this.published = this.publishedArticles();
+    for (const file of changedArticles) touched.add(file);
+    const { linted, changedFindings } = this.relint(previous, touched, false);
+    // Other files that changed and that a page shows (images): those pages change too.
+    const shownFiles = [...touched].filter((file) => !changedArticles.has(file) && !this.articles.has(file) && this.published.some((a) => localTargets(a).some((t) => isChanged(t, new Set([file])))));
+
+    const oldModel = this.renderer?.model;
+    let pages: ReadonlySet<SitePath> | 'all' = new Set();
+    const something =
+      templatesChanged ||
+      changedArticles.size > 0 ||
+      changedFindings.size > 0 ||
+      shownFiles.length > 0 ||
+      JSON.stringify(this.blocking()) !== blockingBefore ||
+      JSON.stringify(this.siteFindings()) !== homeBefore;
+    if (something) {
+      this.makeRenderer();
+      if (templatesChanged || JSON.stringify(this.blocking()) !== blockingBefore) pages = 'all';
+      else pages = this.affectedPages(oldModel, new Set([...changedArticles, ...changedFindings]), new Set(shownFiles), homeBefore);
+      this.bump(pages);
+    }
+    let errorCount = 0;
+    let warningCount = 0;
+    for (const diagnostics of this.lint.values()) {
+      for (const d of diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
+    }
+    const files = [...changedArticles, ...changedTemplates, ...shownFiles].map(this.display);
+    return { files, pages, linted, errorCount, warningCount, blocking: this.blocking(), durationMs: performance.now() - started };
+  }
+
+  /** The answer to a request for `sitePath`; undefined for a file that is not part of the site. */
+  answer(sitePath: SitePath): SiteAnswer | undefined {
+    const asset = this.theme?.assets.get(sitePath);
+    if (asset) return { kind: 'file', file: asset };
+    const image = this.media.get(sitePath);
+    if (image && this.isProjectFile(image)) return { kind: 'file', file: image };
+    if (sitePath !== '' && !sitePath.endsWith('/')) {
+      const folder = `${sitePath}/`;
+      if (this.pages.has(folder) || this.placeholders.has(folder)) return { kind: 'redirect', status: 301, location: `/${encodeSitePath(folder)}` };
+      // The feed and sitemaps are the only other files a site has (feed.xml, sitemap.xml, sitemap-2.xml…).
+      if (/^[^/]+\.xml$/.test(sitePath)) return this.extraFile(sitePath);
+    }
+    const blocking = this.blocking();
+    if (blocking) return this.standalone(500, 'This page cannot be shown', 'The preview stops here until the problem in the panel is fixed; the page reloads by itself.', [blocking]);
+    const page = this.pages.get(sitePath);
+    if (page) return this.renderPage(page);
+    const broken = this.placeholders.get(sitePath);
+    if (broken) {
+      const findings = broken.flatMap((file) => lintFindings(this.lint.get(file) ?? [], this.display(file)));
+      const names = broken.map(this.display).join(' and ');
+      return this.standalone(500, 'This article cannot be shown', `${names} has problems that stop it from being built (listed in the panel). The page comes back when they are fixed.`, findings);
+    }
+    const movedTo = this.moved.get(sitePath);
+    const entry = movedTo === undefined ? undefined : this.renderer?.model.byPath.get(movedTo);
+    if (entry) return { kind: 'redirect', status: 302, location: `/${encodeSitePath(entry.sitePath)}` };
+    const draft = [...this.articles.values()].find((a) => !this.options.drafts && isDraft(a) && articleUrl(a.relPath, a.data.slug) === sitePath);
+    const message = draft
+      ? `${this.display(draft.path)} is a draft: restart with 'healthmd serve --drafts' to preview it.`
+      : `Nothing is published at /${sitePath}. Articles are at /articles/<path>/, mirroring the articles folder.`;
+    return this.standalone(404, 'Page not found', message, []);
+  }
+
+  /**
+   * True when a page opened at `version` is out of date. Known pages compare with the version
+   * their HTML last changed at; anything else (a 404, a placeholder) with the site's.
+   */
+  needsReload(sitePath: SitePath | undefined, version: number): boolean {
+    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.pageVersion(sitePath) > version;
+    return this.version > version;
+  }
+
+  private pageVersion(sitePath: SitePath): number {
+    return Math.max(this.allVersion, this.pageVersions.get(sitePath) ?? 0);
+  }
+
+  private bump(pages: ReadonlySet<SitePath> | 'all'): void {
+    this.version++;
+    this.extraFiles.clear();
+    if (pages === 'all') {
+      this.allVersion = this.version;
+      this.cache.clear();
+      return;
+    }
+    for (const sitePath of pages) {
+      this.pageVersions.set(sitePath, this.version);
+      this.cache.delete(sitePath);
+    }
+  }
+
+  private renderPage(page: PageRef): SiteAnswer {
+    let body = this.cache.get(page.sitePath);
+    if (body === undefined) {
+      try {
+        body = this.renderer!.renderPage(page);
+      } catch (error) {
+        if (!(error instanceof HealthmdError)) throw error;
+        const findings = [errorFinding(error, 'template', this.display, 'templates'), ...this.pageFindings(page)];
+        return this.standalone(500, 'This page cannot be shown', 'A template failed while rendering this page (see the panel); the page reloads when it is fixed.', findings);
+      }
+      this.cache.set(page.sitePath, body);
+      for (const [sitePath, file] of this.renderer!.media) this.media.set(sitePath, file);
+    }
+    return { kind: 'html', status: 200, body };
+  }
+
+  /** The feed and sitemaps, made with the whole site (rendered once, then kept until something changes). */
+  private extraFile(sitePath: string): SiteAnswer | undefined {
+    if (!this.renderer || this.blocking()) return undefined;
+    if (this.extraFiles.size === 0) {
+      const pageFiles = new Set(this.renderer.pages.map((page) => page.file));
+      try {
+        for (const item of this.renderer.output()) {
+          if ('content' in item && !pageFiles.has(item.path)) this.extraFiles.set(item.path, item.content);
+        }
+      } catch (error) {
+        if (!(error instanceof HealthmdError)) throw error;
+        return undefined;
+      }
+    }
+    const body = this.extraFiles.get(sitePath);
+    return body === undefined ? undefined : { kind: 'text', body };
+  }
+
+  private standalone(status: number, title: string, message: string, findings: OverlayFinding[]): SiteAnswer {
+    const overlay = renderOverlay({ findings, version: this.version });
+    return { kind: 'html', status, body: renderStandalonePage({ lang: this.options.config.site.language, title, message, overlay }) };
+  }
+
+  /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
+  private overlayFor(page: PageRef): string {
+    const draft = page.kind === 'article' && isDraft(page.entry.article);
+    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.pageVersion(page.sitePath) });
+  }
+
+  private pageFindings(page: PageRef): OverlayFinding[] {
+    if (page.kind === 'article') return lintFindings(this.lint.get(page.entry.article.path) ?? [], this.display(page.entry.article.path));
+    if (page.kind === 'index' && page.number === 1) return this.siteFindings();
+    return [];
+  }
+
+  /** Problems no page of their own can show: files discovery skipped, articles that cannot be built. */
+  private siteFindings(): OverlayFinding[] {
+    const findings: OverlayFinding[] = this.discoveryProblems.map((p) => ({ source: 'files', severity: 'warning', file: p.file, message: p.message }));
+    for (const files of this.placeholders.values()) {
+      for (const file of files) findings.push(...lintFindings(this.lint.get(file) ?? [], this.display(file)));
+    }
+    return findings;
+  }
+
+  private blocking(): OverlayFinding | undefined {
+    return this.discoveryError ?? this.themeError ?? this.renderError;
+  }
+
+  private loadTheme(): void {
+    try {
+      this.theme = loadTheme(projectPath(this.options.config, 'templatesDir'));
+      this.themeError = undefined;
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      this.themeError = errorFinding(error, 'template', this.display, this.display(projectPath(this.options.config, 'templatesDir')));
+    }
+  }
+
+  /** Re-reads the named files and any the articles folder gained or lost; returns the articles that changed. */
+  private refreshArticles(touched: ReadonlySet<string>): Set<string> {
+    const changed = new Set<string>();
+    let files: ArticleFile[];
+    try {
+      const discovery = discoverArticles(this.options.config, this.options.cwd);
+      files = discovery.files;
+      this.discoveryProblems = discovery.problems;
+      this.discoveryError = undefined;
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      files = [];
+      this.discoveryError = errorFinding(error, 'files', this.display, this.display(projectPath(this.options.config, 'articlesDir')));
+    }
+    const present = new Set(files.map((file) => file.path));
+    for (const file of [...this.articles.keys()]) {
+      if (!present.has(file)) {
+        this.articles.delete(file);
+        changed.add(file);
+      }
+    }
+    for (const file of files) {
+      const old = this.articles.get(file.path);
+      if (old && !touched.has(file.path)) continue;
+      const article = this.read(file);
+      if (article === old) continue;
+      if (article) this.articles.set(file.path, article);
+      else this.articles.delete(file.path);
+      changed.add(file.path);
+    }
+    return changed;
+  }
+
+  /** Parses a file, or returns the article already held when the text is the same (a save without changes). */
+  private read(file: ArticleFile): Article | undefined {
+    let content: Buffer;
+    try {
+      content = readFileSync(file.path);
+    } catch {
+      // Gone between discovery and reading (an editor saving by renaming): the next event brings it back.
+      return undefined;
+    }
+    const old = this.articles.get(file.path);
+    if (old && !old.problem && old.relPath === file.relPath && content.toString('utf8') === (old.bom ? '\ufeff' : '') + old.source) return old;
+    return parseArticle({ path: file.path, relPath: file.relPath, content });
+  }
+
+  private publishedArticles(): Article[] {
+    return [...this.articles.values()].filter((a) => this.options.drafts || !isDraft(a)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
+  private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
+    const articleAt = (file: string) => this.articleAt(file);
+    const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched, articleAt });
+    const needed = scope.all ? this.published : scope.needed;
+    const changedFindings = new Set<string>();
+    const publishedPaths = new Set(this.published.map((a) => a.path));
+    for (const file of [...this.lint.keys()]) {
+      if (publishedPaths.has(file)) continue;
+      this.lint.delete(file);
+      changedFindings.add(file);
+    }
+    if (needed.length === 0) return { linted: 0, changedFindings };
+    const linted = scope.all ? this.published : [...scope.needed, ...scope.context];
+    const gate = lintGate(linted, { config: this.options.config, now: this.options.now, readArticle: articleAt, fileExists: existsSync });
+    const neededPaths = new Set(needed.map((a) => a.path));
+    for (const result of gate.results) {
+      if (!neededPaths.has(result.filePath)) continue;
+      const before = this.lint.get(result.filePath);
+      if (!before || JSON.stringify(before) !== JSON.stringify(result.messages)) changedFindings.add(result.filePath);
+      this.lint.set(result.filePath, result.messages);
+    }
+    return { linted: needed.length, changedFindings };
+  }
+
+  /** An article as project rules see it: one of the project's, or a Markdown file elsewhere read now. */
+  private articleAt(file: string): Article | undefined {
+    const known = this.articles.get(file);
+    if (known) return known;
+    try {
+      const relPath = path.relative(this.options.config.root, file).split(path.sep).join('/');
+      return parseArticle({ path: file, relPath, content: readFileSync(file) });
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A new renderer over the articles that can be built; those with fatal findings get a placeholder page. */
+  private makeRenderer(): void {
+    this.renderer = undefined;
+    this.renderError = undefined;
+    this.pages = new Map();
+    this.placeholders = new Map();
+    const shown: Article[] = [];
+    for (const article of this.published) {
+      if (!article.problem && !(this.lint.get(article.path) ?? []).some((d) => d.fatal)) {
+        shown.push(article);
+        continue;
+      }
+      const sitePath = this.lastSitePath.get(article.path) ?? articleUrl(article.relPath, article.data.slug);
+      this.placeholders.set(sitePath, [...(this.placeholders.get(sitePath) ?? []), article.path]);
+    }
+    if (!this.theme) return;
+    try {
+      this.renderer = new SiteRenderer(shown, {
+        config: this.options.config,
+        baseUrl: this.options.baseUrl,
+        theme: this.theme,
+        linkStyle: 'server',
+        isProjectFile: this.isProjectFile,
+        describeFile: this.display,
+        beforeBodyEnd: (page) => this.overlayFor(page),
+      });
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      this.renderError = errorFinding(error, 'template', this.display, this.display(projectPath(this.options.config, 'templatesDir')));
+      return;
+    }
+    for (const page of this.renderer.pages) this.pages.set(page.sitePath, page);
+    for (const entry of this.renderer.model.entries) {
+      const before = this.lastSitePath.get(entry.article.path);
+      if (before !== undefined && before !== entry.sitePath) this.moved.set(before, entry.article.path);
+      this.lastSitePath.set(entry.article.path, entry.sitePath);
+    }
+  }
+
+  /**
+   * The pages whose HTML differs after a change: the changed articles' own pages, pages showing a
+   * changed image, and the home page when the list of articles that cannot be shown changed. An
+   * article whose summary (title, date, description, excerpt, tags, address) changed, or that
+   * appeared or went, is listed on the index, tag and every article page (latest posts): all pages.
+   */
+  private affectedPages(oldModel: SiteModel | undefined, articles: ReadonlySet<string>, shownFiles: ReadonlySet<string>, homeBefore: string): ReadonlySet<SitePath> | 'all' {
+    const newModel = this.renderer?.model;
+    if (!oldModel || !newModel) return 'all';
+    const pages = new Set<SitePath>();
+    for (const file of articles) {
+      const before = oldModel.byPath.get(file);
+      const after = newModel.byPath.get(file);
+      if (summary(before) !== summary(after)) return 'all';
+      if (after) pages.add(after.sitePath);
+    }
+    for (const entry of newModel.entries) {
+      if (shownFiles.size > 0 && localTargets(entry.article).some((target) => isChanged(target, shownFiles))) pages.add(entry.sitePath);
+    }
+    if (JSON.stringify(this.siteFindings()) !== homeBefore) pages.add('');
+    return pages;
+  }
+}
+
+/** What lists and other pages show of an article; when it changes, every page may differ. */
+function summary(entry: SiteEntry | undefined): string {
+  if (!entry) return '';
+  return JSON.stringify([entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])]);
+}
