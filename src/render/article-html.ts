@@ -10,6 +10,8 @@ export interface TocEntry {
   id: string;
   text: string;
   depth: number;
+  /** The H3s under an H2. */
+  children: TocEntry[];
 }
 
 /** A section the page shows apart from the body (sources, the disclaimer box). */
@@ -26,7 +28,7 @@ export interface ArticleHtml {
   body: string;
   sources?: SectionHtml;
   disclaimer?: SectionHtml;
-  /** H2 and H3 headings in the order the page shows them. */
+  /** H2 headings in the order the page shows them, each with its H3s (an H3 before any H2 stands alone). */
   toc: TocEntry[];
 }
 
@@ -74,14 +76,17 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
   const section = (heading: Heading | undefined): SectionHtml | undefined =>
     heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) };
 
-  const toc: TocEntry[] = [];
   const pageOrder = [
     ...article.headings.filter((h) => !apart.has(h.index)),
     ...[sources, disclaimer].flatMap((top) => (top ? article.headings.filter((h) => h.index >= top.index && h.index <= top.index + top.section.length) : [])),
   ];
+  const toc: TocEntry[] = [];
   for (const heading of pageOrder) {
     if (heading.depth < 2 || heading.depth > TOC_DEPTH || heading.text === '') continue;
-    toc.push({ id: idOf.get(article.tokens[heading.index]) ?? '', text: heading.text, depth: heading.depth });
+    const entry: TocEntry = { id: idOf.get(article.tokens[heading.index]) ?? '', text: heading.text, depth: heading.depth, children: [] };
+    const parent = toc.at(-1);
+    if (heading.depth === 3 && parent?.depth === 2) parent.children.push(entry);
+    else toc.push(entry);
   }
 
   return {

@@ -13,9 +13,8 @@ describe('renderArticleHtml', () => {
     expect(html.body).toContain('<h3 id="early-signs">');
     expect(html.body).toContain('<h2 id="symptoms-1">');
     expect(html.toc).toEqual([
-      { id: 'symptoms', text: 'Symptoms', depth: 2 },
-      { id: 'early-signs', text: 'Early signs', depth: 3 },
-      { id: 'symptoms-1', text: 'Symptoms', depth: 2 },
+      { id: 'symptoms', text: 'Symptoms', depth: 2, children: [{ id: 'early-signs', text: 'Early signs', depth: 3, children: [] }] },
+      { id: 'symptoms-1', text: 'Symptoms', depth: 2, children: [] },
     ]);
   });
 
@@ -32,7 +31,11 @@ describe('renderArticleHtml', () => {
     expect(html.sources?.html).toContain('<a href="https://www.nhs.uk/">NHS</a>');
     expect(html.sources?.html).toContain('<h3 id="books">');
     expect(html.disclaimer).toMatchObject({ id: 'disclaimer', title: 'Disclaimer', html: '<p>Not advice.</p>\n' });
-    expect(html.toc.map((e) => e.id)).toEqual(['causes', 'references', 'books', 'disclaimer']);
+    expect(html.toc.map((e) => [e.id, e.children.map((c) => c.id)])).toEqual([
+      ['causes', []],
+      ['references', ['books']],
+      ['disclaimer', []],
+    ]);
   });
 
   it('passes every link and image URL through the resolver, dropping what it refuses but keeping the words', () => {
