@@ -7,8 +7,8 @@ import type { Rule } from './types.js';
 interface Open {
   depth: number;
   level: number;
-  /** Texts of the headings directly under it, lower-cased, with the line of the first of each. */
-  children: Map<string, number>;
+  /** Texts of the headings directly under it, lower-cased, with the first heading of each. */
+  children: Map<string, Heading>;
 }
 
 /**
@@ -34,7 +34,8 @@ export const headingStructure: Rule = {
       while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
       const parent = stack[stack.length - 1];
       const start = headingStart(article, heading);
-      const where = { ...article.place(start), ...endOf(article, heading) };
+      // Places are worked out only for a finding: most headings have none.
+      const where = () => ({ ...article.place(start), ...endOf(article, heading) });
       const name = heading.text ? `"${heading.text}"` : 'An empty heading';
       let level = heading.depth;
       if (heading.depth === 1) {
@@ -42,7 +43,7 @@ export const headingStructure: Rule = {
         report({
           messageId: 'h1',
           message: `${name} is an H1, but the title is the page's H1: make it an H2 (##)`,
-          ...where,
+          ...where(),
           fix: levelFix(article, heading, start, 2),
         });
       } else if (heading.depth > parent.level + 1) {
@@ -51,21 +52,21 @@ export const headingStructure: Rule = {
         report({
           messageId: 'skipped-level',
           message: `${name} is an H${heading.depth} under ${under}, skipping a level: make it an H${level} (${'#'.repeat(level)})`,
-          ...where,
+          ...where(),
           fix: levelFix(article, heading, start, level),
         });
       }
       if (!heading.text) {
-        report({ messageId: 'empty', message: 'Empty heading: give it text that names its section, or remove it', ...where });
+        report({ messageId: 'empty', message: 'Empty heading: give it text that names its section, or remove it', ...where() });
       } else {
         const key = heading.text.replace(/\s+/g, ' ').toLowerCase();
         const first = parent.children.get(key);
-        if (first === undefined) parent.children.set(key, where.line);
+        if (first === undefined) parent.children.set(key, heading);
         else {
           report({
             messageId: 'duplicate',
-            message: `${name} repeats the heading on line ${first} under the same parent: merge the two sections or rename one`,
-            ...where,
+            message: `${name} repeats the heading on line ${article.place(first.start).line} under the same parent: merge the two sections or rename one`,
+            ...where(),
           });
         }
       }

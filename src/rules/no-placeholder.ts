@@ -13,24 +13,32 @@ export const PLACEHOLDER_PATTERN = /\[\[[^\]]*\]\]/;
 interface Kind {
   messageId: string;
   pattern: RegExp;
+  /** A cheap test that the text may hold a match: most text holds none. */
+  maybe(text: string): boolean;
   message(found: string): string;
 }
+
+const NOTES = ['TODO', 'TBD', 'FIXME', 'XXX'];
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 const KINDS: Kind[] = [
   {
     messageId: 'todo',
-    // Upper case only: "todo" and "xxx" in running text are rarely notes to self.
-    pattern: /(?<![\p{L}\p{N}_])(?:TODO|TBD|FIXME|XXX)(?![\p{L}\p{N}_])/gu,
+    // Upper case only: "todo" and "xxx" in running text are rarely notes to self. Whole words are checked in `hits`.
+    pattern: /TODO|TBD|FIXME|XXX/g,
+    maybe: (text) => NOTES.some((note) => text.includes(note)),
     message: (found) => `"${found}" marks unfinished work: finish the text and remove the marker before publishing`,
   },
   {
     messageId: 'lorem-ipsum',
     pattern: /\blorem\s+ipsum\b/gi,
+    maybe: (text) => /lorem/i.test(text),
     message: () => 'Filler text "lorem ipsum": replace it with the real text',
   },
   {
     messageId: 'scaffold',
     pattern: new RegExp(PLACEHOLDER_PATTERN.source, 'g'),
+    maybe: (text) => text.includes('[['),
     message: (found) => `Scaffold placeholder ${found} is still here: replace it with the text it asks for`,
   },
 ];
@@ -61,6 +69,7 @@ export const noPlaceholder: Rule = {
       kinds.push({
         messageId: 'phrase',
         pattern: custom,
+        maybe: () => true,
         message: (found) => `Placeholder "${found}" is left in: replace it with the real text`,
       });
     }
@@ -78,8 +87,11 @@ export const noPlaceholder: Rule = {
 function hits(text: string, kinds: readonly Kind[]): Hit[] {
   const found: Hit[] = [];
   for (const kind of kinds) {
+    if (!kind.maybe(text)) continue;
     kind.pattern.lastIndex = 0;
     for (const match of text.matchAll(kind.pattern)) {
+      const end = match.index + match[0].length;
+      if (kind.messageId === 'todo' && (WORD_CHAR.test(text[match.index - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) continue;
       found.push({ messageId: kind.messageId, message: kind.message(match[0]), index: match.index, length: match[0].length });
     }
   }
@@ -93,20 +105,26 @@ function hits(text: string, kinds: readonly Kind[]): Hit[] {
 function checkFrontMatter(article: Article, find: (text: string) => Hit[], report: (report: Report) => void): void {
   const frontMatter = article.frontMatter;
   if (!frontMatter) return;
-  const starts = Object.values(frontMatter.places)
-    .flatMap((place) => [place.key, ...(place.items ?? [])])
-    .map((place) => article.offsetOf(place))
-    .sort((a, b) => a - b);
-  const segmentEnd = (from: number) => starts.find((start) => start > from) ?? frontMatter.end;
+  let starts: number[] | undefined;
+  // Where the value written at `from` ends: at the next key or list item, or the closing fence.
+  const segmentEnd = (from: number) => {
+    starts ??= Object.values(frontMatter.places)
+      .flatMap((place) => [place.key, ...(place.items ?? [])])
+      .map((place) => article.offsetOf(place))
+      .sort((a, b) => a - b);
+    return starts.find((start) => start > from) ?? frontMatter.end;
+  };
   for (const [key, place] of Object.entries(frontMatter.places)) {
     const value = article.data[key];
     const values: Array<[unknown, Place]> = Array.isArray(value) ? value.map((item, i) => [item, place.items?.[i] ?? place.value]) : [[value, place.value]];
     for (const [text, at] of values) {
       if (typeof text !== 'string') continue;
+      const found = find(text);
+      if (found.length === 0) continue;
       const from = article.offsetOf(at);
       const written = article.source.slice(from, segmentEnd(from));
       let cursor = 0;
-      for (const hit of find(text)) {
+      for (const hit of found) {
         const words = text.slice(hit.index, hit.index + hit.length);
         const index = written.indexOf(words, cursor);
         if (index === -1) {

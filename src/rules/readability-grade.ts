@@ -54,9 +54,22 @@ export const readabilityGrade: Rule = {
   },
 };
 
+const unscoredHeadings = new Map<string, boolean>();
+
+/** True for a Sources or Disclaimer heading (aliases included), remembered: the same few headings recur in every article. */
+function isUnscored(text: string): boolean {
+  let unscored = unscoredHeadings.get(text);
+  if (unscored === undefined) {
+    unscored = UNSCORED_SECTIONS.some((name) => headingMatchesSection(text, name));
+    if (unscoredHeadings.size >= 10_000) unscoredHeadings.clear();
+    unscoredHeadings.set(text, unscored);
+  }
+  return unscored;
+}
+
 /** Paragraphs and list items that are read as prose: not under a Sources or Disclaimer heading. */
 function scoredProse(article: Article): Scored[] {
-  const unscored = article.headings.filter((heading) => UNSCORED_SECTIONS.some((name) => headingMatchesSection(heading.text, name)));
+  const unscored = article.headings.filter((heading) => isUnscored(heading.text));
   return article.prose
     .filter((block) => !unscored.some((heading) => heading.start <= block.start && block.start < heading.sectionEnd))
     .map((block) => ({ start: block.start, raw: block.raw, counts: readingCounts(block.text) }))

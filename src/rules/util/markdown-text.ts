@@ -12,7 +12,8 @@ export interface MappedText {
 export const MASK = '\ufffc';
 
 // Where the text may differ from the source; runs between these are copied as they are.
-const SPECIAL = /[<`\\*~_\]]|(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)/giu;
+// No look-behind or Unicode mode here: this runs over every character of every article.
+const SPECIAL = /[<`\\*~_\]]|https?:\/\/|www\./gi;
 const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>/iy;
 const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/iy;
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]]+/iy;
@@ -27,7 +28,7 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 export function markdownText(raw: string): MappedText {
   SPECIAL.lastIndex = 0;
-  if (!SPECIAL.test(raw)) return { text: raw, sourceIndex: (index) => index };
+  if (!SPECIAL.test(raw)) return { text: raw, sourceIndex: same };
   // Runs of text copied from the source: text[textStarts[k] + n] is raw[rawStarts[k] + n].
   const textStarts: number[] = [];
   const rawStarts: number[] = [];
@@ -70,6 +71,8 @@ export function markdownText(raw: string): MappedText {
     },
   };
 }
+
+const same = (index: number) => index;
 
 interface Step {
   /** Where scanning goes on. */
@@ -116,7 +119,8 @@ function special(raw: string, i: number, found: string): Step {
     const inWord = WORD.test(raw[i - 1] ?? '') && WORD.test(raw[i + 1] ?? '');
     return inWord ? { end: i + 1, keep: [i, i + 1] } : { end: i + 1 };
   }
-  const url = sticky(BARE_URL, raw, i);
+  // A URL starts a word: "xwww.y" is not one.
+  const url = WORD.test(raw[i - 1] ?? '') ? 0 : sticky(BARE_URL, raw, i);
   return url ? { end: i + url, mask: true } : { end: i + 1, keep: [i, i + 1] };
 }
 

@@ -1,17 +1,42 @@
 import type { Article } from '../../core/article.js';
 import type { Place } from '../../core/diagnostic.js';
-import { markdownText } from './markdown-text.js';
+import { markdownText, type MappedText } from './markdown-text.js';
 import { rawLocator } from './raw-locator.js';
 
 /** A block of readable text from the body: a paragraph, a list item's text, a heading or a table. */
-export interface TextBlock {
-  kind: 'prose' | 'heading' | 'table';
+export class TextBlock {
   /** What a reader reads, with Markdown syntax stripped and code, comments and URLs masked. */
-  text: string;
+  readonly text: string;
+  private readonly mapped: MappedText;
+  private locate?: (rawIndex: number) => number;
+
+  constructor(
+    private readonly article: Article,
+    readonly kind: 'prose' | 'heading' | 'table',
+    private readonly raw: string,
+    /** Body offset where the block starts; blocks sort by it. */
+    readonly order: number,
+  ) {
+    this.mapped = markdownText(raw);
+    this.text = this.mapped.text;
+  }
+
   /** The place in the file on disk of `text[index]`. */
-  place(index: number): Place;
+  place(index: number): Place {
+    return this.article.place(this.bodyOffset(this.mapped.sourceIndex(index)));
+  }
+
   /** The place just past `text[endIndex - 1]`: the end of a match that stops before `endIndex`. */
-  endPlace(endIndex: number): Place;
+  endPlace(endIndex: number): Place {
+    if (endIndex <= 0) return this.place(0);
+    return this.article.place(this.bodyOffset(this.mapped.sourceIndex(Math.min(endIndex, this.text.length) - 1)) + 1);
+  }
+
+  private bodyOffset(rawIndex: number): number {
+    // Most blocks never report: they are found in the body only when asked.
+    this.locate ??= rawLocator(this.article.body, this.raw, this.order);
+    return this.locate(rawIndex);
+  }
 }
 
 const cache = new WeakMap<Article, TextBlock[]>();
@@ -19,27 +44,16 @@ const cache = new WeakMap<Article, TextBlock[]>();
 /**
  * The article's readable text blocks, in body order, for rules that look for words and phrases.
  * Code blocks, HTML blocks and comments are not text; inline code, comments and URLs are masked.
+ * Built once per article and shared by the rules that ask.
  */
 export function textBlocks(article: Article): TextBlock[] {
   let blocks = cache.get(article);
   if (blocks) return blocks;
-  const found: Array<{ kind: TextBlock['kind']; raw: string; start: number }> = [];
-  for (const block of article.prose) found.push({ kind: 'prose', raw: block.raw, start: block.start });
-  for (const heading of article.headings) found.push({ kind: 'heading', raw: article.tokens[heading.index].raw, start: heading.start });
-  for (const token of article.tokens) if (token.type === 'table') found.push({ kind: 'table', raw: token.raw, start: token.start });
-  found.sort((a, b) => a.start - b.start);
-  blocks = found.map(({ kind, raw, start }) => {
-    const { text, sourceIndex } = markdownText(raw);
-    // Most blocks never report: find them in the body only when asked.
-    let locate: ((rawIndex: number) => number) | undefined;
-    const at = (rawIndex: number) => (locate ??= rawLocator(article.body, raw, start))(rawIndex);
-    return {
-      kind,
-      text,
-      place: (index: number) => article.place(at(sourceIndex(index))),
-      endPlace: (endIndex: number) => article.place(endIndex > 0 ? at(sourceIndex(Math.min(endIndex, text.length) - 1)) + 1 : at(0)),
-    };
-  });
+  blocks = [];
+  for (const block of article.prose) blocks.push(new TextBlock(article, 'prose', block.raw, block.start));
+  for (const heading of article.headings) blocks.push(new TextBlock(article, 'heading', article.tokens[heading.index].raw, heading.start));
+  for (const token of article.tokens) if (token.type === 'table') blocks.push(new TextBlock(article, 'table', token.raw, token.start));
+  blocks.sort((a, b) => a.order - b.order);
   cache.set(article, blocks);
   return blocks;
 }
