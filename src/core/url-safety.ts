@@ -17,6 +17,8 @@ export interface UrlClassification {
 export type UrlUse = 'link' | 'image';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/;
+/** Image files a page may show, the same formats as inline data: images. SVG is left out: it can carry scripts. */
+const PUBLISHABLE_IMAGE = /\.(png|jpe?g|gif|webp|avif)$/i;
 const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif)(;[a-z0-9=._+-]+)*,/;
 const MAX_DECODE_ROUNDS = 5;
 const NEEDS_DECODING = /[&%\\\s\u0000-\u001f\u007f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
@@ -187,4 +189,9 @@ export function isOutsideFolder(file: string, folder: string): boolean {
 export function escapesFolder(href: string, baseFolder: string, fromFolder: string = baseFolder): boolean {
   const file = localPath(href, fromFolder);
   return file === undefined || isOutsideFolder(file, baseFolder);
+}
+
+/** True when a local image file is of a kind the build publishes (PNG, JPEG, GIF, WebP, AVIF; never SVG). */
+export function isPublishableImage(file: string): boolean {
+  return PUBLISHABLE_IMAGE.test(file);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Place } from '../core/diagnostic.js';
-import { classifyUrl, isOutsideFolder, localPath, type UrlUse } from '../core/url-safety.js';
+import { classifyUrl, isOutsideFolder, isPublishableImage, localPath, type UrlUse } from '../core/url-safety.js';
 import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
@@ -35,6 +35,7 @@ export const linkSafety: Rule = {
     'insecure-http': 'an unencrypted http: URL (reported at the rule severity unless allowHttp is true)',
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
+    'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
   },
   check(context) {
     const { article } = context;
@@ -96,6 +97,8 @@ function checkTarget(context: RuleContext, target: Target): void {
   } else if (!project.exists(file)) {
     const shown = path.relative(config.root, file).split(path.sep).join('/');
     report('image-missing', `${label} ${quoteUrl(href)} does not exist (looked for ${shown}): check the path or add the file`);
+  } else if (!isPublishableImage(file)) {
+    report('image-type', `${label} ${quoteUrl(href)} is left out of the built page: convert it to PNG, JPEG, GIF, WebP or AVIF`);
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, escapesFolder, isOutsideFolder, localPath } from '../../src/core/url-safety.js';
+import { classifyUrl, escapesFolder, isOutsideFolder, isPublishableImage, localPath } from '../../src/core/url-safety.js';
 
 describe('classifyUrl', () => {
   it.each([
@@ -124,5 +124,12 @@ describe('local paths', () => {
     expect(escapesFolder('file:///etc/passwd', '/project')).toBe(true);
     expect(isOutsideFolder('/project/..secret', '/project')).toBe(false);
     expect(isOutsideFolder('/project', '/project/articles')).toBe(true);
+  });
+});
+
+describe('isPublishableImage', () => {
+  it('accepts raster formats in any case and never SVG', () => {
+    expect(['a.png', 'b.JPG', 'c.jpeg', 'd.gif', 'e.webp', 'f.avif'].every(isPublishableImage)).toBe(true);
+    expect(['logo.svg', 'scan.pdf', 'x.bmp', 'png', 'x.png.svg'].some(isPublishableImage)).toBe(false);
   });
 });

@@ -64,6 +64,12 @@ describe('link-safety', () => {
     expect(findings[0].message).toContain('articles/conditions/images/meter.jpg');
   });
 
+  it('reports local images the build leaves out, such as SVG or PDF', () => {
+    const found = ['articles/diagram.svg', 'articles/leaflet.pdf', 'articles/photo.JPG'];
+    const body = '![Spine diagram](diagram.svg)\n\n![Leaflet](leaflet.pdf)\n\n![Photo of a spine model](photo.JPG)\n';
+    expect(summary(lintOne(ID, article(body), { files: found }))).toEqual(['image-type@4:1', 'image-type@6:1']);
+  });
+
   it('does not check links to other files (internal-links does) or external images', () => {
     expect(lintOne(ID, article('[Missing](gone.md) and [PDF](leaflet.pdf) and ![X-ray](https://example.org/x-ray.jpg)\n'))).toEqual([]);
   });
