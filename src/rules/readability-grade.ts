@@ -1,6 +1,6 @@
 import type { Article } from '../core/article.js';
-import { headingMatchesSection } from '../core/sections.js';
 import type { Rule } from './types.js';
+import { matchesSection } from './util/match-section.js';
 import { rawLocator } from './util/raw-locator.js';
 import { gradeOf, readingCounts, type ReadingCounts } from './util/readability.js';
 
@@ -54,22 +54,9 @@ export const readabilityGrade: Rule = {
   },
 };
 
-const unscoredHeadings = new Map<string, boolean>();
-
-/** True for a Sources or Disclaimer heading (aliases included), remembered: the same few headings recur in every article. */
-function isUnscored(text: string): boolean {
-  let unscored = unscoredHeadings.get(text);
-  if (unscored === undefined) {
-    unscored = UNSCORED_SECTIONS.some((name) => headingMatchesSection(text, name));
-    if (unscoredHeadings.size >= 10_000) unscoredHeadings.clear();
-    unscoredHeadings.set(text, unscored);
-  }
-  return unscored;
-}
-
 /** Paragraphs and list items that are read as prose: not under a Sources or Disclaimer heading. */
 function scoredProse(article: Article): Scored[] {
-  const unscored = article.headings.filter((heading) => isUnscored(heading.text));
+  const unscored = article.headings.filter((heading) => UNSCORED_SECTIONS.some((name) => matchesSection(heading.text, name)));
   return article.prose
     .filter((block) => !unscored.some((heading) => heading.start <= block.start && block.start < heading.sectionEnd))
     .map((block) => ({ start: block.start, raw: block.raw, counts: readingCounts(block.text) }))
