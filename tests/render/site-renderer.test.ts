@@ -129,3 +129,28 @@ describe('SiteRenderer', () => {
     expect(hooked).toContain('<div id="overlay">index</div></body>');
   });
 });
+
+describe('SiteRenderer edge cases', () => {
+  it('shows the configured disclaimer on a medical article without its own, and none on a non-medical one', () => {
+    const c = config((cfg) => {
+      cfg.types.news = { requiredSections: [], medical: false };
+      cfg.disclaimer.text = 'Ask your own doctor.';
+    });
+    const { text } = renderSite([article('a.md', { title: 'A' }), article('b.md', { title: 'B', type: 'news' })], { config: c });
+    expect(text('articles/a/index.html')).toContain('<p>Ask your own doctor.</p>');
+    expect(text('articles/b/index.html')).not.toContain('class="disclaimer"');
+  });
+
+  it('builds an empty site with an index that says so, a feed and a sitemap', () => {
+    const { output, text } = renderSite([]);
+    expect(text('index.html')).toContain('No articles have been published yet.');
+    expect(output.has('feed.xml')).toBe(true);
+    expect(output.has('sitemap.xml')).toBe(true);
+  });
+
+  it('keeps an article without a date or title publishable (with --skip-lint), listed last', () => {
+    const { renderer, text } = renderSite([article('untitled.md', {}), ...posts(1)]);
+    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'untitled']);
+    expect(text('articles/untitled/index.html')).toContain('<h1 class="article-header__title">untitled</h1>');
+  });
+});
