@@ -73,7 +73,7 @@ export const noAbsoluteClaims: Rule = {
         // A configured phrase inside a built-in one (or the reverse) is one finding.
         if (start < covered) continue;
         covered = end;
-        if (overlapsAllowed(start, end) || qualified(block.text, start) || quoted(block.text, start, end)) continue;
+        if (overlapsAllowed(start, end) || qualified(block.text, start) || quoted(block.text, start, end) || asked(block.text, end)) continue;
         const phrase = m[0].replace(/\s+/g, ' ');
         const endPlace = block.endPlace(end);
         report({
@@ -115,6 +115,12 @@ function qualified(text: string, start: number): boolean {
     const previous = recent[i - 1] ?? words[words.length - recent.length + i - 1];
     return previous !== 'the' && previous !== 'a';
   });
+}
+
+/** True when the sentence is a question ("Is there a miracle cure?"): it asks, it does not claim. */
+function asked(text: string, end: number): boolean {
+  const stop = /[.!?]/.exec(text.slice(end, end + 300));
+  return stop?.[0] === '?';
 }
 
 /** True when the phrase is quoted as a whole: a mention of the words, not a claim. */

@@ -103,6 +103,12 @@ describe('no-absolute-claims', () => {
     expect(flagged(sentence)).toEqual([]);
   });
 
+  it('passes questions: they ask about a claim, they do not make it', () => {
+    expect(flagged('Is there a miracle cure for back pain?')).toEqual([]);
+    expect(flagged('Does acupuncture have no side effects? It has some.')).toEqual([]);
+    expect(flagged('Why ask? It is a miracle cure.')).toEqual(['miracle cure']);
+  });
+
   it('does not let a superlative hedge a claim: "the most" is not "most people"', () => {
     expect(flagged('The most popular capsule cures arthritis.')).toEqual(['cures arthritis']);
   });
@@ -112,7 +118,7 @@ describe('no-absolute-claims', () => {
   });
 
   it('ignores code, inline code and HTML comments, and checks headings', () => {
-    const body = '## A miracle cure?\n\nUse `100% effective` as an example.\n\n<!-- guaranteed relief -->\n\n```\nrisk-free\n```\n';
+    const body = '## A miracle cure for back pain\n\nUse `100% effective` as an example.\n\n<!-- guaranteed relief -->\n\n```\nrisk-free\n```\n';
     expect(lint(`${FRONT}${body}`).map((m) => `${m.line}:${m.column}`)).toEqual(['7:6']);
   });
 
