@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { checkOutputFolder, type BuildMarker, type GuardedPaths } from './output-folder.js';
@@ -29,7 +30,9 @@ export function checkExportTarget(target: ExportTarget, guarded: GuardedPaths, d
   if (guarded.configFile) sources.push([guarded.configFile, 'the config file']);
   for (const [source, what] of sources) {
     if (!isOutsideFolder(source, target.path)) {
-      throw new UsageError(`${where}: refusing to export over ${what}; choose a ${flag} of its own, such as ${target.kind === 'folder' ? 'handoff' : 'handoff.zip'}`);
+      const relation = path.resolve(source) === path.resolve(target.path) ? 'is' : 'holds';
+      const example = target.kind === 'folder' ? 'handoff' : 'handoff.zip';
+      throw new UsageError(`${where}: refusing to export there: it ${relation} ${what}; choose a ${flag} of its own, such as ${example}`);
     }
   }
   for (const [source, what] of sources.slice(1, 3)) {
