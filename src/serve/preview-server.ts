@@ -146,8 +146,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
       onChange: apply,
       onError: (folder, error) => {
-        // A project without its own templates has no templates folder: nothing to watch, nothing to say.
-        if (error.code === 'ENOENT' && folder === folders.templates) return;
         warn(`cannot watch ${folder} (${error.code ?? error.message}): pages will not update when files there change`);
       },
     });

@@ -78,7 +78,13 @@ export function watchProject(options: WatchOptions): ProjectWatcher {
         // No file name (some platforms, an overflow): anything in the folder may have changed.
         const file = name ? path.join(dir, name) : dir;
         record(folder, file);
-        if (!native && file !== dir) followFolder(folder, file);
+        if (top && !isFolder(dir)) {
+          // The folder itself went (deleted, renamed): wait for it to come back.
+          unwatch(dir);
+          awaitFolder(folder);
+        } else if (!native && file !== dir) {
+          followFolder(folder, file);
+        }
       });
     } catch (error) {
       if (top) options.onError(dir, error as NodeJS.ErrnoException);
@@ -115,7 +121,34 @@ export function watchProject(options: WatchOptions): ProjectWatcher {
     else unwatch(file);
   };
 
-  for (const folder of options.folders) watchTree(folder, folder.path, true);
+  /** A folder that does not exist yet (a project without its own templates): watch for it to appear. */
+  const awaitFolder = (folder: WatchedFolder) => {
+    const parent = path.dirname(folder.path);
+    try {
+      const watcher = watch(parent, (_event, name) => {
+        if (name !== path.basename(folder.path) || watchers.has(folder.path)) return;
+        try {
+          if (!statSync(folder.path).isDirectory()) return;
+        } catch {
+          return;
+        }
+        watcher.close();
+        watchers.delete(`${parent}${path.sep}`);
+        record(folder, folder.path);
+        watchTree(folder, folder.path, true);
+      });
+      watcher.on('error', () => undefined);
+      // Keyed apart from a watch of the parent folder itself.
+      watchers.set(`${parent}${path.sep}`, watcher);
+    } catch {
+      // The parent is missing too: there is nothing sensible to wait for.
+    }
+  };
+
+  for (const folder of options.folders) {
+    if (isFolder(folder.path)) watchTree(folder, folder.path, true);
+    else awaitFolder(folder);
+  }
   return {
     close() {
       closed = true;
@@ -124,4 +157,12 @@ export function watchProject(options: WatchOptions): ProjectWatcher {
       watchers.clear();
     },
   };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
