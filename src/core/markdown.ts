@@ -60,7 +60,7 @@ const HEADING_BREAK = 'heading';
 /** Lexes the body once and extracts what rules and renderers share. */
 export function parseMarkdown(body: string): MarkdownModel {
   const tokens = new Lexer({ gfm: true }).lex(body) as Token[];
-  place(tokens, 0, body);
+  place(tokens, body, 0, body.length, true);
   const positioned = tokens as PositionedToken[];
   const model: MarkdownModel = { tokens: positioned, headings: [], links: [], html: [], prose: [] };
   collect(positioned, model, false);
@@ -68,18 +68,30 @@ export function parseMarkdown(body: string): MarkdownModel {
   return model;
 }
 
-/** Gives each token `start`/`end` offsets by finding its `raw` inside its parent's source. */
-function place(tokens: Token[], base: number, source: string): void {
-  let cursor = 0;
+/**
+ * Gives each token `start`/`end` body offsets by finding its `raw` in the body, in order, after its
+ * previous sibling. Inside a parent that was found verbatim the search stays within the parent.
+ * Blockquotes and list items hand their children text with the `> ` or indentation removed; such a
+ * child is found by its first line instead, and its own children are searched for in the body.
+ */
+function place(tokens: Token[], body: string, from: number, to: number, exact: boolean): void {
+  let cursor = from;
   for (const token of tokens) {
     const raw = token.raw ?? '';
-    let at = source.indexOf(raw, cursor);
-    if (at === -1 || raw === '') at = Math.min(cursor, source.length);
     const positioned = token as PositionedToken;
-    positioned.start = base + at;
-    positioned.end = base + at + raw.length;
-    if (at !== -1 && raw) cursor = at + raw.length;
-    for (const children of childLists(token)) place(children, positioned.start, raw);
+    let at = raw ? body.indexOf(raw, cursor) : -1;
+    let verbatim = at !== -1 && (!exact || at + raw.length <= to);
+    if (!verbatim && raw) {
+      const firstLine = raw.split('\n', 1)[0].trimStart();
+      at = firstLine ? body.indexOf(firstLine, cursor) : -1;
+      verbatim = false;
+    }
+    if (at === -1) at = Math.min(cursor, body.length);
+    positioned.start = at;
+    positioned.end = Math.min(at + raw.length, body.length);
+    cursor = verbatim ? positioned.end : at;
+    const found = verbatim && exact;
+    for (const children of childLists(token)) place(children, body, at, found ? positioned.end : body.length, found);
   }
 }
 

@@ -98,6 +98,16 @@ describe('parseArticle positions', () => {
     });
   }
 
+  it('places links inside blockquotes and list items where they stand in the file', () => {
+    const text = '---\ntitle: x\n---\n\n> First line of a quote\n> ![Spine](spine.png) and [more](more.md)\n\n- item\n  continued [z](z.md)\n\n1. one\n   > nested ![Knee](knee.png)\n';
+    const a = article(text);
+    const at = (href: string) => a.place(a.links.find((l) => l.href === href)!.start);
+    expect(at('spine.png')).toEqual(placeOf(text, '![Spine]'));
+    expect(at('more.md')).toEqual(placeOf(text, '[more]'));
+    expect(at('z.md')).toEqual(placeOf(text, '[z]'));
+    expect(at('knee.png')).toEqual(placeOf(text, '![Knee]'));
+  });
+
   it('reads a file with no front matter as all body', () => {
     const a = article('# Title\n\nText.\n');
     expect(a.problem).toBeUndefined();
