@@ -22,10 +22,12 @@ export interface Report {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /** An advisory finding of an error rule (http: links): reported as a warning whatever the rule's severity. */
+  severity?: 'warning';
 }
 
 /** A finding as formatters see it. */
-export interface Diagnostic extends Report {
+export interface Diagnostic extends Omit<Report, 'severity'> {
   ruleId: string;
   severity: Severity;
   /** The file cannot be processed further (build always stops on these). */

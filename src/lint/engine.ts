@@ -128,7 +128,7 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
     if (article.problem && rule.id !== FRONT_MATTER_VALID) continue;
     const report = (r: Report) => {
       if (disabled(rule.id, r.line)) return;
-      const diagnostic: Diagnostic = { ruleId: rule.id, severity, ...r };
+      const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
       if (rule.fatal) diagnostic.fatal = true;
       diagnostics.push(diagnostic);
     };

@@ -26,13 +26,13 @@ export const linkSafety: Rule = {
   id: 'link-safety',
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or absolute-path URLs; ' +
-    'http: is reported as insecure-http so the link can be upgraded (option allowHttp turns that off); images exist inside the project',
+    'http: is a warning (option allowHttp turns it off); images exist inside the project',
   severity: 'error',
   defaultOptions: { allowHttp: false },
   messages: {
     'unsafe-scheme': 'a URL whose scheme can run code, read local files or is unknown',
     'absolute-path': 'an absolute-path (/x) or protocol-relative (//host) URL',
-    'insecure-http': 'an unencrypted http: URL (reported at the rule severity unless allowHttp is true)',
+    'insecure-http': 'an unencrypted http: URL (a warning; option allowHttp turns it off)',
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
     'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
@@ -73,7 +73,8 @@ function checkTarget(context: RuleContext, target: Target): void {
   const { article, config, options, project } = context;
   const { href, label } = target;
   const url = classifyUrl(href, target.use);
-  const report = (messageId: string, message: string) => context.report({ messageId, message, ...range(context, target) });
+  const report = (messageId: string, message: string, severity?: 'warning') =>
+    context.report({ messageId, message, ...range(context, target), ...(severity && { severity }) });
   if (url.kind === 'unsafe') {
     if (url.target === 'absolute-path' || url.target === 'protocol-relative') {
       const example = target.use === 'image' ? '../images/spine.png' : '../other-article.md';
@@ -86,7 +87,7 @@ function checkTarget(context: RuleContext, target: Target): void {
     return;
   }
   if (url.kind === 'warn' && options.allowHttp !== true) {
-    report('insecure-http', `${label} ${quoteUrl(href)} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)`);
+    report('insecure-http', `${label} ${quoteUrl(href)} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)`, 'warning');
     return;
   }
   if (!target.local || url.target !== 'relative') return;

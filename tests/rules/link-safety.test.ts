@@ -42,9 +42,12 @@ describe('link-safety', () => {
     expect(finding.message).toContain("'javascript:void(0)'");
   });
 
-  it('keeps http: quiet with allowHttp', () => {
+  it('reports http: as a warning of an error rule, and keeps it quiet with allowHttp', () => {
     const body = 'See the [leaflet](http://www.example.org/leaflet) and ![chart](http://www.example.org/chart.png).\n';
-    expect(summary(lintOne(ID, article(body)))).toEqual(['insecure-http@4:9', 'insecure-http@4:55']);
+    const findings = lintOne(ID, article(body));
+    expect(summary(findings)).toEqual(['insecure-http@4:9', 'insecure-http@4:55']);
+    expect(findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(lintOne(ID, article('Try [this](javascript:alert(1)).\n'))[0].severity).toBe('error');
     expect(lintOne(ID, article(body), { options: { allowHttp: true } })).toEqual([]);
   });
 
