@@ -71,7 +71,7 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
   const hasRawHtml = options.allowHtml && article.html.length > 0;
   const html = (tokens: Token[]) => {
     const out = parser.parse(tokens);
-    return hasRawHtml ? sanitizeRawHtml(out, url, trusted) : out;
+    return hasRawHtml ? sanitizeRawHtml(out, url, trusted, new Set(ids)) : out;
   };
   const section = (heading: Heading | undefined): SectionHtml | undefined =>
     heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) };

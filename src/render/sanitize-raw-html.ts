@@ -51,9 +51,11 @@ const BASE_OPTIONS: sanitizeHtml.IOptions = {
 /**
  * Passes rendered article HTML through the allowlist. URLs go through `url` unless the renderer
  * produced them itself (`trusted`): those were resolved already, and resolving them twice would
- * break them (a server URL such as `/articles/x/` is not a URL an article may contain).
+ * break them (a server URL such as `/articles/x/` is not a URL an article may contain). Heading
+ * ids are kept only when they are the renderer's (`ids`), so raw HTML cannot take an id the page
+ * uses for something else.
  */
-export function sanitizeRawHtml(html: string, url: AttributeUrl, trusted: ReadonlySet<string>): string {
+export function sanitizeRawHtml(html: string, url: AttributeUrl, trusted: ReadonlySet<string>, ids: ReadonlySet<string>): string {
   const rewrite = (attribute: 'href' | 'src', use: UrlUse) => (tagName: string, attribs: sanitizeHtml.Attributes) => {
     const value = attribs[attribute];
     if (value === undefined || trusted.has(value)) return { tagName, attribs };
@@ -63,9 +65,14 @@ export function sanitizeRawHtml(html: string, url: AttributeUrl, trusted: Readon
     else next[attribute] = resolved;
     return { tagName, attribs: next };
   };
+  const headingId = (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    if (attribs.id === undefined || ids.has(attribs.id)) return { tagName, attribs };
+    const { id: _dropped, ...rest } = attribs;
+    return { tagName, attribs: rest };
+  };
   return sanitizeHtml(html, {
     ...BASE_OPTIONS,
-    transformTags: { a: rewrite('href', 'link'), img: rewrite('src', 'image') },
+    transformTags: { a: rewrite('href', 'link'), img: rewrite('src', 'image'), ...Object.fromEntries(HEADINGS.map((tag) => [tag, headingId])) },
     // An image whose source was refused is no image; keep its words instead.
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   });

@@ -70,6 +70,12 @@ describe('renderArticleHtml', () => {
     expect(html.body).toContain('<a href="/articles/b/">b</a>');
   });
 
+  it('keeps heading ids of its own when sanitizing, never ids from raw HTML', () => {
+    const html = render('## Causes\n\n<h3 id="Content">Raw</h3> <span>x</span>\n', { allowHtml: true, url: (href) => href });
+    expect(html.body).toContain('<h2 id="causes">');
+    expect(html.body).toContain('<h3>Raw</h3>');
+  });
+
   it('keeps its own resolved URLs when sanitizing (they are not re-resolved)', () => {
     const html = render('<span>raw</span> [link](b.md)\n', { allowHtml: true, url: (href) => (href === 'b.md' ? '/articles/b/' : undefined) });
     expect(html.body).toBe('<p><span>raw</span> <a href="/articles/b/">link</a></p>\n');
