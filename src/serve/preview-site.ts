@@ -73,6 +73,8 @@ export class PreviewSite {
   private pages = new Map<SitePath, PageRef>();
   /** Articles that cannot be rendered, at the address they had (or would have): the page explains why. */
   private placeholders = new Map<SitePath, string[]>();
+  /** The same, at the address such an article had when it last rendered (where an open browser is). */
+  private placeholderAliases = new Map<SitePath, string[]>();
   private readonly lastSitePath = new Map<string, SitePath>();
   /** Addresses articles had before a slug or file name changed, so an open page follows its article. */
   private readonly moved = new Map<SitePath, string>();
@@ -100,6 +102,11 @@ export class PreviewSite {
     this.makeRenderer();
   }
 
+  /** Every address answered with a page: rendered pages, then placeholders of articles that cannot be. */
+  get sitePaths(): SitePath[] {
+    return [...this.pages.keys(), ...this.placeholders.keys()];
+  }
+
   /** The articles folder and the templates folder (watched for changes). */
   get watchedFolders(): { articles: string; templates: string } {
     return { articles: projectPath(this.options.config, 'articlesDir'), templates: projectPath(this.options.config, 'templatesDir') };
@@ -121,10 +128,11 @@ export class PreviewSite {
     const changedArticles = this.refreshArticles(touched);
     const previous = this.published;
     this.published = this.publishedArticles();
-    for (const file of changedArticles) touched.add(file);
-    const { linted, changedFindings } = this.relint(previous, touched, false);
+    // What may change findings: the articles that changed, and other files (images, folders); not articles saved unchanged.
+    const changed = new Set([...changedArticles, ...[...touched].filter((file) => !this.articles.has(file))]);
+    const { linted, changedFindings } = this.relint(previous, changed, false);
     // Other files that changed and that a page shows (images): those pages change too.
-    const shownFiles = [...touched].filter((file) => !changedArticles.has(file) && !this.articles.has(file) && this.published.some((a) => localTargets(a).some((t) => isChanged(t, new Set([file])))));
+    const shownFiles = [...changed].filter((file) => !changedArticles.has(file) && this.published.some((a) => localTargets(a).some((t) => isChanged(t, new Set([file])))));
 
     const oldModel = this.renderer?.model;
     let pages: ReadonlySet<SitePath> | 'all' = new Set();
@@ -158,7 +166,7 @@ export class PreviewSite {
     if (image && this.isProjectFile(image)) return { kind: 'file', file: image };
     if (sitePath !== '' && !sitePath.endsWith('/')) {
       const folder = `${sitePath}/`;
-      if (this.pages.has(folder) || this.placeholders.has(folder)) return { kind: 'redirect', status: 301, location: `/${encodeSitePath(folder)}` };
+      if (this.pages.has(folder) || this.placeholders.has(folder) || this.placeholderAliases.has(folder)) return { kind: 'redirect', status: 301, location: `/${encodeSitePath(folder)}` };
       // The feed and sitemaps are the only other files a site has (feed.xml, sitemap.xml, sitemap-2.xml…).
       if (/^[^/]+\.xml$/.test(sitePath)) return this.extraFile(sitePath);
     }
@@ -166,7 +174,7 @@ export class PreviewSite {
     if (blocking) return this.standalone(500, 'This page cannot be shown', 'The preview stops here until the problem in the panel is fixed; the page reloads by itself.', [blocking]);
     const page = this.pages.get(sitePath);
     if (page) return this.renderPage(page);
-    const broken = this.placeholders.get(sitePath);
+    const broken = this.placeholders.get(sitePath) ?? this.placeholderAliases.get(sitePath);
     if (broken) {
       const findings = broken.flatMap((file) => lintFindings(this.lint.get(file) ?? [], this.display(file)));
       const names = broken.map(this.display).join(' and ');
@@ -377,14 +385,18 @@ export class PreviewSite {
     this.renderError = undefined;
     this.pages = new Map();
     this.placeholders = new Map();
+    this.placeholderAliases = new Map();
+    const add = (map: Map<SitePath, string[]>, sitePath: SitePath, file: string) => map.set(sitePath, [...(map.get(sitePath) ?? []), file]);
     const shown: Article[] = [];
     for (const article of this.published) {
       if (!article.problem && !(this.lint.get(article.path) ?? []).some((d) => d.fatal)) {
         shown.push(article);
         continue;
       }
-      const sitePath = this.lastSitePath.get(article.path) ?? articleUrl(article.relPath, article.data.slug);
-      this.placeholders.set(sitePath, [...(this.placeholders.get(sitePath) ?? []), article.path]);
+      const sitePath = articleUrl(article.relPath, article.data.slug);
+      add(this.placeholders, sitePath, article.path);
+      const last = this.lastSitePath.get(article.path);
+      if (last !== undefined && last !== sitePath) add(this.placeholderAliases, last, article.path);
     }
     if (!this.theme) return;
     try {
