@@ -1,18 +1,44 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { HealthmdError, EXIT_USAGE } from '../core/errors.js';
-import { registerBuild } from './build.js';
-import { registerExport } from './export.js';
-import { registerInit } from './init.js';
-import { registerLint } from './lint.js';
-import { registerList } from './list.js';
-import { registerNew } from './new.js';
-import { registerReview } from './review.js';
-import { registerRules } from './rules.js';
-import { registerServe } from './serve.js';
 import { processIo, type Io } from './io.js';
 
-export function createProgram(io: Io, exit: { code: number }): Command {
+type Register = (program: Command, io: Io, exit: { code: number }) => Command;
+
+/**
+ * Commands in the order help lists them. Each is loaded only when it runs (or for help), so
+ * `healthmd lint` never pays for the renderer, the templates or the prompts.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  init: async () => (await import('./init.js')).registerInit,
+  new: async () => (await import('./new.js')).registerNew,
+  lint: async () => (await import('./lint.js')).registerLint,
+  build: async () => (await import('./build.js')).registerBuild,
+  export: async () => (await import('./export.js')).registerExport,
+  list: async () => (await import('./list.js')).registerList,
+  review: async () => (await import('./review.js')).registerReview,
+  serve: async () => (await import('./serve.js')).registerServe,
+  rules: async () => (await import('./rules.js')).registerRules,
+};
+
+/** Global options that take a value, so their value is not mistaken for the command name. */
+const GLOBAL_WITH_VALUE = new Set(['--config', '-C']);
+
+/** The command an argument list runs, if it names one (otherwise help or an error needs them all). */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (GLOBAL_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+export async function createProgram(io: Io, exit: { code: number }, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('healthmd')
     .description('Scaffold, lint and publish health articles written in Markdown.')
     .version(pkg.version, '--version', 'print the version')
@@ -40,7 +66,10 @@ Examples:
   $ healthmd help lint                 options of one command`,
     );
   program.configureHelp({ sortSubcommands: false, showGlobalOptions: true });
-  for (const register of [registerInit, registerNew, registerLint, registerBuild, registerExport, registerList, registerReview, registerServe, registerRules]) {
+  const only = commandName(argv);
+  const names = only ? [only] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]()));
+  for (const register of registers) {
     const command = register(program, io, exit);
     command.exitOverride().configureOutput(program.configureOutput());
   }
@@ -50,8 +79,8 @@ Examples:
 /** Runs the CLI and returns the exit code. Never throws; prints a stack trace only with --debug. */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const exit = { code: 0 };
-  const program = createProgram(io, exit);
   try {
+    const program = await createProgram(io, exit, argv);
     await program.parseAsync(argv, { from: 'user' });
     return exit.code;
   } catch (error) {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same schemas as zod's chained API at a twentieth of the start-up cost.
+import * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
 import { publishedDate } from '../core/article-info.js';
 import type { Place } from '../core/diagnostic.js';
@@ -31,30 +32,31 @@ const REQUIRED = new Set(['title', 'description', 'date', 'author']);
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 const text = z.string();
-const filled = z.string().refine((value) => value.trim() !== '', { params: { messageId: 'empty' } });
-const day = z.string().refine((value) => toCalendarDate(value) !== undefined, { params: { messageId: 'invalid-date' } });
+const filled = z.string().check(z.refine((value) => value.trim() !== '', { params: { messageId: 'empty' } }));
+const day = z.string().check(z.refine((value) => toCalendarDate(value) !== undefined, { params: { messageId: 'invalid-date' } }));
 // A single name where a list is allowed is a list of one (`author: Jane Doe`, `tags: spine`).
-const oneOrMany = (item: z.ZodType) => z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
+const oneOrMany = (item: z.ZodMiniType) => z.pipe(z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)), z.array(item));
+const matching = (pattern: RegExp, messageId: string) => z.string().check(z.refine((value) => pattern.test(value), { params: { messageId } }));
 
 // Unknown keys pass through untouched: templates may use them.
 const schema = z.object({
   title: filled,
   description: text,
-  date: day.optional(),
-  updated: day.optional(),
-  author: oneOrMany(filled).refine((names) => names.length > 0, { params: { messageId: 'empty' } }),
-  reviewedBy: text.optional(),
-  lastReviewed: day.optional(),
-  type: filled.optional(),
-  condition: text.optional(),
-  treatments: z.array(filled).optional(),
-  tags: oneOrMany(filled).optional(),
-  slug: z.string().refine((value) => SLUG_PATTERN.test(value), { params: { messageId: 'invalid-slug' } }).optional(),
-  draft: z.boolean().optional(),
-  published: z.boolean().optional(),
-  lang: z.string().refine((value) => BCP47.test(value), { params: { messageId: 'invalid-lang' } }).optional(),
-  image: text.optional(),
-  imageAlt: text.optional(),
+  date: z.optional(day),
+  updated: z.optional(day),
+  author: oneOrMany(filled).check(z.refine((names: unknown[]) => names.length > 0, { params: { messageId: 'empty' } })),
+  reviewedBy: z.optional(text),
+  lastReviewed: z.optional(day),
+  type: z.optional(filled),
+  condition: z.optional(text),
+  treatments: z.optional(z.array(filled)),
+  tags: z.optional(oneOrMany(filled)),
+  slug: z.optional(matching(SLUG_PATTERN, 'invalid-slug')),
+  draft: z.optional(z.boolean()),
+  published: z.optional(z.boolean()),
+  lang: z.optional(matching(BCP47, 'invalid-lang')),
+  image: z.optional(text),
+  imageAlt: z.optional(text),
 });
 
 /** Checks the front matter against the keys PRODUCT.md defines: presence, types, real dates, slug, known type. */
@@ -139,7 +141,7 @@ function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | und
     case 'invalid-lang':
       return { messageId: 'invalid-lang', message: `'lang' ${shown} is not a BCP 47 language tag: use a code such as en, en-GB or es-419` };
     default:
-      return { messageId: 'wrong-type', message: `${subject} should be ${field.expected}: ${issue.message}; for example ${field.example}` };
+      return { messageId: 'wrong-type', message: `${subject} should be ${field.expected}, not ${describe(item)}: for example ${field.example}` };
   }
 }
 
