@@ -67,7 +67,7 @@ export const OVERLAY_CSS = `.healthmd-overlay {
   min-width: 2.75rem; min-height: 2.75rem; margin: 0; padding: 0.25rem 0.75rem; cursor: pointer;
   font: inherit; font-weight: 700; border-radius: 6px;
 }
-.healthmd-overlay__close { background: #1a1a1a; color: #ffffff; border: 2px solid #ffffff; }
+.healthmd-overlay__close { flex: none; white-space: nowrap; background: #1a1a1a; color: #ffffff; border: 2px solid #ffffff; }
 .healthmd-overlay__close:focus-visible, .healthmd-overlay-reopen button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .healthmd-overlay__list { list-style: none; margin: 0; padding: 0; }
 .healthmd-finding { margin: 0; padding: 0.6rem 1rem; border-top: 1px solid #c9d1d9; border-left: 6px solid #b3261e; }
@@ -76,7 +76,7 @@ export const OVERLAY_CSS = `.healthmd-overlay {
 .healthmd-finding--warning .healthmd-finding__severity { color: #7a4f00; }
 .healthmd-finding__rule, .healthmd-finding__place {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.875em;
-  color: #1a1a1a; background: #eef1f4; padding: 0 0.3em; border-radius: 3px;
+  color: #1a1a1a; background: #eef1f4; padding: 0 0.3em; border-radius: 3px; overflow-wrap: anywhere;
 }
 .healthmd-finding__message { display: block; margin-top: 0.2rem; color: #1a1a1a; }
 .healthmd-overlay-reopen { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483647; margin: 0; }

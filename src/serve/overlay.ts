@@ -51,7 +51,7 @@ function panel(findings: readonly OverlayFinding[]): string {
   return `<aside id="healthmd-overlay" class="healthmd-overlay" aria-labelledby="healthmd-overlay-title" tabindex="-1" data-signature="${signature(findings)}">
 <div class="healthmd-overlay__head">
 <h2 id="healthmd-overlay-title" class="healthmd-overlay__title">${escapeHtml(title)}</h2>
-<button type="button" class="healthmd-overlay__close" aria-label="Dismiss the findings panel">Close</button>
+<button type="button" class="healthmd-overlay__close" aria-label="Close the findings panel">Close</button>
 </div>
 <ol class="healthmd-overlay__list">
 ${items.join('\n')}
