@@ -1,4 +1,16 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
+
+let sanitizer: typeof sanitizeHtml | undefined;
+
+/**
+ * sanitize-html (with the HTML and CSS parsers it brings) takes a fifth of a second to load, and
+ * only a site with `allowHtml: true` and raw HTML in an article needs it: load it then.
+ */
+function loadSanitizer(): typeof sanitizeHtml {
+  sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer;
+}
 
 export type UrlUse = 'link' | 'image';
 
@@ -70,7 +82,7 @@ export function sanitizeRawHtml(html: string, url: AttributeUrl, trusted: Readon
     const { id: _dropped, ...rest } = attribs;
     return { tagName, attribs: rest };
   };
-  return sanitizeHtml(html, {
+  return loadSanitizer()(html, {
     ...BASE_OPTIONS,
     transformTags: { a: rewrite('href', 'link'), img: rewrite('src', 'image'), ...Object.fromEntries(HEADINGS.map((tag) => [tag, headingId])) },
     // An image whose source was refused is no image; keep its words instead.
