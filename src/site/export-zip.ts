@@ -82,13 +82,14 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Zip dates are local wall-clock fields (no time zone), so a date made from local fields is stored
- * as the same day everywhere. The format starts in 1980 and ends in 2107.
+ * as the same day everywhere. Noon, because in some zones a daylight-saving change skips midnight.
+ * The format starts in 1980 and ends in 2107.
  */
 function zipDate(date: CalendarDate | undefined): Date {
   const [y, m, d] = (date ?? '1980-01-01').split('-').map(Number);
-  if (y < 1980) return new Date(1980, 0, 1);
-  if (y > 2107) return new Date(2107, 11, 31);
-  return new Date(y, m - 1, d);
+  if (y < 1980) return new Date(1980, 0, 1, 12);
+  if (y > 2107) return new Date(2107, 11, 31, 12);
+  return new Date(y, m - 1, d, 12);
 }
 
 const LEFTOVER = /^\.(.+)\.healthmd-export-(\d+)-[0-9a-f]+$/;

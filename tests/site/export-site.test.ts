@@ -272,8 +272,8 @@ describe('export of a project with images', () => {
     expect(entries.map((e) => e.name)).toEqual(listFiles(folder));
     for (const entry of entries) expect(entry.bytes.equals(readFileSync(path.join(folder, entry.name))), entry.name).toBe(true);
     expect(new Set(entries.map((e) => e.mode))).toEqual(new Set([0o100644]));
-    // The newest article's day, in local wall-clock fields as zip stores them.
-    expect(new Set(entries.map((e) => e.date.getTime()))).toEqual(new Set([new Date(2024, 5, 3).getTime()]));
+    // The newest article's day at noon, in local wall-clock fields as zip stores them.
+    expect(new Set(entries.map((e) => e.date.getTime()))).toEqual(new Set([new Date(2024, 5, 3, 12).getTime()]));
     expect(comment).toBe('healthmd export');
     expect(isExportZip(zip)).toBe(true);
     expect(result.status === 'exported' && result.bytes).toBe(readFileSync(zip).length);
