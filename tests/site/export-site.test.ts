@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
@@ -402,6 +402,17 @@ describe('where an export may go', () => {
     expect((await run(project, { zip: 'handoff.zip' })).status).toBe('blocked');
     expect(listFiles(path.join(project, 'handoff'))).toEqual(before);
     expect(readFileSync(path.join(project, 'handoff.zip')).equals(zipBefore)).toBe(true);
+
+    // A template that fails half-way through the pages: the files written so far never replace the export.
+    mkdirSync(path.join(project, 'templates'));
+    writeFileSync(path.join(project, 'templates/tag.liquid'), "{% layout 'layout' %}{% block main %}{% include page.title %}{% endblock %}");
+    for (const target of [{ out: 'handoff' }, { zip: 'handoff.zip' }]) {
+      await expect(run(project, { ...target, skipLint: true })).rejects.toMatchObject({ name: 'TemplateError', exitCode: 2 });
+    }
+    expect(listFiles(path.join(project, 'handoff'))).toEqual(before);
+    expect(readFileSync(path.join(project, 'handoff.zip')).equals(zipBefore)).toBe(true);
+    expect(readdirSync(project).filter((name) => name.includes('.healthmd-'))).toEqual([]);
+    rmSync(path.join(project, 'templates'), { recursive: true });
 
     // Only fatal findings stop an export with skipLint; the broken article is then exported too.
     await exported(project, { out: 'handoff', skipLint: true });
