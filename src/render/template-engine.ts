@@ -1,4 +1,4 @@
-import { Liquid, LiquidError } from 'liquidjs';
+import { Liquid, LiquidError, type Template } from 'liquidjs';
 import { HealthmdError } from '../core/errors.js';
 import type { Theme } from './theme.js';
 
@@ -23,6 +23,8 @@ const MEMORY_LIMIT = 1e8;
 export class TemplateEngine {
   private readonly liquid: Liquid;
   private readonly files = new Map<string, string>();
+  /** Parsed page templates: rendering a parsed template skips the lookup renderFile does on every page. */
+  private readonly parsed = new Map<string, Template[]>();
 
   constructor(theme: Theme, describeFile: (file: string) => string = (file) => file) {
     const templates: Record<string, string> = Object.create(null);
@@ -45,11 +47,18 @@ export class TemplateEngine {
 
   /** Parses every template now, so a broken one stops the build before any page is written. */
   check(names: readonly string[]): void {
-    for (const name of names) this.guard(name, () => this.liquid.parseFileSync(name));
+    for (const name of names) this.template(name);
   }
 
   render(name: string, context: object): string {
-    return this.guard(name, () => this.liquid.renderFileSync(name, context) as string);
+    const template = this.template(name);
+    return this.guard(name, () => this.liquid.renderSync(template, context) as string);
+  }
+
+  private template(name: string): Template[] {
+    let template = this.parsed.get(name);
+    if (!template) this.parsed.set(name, (template = this.guard(name, () => this.liquid.parseFileSync(name))));
+    return template;
   }
 
   private guard<T>(name: string, work: () => T): T {
