@@ -55,9 +55,17 @@ export function isChanged(target: string, changed: ReadonlySet<string>): boolean
   return false;
 }
 
+const urlKeyCache = new WeakMap<Article, string>();
+
 /** The output URLs of the parseable articles (as unique-slug compares them), and whether two share one. */
 function urlKeys(articles: readonly Article[]): { keys: string; clash: boolean } {
-  const keys = articles.filter((article) => !article.problem).map((article) => articleOutputPath(article.relPath, article.data.slug).toLowerCase());
+  const keys: string[] = [];
+  for (const article of articles) {
+    if (article.problem) continue;
+    let key = urlKeyCache.get(article);
+    if (key === undefined) urlKeyCache.set(article, (key = articleOutputPath(article.relPath, article.data.slug).toLowerCase()));
+    keys.push(key);
+  }
   keys.sort();
   const clash = keys.some((key, i) => i > 0 && keys[i - 1] === key);
   return { keys: keys.join('\n'), clash };

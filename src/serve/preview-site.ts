@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle, type Article } from '../core/article.js';
 import { isDraft } from '../core/article-info.js';
@@ -294,6 +294,18 @@ export class PreviewSite {
   /** Re-reads the named files and any the articles folder gained or lost; returns the articles that changed. */
   private refreshArticles(touched: ReadonlySet<string>): Set<string> {
     const changed = new Set<string>();
+    // The usual save rewrites articles already known: walking the whole folder again would find nothing new.
+    if (!this.discoveryError && touched.size > 0 && [...touched].every((file) => this.articles.has(file) && isFile(file))) {
+      for (const file of touched) {
+        const old = this.articles.get(file)!;
+        const article = this.read({ path: file, relPath: old.relPath });
+        if (article === old) continue;
+        if (article) this.articles.set(file, article);
+        else this.articles.delete(file);
+        changed.add(file);
+      }
+      return changed;
+    }
     let files: ArticleFile[];
     try {
       const discovery = discoverArticles(this.options.config, this.options.cwd);
@@ -450,4 +462,12 @@ export class PreviewSite {
 function summary(entry: SiteEntry | undefined): string {
   if (!entry) return '';
   return JSON.stringify([entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])]);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
