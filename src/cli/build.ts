@@ -32,8 +32,8 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
       'after',
       `
 The new site is written beside the output folder and swapped in at the end: a failed or
-interrupted build leaves the previous output as it was. Files in the output folder that
-healthmd did not make are kept.
+interrupted build leaves the previous output as it was. healthmd builds into an empty folder
+or one an earlier build made; files added to it since (a CNAME, say) are kept.
 
 Examples:
   $ healthmd build                                      lint, then build into public/
