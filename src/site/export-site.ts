@@ -102,9 +102,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     isProjectFile: projectFileCheck(config.root),
     feeds: false,
     describeFile: display,
-    // Images of the project are copied into the bundle (or inlined); inline data stays; an image
-    // on another site would be a request leaving the bundle, so it is left out, its alt text kept.
-    imageSrc: ({ href, source }) => (source !== undefined ? (inline ? inline(source) : href) : /^data:/i.test(href) ? href : undefined),
+    imageSrc: bundledImage(inline),
   };
   const renderer = new SiteRenderer(articles, rendering);
   const site = renderer.output();
@@ -131,6 +129,18 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     files,
     bytes,
     durationMs: performance.now() - started,
+  };
+}
+
+/**
+ * Where a page's image comes from in the bundle: a file of the project is copied into it (or
+ * inlined as a data: URI), inline data stays, and an image on another site, which would be a
+ * request leaving the bundle, is left out (its alt text stays).
+ */
+function bundledImage(inline: ((file: string) => string | undefined) | undefined): SiteRenderOptions['imageSrc'] {
+  return ({ href, source }) => {
+    if (source !== undefined) return inline ? inline(source) : href;
+    return /^data:/i.test(href) ? href : undefined;
   };
 }
 
