@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { HealthmdError } from '../core/errors.js';
 import type { OutputItem } from '../render/site-renderer.js';
-import { isSafeOutputPath, MARKER, type BuildMarker } from './output-folder.js';
+import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
 
 export interface WriteSiteOptions {
@@ -81,7 +81,9 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       written.add(item.path);
       options.onFile?.(item.path);
     }
-    kept = carryOver(outDir, staging, written, options);
+    // An output folder put back by the sweep was not there when the caller read its marker.
+    const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
+    kept = carryOver(outDir, staging, written, { ...options, previous });
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written, ...kept].sort() };
     writeFileSync(path.join(staging, options.marker ?? MARKER), `${JSON.stringify(marker, null, 1)}\n`);
   } catch (error) {

@@ -85,9 +85,10 @@ describe('writeSite', () => {
     const aside = path.join(parent, `.public.healthmd-old-${dead}-xyz`);
     // Killed between the two renames: the old output is aside and public/ is missing.
     renameSync(outDir, aside);
-    write(files({ 'index.html': 'v2', 'extra.html': 'e' }));
+    write(files({ 'other.html': 'v2' }), { previous: undefined, clean: true });
     expect(readdirSync(parent)).toEqual(['public']);
-    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('v2');
+    // The restored output's marker still tells build files from others: --clean drops the old index.
+    expect(tree(outDir)).toEqual([MARKER, 'other.html']);
   });
 });
 
