@@ -52,6 +52,13 @@ Examples:
       const config = context.config();
       const { startPreviewServer } = await import('../serve/preview-server.js');
       const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+      const totals = (t: { errorCount: number; warningCount: number }) => `${count(t.errorCount, 'error')}, ${count(t.warningCount, 'warning')}`;
+      // A broken template or a missing articles folder stops every page: say so where the user is looking.
+      const reportBlocking = (finding?: { file: string; line?: number; column?: number; message: string }) => {
+        if (!finding) return;
+        const place = finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : '';
+        io.stderr(`healthmd: ${finding.file}${place}: ${finding.message}\n`);
+      };
       const server = await startPreviewServer({
         config,
         cwd: context.cwd,
@@ -61,21 +68,19 @@ Examples:
         port: flags.port,
         onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),
         onUpdate: (result) => {
-          if (result.blocking) {
-            const { file, line, column, message } = result.blocking;
-            io.stderr(`healthmd: ${file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}: ${message}\n`);
-          }
+          reportBlocking(result.blocking);
           const what = result.files.length > 0 ? result.files.join(', ') : 'files';
           const pages = result.pages === 'all' ? 'all pages' : count(result.pages.size, 'page');
-          io.stdout(
-            `Updated ${what} in ${Math.round(result.durationMs)} ms (${pages}; ${count(result.errorCount, 'error')}, ${count(result.warningCount, 'warning')})\n`,
-          );
+          io.stdout(`Updated ${what} in ${Math.round(result.durationMs)} ms (${pages}; ${totals(result)})\n`);
         },
       });
+      const status = server.site.status();
+      reportBlocking(status.blocking);
       if (!LOOPBACK.has(flags.host)) {
         io.stderr(`healthmd: warning: listening on ${flags.host}: other machines on the network can see the preview\n`);
       }
       io.stdout(`Serving ${server.url} — Ctrl-C to stop\n`);
+      io.stdout(`${count(status.articles, 'article')}: ${totals(status)}; each page shows its own findings\n`);
       await stopSignal();
       await server.close();
       exit.code = 0;

@@ -40,17 +40,13 @@ export type SiteAnswer =
   | { kind: 'file'; file: string }
   | { kind: 'redirect'; status: 301 | 302; location: string };
 
-export interface UpdateResult {
+export interface UpdateResult extends ReturnType<PreviewSite['status']> {
   /** What changed, relative to the working directory. */
   files: string[];
   /** Pages whose HTML changed: their site paths, or every page. */
   pages: ReadonlySet<SitePath> | 'all';
   /** Articles linted again. */
   linted: number;
-  errorCount: number;
-  warningCount: number;
-  /** What stops every page from rendering (a template or the articles folder), if anything. */
-  blocking?: OverlayFinding;
   durationMs: number;
 }
 
@@ -149,13 +145,18 @@ export class PreviewSite {
       else pages = this.affectedPages(oldModel, new Set([...changedArticles, ...changedFindings]), new Set(shownFiles), homeBefore);
       this.bump(pages);
     }
+    const files = [...changedArticles, ...changedTemplates, ...shownFiles].map(this.display);
+    return { files, pages, linted, ...this.status(), durationMs: performance.now() - started };
+  }
+
+  /** How the site stands: articles shown or held back, lint totals, and what stops every page, if anything. */
+  status(): { articles: number; errorCount: number; warningCount: number; blocking?: OverlayFinding } {
     let errorCount = 0;
     let warningCount = 0;
     for (const diagnostics of this.lint.values()) {
       for (const d of diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
     }
-    const files = [...changedArticles, ...changedTemplates, ...shownFiles].map(this.display);
-    return { files, pages, linted, errorCount, warningCount, blocking: this.blocking(), durationMs: performance.now() - started };
+    return { articles: this.published.length, errorCount, warningCount, blocking: this.blocking() };
   }
 
   /** The answer to a request for `sitePath`; undefined for a file that is not part of the site. */

@@ -66,12 +66,36 @@ describe('healthmd serve (the command)', () => {
     const project = sampleProject();
     const server = await serve(project);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(server.stdout()).toBe(`Serving ${server.url} — Ctrl-C to stop\n`);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.stdout().split('\n')).toEqual([`Serving ${server.url} — Ctrl-C to stop`, expect.stringMatching(/^\d+ articles: \d+ errors?, \d+ warnings?; each page shows its own findings$/), '']);
     const page = await fetch(`${server.url}articles/collaborative-care-back-pain/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('new EventSource(');
     server.child.kill('SIGINT');
     await server.exited;
+  });
+
+  it('prints a line for each update that changed pages', async () => {
+    const project = sampleProject();
+    const server = await serve(project);
+    const file = path.join(project, 'articles/hospital-rehab.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^## Sources$/m, '## Reading'));
+    const started = Date.now();
+    while (!server.stdout().includes('Updated ') && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 25));
+    expect(server.stdout()).toMatch(/^Updated articles\/hospital-rehab\.md in \d+ ms \(1 page; [1-9]\d* errors?, \d+ warnings?\)$/m);
+    server.child.kill('SIGINT');
+    expect((await server.exited).code).toBe(0);
+  });
+
+  it('keeps serving with a broken template, naming it on stderr and in the page', async () => {
+    const project = sampleProject({ 'templates/tag.liquid': "{% layout 'layout' %}\n{%- block main %}\n{% for post in posts %}\n{%- endblock %}\n" });
+    const server = await serve(project);
+    expect(server.stderr()).toMatch(/^healthmd: templates\/tag\.liquid:\d+:\d+: template error: /m);
+    const page = await fetch(server.url);
+    expect(page.status).toBe(500);
+    expect(await page.text()).toContain('data-rule="template"');
+    server.child.kill('SIGINT');
+    expect((await server.exited).code).toBe(0);
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('stops cleanly on %s: open event streams end, exit 0, nothing on stderr', async (signal) => {
