@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArticle, type Article } from '../core/article.js';
+import type { Article } from '../core/article.js';
 import { isDraft } from '../core/article-info.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { encodeSitePath, type SitePath } from '../render/links.js';
@@ -18,6 +17,8 @@ import { loadTheme } from '../site/load-theme.js';
 import { errorFinding, lintFindings } from './findings.js';
 import { isChanged, lintScope, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
+import { PageVersions } from './page-versions.js';
+import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from './project-file.js';
 import { renderStandalonePage } from './standalone-page.js';
 
@@ -57,13 +58,11 @@ export interface UpdateResult extends ReturnType<PreviewSite['status']> {
  */
 export class PreviewSite {
   private readonly display: (file: string) => string;
-  private readonly articles = new Map<string, Article>();
+  private readonly articles: ProjectArticles;
   private published: Article[] = [];
-  private discoveryProblems: DiscoveryProblem[] = [];
   private readonly lint = new Map<string, Diagnostic[]>();
   private theme?: Theme;
   private themeError?: OverlayFinding;
-  private discoveryError?: OverlayFinding;
   private renderError?: OverlayFinding;
   private renderer?: SiteRenderer;
   private pages = new Map<SitePath, PageRef>();
@@ -78,22 +77,15 @@ export class PreviewSite {
   private readonly extraFiles = new Map<string, string>();
   private readonly media = new Map<SitePath, string>();
   private readonly isProjectFile: (file: string) => boolean;
-  private version = 0;
-  private allVersion = 0;
-  private readonly pageVersions = new Map<SitePath, number>();
+  private readonly versions = new PageVersions();
 
   /** Reads, lints and prepares the whole site. Throws HealthmdError when the articles folder is missing. */
   constructor(private readonly options: PreviewSiteOptions) {
     this.display = (file) => path.relative(options.cwd, file).split(path.sep).join('/') || '.';
     this.isProjectFile = projectFileCheck(options.config.root);
     this.loadTheme();
-    const discovery = discoverArticles(options.config, options.cwd);
-    this.discoveryProblems = discovery.problems;
-    for (const file of discovery.files) {
-      const article = this.read(file);
-      if (article) this.articles.set(file.path, article);
-    }
-    this.published = this.publishedArticles();
+    this.articles = new ProjectArticles(options.config, options.cwd, this.display);
+    this.published = this.articles.published(options.drafts);
     this.relint([], new Set(), true);
     this.makeRenderer();
   }
@@ -121,9 +113,9 @@ export class PreviewSite {
     const homeBefore = JSON.stringify(this.siteFindings());
     const templatesChanged = changedTemplates.length > 0;
     if (templatesChanged) this.loadTheme();
-    const changedArticles = this.refreshArticles(touched);
+    const changedArticles = this.articles.refresh(touched);
     const previous = this.published;
-    this.published = this.publishedArticles();
+    this.published = this.articles.published(this.options.drafts);
     // What may change findings: the articles that changed, and other files (images, folders); not articles saved unchanged.
     const changed = new Set([...changedArticles, ...[...touched].filter((file) => !this.articles.has(file))]);
     const { linted, changedFindings } = this.relint(previous, changed, false);
@@ -196,26 +188,16 @@ export class PreviewSite {
    * their HTML last changed at; anything else (a 404, a placeholder) with the site's.
    */
   needsReload(sitePath: SitePath | undefined, version: number): boolean {
-    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.pageVersion(sitePath) > version;
-    return this.version > version;
+    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.versions.of(sitePath) > version;
+    return this.versions.current > version;
   }
 
-  private pageVersion(sitePath: SitePath): number {
-    return Math.max(this.allVersion, this.pageVersions.get(sitePath) ?? 0);
-  }
-
+  /** Forgets what changed pages looked like, and records that they changed. */
   private bump(pages: ReadonlySet<SitePath> | 'all'): void {
-    this.version++;
+    this.versions.bump(pages);
     this.extraFiles.clear();
-    if (pages === 'all') {
-      this.allVersion = this.version;
-      this.cache.clear();
-      return;
-    }
-    for (const sitePath of pages) {
-      this.pageVersions.set(sitePath, this.version);
-      this.cache.delete(sitePath);
-    }
+    if (pages === 'all') this.cache.clear();
+    else for (const sitePath of pages) this.cache.delete(sitePath);
   }
 
   private renderPage(page: PageRef): SiteAnswer {
@@ -253,14 +235,14 @@ export class PreviewSite {
   }
 
   private standalone(status: number, title: string, message: string, findings: OverlayFinding[]): SiteAnswer {
-    const overlay = renderOverlay({ findings, version: this.version });
+    const overlay = renderOverlay({ findings, version: this.versions.current });
     return { kind: 'html', status, body: renderStandalonePage({ lang: this.options.config.site.language, title, message, overlay }) };
   }
 
   /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
   private overlayFor(page: PageRef): string {
     const draft = page.kind === 'article' && isDraft(page.entry.article);
-    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.pageVersion(page.sitePath) });
+    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.versions.of(page.sitePath) });
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {
@@ -271,7 +253,7 @@ export class PreviewSite {
 
   /** Problems no page of their own can show: files discovery skipped, articles that cannot be built. */
   private siteFindings(): OverlayFinding[] {
-    const findings: OverlayFinding[] = this.discoveryProblems.map((p) => ({ source: 'files', severity: 'warning', file: p.file, message: p.message }));
+    const findings: OverlayFinding[] = this.articles.problems.map((p) => ({ source: 'files', severity: 'warning', file: p.file, message: p.message }));
     for (const files of this.placeholders.values()) {
       for (const file of files) findings.push(...lintFindings(this.lint.get(file) ?? [], this.display(file)));
     }
@@ -279,7 +261,7 @@ export class PreviewSite {
   }
 
   private blocking(): OverlayFinding | undefined {
-    return this.discoveryError ?? this.themeError ?? this.renderError;
+    return this.articles.error ?? this.themeError ?? this.renderError;
   }
 
   private loadTheme(): void {
@@ -292,72 +274,9 @@ export class PreviewSite {
     }
   }
 
-  /** Re-reads the named files and any the articles folder gained or lost; returns the articles that changed. */
-  private refreshArticles(touched: ReadonlySet<string>): Set<string> {
-    const changed = new Set<string>();
-    // The usual save rewrites articles already known: walking the whole folder again would find nothing new.
-    if (!this.discoveryError && touched.size > 0 && [...touched].every((file) => this.articles.has(file) && isFile(file))) {
-      for (const file of touched) {
-        const old = this.articles.get(file)!;
-        const article = this.read({ path: file, relPath: old.relPath });
-        if (article === old) continue;
-        if (article) this.articles.set(file, article);
-        else this.articles.delete(file);
-        changed.add(file);
-      }
-      return changed;
-    }
-    let files: ArticleFile[];
-    try {
-      const discovery = discoverArticles(this.options.config, this.options.cwd);
-      files = discovery.files;
-      this.discoveryProblems = discovery.problems;
-      this.discoveryError = undefined;
-    } catch (error) {
-      if (!(error instanceof HealthmdError)) throw error;
-      files = [];
-      this.discoveryError = errorFinding(error, 'files', this.display, this.display(projectPath(this.options.config, 'articlesDir')));
-    }
-    const present = new Set(files.map((file) => file.path));
-    for (const file of [...this.articles.keys()]) {
-      if (!present.has(file)) {
-        this.articles.delete(file);
-        changed.add(file);
-      }
-    }
-    for (const file of files) {
-      const old = this.articles.get(file.path);
-      if (old && !touched.has(file.path)) continue;
-      const article = this.read(file);
-      if (article === old) continue;
-      if (article) this.articles.set(file.path, article);
-      else this.articles.delete(file.path);
-      changed.add(file.path);
-    }
-    return changed;
-  }
-
-  /** Parses a file, or returns the article already held when the text is the same (a save without changes). */
-  private read(file: ArticleFile): Article | undefined {
-    let content: Buffer;
-    try {
-      content = readFileSync(file.path);
-    } catch {
-      // Gone between discovery and reading (an editor saving by renaming): the next event brings it back.
-      return undefined;
-    }
-    const old = this.articles.get(file.path);
-    if (old && !old.problem && old.relPath === file.relPath && content.toString('utf8') === (old.bom ? '\ufeff' : '') + old.source) return old;
-    return parseArticle({ path: file.path, relPath: file.relPath, content });
-  }
-
-  private publishedArticles(): Article[] {
-    return [...this.articles.values()].filter((a) => this.options.drafts || !isDraft(a)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
   /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
   private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
-    const articleAt = (file: string) => this.articleAt(file);
+    const articleAt = (file: string) => this.articles.articleAt(file);
     const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched, articleAt });
     const needed = scope.all ? this.published : scope.needed;
     const changedFindings = new Set<string>();
@@ -378,18 +297,6 @@ export class PreviewSite {
       this.lint.set(result.filePath, result.messages);
     }
     return { linted: needed.length, changedFindings };
-  }
-
-  /** An article as project rules see it: one of the project's, or a Markdown file elsewhere read now. */
-  private articleAt(file: string): Article | undefined {
-    const known = this.articles.get(file);
-    if (known) return known;
-    try {
-      const relPath = path.relative(this.options.config.root, file).split(path.sep).join('/');
-      return parseArticle({ path: file, relPath, content: readFileSync(file) });
-    } catch {
-      return undefined;
-    }
   }
 
   /** A new renderer over the articles that can be built; those with fatal findings get a placeholder page. */
@@ -463,12 +370,4 @@ export class PreviewSite {
 function summary(entry: SiteEntry | undefined): string {
   if (!entry) return '';
   return JSON.stringify([entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])]);
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

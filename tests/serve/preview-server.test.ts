@@ -194,6 +194,23 @@ describe('healthmd serve, in process, on the sample project', () => {
     }
   });
 
+  it('tells a page that missed a change while it was loading to reload as soon as it subscribes, and leaves a current page alone', async () => {
+    const stale = (await get(BACK_PAIN_URL)).body;
+    await save(BACK_PAIN, original.replace('share one plan', 'share one joint plan'));
+    const current = (await get(BACK_PAIN_URL)).body;
+    expect(pageVersion(current)).toBeGreaterThan(pageVersion(stale));
+    const late = await openEvents(server.url, BACK_PAIN_URL, pageVersion(stale));
+    const upToDate = await openEvents(server.url, BACK_PAIN_URL, pageVersion(current));
+    try {
+      await late.next('reload', 1000);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(upToDate.names).toEqual([]);
+    } finally {
+      late.close();
+      upToDate.close();
+    }
+  });
+
   it('notices every save of an editor that replaces the file (write a temporary file, then rename it)', async () => {
     for (const word of ['first', 'second', 'third']) {
       const before = updates.length;
