@@ -48,6 +48,7 @@ Examples:
   $ healthmd serve --host 0.0.0.0           let other devices on the network see it`,
     )
     .action(async (flags: ServeFlags, command: Command) => {
+      if (!flags.host.trim()) throw new UsageError('--host: expected an address such as 127.0.0.1 (the default), ::1 or 0.0.0.0');
       const context = createContext(io, command);
       const config = context.config();
       const { startPreviewServer } = await import('../serve/preview-server.js');

@@ -1,4 +1,6 @@
+import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -151,6 +153,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   }
 
+  const configWatcher = options.watch === false ? undefined : watchConfig(options.config.file, warn);
+
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -160,6 +164,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     close() {
       closing ??= (async () => {
         watcher?.close();
+        configWatcher?.close();
         stream.close();
         await closeServer(server);
       })();
@@ -216,4 +221,24 @@ function closeServer(server: Server): Promise<void> {
     // Open keep-alive and event-stream connections would otherwise hold the server open.
     server.closeAllConnections();
   });
+}
+
+/**
+ * The config decides which folders are watched and how everything renders, so a change to it
+ * needs a fresh start; say so once per burst of saves instead of serving a half-applied config.
+ */
+function watchConfig(file: string | undefined, warn: (message: string) => void): FSWatcher | undefined {
+  if (!file) return undefined;
+  let quietUntil = 0;
+  try {
+    const watcher = watch(path.dirname(file), (_event, name) => {
+      if (name !== path.basename(file) || Date.now() < quietUntil) return;
+      quietUntil = Date.now() + 1000;
+      warn(`${path.basename(file)} changed: stop healthmd serve (Ctrl-C) and start it again to apply it`);
+    });
+    watcher.on('error', () => watcher.close());
+    return watcher;
+  } catch {
+    return undefined;
+  }
 }

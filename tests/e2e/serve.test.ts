@@ -87,6 +87,19 @@ describe('healthmd serve (the command)', () => {
     expect((await server.exited).code).toBe(0);
   });
 
+  it('says a changed config file needs a restart', async () => {
+    const project = sampleProject();
+    const server = await serve(project);
+    const config = path.join(project, 'healthmd.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('Collaborative Care Health Library', 'Health Library'));
+    const started = Date.now();
+    while (!server.stderr().includes('changed') && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 25));
+    expect(server.stderr()).toMatch(/^healthmd: warning: healthmd\.config\.yaml changed: stop healthmd serve \(Ctrl-C\) and start it again/m);
+    expect(server.stderr().match(/changed:/g)).toHaveLength(1);
+    server.child.kill('SIGINT');
+    expect((await server.exited).code).toBe(0);
+  });
+
   it('keeps serving with a broken template, naming it on stderr and in the page', async () => {
     const project = sampleProject({ 'templates/tag.liquid': "{% layout 'layout' %}\n{%- block main %}\n{% for post in posts %}\n{%- endblock %}\n" });
     const server = await serve(project);
@@ -136,6 +149,12 @@ describe('healthmd serve (the command)', () => {
     const result = await runCli(['serve', '--port', port], { cwd: sampleProject() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--port');
+  });
+
+  it('refuses an address that is not this machine with exit 2', async () => {
+    const result = await runCli(['serve', '--port', '0', '--host', '192.0.2.1'], { cwd: sampleProject() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot listen on 192.0.2.1: it is not an address of this machine');
   });
 
   it('exits 2 naming the folder when there is no articles folder', async () => {
