@@ -175,17 +175,25 @@ describe('healthmd serve (the command)', () => {
   });
 });
 
-describe('healthmd build, next to serve', () => {
-  it('writes neither the findings panel nor the reload script, even for pages with findings', async () => {
+describe('build and export, next to serve', () => {
+  it.each([
+    ['build', ['build'], 'public'],
+    ['build --drafts', ['build', '--drafts', '--out', 'preview'], 'preview'],
+    ['export', ['export', '--out', 'bundle'], 'bundle'],
+    ['export --single-file', ['export', '--single-file', '--out', 'single'], 'single'],
+  ])('%s writes neither the findings panel nor the reload script, even for pages with findings', async (_name, args, outDir) => {
     const project = sampleProject();
     // A warning (description-length) lets the build go ahead while serve would show a panel on this page.
     const file = path.join(project, 'articles/hospital-rehab.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^description: .*$/m, 'description: "Rehab in hospital."'));
-    const result = await runCli(['build'], { cwd: project, env: { HEALTHMD_NOW: SAMPLE_NOW } });
-    expect(result.code).toBe(0);
-    const out = path.join(project, 'public');
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace(/^description: .*$/m, 'description: "Rehab in hospital."'));
+    // And a draft, which serve --drafts marks with a note.
+    writeFileSync(path.join(project, 'articles/draft-news.md'), source.replace('---\n', '---\ndraft: true\nslug: draft-news\n'));
+    const result = await runCli(args, { cwd: project, env: { HEALTHMD_NOW: SAMPLE_NOW } });
+    expect(result.code, result.stderr).toBe(0);
+    const out = path.join(project, outDir);
     const pages = listFiles(out).filter((f) => /\.(html|xml|css|js)$/.test(f));
-    expect(pages.length).toBeGreaterThan(5);
+    expect(pages.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(3);
     for (const page of pages) {
       const text = readFileSync(path.join(out, page), 'utf8');
       expect(text, page).not.toContain('healthmd-overlay');
