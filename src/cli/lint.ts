@@ -20,7 +20,7 @@ interface LintFlags {
   fix?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
-  rule: Record<string, RuleSeverity>;
+  rule?: Record<string, RuleSeverity>;
   stdin?: boolean;
   stdinFilename?: string;
 }
@@ -47,7 +47,7 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
     .option('--fix', 'apply safe fixes in place (never invents a review, a source or a date)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report errors only')
-    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', parseRuleFlag, {})
+    .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', parseRuleFlag)
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <file>', 'the path the text on stdin stands for (for messages and links)')
     .addHelpText(
@@ -88,7 +88,7 @@ Examples:
       const results = lintArticles(articles, {
         config,
         now,
-        ruleOverrides: flags.rule,
+        ruleOverrides: flags.rule ?? {},
         fix: flags.fix,
         readArticle: reader.readArticle,
         fileExists: reader.fileExists,
