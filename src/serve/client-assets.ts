@@ -6,11 +6,14 @@ export const OVERLAY_STYLESHEET_URL = `${SERVE_PREFIX}overlay.css`;
 /**
  * Reloads the page when the server says it changed, and makes the findings panel dismissible
  * (button or Escape; the choice is remembered for the tab until the findings change). The page's
- * version goes with the subscription so a change made while the page was loading is not missed.
+ * version goes with the subscription so a change made while the page was loading is not missed,
+ * and so does the run of serve that made it, so pages reload when serve is started again.
  */
 export const CLIENT_SCRIPT = `(() => {
-  const version = (document.currentScript && document.currentScript.dataset.version) || '0';
-  const events = new EventSource('${EVENTS_URL}?path=' + encodeURIComponent(location.pathname) + '&version=' + encodeURIComponent(version));
+  const data = (document.currentScript && document.currentScript.dataset) || {};
+  const query = '?path=' + encodeURIComponent(location.pathname) + '&version=' + encodeURIComponent(data.version || '0') + '&instance=' + encodeURIComponent(data.instance || '');
+  // EventSource reconnects by itself (every second, see retry:), also to a restarted server.
+  const events = new EventSource('${EVENTS_URL}' + query);
   events.addEventListener('reload', () => {
     events.close();
     location.reload();

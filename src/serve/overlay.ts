@@ -19,6 +19,8 @@ export interface OverlayContent {
   draft?: boolean;
   /** The page's version, so the reload script can tell whether it missed a change. */
   version: number;
+  /** Which run of serve made the page: a page from an earlier run reloads when the server is back. */
+  instance: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function renderOverlay(content: OverlayContent): string {
     parts.push('<aside class="healthmd-draft" aria-label="Draft"><p>Draft: published only with --drafts</p></aside>');
   }
   if (content.findings.length > 0) parts.push(panel(content.findings));
-  parts.push(`<script data-version="${content.version}">${CLIENT_SCRIPT}</script>`);
+  parts.push(`<script data-version="${content.version}" data-instance="${escapeHtml(content.instance)}">${CLIENT_SCRIPT}</script>`);
   return `${parts.join('\n')}\n`;
 }
 

@@ -119,7 +119,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     throw error;
   }
   const ready = site;
-  events = new ReloadEvents((sitePath, version) => ready.needsReload(sitePath, version));
+  events = new ReloadEvents((sitePath, version) => ready.needsReload(sitePath, version), ready.instance);
   const stream = events;
 
   const apply = (batch: ChangeBatch): UpdateResult | undefined => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../core/article.js';
@@ -78,6 +79,8 @@ export class PreviewSite {
   private readonly media = new Map<SitePath, string>();
   private readonly isProjectFile: (file: string) => boolean;
   private readonly versions = new PageVersions();
+  /** This run of serve, carried by every page it makes. */
+  readonly instance = randomBytes(4).toString('hex');
 
   /** Reads, lints and prepares the whole site. Throws HealthmdError when the articles folder is missing. */
   constructor(private readonly options: PreviewSiteOptions) {
@@ -235,14 +238,14 @@ export class PreviewSite {
   }
 
   private standalone(status: number, title: string, message: string, findings: OverlayFinding[]): SiteAnswer {
-    const overlay = renderOverlay({ findings, version: this.versions.current });
+    const overlay = renderOverlay({ findings, version: this.versions.current, instance: this.instance });
     return { kind: 'html', status, body: renderStandalonePage({ lang: this.options.config.site.language, title, message, overlay }) };
   }
 
   /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
   private overlayFor(page: PageRef): string {
     const draft = page.kind === 'article' && isDraft(page.entry.article);
-    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.versions.of(page.sitePath) });
+    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.versions.of(page.sitePath), instance: this.instance });
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {

@@ -8,6 +8,8 @@ interface Subscriber {
   sitePath: SitePath | undefined;
   /** The version of the page the browser has. */
   version: number;
+  /** The page was made by an earlier run of serve: whatever it shows may be out of date. */
+  earlierRun: boolean;
   told: boolean;
 }
 
@@ -22,14 +24,18 @@ export class ReloadEvents {
   private readonly subscribers = new Set<Subscriber>();
   private readonly keepAlive: NodeJS.Timeout;
 
-  constructor(private readonly isOutdated: (sitePath: SitePath | undefined, version: number) => boolean) {
+  constructor(
+    private readonly isOutdated: (sitePath: SitePath | undefined, version: number) => boolean,
+    /** This run of serve (pages carry the run that made them). */
+    private readonly instance: string,
+  ) {
     this.keepAlive = setInterval(() => {
       for (const subscriber of this.subscribers) subscriber.response.write(': keep-alive\n\n');
     }, KEEP_ALIVE_MS);
     this.keepAlive.unref();
   }
 
-  /** Opens a stream for `GET /__healthmd/events?path=/articles/x/&version=3`. */
+  /** Opens a stream for `GET /__healthmd/events?path=/articles/x/&version=3&instance=…`. */
   subscribe(request: IncomingMessage, response: ServerResponse, query: URLSearchParams): void {
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -48,6 +54,7 @@ export class ReloadEvents {
       response,
       sitePath: sitePathOfRequest(query.get('path') ?? ''),
       version: Number.isInteger(version) && version >= 0 ? version : 0,
+      earlierRun: Boolean(query.get('instance')) && query.get('instance') !== this.instance,
       told: false,
     };
     this.subscribers.add(subscriber);
@@ -74,7 +81,7 @@ export class ReloadEvents {
   }
 
   private notify(subscriber: Subscriber): boolean {
-    if (subscriber.told || !this.isOutdated(subscriber.sitePath, subscriber.version)) return false;
+    if (subscriber.told || !(subscriber.earlierRun || this.isOutdated(subscriber.sitePath, subscriber.version))) return false;
     subscriber.told = true;
     subscriber.response.write('event: reload\ndata: {}\n\n');
     return true;

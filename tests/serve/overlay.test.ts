@@ -18,7 +18,7 @@ function page(overlay: string) {
 
 describe('renderOverlay', () => {
   it('lists each finding with its rule, place and message in a labelled, dismissible aside', () => {
-    const doc = page(renderOverlay({ findings: [finding(), finding({ source: 'readability-grade', severity: 'warning', line: 30, column: 4, message: 'Grade 11' })], version: 3 }));
+    const doc = page(renderOverlay({ findings: [finding(), finding({ source: 'readability-grade', severity: 'warning', line: 30, column: 4, message: 'Grade 11' })], version: 3, instance: 'abc123' }));
     const aside = elements(doc).find((e) => attr(e, 'id') === 'healthmd-overlay')!;
     expect(aside.tagName).toBe('aside');
     const heading = byTag(aside, 'h2')[0];
@@ -38,14 +38,14 @@ describe('renderOverlay', () => {
   });
 
   it('escapes what the findings say', () => {
-    const html = renderOverlay({ findings: [finding({ message: '<img src=x onerror=alert(1)> & "quotes"', file: 'articles/<b>.md' })], version: 1 });
+    const html = renderOverlay({ findings: [finding({ message: '<img src=x onerror=alert(1)> & "quotes"', file: 'articles/<b>.md' })], version: 1, instance: 'abc123' });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
   });
 
   it('counts files when findings come from several, and names a finding without a line by its file alone', () => {
-    const doc = page(renderOverlay({ findings: [finding(), finding({ file: 'templates/article.liquid', source: 'template', line: undefined, column: undefined })], version: 1 }));
+    const doc = page(renderOverlay({ findings: [finding(), finding({ file: 'templates/article.liquid', source: 'template', line: undefined, column: undefined })], version: 1, instance: 'abc123' }));
     expect(text(byTag(doc, 'h2')[0])).toMatch(/\b2 errors\b.*\b2 files\b/);
     const second = byTag(doc, 'li')[1];
     expect(attr(second, 'data-line')).toBeUndefined();
@@ -53,23 +53,24 @@ describe('renderOverlay', () => {
   });
 
   it('adds only the reload script, with the page version, when there is nothing to show', () => {
-    const doc = page(renderOverlay({ findings: [], version: 7 }));
+    const doc = page(renderOverlay({ findings: [], version: 7, instance: 'abc123' }));
     expect(elements(doc).some((e) => e.tagName === 'aside' || e.tagName === 'link')).toBe(false);
     const scripts = byTag(doc, 'script');
     expect(scripts).toHaveLength(1);
     expect(attr(scripts[0], 'data-version')).toBe('7');
-    expect(renderOverlay({ findings: [], version: 7 })).toContain('new EventSource(');
+    expect(attr(scripts[0], 'data-instance')).toBe('abc123');
+    expect(renderOverlay({ findings: [], version: 7, instance: 'abc123' })).toContain('new EventSource(');
   });
 
   it('marks a draft', () => {
-    const doc = page(renderOverlay({ findings: [], draft: true, version: 1 }));
+    const doc = page(renderOverlay({ findings: [], draft: true, version: 1, instance: 'abc123' }));
     const draft = byTag(doc, 'aside')[0];
     expect(hasClass(draft, 'healthmd-draft')).toBe(true);
     expect(attr(draft, 'aria-label')).toBe('Draft');
   });
 
   it('gives the panel a signature that changes with the findings, so a dismissal lasts until they change', () => {
-    const signature = (findings: OverlayFinding[]) => /data-signature="([0-9a-f]+)"/.exec(renderOverlay({ findings, version: 1 }))?.[1];
+    const signature = (findings: OverlayFinding[]) => /data-signature="([0-9a-f]+)"/.exec(renderOverlay({ findings, version: 1, instance: 'abc123' }))?.[1];
     expect(signature([finding()])).toBe(signature([finding()]));
     expect(signature([finding()])).not.toBe(signature([finding({ line: 13 })]));
   });

@@ -211,6 +211,16 @@ describe('healthmd serve, in process, on the sample project', () => {
     }
   });
 
+  it('tells a page made by an earlier run of serve to reload, since anything may have changed meanwhile', async () => {
+    const current = (await get(BACK_PAIN_URL)).body;
+    const stream = await openEvents(server.url, BACK_PAIN_URL, pageVersion(current), 'an-earlier-run');
+    try {
+      await stream.next('reload', 1000);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('notices every save of an editor that replaces the file (write a temporary file, then rename it)', async () => {
     for (const word of ['first', 'second', 'third']) {
       const before = updates.length;

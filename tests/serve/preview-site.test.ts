@@ -39,7 +39,7 @@ const FILES: Record<string, string> = {
 
 function normalise(answer: SiteAnswer | undefined): unknown {
   if (!answer || answer.kind !== 'html') return answer;
-  return { ...answer, body: answer.body.replace(/ data-version="\d+"/g, '') };
+  return { ...answer, body: answer.body.replace(/ data-version="\d+" data-instance="[0-9a-f]+"/g, '') };
 }
 
 /** What every address of the site answers, with page versions left out (a cold start has none). */

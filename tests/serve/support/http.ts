@@ -35,9 +35,9 @@ export interface EventStream {
 }
 
 /** Subscribes to serve's reload events as the page at `pagePath` (opened at `version`) would. */
-export function openEvents(base: string, pagePath: string, version: number): Promise<EventStream> {
+export function openEvents(base: string, pagePath: string, version: number, instance?: string): Promise<EventStream> {
   const url = new URL(base);
-  const path = `/__healthmd/events?path=${encodeURIComponent(pagePath)}&version=${version}`;
+  const path = `/__healthmd/events?path=${encodeURIComponent(pagePath)}&version=${version}${instance ? `&instance=${instance}` : ''}`;
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, agent: false }, (res) => {
       res.setEncoding('utf8');
