@@ -72,6 +72,10 @@ describe('healthmd rules', () => {
     }
     const frontMatterValid = summaries[0];
     expect(frontMatterValid).toMatchObject({ fatal: true, severity: 'error' });
+    // PRODUCT.md's defaults: three advisory rules, two fatal ones.
+    expect(summaries.filter((rule) => rule.severity === 'warn').map((rule) => rule.id)).toEqual(['no-absolute-claims', 'readability-grade', 'description-length']);
+    expect(summaries.filter((rule) => rule.fatal).map((rule) => rule.id)).toEqual(['front-matter-valid', 'unique-slug']);
+    expect(summaries.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['disclaimer-present', 'heading-structure']);
     expect(Object.keys(frontMatterValid.messages)).toContain('unclosed');
   });
 
@@ -105,6 +109,12 @@ describe('healthmd rules', () => {
 });
 
 describe('scripts/rules-table.mjs', () => {
+  it("keeps the README's rules table in step with the registry", async () => {
+    const check = await rulesTable(['--check'], REPO);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+
   const README = ['# healthmd', '', '## Rules', '', '<!-- rules-table:start -->', '| stale | table |', '<!-- rules-table:end -->', '', '## Exit codes', ''].join('\n');
 
   it('--check fails on a stale table, the rewrite fixes it, and --check then passes', async () => {
