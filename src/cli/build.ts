@@ -1,12 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import pkg from '../../package.json' with { type: 'json' };
-import { formatters } from '../formatters/index.js';
-import type { LintResult } from '../lint/engine.js';
-import { rules } from '../rules/index.js';
 import { buildSite, type BuildProgress } from '../site/build-site.js';
 import { progressLine } from '../site/progress-line.js';
 import { createContext } from './context.js';
+import { count, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface BuildFlags {
@@ -63,20 +60,8 @@ Examples:
       } finally {
         bar?.clear();
       }
-      for (const problem of result.problems) {
-        if (!quiet) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
-      }
-      const { lint } = result;
-      // Findings that block are always shown; warnings of a build that goes ahead only without --quiet.
-      const shown = result.status === 'blocked' ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : quiet ? [] : lint.results;
-      const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
-      if (report) io.stderr(report);
+      reportLintGate(context, result, flags, 'build');
       if (result.status === 'blocked') {
-        const why =
-          lint.fatalCount > 0
-            ? `${count(lint.fatalCount, 'finding')} that no build can get past (see above); fix the files named`
-            : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to build anyway`;
-        io.stderr(`healthmd: build stopped: ${why}\n`);
         exit.code = 1;
         return;
       }
@@ -113,13 +98,4 @@ function progressBar(write: (text: string) => void) {
 
 function label(progress: BuildProgress): string {
   return progress.stage === 'write' ? 'Writing pages' : progress.stage === 'lint' ? 'Linted' : 'Read';
-}
-
-function fatalOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.fatal);
-  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

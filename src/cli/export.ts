@@ -1,14 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import pkg from '../../package.json' with { type: 'json' };
 import { isCalendarDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { formatters } from '../formatters/index.js';
-import type { LintResult } from '../lint/engine.js';
-import { rules } from '../rules/index.js';
 import { exportSite } from '../site/export-site.js';
 import type { ExportTarget } from '../site/export-target.js';
 import { createContext } from './context.js';
+import { count, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface ExportFlags {
@@ -79,20 +76,8 @@ Examples:
         drafts: flags.drafts,
         skipLint: flags.skipLint,
       });
-      for (const problem of result.problems) {
-        if (!quiet) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
-      }
-      const { lint } = result;
-      // Findings that block are always shown; warnings of an export that goes ahead only without --quiet.
-      const shown = result.status === 'blocked' ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : quiet ? [] : lint.results;
-      const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
-      if (report) io.stderr(report);
+      reportLintGate(context, result, flags, 'export');
       if (result.status === 'blocked') {
-        const why =
-          lint.fatalCount > 0
-            ? `${count(lint.fatalCount, 'finding')} that no export can get past (see above); fix the files named`
-            : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to export anyway`;
-        io.stderr(`healthmd: export stopped: ${why}\n`);
         exit.code = 1;
         return;
       }
@@ -114,15 +99,6 @@ function exportTarget(flags: ExportFlags, cwd: string): ExportTarget {
   if (flags.out !== undefined) return { kind: 'folder', path: path.resolve(cwd, flags.out) };
   if (flags.zip !== undefined) return { kind: 'zip', path: path.resolve(cwd, flags.zip) };
   throw new UsageError('say where the export goes: --out DIR for a folder or --zip FILE for an archive');
-}
-
-function fatalOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.fatal);
-  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function size(bytes: number): string {

@@ -89,7 +89,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   } catch (error) {
     removeLater(staging);
     if (error instanceof HealthmdError) throw error;
-    throw new HealthmdError(`the build could not write its output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+    throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
   swap(staging, outDir, parent, base, removeLater);
   return { written: written.size, kept: kept.length };

@@ -1,0 +1,44 @@
+import pkg from '../../package.json' with { type: 'json' };
+import type { DiscoveryProblem } from '../core/discover.js';
+import { formatters } from '../formatters/index.js';
+import type { LintResult } from '../lint/engine.js';
+import { rules } from '../rules/index.js';
+import type { LintGate } from '../site/lint-gate.js';
+import type { CliContext } from './context.js';
+
+/**
+ * What build and export print about discovery and their lint gate. Findings that block are always
+ * shown, with why the run stopped; warnings of a run that goes ahead only without --quiet.
+ */
+export function reportLintGate(
+  context: CliContext,
+  result: { status: string; lint: LintGate; problems: readonly DiscoveryProblem[] },
+  flags: { skipLint?: boolean; quiet?: boolean },
+  verb: 'build' | 'export',
+): void {
+  const { io } = context;
+  for (const problem of result.problems) {
+    if (!flags.quiet) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
+  }
+  const { lint } = result;
+  const blocked = result.status === 'blocked';
+  const shown = blocked ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : flags.quiet ? [] : lint.results;
+  const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
+  if (report) io.stderr(report);
+  if (!blocked) return;
+  const why =
+    lint.fatalCount > 0
+      ? `${count(lint.fatalCount, 'finding')} that no ${verb} can get past (see above); fix the files named`
+      : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to ${verb} anyway`;
+  io.stderr(`healthmd: ${verb} stopped: ${why}\n`);
+}
+
+function fatalOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.fatal);
+  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
+}
+
+/** "1 page", "3 pages". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
