@@ -58,6 +58,20 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
   };
   const display = (file: string) => toPosix(path.relative(cwd, file)) || '.';
 
+  /** The target of a symbolic link inside the project, or undefined (reported) when it is broken or leads out. */
+  const followLink = (link: string): string | undefined => {
+    let target: string;
+    try {
+      target = realpathSync(link);
+    } catch {
+      problems.push({ file: display(link), message: 'broken symbolic link: skipped' });
+      return undefined;
+    }
+    if (isInside(target, rootReal)) return target;
+    problems.push({ file: display(link), message: 'symbolic link leads outside the project: not followed' });
+    return undefined;
+  };
+
   const walk = (dir: string, accept: (file: string) => boolean) => {
     let entries;
     try {
@@ -69,17 +83,8 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(full);
-        } catch {
-          problems.push({ file: display(full), message: 'broken symbolic link: skipped' });
-          continue;
-        }
-        if (!isInside(target, rootReal)) {
-          problems.push({ file: display(full), message: 'symbolic link leads outside the project: not followed' });
-          continue;
-        }
+        const target = followLink(full);
+        if (!target) continue;
         const stat = statSync(target);
         if (stat.isDirectory()) continue; // the target inside the project is walked in its own right
         if (stat.isFile() && /\.md$/i.test(entry.name) && accept(full)) add(full);
@@ -119,17 +124,8 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
       throw new UsageError(`${given}: no such file or folder`);
     }
     if (stat.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = realpathSync(full);
-      } catch {
-        problems.push({ file: display(full), message: 'broken symbolic link: skipped' });
-        continue;
-      }
-      if (!isInside(target, rootReal)) {
-        problems.push({ file: display(full), message: 'symbolic link leads outside the project: not followed' });
-        continue;
-      }
+      const target = followLink(full);
+      if (!target) continue;
       stat = statSync(target);
     }
     if (stat.isDirectory()) walk(full, () => true);
