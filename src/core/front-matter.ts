@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { Place } from './diagnostic.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 /** Where a front-matter key, its value and (for lists) each item stand in the file. */
 export interface KeyPlace {
@@ -74,7 +75,9 @@ export function splitFrontMatter(text: string): SplitResult {
   if (text[bodyStart] === '\n') bodyStart += 1;
   const yaml = text.slice(start, end);
   const firstLine = 2;
-  const result = parseYaml(yaml, firstLine);
+  // Most front matter is a flat list of simple keys; the full YAML parser runs only for the rest.
+  const simple = yaml.length <= MAX_FRONT_MATTER_CHARS ? parseSimpleYaml(yaml, firstLine) : undefined;
+  const result = simple ?? parseYaml(yaml, firstLine);
   if ('problem' in result) return { bodyStart, problem: result.problem };
   return { bodyStart, frontMatter: { ...result, yaml, start, end } };
 }
@@ -122,9 +125,10 @@ function nestingDepth(yaml: string): number {
   return Math.max(max, indentLevels);
 }
 
-type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace> } | { problem: FrontMatterProblem };
+export type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace> } | { problem: FrontMatterProblem };
 
-function parseYaml(yaml: string, firstLine: number): Parsed {
+/** The full YAML parser, with every safety check; exported so tests can compare the fast path with it. */
+export function parseYaml(yaml: string, firstLine: number): Parsed {
   const at = (offset: number, lines: LineCounter): Place => {
     const { line, col } = lines.linePos(offset);
     return { line: line + firstLine - 1, column: col };
