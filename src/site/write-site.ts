@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { HealthmdError } from '../core/errors.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
@@ -61,6 +62,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   mkdirSync(staging);
   const written = new Set<string>();
   let kept: string[];
+  const writer = new BackgroundWriter();
   try {
     const folders = new Set<string>();
     const ensureFolder = (file: string) => {
@@ -68,7 +70,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       if (dir === '.' || folders.has(dir)) return;
       ensureFolder(dir);
       // The parent exists by now: a plain mkdir is one system call, a recursive one several.
-      mkdirSync(path.join(staging, dir));
+      writer.mkdir(path.join(staging, dir));
       folders.add(dir);
     };
     for (const item of items) {
@@ -76,17 +78,20 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       if (written.has(item.path)) continue;
       ensureFolder(item.path);
       const target = path.join(staging, item.path);
-      if ('content' in item) writeFileSync(target, item.content);
-      else copyFileSync(item.copyFrom, target, constants.COPYFILE_FICLONE);
+      if ('content' in item) writer.write(target, item.content);
+      else writer.copy(item.copyFrom, target);
       written.add(item.path);
       options.onFile?.(item.path);
     }
+    writer.finish();
     // An output folder put back by the sweep was not there when the caller read its marker.
     const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
     kept = carryOver(outDir, staging, written, { ...options, previous });
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written, ...kept].sort() };
     writeFileSync(path.join(staging, options.marker ?? MARKER), `${JSON.stringify(marker, null, 1)}\n`);
   } catch (error) {
+    // Nothing may still be writing into the staging folder when it is removed.
+    writer.stop();
     removeLater(staging);
     if (error instanceof HealthmdError) throw error;
     throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
@@ -222,4 +227,121 @@ export function isRunning(pid: number): boolean {
 
 function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+type WriteOp = ['mkdir', string] | ['write', string, string] | ['copy', string, string];
+
+// Runs in a worker thread: the same calls writeSite made itself, in the order they were queued.
+const WRITER = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { port, shared } = workerData;
+const state = new Int32Array(shared);
+let failure;
+port.on('message', (ops) => {
+  if (ops === 'finish') {
+    port.postMessage(failure ?? null);
+    port.close();
+    Atomics.store(state, 0, 1);
+    Atomics.notify(state, 0);
+    return;
+  }
+  for (const op of ops) {
+    if (failure) break;
+    try {
+      if (op[0] === 'mkdir') fs.mkdirSync(op[1]);
+      else if (op[0] === 'write') fs.writeFileSync(op[1], op[2]);
+      else fs.copyFileSync(op[1], op[2], fs.constants.COPYFILE_FICLONE);
+    } catch (error) {
+      failure = { code: error && error.code, message: String(error && error.message) };
+      Atomics.store(state, 2, 1);
+    }
+  }
+  Atomics.add(state, 1, ops.length);
+  Atomics.notify(state, 1);
+});
+`;
+
+/** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
+const MAX_IN_FLIGHT = 256;
+const BATCH = 16;
+
+/**
+ * Makes folders and writes files in a worker thread, in order, while this thread renders the next
+ * pages: on a slow disk the system calls cost as much as the rendering. `finish` waits until every
+ * queued operation is done and throws the first failure.
+ */
+class BackgroundWriter {
+  /** Undefined when no thread could be started: the writer then works in this thread. */
+  private readonly port?: MessagePort;
+  private readonly state = new Int32Array(new SharedArrayBuffer(12));
+  private batch: WriteOp[] = [];
+  private sent = 0;
+  private finished = false;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(WRITER, { eval: true, workerData: { port: port2, shared: this.state.buffer }, transferList: [port2] });
+      worker.unref();
+      this.port = port1;
+    } catch {
+      port1.close();
+    }
+  }
+
+  mkdir(dir: string): void {
+    this.queue(['mkdir', dir]);
+  }
+
+  write(file: string, content: string): void {
+    this.queue(['write', file, content]);
+  }
+
+  copy(from: string, to: string): void {
+    this.queue(['copy', from, to]);
+  }
+
+  finish(): void {
+    const failure = this.stop();
+    if (failure) throw Object.assign(new Error(failure.message), { code: failure.code ?? undefined });
+  }
+
+  /** Waits for the thread to finish what was queued; returns its failure, if any. */
+  stop(): { code?: string; message: string } | undefined {
+    if (this.finished) return undefined;
+    this.finished = true;
+    if (!this.port) return undefined;
+    this.flush();
+    this.port.postMessage('finish');
+    Atomics.wait(this.state, 0, 0);
+    const reply = receiveMessageOnPort(this.port)?.message as { code?: string; message: string } | null | undefined;
+    this.port.close();
+    return reply ?? undefined;
+  }
+
+  private queue(op: WriteOp): void {
+    if (!this.port) return run(op);
+    // A failed write stops the build now instead of after every page is rendered.
+    if (Atomics.load(this.state, 2) === 1) this.finish();
+    this.batch.push(op);
+    if (this.batch.length < BATCH) return;
+    this.flush();
+    for (let done = Atomics.load(this.state, 1); this.sent - done > MAX_IN_FLIGHT; done = Atomics.load(this.state, 1)) {
+      Atomics.wait(this.state, 1, done, 1000);
+    }
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0 || !this.port) return;
+    this.port.postMessage(this.batch);
+    this.sent += this.batch.length;
+    this.batch = [];
+  }
+}
+
+function run(op: WriteOp): void {
+  if (op[0] === 'mkdir') mkdirSync(op[1]);
+  else if (op[0] === 'write') writeFileSync(op[1], op[2]);
+  else copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
 }

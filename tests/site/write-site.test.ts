@@ -78,6 +78,18 @@ describe('writeSite', () => {
     expect(readdirSync(parent)).toEqual(['public']);
   });
 
+  it('writes many pages in order, folder by folder, and reports a file that cannot be copied by its error code', () => {
+    const pages = Array.from({ length: 600 }, (_, i) => [`topic-${i % 7}/page-${i}/index.html`, `page ${i}`] as const);
+    write(files(Object.fromEntries(pages)));
+    for (const [file, content] of pages) expect(readFileSync(path.join(outDir, file), 'utf8')).toBe(content);
+
+    const missing = path.join(parent, 'no-such-image.png');
+    const items: OutputItem[] = [...files({ 'index.html': 'v2' }), { path: 'media/x.png', copyFrom: missing }, ...files(Object.fromEntries(pages.map(([f]) => [f, 'v2'])))];
+    expect(() => write(items)).toThrow(/ENOENT/);
+    expect(readFileSync(path.join(outDir, pages[0][0]), 'utf8')).toBe('page 0');
+    expect(readdirSync(parent)).toEqual(['public']);
+  });
+
   it('sweeps staging folders of killed builds and puts back an output folder caught mid-swap', () => {
     write(files({ 'index.html': 'v1' }));
     const dead = 999_999;
