@@ -1,26 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article.js';
-import { defaultConfig } from '../../src/core/config.js';
-import type { CalendarDate } from '../../src/core/dates.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { lintArticles } from '../../src/lint/engine.js';
-import { rules } from '../../src/rules/index.js';
+import { fixture as ruleFixture, lintOne } from './support/lint-with-rule.js';
 
 const RULE = 'description-length';
-const NOW = '2025-03-01' as CalendarDate;
 
-function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/${RULE}/${name}`, import.meta.url), 'utf8');
-}
-
-function lint(content: string, options?: Record<string, unknown>): Diagnostic[] {
-  const config = defaultConfig('/project');
-  for (const rule of rules) if (rule.id !== RULE && rule.id !== 'front-matter-valid') config.rules[rule.id] = { severity: 'off' };
-  if (options) config.rules[RULE] = { options };
-  const article = parseArticle({ path: '/project/articles/article.md', relPath: 'article.md', content });
-  return lintArticles([article], { config, now: NOW })[0].messages;
-}
+const fixture = (name: string): string => ruleFixture(RULE, name);
+const lint = (content: string, options?: Record<string, unknown>): Diagnostic[] => lintOne(RULE, content, { options });
 
 const withDescription = (value: string) => `---\ntitle: Hay fever\ndescription: ${value}\ndate: 2024-05-08\n---\nBody.\n`;
 const ids = (messages: Diagnostic[]) => messages.map((m) => `${m.messageId}@${m.line}:${m.column}`);
