@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // lint-worker runs in worker threads of a large lint (src/lint/lint-in-workers.ts).
+  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/lint/lint-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -6,10 +6,12 @@ import { parseArticle } from '../core/article.js';
 import type { RuleSeverity } from '../core/config.js';
 import { discoverArticles } from '../core/discover.js';
 import { HealthmdError, UsageError } from '../core/errors.js';
-import { articleReader, readArticles } from '../core/read-articles.js';
+import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
+import { lintFileRange } from '../lint/lint-files.js';
+import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
@@ -65,34 +67,33 @@ Examples:
       const context = createContext(io, command);
       const config = context.config();
       const now = context.now();
-      const reader = articleReader(config);
-      let articles;
+      const ruleOverrides = flags.rule ?? {};
+      let results: LintResult[];
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
         const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
         const articlesDir = path.resolve(config.root, config.articlesDir);
         const relative = path.relative(articlesDir, file);
         const relPath = (relative.startsWith('..') ? path.basename(file) : relative).split(path.sep).join('/');
-        articles = [parseArticle({ path: file, relPath, content: Buffer.from(await io.readStdin(), 'utf8') })];
+        const article = parseArticle({ path: file, relPath, content: Buffer.from(await io.readStdin(), 'utf8') });
+        const reader = articleReader(config);
+        results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         const discovery = discoverArticles(config, context.cwd, paths);
         for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
-        if (discovery.files.length === 0) {
+        const files = discovery.files;
+        if (files.length === 0) {
           if (paths.length) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
-        articles = readArticles(discovery.files, context.cwd);
+        const workers = workerCount(files.length, io.env);
+        results =
+          workers > 1
+            ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files }, workers, new URL('./lint-worker.js', import.meta.url))
+            : lintFileRange(files, 0, files.length, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
       }
-      const results = lintArticles(articles, {
-        config,
-        now,
-        ruleOverrides: flags.rule ?? {},
-        fix: flags.fix,
-        readArticle: reader.readArticle,
-        fileExists: reader.fileExists,
-      });
       if (flags.fix) {
         for (const result of results) {
           if (result.output === undefined) continue;

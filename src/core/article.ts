@@ -45,6 +45,8 @@ export interface ArticleInput {
   relPath: string;
   /** Raw bytes (checked for UTF-8 and binary content) or already-decoded text. */
   content: Uint8Array | string;
+  /** False reads the front matter only (no tokens, headings, links or prose): what project rules need of other files. */
+  markdown?: boolean;
 }
 
 const EMPTY_MODEL: MarkdownModel = { tokens: [], headings: [], links: [], html: [], prose: [] };
@@ -69,7 +71,7 @@ export function parseArticle(input: ArticleInput): Article {
   const bodyLine = lines.place(bodyStart).line;
   const bodyLines = new LineIndex(body);
   let model = EMPTY_MODEL;
-  if (!problem) {
+  if (!problem && input.markdown !== false) {
     try {
       model = parseMarkdown(body);
     } catch (error) {

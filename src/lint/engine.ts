@@ -36,6 +36,12 @@ export interface LintOptions {
   fix?: boolean;
   /** How project rules read an article that is not in the linted set (the CLI reads the file). */
   readArticle?: (absolutePath: string) => Article | undefined;
+  /**
+   * Every article of the project as project rules see it (unique-slug, internal-links' suggestions);
+   * defaults to the linted ones. Entries outside the linted set need only their path, relPath,
+   * front matter and problem: link targets are read through `readArticle`.
+   */
+  project?: readonly Article[];
   fileExists?: (absolutePath: string) => boolean;
 }
 
@@ -74,7 +80,7 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
   const project: ProjectView = {
     root: options.config.root,
     articlesDir: `${options.config.root}/${options.config.articlesDir}`.replace(/\/+$/, ''),
-    articles,
+    articles: options.project ?? articles,
     article: (file) => byPath.get(file) ?? options.readArticle?.(file),
     exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),
   };

@@ -1,0 +1,18 @@
+// A worker thread's share of a large lint: one range of the project's files (see lint-in-workers.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadConfig } from '../core/config.js';
+import { HealthmdError } from '../core/errors.js';
+import { lintFileRange } from './lint-files.js';
+import type { WorkerTask } from './lint-in-workers.js';
+
+const task = workerData as WorkerTask;
+try {
+  const config = loadConfig(task.cwd, task.configFile);
+  const results = lintFileRange(task.files, task.start, task.end, { config, cwd: task.cwd, now: task.now, ruleOverrides: task.ruleOverrides, fix: task.fix });
+  parentPort!.postMessage({ results });
+} catch (error) {
+  const e = error as Error;
+  parentPort!.postMessage({
+    error: error instanceof HealthmdError ? { message: e.message, exitCode: error.exitCode, file: error.file, line: error.line, column: error.column } : { message: e.message, stack: e.stack },
+  });
+}
