@@ -2,14 +2,13 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 import { REPO, runCli } from '../e2e/helpers.js';
 import { SAMPLE_NOW, sampleProject } from '../site/support/project.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = '/tmp/healthmd-shots';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.png': 'image/png' };
@@ -59,11 +58,7 @@ describe.skipIf(!hasChromium)('the built site in a real browser', () => {
     server = await serve(path.join(project, 'public'));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

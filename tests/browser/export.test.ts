@@ -1,14 +1,13 @@
-import { copyFileSync, existsSync, mkdtempSync, realpathSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 import { runCli, tempProject } from '../e2e/helpers.js';
 import { SAMPLE_NOW, sampleProject } from '../site/support/project.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the export browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 
 /** A 4×3 PNG written from its bytes, so a loaded image can be told apart from a broken one. */
@@ -123,11 +122,7 @@ describe.skipIf(!hasChromium)('an exported bundle in a real browser, from disk',
     await exportTo(sample, ['--out', 'handoff']);
     await exportTo(images, ['--out', 'handoff']);
     await exportTo(images, ['--out', 'single', '--single-file']);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,14 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 import { BIN, REPO, runCli } from '../e2e/helpers.js';
 import { SAMPLE_NOW, sampleProject } from '../site/support/project.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = '/tmp/healthmd-shots';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the serve browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 
 const ARTICLE = 'articles/collaborative-care-back-pain.md';
@@ -88,11 +87,7 @@ describe.skipIf(!hasChromium)('healthmd serve in a real browser', () => {
       });
     });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
