@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { buildSite, type BuildProgress } from '../site/build-site.js';
-import { progressLine } from '../site/progress-line.js';
 import { createContext } from './context.js';
-import { count, reportLintGate } from './site-report.js';
+import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface BuildFlags {
@@ -55,7 +54,7 @@ Examples:
           drafts: flags.drafts,
           skipLint: flags.skipLint,
           clean: flags.clean,
-          onProgress: bar && ((progress: BuildProgress) => bar.update(label(progress), progress.done, progress.total)),
+          onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
         });
       } finally {
         bar?.clear();
@@ -72,30 +71,4 @@ Examples:
       }
       exit.code = 0;
     });
-}
-
-// A bar for a build that takes a moment; a quick build just prints its summary.
-const BAR_DELAY_MS = 300;
-const BAR_INTERVAL_MS = 100;
-
-function progressBar(write: (text: string) => void) {
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  return {
-    update(label: string, done: number, total: number) {
-      const now = Date.now();
-      if (now - started < BAR_DELAY_MS || (now - last < BAR_INTERVAL_MS && done < total)) return;
-      last = now;
-      drawn = true;
-      write(`\r${progressLine(label, done, total)}\x1b[K`);
-    },
-    clear() {
-      if (drawn) write('\r\x1b[K');
-    },
-  };
-}
-
-function label(progress: BuildProgress): string {
-  return progress.stage === 'write' ? 'Writing pages' : progress.stage === 'lint' ? 'Linted' : 'Read';
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { exportSite } from '../site/export-site.js';
 import type { ExportTarget } from '../site/export-target.js';
 import { createContext } from './context.js';
-import { count, reportLintGate } from './site-report.js';
+import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface ExportFlags {
@@ -64,6 +64,7 @@ Examples:
       }
       const config = context.config();
       const quiet = Boolean(flags.quiet);
+      const bar = !quiet && io.stdoutIsTTY ? progressBar(io.stdout) : undefined;
       const result = await exportSite({
         config,
         cwd: context.cwd,
@@ -75,7 +76,8 @@ Examples:
         since: flags.since,
         drafts: flags.drafts,
         skipLint: flags.skipLint,
-      });
+        onProgress: bar && ((progress) => bar.update(progressLabel(progress), progress.done, progress.total)),
+      }).finally(() => bar?.clear());
       reportLintGate(context, result, flags, 'export');
       if (result.status === 'blocked') {
         exit.code = 1;

@@ -3,7 +3,9 @@ import type { DiscoveryProblem } from '../core/discover.js';
 import { formatters } from '../formatters/index.js';
 import type { LintResult } from '../lint/engine.js';
 import { rules } from '../rules/index.js';
+import type { BuildProgress } from '../site/build-site.js';
 import type { LintGate } from '../site/lint-gate.js';
+import { progressLine } from '../site/progress-line.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -41,4 +43,32 @@ function fatalOnly(result: LintResult): LintResult {
 /** "1 page", "3 pages". */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+// A bar for a build or export that takes a moment; a quick one just prints its summary.
+const BAR_DELAY_MS = 300;
+const BAR_INTERVAL_MS = 100;
+
+/** A one-line progress bar on a terminal, drawn only when the work lasts long enough to need it. */
+export function progressBar(write: (text: string) => void) {
+  const started = Date.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(label: string, done: number, total: number) {
+      const now = Date.now();
+      if (now - started < BAR_DELAY_MS || (now - last < BAR_INTERVAL_MS && done < total)) return;
+      last = now;
+      drawn = true;
+      write(`\r${progressLine(label, done, total)}\x1b[K`);
+    },
+    clear() {
+      if (drawn) write('\r\x1b[K');
+    },
+  };
+}
+
+/** What the bar says at each stage. */
+export function progressLabel(progress: BuildProgress): string {
+  return progress.stage === 'write' ? 'Writing pages' : progress.stage === 'lint' ? 'Linted' : 'Read';
 }

@@ -11,7 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
 import { classifyUrl, isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type SiteRenderOptions } from '../render/site-renderer.js';
-import { normaliseBaseUrl, projectFileCheck } from './build-site.js';
+import { normaliseBaseUrl, projectFileCheck, type BuildProgress } from './build-site.js';
 import { selectForExport, type ExportSelection } from './export-select.js';
 import { imageInliner, singleFileLinks, singleFilePages } from './export-single-file.js';
 import { checkExportTarget, EXPORT_MARKER, type ExportTarget } from './export-target.js';
@@ -34,6 +34,8 @@ export interface ExportOptions extends ExportSelection {
   skipLint?: boolean;
   /** How replaced trees and work folders are removed (default: a detached process). */
   removeLater?: (dir: string) => void;
+  /** Called as each page is rendered (a progress bar on a terminal). */
+  onProgress?: (progress: BuildProgress) => void;
 }
 
 /** Something the export did that the user should know about, at its place in an article. */
@@ -106,7 +108,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
   };
   const renderer = new SiteRenderer(articles, rendering);
   const site = renderer.output();
-  const measured = measure(link ? singleFilePages(site, theme, link) : site);
+  const total = renderer.pages.length;
+  let done = 0;
+  const measured = measure(link ? singleFilePages(site, theme, link) : site, (item) => {
+    if (item.path.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
+  });
 
   let bytes: number;
   let files: number;
@@ -145,13 +151,14 @@ function bundledImage(inline: ((file: string) => string | undefined) | undefined
 }
 
 /** Counts the files and bytes that pass through on their way to be written. */
-function measure(items: Iterable<OutputItem>) {
+function measure(items: Iterable<OutputItem>, onItem: (item: OutputItem) => void) {
   const tally = { files: 0, bytes: 0 };
   const seen = new Set<string>();
   function* counted(): Generator<OutputItem> {
     for (const item of items) {
       if (!seen.has(item.path)) {
         seen.add(item.path);
+        onItem(item);
         tally.files++;
         tally.bytes += 'content' in item ? Buffer.byteLength(item.content) : statSync(item.copyFrom).size;
       }

@@ -33,4 +33,16 @@ describe('build progress', () => {
     expect(piped.stdout).toMatch(/^Built \d+ pages from 400 articles into public\/ in [\d.]+ s\n$/);
     expect(piped.stdout + piped.stderr).not.toMatch(/\r|\x1b/);
   }, 120_000);
+
+  it('draws the same bar for a long export, and nothing of it when piped', async () => {
+    const project = await generateCorpus(path.join(tempProject(), 'site'), 400);
+    const tty = await onTerminal(['export', '--skip-lint', '--out', 'handoff'], project);
+    expect(tty.code).toBe(0);
+    expect(tty.output).toMatch(/Writing pages \[[#·]+\]\s+\d+\/\d+/);
+    expect(tty.output).toMatch(/\r\x1b\[K(\r\n)?Exported 400 articles/);
+
+    const piped = await runCli(['export', '--skip-lint', '--out', 'handoff'], { cwd: project, env, timeout: 60_000 });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout + piped.stderr).not.toMatch(/\r|\x1b/);
+  }, 120_000);
 });
