@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { classifyUrl, isOutsideFolder, localPath } from '../core/url-safety.js';
+import { classifyUrl, isOutsideFolder, isPublishableImage, localPath } from '../core/url-safety.js';
 import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 
@@ -18,9 +18,6 @@ export interface ArticleUrlContext {
   /** True when an absolute path is a regular file inside the project (symbolic links resolved). */
   isProjectFile(file: string): boolean;
 }
-
-/** Files a page may reference that are copied into the site as they are. SVG is left out: it can carry scripts. */
-const COPYABLE = /\.(png|jpe?g|gif|webp|avif)$/i;
 
 /** Where copied images go: their path in the project, under assets/media/, so two never collide. */
 export const MEDIA_FOLDER = 'assets/media/';
@@ -45,7 +42,7 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
     const sitePath = use === 'link' ? context.articleAt(file) : undefined;
     return sitePath === undefined ? undefined : { kind: 'site', sitePath, fragment };
   }
-  if (isOutsideFolder(file, context.root) || !COPYABLE.test(file) || !context.isProjectFile(file)) return undefined;
+  if (isOutsideFolder(file, context.root) || !isPublishableImage(file) || !context.isProjectFile(file)) return undefined;
   const relative = path.relative(context.root, file).split(path.sep).join('/');
   return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
 }
