@@ -10,8 +10,6 @@ export type LintScope =
       all: false;
       /** Articles whose findings may have changed: the ones that changed and the ones referring to a changed file. */
       needed: Article[];
-      /** Linted alongside `needed` only so project rules see the same neighbours as a full run; their results are dropped. */
-      context: Article[];
     };
 
 export interface LintScopeInput {
@@ -20,8 +18,6 @@ export interface LintScopeInput {
   previous: readonly Article[];
   /** Absolute paths of what changed on disk (articles added, removed or edited, images, folders). */
   changed: ReadonlySet<string>;
-  /** The parsed article at a path, as project rules will see it (undefined: there is none). */
-  articleAt(file: string): Article | undefined;
 }
 
 /**
@@ -35,16 +31,7 @@ export function lintScope(input: LintScopeInput): LintScope {
   if (now.clash || before.clash || now.keys !== before.keys) return { all: true };
 
   const needed = input.published.filter((article) => input.changed.has(article.path) || localTargets(article).some((target) => isChanged(target, input.changed)));
-  // internal-links suggests a near miss among the articles beside a missing target: give it those neighbours.
-  const neededPaths = new Set(needed.map((article) => article.path));
-  const folders = new Set<string>();
-  for (const article of needed) {
-    for (const target of localTargets(article)) {
-      if (/\.md$/i.test(target) && !input.articleAt(target)) folders.add(path.dirname(target));
-    }
-  }
-  const context = folders.size === 0 ? [] : input.published.filter((article) => !neededPaths.has(article.path) && folders.has(path.dirname(article.path)));
-  return { all: false, needed, context };
+  return { all: false, needed };
 }
 
 /** True when `target` is one of the changed paths or inside a changed folder. */

@@ -280,7 +280,7 @@ export class PreviewSite {
   /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
   private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
     const articleAt = (file: string) => this.articles.articleAt(file);
-    const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched, articleAt });
+    const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched });
     const needed = scope.all ? this.published : scope.needed;
     const changedFindings = new Set<string>();
     const publishedPaths = new Set(this.published.map((a) => a.path));
@@ -290,11 +290,9 @@ export class PreviewSite {
       changedFindings.add(file);
     }
     if (needed.length === 0) return { linted: 0, changedFindings };
-    const linted = scope.all ? this.published : [...scope.needed, ...scope.context];
-    const gate = lintGate(linted, { config: this.options.config, now: this.options.now, readArticle: articleAt, fileExists: existsSync });
-    const neededPaths = new Set(needed.map((a) => a.path));
+    // Project rules (URL clashes, internal-links' suggestions) still see every published article.
+    const gate = lintGate(needed, { config: this.options.config, now: this.options.now, readArticle: articleAt, fileExists: existsSync, project: this.published });
     for (const result of gate.results) {
-      if (!neededPaths.has(result.filePath)) continue;
       const before = this.lint.get(result.filePath);
       if (!before || JSON.stringify(before) !== JSON.stringify(result.messages)) changedFindings.add(result.filePath);
       this.lint.set(result.filePath, result.messages);

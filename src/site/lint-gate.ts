@@ -11,6 +11,8 @@ export interface LintGateOptions {
   skipLint?: boolean;
   readArticle?: (absolutePath: string) => Article | undefined;
   fileExists?: (absolutePath: string) => boolean;
+  /** Every article project rules should see, when only some are linted (serve re-lints what changed). */
+  project?: readonly Article[];
 }
 
 export interface LintGate {
@@ -40,6 +42,7 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
     ruleOverrides: overrides,
     readArticle: options.readArticle,
     fileExists: options.fileExists,
+    project: options.project,
   });
   let errorCount = 0;
   let warningCount = 0;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle, type Article } from '../../src/core/article.js';
+import { defaultConfig } from '../../src/core/config.js';
+import { lintArticles } from '../../src/lint/engine.js';
 import { lintScope } from '../../src/serve/lint-scope.js';
 
 const ROOT = '/project/articles';
@@ -10,8 +12,7 @@ function article(relPath: string, front: string, body = 'Text.\n'): Article {
 }
 
 function scope(published: Article[], changed: string[], previous = published) {
-  const byPath = new Map(published.map((a) => [a.path, a]));
-  return lintScope({ published, previous, changed: new Set(changed.map((c) => path.join(ROOT, c))), articleAt: (file) => byPath.get(file) });
+  return lintScope({ published, previous, changed: new Set(changed.map((c) => path.join(ROOT, c))) });
 }
 
 const names = (articles: Article[]) => articles.map((a) => a.relPath).sort();
@@ -27,7 +28,6 @@ describe('lintScope', () => {
     expect(result.all).toBe(false);
     if (result.all) return;
     expect(names(result.needed)).toEqual(['a.md', 'b.md']);
-    expect(result.context).toEqual([]);
   });
 
   it('lints the articles that show a changed image, or anything in a changed folder', () => {
@@ -42,13 +42,18 @@ describe('lintScope', () => {
     expect(!result.all && result.needed).toEqual([]);
   });
 
-  it('gives internal-links the neighbours of a missing link target, for its "did you mean" advice', () => {
+  it('re-lints only the changed article, while internal-links still sees its neighbours for "did you mean" advice', () => {
     const broken = article('e.md', '', 'See [c](sub/cc.md).\n');
-    const result = scope([a, b, c, d, broken], ['e.md']);
+    const published = [a, b, c, d, broken];
+    const result = scope(published, ['e.md']);
     expect(result.all).toBe(false);
     if (result.all) return;
     expect(names(result.needed)).toEqual(['e.md']);
-    expect(names(result.context)).toEqual(['sub/c.md', 'sub/d.md']);
+    const config = defaultConfig('/project');
+    const byPath = new Map(published.map((x) => [x.path, x]));
+    const [linted] = lintArticles(result.needed, { config, now: '2026-01-01', project: published, readArticle: (file) => byPath.get(file), ruleOverrides: { 'internal-links': 'error' } });
+    const missing = linted.messages.find((m) => m.ruleId === 'internal-links' && m.messageId === 'missing-file');
+    expect(missing?.message).toContain('did you mean c.md?');
   });
 
   it('lints everything when an output URL moves, appears or goes, or two articles share one', () => {
