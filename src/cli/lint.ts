@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
 import type { RuleSeverity } from '../core/config.js';
-import { discoverArticles } from '../core/discover.js';
+import { articleRelPath, discoverArticles } from '../core/discover.js';
 import { HealthmdError, UsageError } from '../core/errors.js';
 import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
@@ -72,10 +72,7 @@ Examples:
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
         const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
-        const articlesDir = path.resolve(config.root, config.articlesDir);
-        const relative = path.relative(articlesDir, file);
-        const relPath = (relative.startsWith('..') ? path.basename(file) : relative).split(path.sep).join('/');
-        const article = parseArticle({ path: file, relPath, content: Buffer.from(await io.readStdin(), 'utf8') });
+        const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8') });
         const reader = articleReader(config);
         results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
       } else {

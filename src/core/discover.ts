@@ -34,6 +34,12 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** An article's path as the project names it: relative to the articles folder, or to the project root for a file outside it. */
+export function articleRelPath(config: Config, file: string): string {
+  const articlesDir = path.resolve(config.root, config.articlesDir);
+  return toPosix(path.relative(isInside(file, articlesDir) ? articlesDir : config.root, file));
+}
+
 /**
  * Finds the Markdown articles named by `paths` (files, folders, globs), or the whole articles folder.
  * Skips the output folder, node_modules and dot-folders; a symlink leading outside the project is
@@ -52,9 +58,8 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     rootReal = root;
   }
 
-  const relPathOf = (file: string) => toPosix(path.relative(isInside(file, articlesDir) ? articlesDir : root, file));
   const add = (file: string) => {
-    if (!found.has(file)) found.set(file, { path: file, relPath: relPathOf(file) });
+    if (!found.has(file)) found.set(file, { path: file, relPath: articleRelPath(config, file) });
   };
   const display = (file: string) => toPosix(path.relative(cwd, file)) || '.';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArticle, type Article } from './article.js';
 import type { Config } from './config.js';
-import type { ArticleFile } from './discover.js';
+import { articleRelPath, type ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
 
 /** Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file. */
@@ -22,15 +22,12 @@ export function readArticles(files: readonly ArticleFile[], cwd: string): Articl
 /** Reads articles on demand (link targets outside the linted set), once each. */
 export function articleReader(config: Config): { readArticle: (file: string) => Article | undefined; fileExists: (file: string) => boolean } {
   const cache = new Map<string, Article | undefined>();
-  const articlesDir = path.resolve(config.root, config.articlesDir);
   return {
     readArticle(file) {
       if (cache.has(file)) return cache.get(file);
       let article: Article | undefined;
       try {
-        const relative = path.relative(articlesDir, file);
-        const relPath = (relative.startsWith('..') ? path.relative(config.root, file) : relative).split(path.sep).join('/');
-        article = parseArticle({ path: file, relPath, content: readFileSync(file) });
+        article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: readFileSync(file) });
       } catch {
         article = undefined;
       }

@@ -1,9 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { parseArticle, type Article } from '../core/article.js';
 import { isDraft } from '../core/article-info.js';
 import { projectPath, type Config } from '../core/config.js';
-import { discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
+import { articleRelPath, discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
 import { errorFinding } from './findings.js';
 import type { OverlayFinding } from './overlay.js';
@@ -51,8 +50,7 @@ export class ProjectArticles {
     const known = this.articles.get(file);
     if (known) return known;
     try {
-      const relPath = path.relative(this.config.root, file).split(path.sep).join('/');
-      return parseArticle({ path: file, relPath, content: readFileSync(file) });
+      return parseArticle({ path: file, relPath: articleRelPath(this.config, file), content: readFileSync(file) });
     } catch {
       return undefined;
     }
