@@ -9,7 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
-import { lintGate, type LintGate } from './lint-gate.js';
+import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
 import { checkOutputFolder } from './output-folder.js';
 import { writeSite } from './write-site.js';
@@ -39,7 +39,7 @@ export interface BuildProgress {
 }
 
 export type BuildResult =
-  | { status: 'blocked'; lint: LintGate; problems: DiscoveryProblem[] }
+  | Blocked
   | {
       status: 'built';
       lint: LintGate;

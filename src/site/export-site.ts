@@ -16,7 +16,7 @@ import { selectForExport, type ExportSelection } from './export-select.js';
 import { imageInliner, singleFileLinks, singleFilePages } from './export-single-file.js';
 import { checkExportTarget, EXPORT_MARKER, type ExportTarget } from './export-target.js';
 import { writeZip } from './export-zip.js';
-import { lintGate, type LintGate } from './lint-gate.js';
+import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
 import { writeSite } from './write-site.js';
 
@@ -45,7 +45,7 @@ export interface ExportNotice extends Place {
 }
 
 export type ExportResult =
-  | { status: 'blocked'; lint: LintGate; problems: DiscoveryProblem[] }
+  | Blocked
   | {
       status: 'exported';
       lint: LintGate;

@@ -1,6 +1,7 @@
 import type { Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
+import type { DiscoveryProblem } from '../core/discover.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
 import { rules } from '../rules/index.js';
 
@@ -13,6 +14,13 @@ export interface LintGateOptions {
   fileExists?: (absolutePath: string) => boolean;
   /** Every article project rules should see, when only some are linted (serve re-lints what changed). */
   project?: readonly Article[];
+}
+
+/** What build and export return when their lint gate stops them. */
+export interface Blocked {
+  status: 'blocked';
+  lint: LintGate;
+  problems: DiscoveryProblem[];
 }
 
 export interface LintGate {
