@@ -1,7 +1,6 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { DiscoveryProblem } from '../core/discover.js';
 import { formatters } from '../formatters/index.js';
-import type { LintResult } from '../lint/engine.js';
 import { rules } from '../rules/index.js';
 import type { BuildProgress } from '../site/build-site.js';
 import type { LintGate } from '../site/lint-gate.js';
@@ -15,7 +14,7 @@ import type { CliContext } from './context.js';
 export function reportLintGate(
   context: CliContext,
   result: { status: string; lint: LintGate; problems: readonly DiscoveryProblem[] },
-  flags: { skipLint?: boolean; quiet?: boolean },
+  flags: { quiet?: boolean },
   verb: 'build' | 'export',
 ): void {
   const { io } = context;
@@ -24,7 +23,8 @@ export function reportLintGate(
   }
   const { lint } = result;
   const blocked = result.status === 'blocked';
-  const shown = blocked ? lint.results.map((r) => (flags.skipLint ? fatalOnly(r) : r)) : flags.quiet ? [] : lint.results;
+  // With --skip-lint the gate ran only the fatal rules, so blocked results hold nothing else.
+  const shown = blocked || !flags.quiet ? lint.results : [];
   const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, rules, version: pkg.version });
   if (report) io.stderr(report);
   if (!blocked) return;
@@ -33,11 +33,6 @@ export function reportLintGate(
       ? `${count(lint.fatalCount, 'finding')} that no ${verb} can get past (see above); fix the files named`
       : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to ${verb} anyway`;
   io.stderr(`healthmd: ${verb} stopped: ${why}\n`);
-}
-
-function fatalOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.fatal);
-  return { ...result, messages, errorCount: messages.filter((m) => m.severity === 'error').length, warningCount: messages.filter((m) => m.severity === 'warning').length };
 }
 
 /** "1 page", "3 pages". */
