@@ -78,8 +78,6 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
   const active = activeRules(options.config, options.ruleOverrides);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   const project: ProjectView = {
-    root: options.config.root,
-    articlesDir: `${options.config.root}/${options.config.articlesDir}`.replace(/\/+$/, ''),
     articles: options.project ?? articles,
     article: (file) => byPath.get(file) ?? options.readArticle?.(file),
     exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),

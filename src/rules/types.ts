@@ -5,10 +5,7 @@ import type { Report } from '../core/diagnostic.js';
 
 /** What project-wide rules may ask about other files. The engine answers; rules never touch the file system. */
 export interface ProjectView {
-  /** Absolute path of the project root and of the articles folder. */
-  root: string;
-  articlesDir: string;
-  /** The articles being linted together. */
+  /** Every article of the project as project rules see it (by default the ones linted together). */
   articles: readonly Article[];
   /** The parsed article at an absolute path (linted or read on demand), or undefined when there is none. */
   article(absolutePath: string): Article | undefined;

@@ -7,7 +7,7 @@ import { lintArticles } from '../../src/lint/engine.js';
 import { requiredSections } from '../../src/rules/required-sections.js';
 import type { ProjectView } from '../../src/rules/types.js';
 
-const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+const project = { articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/required-sections/${name}`, import.meta.url), 'utf8');

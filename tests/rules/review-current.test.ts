@@ -8,7 +8,7 @@ import { reviewCurrent } from '../../src/rules/review-current.js';
 import type { ProjectView } from '../../src/rules/types.js';
 
 const NOW = '2026-01-15';
-const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+const project = { articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/review-current/${name}`, import.meta.url), 'utf8');

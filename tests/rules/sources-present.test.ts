@@ -7,7 +7,7 @@ import { lintArticles } from '../../src/lint/engine.js';
 import { sourcesPresent } from '../../src/rules/sources-present.js';
 import type { ProjectView } from '../../src/rules/types.js';
 
-const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+const project = { articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/sources-present/${name}`, import.meta.url), 'utf8');

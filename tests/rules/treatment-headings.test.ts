@@ -8,7 +8,7 @@ import { treatmentHeadings } from '../../src/rules/treatment-headings.js';
 import type { ProjectView } from '../../src/rules/types.js';
 
 const config = defaultConfig('/project');
-const project = { root: '/project', articlesDir: '/project/articles', articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
+const project = { articles: [], article: () => undefined, exists: () => false } satisfies ProjectView;
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/treatment-headings/${name}`, import.meta.url), 'utf8');

@@ -65,7 +65,7 @@ describe('unique-slug', () => {
     const a = parseArticle({ path: `${ARTICLES}/a.md`, relPath: 'a.md', content: withSlug('shared') });
     const b = parseArticle({ path: `${ARTICLES}/b.md`, relPath: 'b.md', content: withSlug('shared') });
     const reports: Report[] = [];
-    const project: ProjectView = { root: ROOT, articlesDir: ARTICLES, articles: [a, b], article: () => undefined, exists: () => false };
+    const project: ProjectView = { articles: [a, b], article: () => undefined, exists: () => false };
     uniqueSlug.check({ article: a, config: defaultConfig(ROOT), options: {}, now: NOW, project, report: (r) => reports.push(r) });
     expect(reports.map((r) => r.messageId)).toEqual(['duplicate-url']);
     expect(reports[0].message).toContain('articles/b.md');
