@@ -6,6 +6,7 @@ import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { HealthmdError, UsageError } from '../core/errors.js';
 import { EVENTS_URL, OVERLAY_CSS, OVERLAY_STYLESHEET_URL, SERVE_PREFIX } from './client-assets.js';
+import { isAllowedHost } from './allowed-host.js';
 import { contentTypeOf } from './content-type.js';
 import { PreviewSite, type UpdateResult } from './preview-site.js';
 import { ReloadEvents } from './reload-events.js';
@@ -42,6 +43,8 @@ export interface PreviewServer {
 }
 
 const DEFAULT_DEBOUNCE_MS = 50;
+/** Foreign hosts named in the terminal; a page retrying in a loop must not flood it. */
+const MAX_REPORTED_HOSTS = 5;
 
 /**
  * Serves the site from memory on `host:port`: pages, the stylesheet and images, the feed, and
@@ -60,7 +63,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   });
 
+  const refusedHosts = new Set<string>();
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Before anything else, on every route: a foreign Host is a page elsewhere reading the preview.
+    if (!isAllowedHost(request.headers.host, options.host, port)) {
+      refuseHost(request, response);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       send(response, request, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are served.\n');
@@ -106,6 +115,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         send(response, request, 200, contentTypeOf(sitePath), body);
       }
     }
+  }
+
+  function refuseHost(request: IncomingMessage, response: ServerResponse): void {
+    const host = request.headers.host ?? '';
+    if (refusedHosts.size < MAX_REPORTED_HOSTS && !refusedHosts.has(host)) {
+      refusedHosts.add(host);
+      warn(`refused a request for host ${JSON.stringify(host)}: the preview answers only ${url} and localhost (a web page may be trying to read it)`);
+    }
+    send(response, request, 403, 'text/plain; charset=utf-8', `This preview answers only ${url} and localhost:${port}; open one of those.\n`);
   }
 
   await listen(server, options.port, options.host);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
@@ -165,6 +166,49 @@ describe('healthmd serve, in process, on the sample project', () => {
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('maxAgeMonths');
     expect(reply.body).not.toContain('reviewedBy');
+  });
+
+  describe('answers only requests addressed to itself (DNS rebinding)', () => {
+    const port = () => String(server.port);
+    it.each([
+      ['a foreign domain', () => 'evil.example'],
+      ['a foreign domain with the right port', () => `evil.example:${port()}`],
+      ['a domain that resolves to loopback', () => `127.0.0.1.nip.io:${port()}`],
+      ['localhost on another port', () => 'localhost:1'],
+      ['the bound address without its port', () => '127.0.0.1'],
+    ])('refuses %s with 403 on every route, the event stream included', async (_label, host) => {
+      for (const p of [BACK_PAIN_URL, '/', '/feed.xml', '/assets/style.css', '/__healthmd/overlay.css', '/__healthmd/events?path=%2F&version=1', '/nowhere/']) {
+        const reply = await rawRequest(server.url, p, 'GET', { Host: host() });
+        expect(reply.status, `${p} with Host ${host()}`).toBe(403);
+        expect(reply.body).not.toContain('Collaborative');
+        expect(reply.body).toContain(server.url);
+      }
+      const post = await rawRequest(server.url, BACK_PAIN_URL, 'POST', { Host: host() });
+      expect(post.status).toBe(403);
+    });
+
+    it('refuses an HTTP/1.0 request that names no host', async () => {
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.end(`GET ${BACK_PAIN_URL} HTTP/1.0\r\n\r\n`));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+      expect(reply).toMatch(/^HTTP\/1\.[01] 403/);
+      expect(reply).not.toContain('Collaborative');
+    });
+
+    it.each([
+      ['the bound address', () => `127.0.0.1:${port()}`],
+      ['localhost', () => `localhost:${port()}`],
+      ['LOCALHOST in capitals', () => `LOCALHOST:${port()}`],
+      ['the IPv6 loopback', () => `[::1]:${port()}`],
+    ])('serves %s', async (_label, host) => {
+      const reply = await rawRequest(server.url, BACK_PAIN_URL, 'GET', { Host: host() });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain('Collaborative');
+    });
   });
 
   it('shows no findings panel on a lint-clean article', async () => {

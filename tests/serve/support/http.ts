@@ -10,10 +10,10 @@ export interface Reply {
  * Sends a request with the path exactly as given (fetch would normalise `/../` away before it
  * left the client, and the point is to see what the server does with it).
  */
-export function rawRequest(base: string, path: string, method = 'GET'): Promise<Reply> {
+export function rawRequest(base: string, path: string, method = 'GET', headers: Record<string, string> = {}): Promise<Reply> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path, method, agent: false }, (res) => {
+    const req = request({ host: url.hostname, port: url.port, path, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
