@@ -22,21 +22,23 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
     .option('--base-url <url>', 'absolute URL the site is served from, for canonical links, the feed and the sitemap')
     .option('--drafts', 'include drafts and articles with published: false')
     .option('--skip-lint', 'build even when lint finds errors (unparseable files and clashing URLs still stop it)')
-    .option('--clean', 'also remove files an earlier build made that this build no longer writes')
+    .option('--clean', 'start from an empty output folder: also drop files healthmd did not make (a CNAME, say)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
       `
 The new site is written beside the output folder and swapped in at the end: a failed or
-interrupted build leaves the previous output as it was. healthmd builds into an empty folder
-or one an earlier build made; files added to it since (a CNAME, say) are kept.
+interrupted build leaves the previous output as it was. The output is exactly what the build
+published: pages of articles deleted or made drafts since the last build go. healthmd builds
+into an empty folder or one an earlier build made; files added to it since (a CNAME, say) are
+kept unless --clean.
 
 Examples:
   $ healthmd build                                      lint, then build into public/
   $ healthmd build --base-url https://example.org/health/
   $ healthmd build --drafts --out preview               preview drafts in their own folder
   $ healthmd build --skip-lint                          publish despite lint errors (fatal ones still stop it)
-  $ healthmd build --clean                              drop pages of deleted or renamed articles`,
+  $ healthmd build --clean                              also drop files added to the output by hand`,
     )
     .action((flags: BuildFlags, command: Command) => {
       const context = createContext(io, command);

@@ -12,6 +12,7 @@ import { SiteRenderer } from '../render/site-renderer.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
 import { checkOutputFolder } from './output-folder.js';
+import { lockOutput } from './output-lock.js';
 import { writeSite } from './write-site.js';
 
 export interface BuildOptions {
@@ -26,6 +27,7 @@ export interface BuildOptions {
   baseUrl?: string;
   drafts?: boolean;
   skipLint?: boolean;
+  /** `--clean`: leave out the files in the old output that healthmd did not make, too. */
   clean?: boolean;
   onProgress?: (progress: BuildProgress) => void;
   /** How a replaced output tree is removed (default: a detached process). */
@@ -63,12 +65,29 @@ export function buildSite(options: BuildOptions): BuildResult {
   const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
   const outDir = options.outDir ?? projectPath(config, 'outDir');
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? config.site.baseUrl, options.baseUrl !== undefined);
-  const previous = checkOutputFolder(
+  checkOutputFolder(
     outDir,
     { root: config.root, articlesDir: projectPath(config, 'articlesDir'), templatesDir: projectPath(config, 'templatesDir'), configFile: config.file },
     display,
   );
+  // Held until the new output is in place; writeSite reads the previous build's marker under it.
+  const lock = lockOutput(outDir, display);
+  try {
+    return buildLocked(options, { outDir, baseUrl, display, started });
+  } finally {
+    lock.release();
+  }
+}
 
+interface BuildTarget {
+  outDir: string;
+  baseUrl: string;
+  display: (file: string) => string;
+  started: number;
+}
+
+function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started }: BuildTarget): BuildResult {
+  const { config, cwd } = options;
   const discovery = discoverArticles(config, cwd);
   const all = readArticles(discovery.files, cwd);
   options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
@@ -91,8 +110,7 @@ export function buildSite(options: BuildOptions): BuildResult {
   let done = 0;
   const written = writeSite(renderer.output(), {
     outDir,
-    previous,
-    clean: options.clean,
+    keepForeign: !options.clean,
     version: pkg.version,
     removeLater: options.removeLater,
     onFile: (file) => {

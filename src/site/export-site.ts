@@ -18,6 +18,7 @@ import { checkExportTarget, EXPORT_MARKER, type ExportTarget } from './export-ta
 import { writeZip } from './export-zip.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
+import { lockOutput } from './output-lock.js';
 import { writeSite } from './write-site.js';
 
 export interface ExportOptions extends ExportSelection {
@@ -73,11 +74,29 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
   const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
   const articlesDir = projectPath(config, 'articlesDir');
   const baseUrl = normaliseBaseUrl(config.site.baseUrl, false);
-  const previous = checkExportTarget(
+  checkExportTarget(
     target,
     { root: config.root, articlesDir, templatesDir: projectPath(config, 'templatesDir'), configFile: config.file },
     display,
   );
+  // Held until the bundle is in place, so a build or another export into it cannot mix files in.
+  const lock = lockOutput(target.path, display);
+  try {
+    return await exportLocked(options, { articlesDir, baseUrl, display, started });
+  } finally {
+    lock.release();
+  }
+}
+
+interface ExportContext {
+  articlesDir: string;
+  baseUrl: string;
+  display: (file: string) => string;
+  started: number;
+}
+
+async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, display, started }: ExportContext): Promise<ExportResult> {
+  const { config, cwd, target } = options;
 
   const discovery = discoverArticles(config, cwd, options.paths ?? []);
   for (const file of discovery.files) {
@@ -120,7 +139,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     bytes = await writeZip(measured.items, { zipFile: target.path, version: pkg.version, date: newestDate(articles), removeLater: options.removeLater });
     files = measured.tally.files + 1;
   } else {
-    const written = writeSite(measured.items, { outDir: target.path, previous, clean: true, version: pkg.version, marker: EXPORT_MARKER, removeLater: options.removeLater });
+    const written = writeSite(measured.items, { outDir: target.path, version: pkg.version, marker: EXPORT_MARKER, removeLater: options.removeLater });
     bytes = measured.tally.bytes;
     files = written.written + 1;
   }

@@ -1,8 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { isOutsideFolder } from '../core/url-safety.js';
-import { checkOutputFolder, type BuildMarker, type GuardedPaths } from './output-folder.js';
+import { checkOutputFolder, sourceConflict, type BuildMarker, type GuardedPaths } from './output-folder.js';
 
 /** Marks a folder as export output; a build's folder (.healthmd-build.json) is not one. */
 export const EXPORT_MARKER = '.healthmd-export.json';
@@ -22,23 +20,13 @@ export type ExportTarget = { kind: 'folder'; path: string } | { kind: 'zip'; pat
 export function checkExportTarget(target: ExportTarget, guarded: GuardedPaths, display: (p: string) => string): BuildMarker | undefined {
   const where = display(target.path);
   const flag = target.kind === 'folder' ? '--out' : '--zip';
-  const sources: [string, string][] = [
-    [guarded.root, 'the project folder'],
-    [guarded.articlesDir, 'the articles folder'],
-    [guarded.templatesDir, 'the templates folder'],
-  ];
-  if (guarded.configFile) sources.push([guarded.configFile, 'the config file']);
-  for (const [source, what] of sources) {
-    if (!isOutsideFolder(source, target.path)) {
-      const relation = path.resolve(source) === path.resolve(target.path) ? 'is' : 'holds';
-      const example = target.kind === 'folder' ? 'handoff' : 'handoff.zip';
-      throw new UsageError(`${where}: refusing to export there: it ${relation} ${what}; choose a ${flag} of its own, such as ${example}`);
-    }
+  const conflict = sourceConflict(target.path, guarded);
+  if (conflict?.relation === 'inside') {
+    throw new UsageError(`${where}: is inside ${conflict.what}, where an export would be read back as content; choose a ${flag} outside it`);
   }
-  for (const [source, what] of sources.slice(1, 3)) {
-    if (!isOutsideFolder(target.path, source)) {
-      throw new UsageError(`${where}: is inside ${what}, where an export would be read back as content; choose a ${flag} outside it`);
-    }
+  if (conflict) {
+    const example = target.kind === 'folder' ? 'handoff' : 'handoff.zip';
+    throw new UsageError(`${where}: refusing to export there: it ${conflict.relation} ${conflict.what}; choose a ${flag} of its own, such as ${example}`);
   }
   if (target.kind === 'folder') return checkOutputFolder(target.path, guarded, display, EXPORT_MARKER);
 

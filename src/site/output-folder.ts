@@ -20,23 +20,48 @@ export interface GuardedPaths {
   configFile?: string;
 }
 
+/** How an output path meets a source: it is one, holds one, or lies inside the articles or templates folder. */
+export interface SourceConflict {
+  relation: 'is' | 'holds' | 'inside';
+  /** "the articles folder". */
+  what: string;
+}
+
 /**
- * Checks that `outDir` may be replaced by a build: it is not the project, the articles folder or
- * a parent of them, not a symbolic link, and either absent, empty, or the output of an earlier
- * build (it has the marker). Anything else is refused before a byte is written. `marker` names
- * the marker file (export has its own, so a build's folder is never taken for an export's).
+ * The source an output at `target` would replace or hold, or be read back from: output inside
+ * the articles or templates folder would be taken as content (or templates) by the next run and
+ * grow with every build.
  */
-export function checkOutputFolder(outDir: string, guarded: GuardedPaths, display: (p: string) => string, marker = MARKER): BuildMarker | undefined {
-  const guards: [string, string][] = [
+export function sourceConflict(target: string, guarded: GuardedPaths): SourceConflict | undefined {
+  const sources: [string, string][] = [
     [guarded.root, 'the project folder'],
     [guarded.articlesDir, 'the articles folder'],
     [guarded.templatesDir, 'the templates folder'],
   ];
-  if (guarded.configFile) guards.push([guarded.configFile, 'the config file']);
-  for (const [guardedPath, what] of guards) {
-    if (contains(outDir, guardedPath)) {
-      throw new UsageError(`${display(outDir)}: refusing to build into a folder that holds ${what}; choose an output folder of its own, such as public`);
-    }
+  if (guarded.configFile) sources.push([guarded.configFile, 'the config file']);
+  for (const [source, what] of sources) {
+    if (contains(target, source)) return { relation: path.resolve(source) === path.resolve(target) ? 'is' : 'holds', what };
+  }
+  for (const [source, what] of sources.slice(1, 3)) {
+    if (contains(source, target)) return { relation: 'inside', what };
+  }
+  return undefined;
+}
+
+/**
+ * Checks that `outDir` may be replaced by a build: it is not the project, the articles folder or
+ * a parent of them, not inside the articles or templates folder, not a symbolic link, and either
+ * absent, empty, or the output of an earlier build (it has the marker). Anything else is refused
+ * before a byte is written. `marker` names the marker file (export has its own, so a build's
+ * folder is never taken for an export's).
+ */
+export function checkOutputFolder(outDir: string, guarded: GuardedPaths, display: (p: string) => string, marker = MARKER): BuildMarker | undefined {
+  const conflict = sourceConflict(outDir, guarded);
+  if (conflict?.relation === 'inside') {
+    throw new UsageError(`${display(outDir)}: is inside ${conflict.what}, where the output would be read back by the next build; choose an output folder outside it, such as public`);
+  }
+  if (conflict) {
+    throw new UsageError(`${display(outDir)}: refusing to build into a folder that holds ${conflict.what}; choose an output folder of its own, such as public`);
   }
   let stat;
   try {

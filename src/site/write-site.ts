@@ -25,8 +25,8 @@ export interface WriteSiteOptions {
   outDir: string;
   /** The marker of the build that made the current output, if any. */
   previous?: BuildMarker;
-  /** Leave out files an earlier build made that this one did not write (`--clean`). */
-  clean?: boolean;
+  /** Carry over files in the old output that healthmd did not make, such as a CNAME (default true; `--clean` says false). */
+  keepForeign?: boolean;
   version: string;
   /** Called after each file is written. */
   onFile?: (file: string) => void;
@@ -39,15 +39,16 @@ export interface WriteSiteOptions {
 export interface WriteSiteResult {
   /** Files this build wrote or copied. */
   written: number;
-  /** Files kept from the previous output: files healthmd did not make, and (without clean) older build files. */
+  /** Files kept from the previous output: files healthmd did not make. */
   kept: number;
 }
 
 /**
  * Writes the site into a fresh folder beside `outDir` and swaps it in at the end, so readers (and
- * a build killed half-way) only ever see the previous output or the complete new one. Files in the
- * old output that healthmd did not make are carried over; so are older build files unless `clean`.
- * The replaced tree is renamed aside and removed off the critical path.
+ * a build killed half-way) only ever see the previous output or the complete new one. The output
+ * is exactly what this build published: pages an earlier build wrote (of an article deleted or made
+ * a draft since) go. Files in the old output that healthmd did not make are carried over unless
+ * `keepForeign` is false. The replaced tree is renamed aside and removed off the critical path.
  */
 export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions): WriteSiteResult {
   const { outDir } = options;
@@ -61,7 +62,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
   mkdirSync(staging);
   const written = new Set<string>();
-  let kept: string[];
+  let kept = 0;
   const writer = new BackgroundWriter();
   try {
     const folders = new Set<string>();
@@ -86,8 +87,8 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     writer.finish();
     // An output folder put back by the sweep was not there when the caller read its marker.
     const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
-    kept = carryOver(outDir, staging, written, { ...options, previous });
-    const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written, ...kept].sort() };
+    if (options.keepForeign !== false) kept = carryOver(outDir, staging, written, new Set(previous?.files ?? []), options.marker ?? MARKER);
+    const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
     writeFileSync(path.join(staging, options.marker ?? MARKER), `${JSON.stringify(marker, null, 1)}\n`);
   } catch (error) {
     // Nothing may still be writing into the staging folder when it is removed.
@@ -97,38 +98,32 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
   swap(staging, outDir, parent, base, removeLater);
-  return { written: written.size, kept: kept.length };
+  return { written: written.size, kept };
 }
 
 /**
- * Carries files from the old output into the staging folder (hard links: instant, no copy).
- * Returns the earlier build's files that were kept, which the new marker lists as build files.
+ * Carries the files in the old output that no healthmd build made into the staging folder (hard
+ * links: instant, no copy). Returns how many.
  */
-function carryOver(outDir: string, staging: string, written: ReadonlySet<string>, options: WriteSiteOptions): string[] {
-  if (!existsSync(outDir)) return [];
-  const madeByBuild = new Set(options.previous?.files ?? []);
-  const kept: string[] = [];
+function carryOver(outDir: string, staging: string, written: ReadonlySet<string>, madeByBuild: ReadonlySet<string>, marker: string): number {
+  if (!existsSync(outDir)) return 0;
+  let kept = 0;
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(outDir, relative), { withFileTypes: true })) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (name === (options.marker ?? MARKER)) continue;
+      if (name === marker) continue;
       if (entry.isDirectory()) {
         walk(name);
         continue;
       }
-      if (written.has(name)) continue;
-      const ours = madeByBuild.has(name);
-      if (ours && options.clean) continue;
+      if (written.has(name) || madeByBuild.has(name)) continue;
       const from = path.join(outDir, name);
       const to = path.join(staging, name);
-      if (inTheWay(staging, name)) {
-        // An old build file gives way to the new site; a file someone else put there must not be lost.
-        if (ours) continue;
-        throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
-      }
+      // A file someone put there must not be lost under a page of the new site.
+      if (inTheWay(staging, name)) throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
       mkdirSync(path.dirname(to), { recursive: true });
       carryFile(from, to, entry.isSymbolicLink());
-      if (ours) kept.push(name);
+      kept++;
     }
   };
   walk('');

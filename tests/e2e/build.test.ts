@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -240,6 +241,45 @@ describe('healthmd build options and failures', () => {
     expect(listFiles(path.join(project, 'articles')).length).toBeGreaterThan(5);
   });
 
+  it('refuses an output folder inside the articles or templates folder, which the next build would read back (exit 2)', async () => {
+    const project = sampleProject({ 'templates/assets/.keep': '' });
+    const before = listFiles(project).length;
+    for (const out of ['templates/assets', 'articles/sub', 'templates/assets/assets']) {
+      const run = await runCli(['build', '--out', out], { cwd: project, env });
+      expect(run.code, out).toBe(2);
+      expect(run.stderr).toContain(`healthmd: ${out}: is inside the`);
+    }
+    expect(listFiles(project)).toHaveLength(before);
+  });
+
+  it('refuses to write an output folder another healthmd run holds, and takes over the lock of a killed run', async () => {
+    const project = sampleProject();
+    const lock = path.join(project, '.public.healthmd-lock');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lock, `${holder.pid}\n`);
+      const refused = await runCli(['build'], { cwd: project, env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`public is being written by another healthmd run (process ${holder.pid}); wait for it to finish`);
+      expect(existsSync(path.join(project, 'public'))).toBe(false);
+      const exported = await runCli(['export', '--out', 'public'], { cwd: project, env });
+      expect(exported.code).toBe(2);
+    } finally {
+      holder.kill();
+    }
+    writeFileSync(lock, '999999\n');
+    expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('lets only one of a build and an export started at once into one folder write it', async () => {
+    const project = sampleProject();
+    const runs = await Promise.all([runCli(['build', '--out', 'site'], { cwd: project, env }), runCli(['export', '--out', 'site'], { cwd: project, env })]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 2]);
+    const markers = listFiles(path.join(project, 'site')).filter((f) => f.startsWith('.healthmd-'));
+    expect(markers).toHaveLength(1);
+  });
+
   it('rejects a base URL that is not an absolute http(s) address (exit 2)', async () => {
     const run = await runCli(['build', '--base-url', 'javascript:alert(1)'], { cwd: sampleProject(), env });
     expect(run.code).toBe(2);
@@ -260,17 +300,20 @@ describe('healthmd build options and failures', () => {
     expect(readFileSync(path.join(project, 'public/index.html'), 'utf8')).toContain('<footer class="clinic">Collaborative Care Health Library &amp; partners</footer>');
   });
 
-  it('--clean drops pages of removed articles but keeps files healthmd did not make', async () => {
+  it('publishes exactly what this build published: a page made a draft since goes, a CNAME added by hand stays', async () => {
     const project = sampleProject();
     expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
     writeFileSync(path.join(project, 'public/CNAME'), 'health.example.com\n');
     const rehab = path.join(project, 'articles/hospital-rehab.md');
     writeFileSync(rehab, readFileSync(rehab, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
-    expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
+    expect((await runCli(['build', '--drafts'], { cwd: project, env })).code).toBe(0);
     expect(listFiles(path.join(project, 'public'))).toContain('articles/hospital-rehab/index.html');
-    expect((await runCli(['build', '--clean'], { cwd: project, env })).code).toBe(0);
+    expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
     const files = listFiles(path.join(project, 'public'));
     expect(files).not.toContain('articles/hospital-rehab/index.html');
+    expect(readFileSync(path.join(project, 'public/index.html'), 'utf8')).not.toContain('hospital-rehab');
     expect(files).toContain('CNAME');
+    expect((await runCli(['build', '--clean'], { cwd: project, env })).code).toBe(0);
+    expect(listFiles(path.join(project, 'public'))).not.toContain('CNAME');
   });
 });

@@ -48,15 +48,20 @@ describe('writeSite', () => {
     expect(readFileSync(path.join(outDir, 'assets/media/spine.png'), 'utf8')).toBe('PNG');
   });
 
-  it('keeps files healthmd did not make, and old build files unless clean', () => {
+  it('leaves out pages an earlier build wrote and this one did not, and keeps files healthmd did not make', () => {
     write(files({ 'index.html': 'v1', 'articles/old/index.html': 'old' }));
     writeFileSync(path.join(outDir, 'CNAME'), 'example.org');
     write(files({ 'index.html': 'v2' }));
-    expect(tree(outDir)).toEqual([MARKER, 'CNAME', 'articles/old/index.html', 'index.html']);
-    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('v2');
-    expect(readMarker(outDir)?.files).toEqual(['articles/old/index.html', 'index.html']);
-    write(files({ 'index.html': 'v3' }), { clean: true });
     expect(tree(outDir)).toEqual([MARKER, 'CNAME', 'index.html']);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('v2');
+    expect(readMarker(outDir)?.files).toEqual(['index.html']);
+  });
+
+  it('drops files healthmd did not make too when told not to keep them (--clean)', () => {
+    write(files({ 'index.html': 'v1' }));
+    writeFileSync(path.join(outDir, 'CNAME'), 'example.org');
+    write(files({ 'index.html': 'v2' }), { keepForeign: false });
+    expect(tree(outDir)).toEqual([MARKER, 'index.html']);
   });
 
   it('refuses paths that would leave the output folder', () => {
@@ -97,9 +102,9 @@ describe('writeSite', () => {
     const aside = path.join(parent, `.public.healthmd-old-${dead}-xyz`);
     // Killed between the two renames: the old output is aside and public/ is missing.
     renameSync(outDir, aside);
-    write(files({ 'other.html': 'v2' }), { previous: undefined, clean: true });
+    write(files({ 'other.html': 'v2' }), { previous: undefined });
     expect(readdirSync(parent)).toEqual(['public']);
-    // The restored output's marker still tells build files from others: --clean drops the old index.
+    // The restored output's marker still tells build files from others: the old index goes.
     expect(tree(outDir)).toEqual([MARKER, 'other.html']);
   });
 });
