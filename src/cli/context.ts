@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../core/config.js';
@@ -29,6 +30,7 @@ export interface GlobalOptions {
 export function createContext(io: Io, command: Command): CliContext {
   const globals = command.optsWithGlobals() as GlobalOptions;
   const cwd = globals.C ? path.resolve(io.cwd, globals.C) : io.cwd;
+  if (globals.C) checkFolder(globals.C, cwd);
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const forceColor = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
   let config: Config | undefined;
@@ -50,4 +52,15 @@ export function createContext(io: Io, command: Command): CliContext {
       }
     },
   };
+}
+
+/** `-C DIR` names a folder that exists: otherwise every command would blame what it found missing inside it. */
+function checkFolder(given: string, folder: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`-C ${given}: no such folder; pass a folder that exists`);
+  }
+  if (!isFolder) throw new UsageError(`-C ${given}: is not a folder; pass the folder to run in`);
 }

@@ -148,6 +148,8 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
       uniqueKeys: true,
       strict: true,
       prettyErrors: false,
+      // A collection used as a key is reported below as a finding, not as a Node warning on stderr.
+      logLevel: 'error',
       lineCounter: lines,
       customTags: [],
     });

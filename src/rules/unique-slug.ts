@@ -3,6 +3,9 @@ import type { Article } from '../core/article.js';
 import { articleOutputPath, articleUrl, SLUG_PATTERN } from '../core/url.js';
 import type { Rule, RuleContext } from './types.js';
 
+/** Bytes in a page's folder name: most file systems allow 255; room is left for a build's own suffixes. */
+const MAX_PAGE_NAME = 200;
+
 const byUrlCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
 
 /** No two articles are written to the same page, and no slug can lead out of the output folder. */
@@ -15,6 +18,7 @@ export const uniqueSlug: Rule = {
     'duplicate-url': 'another linted article is written to the same URL',
     'unsafe-slug': 'a slug or file name that would put the page outside its folder',
     'invalid-slug': 'a slug that is not lower-case letters, digits and hyphens',
+    'long-slug': 'a slug or file name longer than a folder name can be, so the page could not be written',
   },
   check(context) {
     checkSlug(context);
@@ -27,12 +31,24 @@ function checkSlug({ article, report }: RuleContext): void {
   const at = article.frontMatter?.places.slug?.value ?? { line: 1, column: 1 };
   if (slug === undefined || slug === null) {
     const segments = articleOutputPath(article.relPath).split('/');
-    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0-\x1f]/.test(segment))) {
       report({ messageId: 'unsafe-slug', message: `File name ${article.relPath} gives no usable page name: rename the file or add a slug such as 'slug: back-pain'`, line: 1, column: 1 });
+    } else if (segments.some((segment) => Buffer.byteLength(segment) > MAX_PAGE_NAME)) {
+      report({ messageId: 'long-slug', message: `File name ${article.relPath} is too long for a page name (at most ${MAX_PAGE_NAME} bytes): rename the file or add a shorter slug`, line: 1, column: 1 });
     }
     return;
   }
-  if (typeof slug === 'string' && SLUG_PATTERN.test(slug)) return;
+  if (typeof slug === 'string' && SLUG_PATTERN.test(slug)) {
+    if (slug.length > MAX_PAGE_NAME) {
+      report({ messageId: 'long-slug', message: `Slug is ${slug.length} characters long, more than a page name can be (${MAX_PAGE_NAME}): shorten it to a few words`, line: at.line, column: at.column });
+    }
+    return;
+  }
+  if (typeof slug === 'object') {
+    // The page would silently take the file name instead; and the slug's text would read "[object Object]".
+    report({ messageId: 'invalid-slug', message: `Slug is a ${Array.isArray(slug) ? 'list' : 'map'}, not text: write one URL segment, such as 'slug: back-pain'`, line: at.line, column: at.column });
+    return;
+  }
   const text = String(slug);
   const suggestion = suggestSlug(text);
   const example = suggestion ? `such as '${suggestion}'` : "such as 'back-pain'";

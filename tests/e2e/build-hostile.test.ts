@@ -78,3 +78,40 @@ describe.each([false, true])('a hostile article built with --skip-lint and allow
 function inHead(doc: ReturnType<typeof parseHtml>, element: ReturnType<typeof parseHtml>): boolean {
   return elements(byTag(doc, 'head')[0]).includes(element);
 }
+
+describe('content faults the file system would hit are the article’s fault, caught by lint before any write', () => {
+  const article = (front: string) => `---\ntitle: Back pain\n${front}---\nKeep active.\n`;
+  it.each([
+    ['a 300-character slug', { 'articles/back-pain.md': article(`slug: ${'a'.repeat(300)}\n`) }, 'articles/back-pain.md', 'long-slug'],
+    ['a file name with a backslash', { 'articles/a\\b.md': article('') }, 'articles/a\\b.md', 'unsafe-slug'],
+  ])('%s: lint and build exit 1 naming the file and the rule, and nothing is written', async (_label, files, file, rule) => {
+    const project = tempProject(files);
+    for (const args of [['lint'], ['build'], ['build', '--skip-lint']]) {
+      const run = await runCli(args, { cwd: project });
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stdout + run.stderr).toContain(file);
+      expect(run.stdout + run.stderr).toContain('unique-slug');
+      if (args[0] === 'lint') expect(run.stdout).toMatch(new RegExp(`${rule === 'long-slug' ? 'too long|characters long' : 'no usable page name'}`));
+      expect(run.stdout + run.stderr).not.toContain('ENAMETOOLONG');
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  });
+});
+
+describe('front matter with a collection as a key', () => {
+  it('is a finding at its line, with no Node warning on stderr', async () => {
+    const project = tempProject({ 'articles/a.md': '---\n? : .inf\ntitle: x\n---\nHello\n' });
+    const run = await runCli(['lint', '--format', 'json'], { cwd: project });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)[0].messages[0]).toMatchObject({ ruleId: 'front-matter-valid', line: 2 });
+  });
+});
+
+describe('-C with a folder that does not exist', () => {
+  it('names the folder (exit 2) instead of blaming a missing articles folder', async () => {
+    const run = await runCli(['-C', '/nonexistent-healthmd-folder', 'lint']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('healthmd: -C /nonexistent-healthmd-folder: no such folder; pass a folder that exists\n');
+  });
+});

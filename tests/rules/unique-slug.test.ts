@@ -56,6 +56,20 @@ describe('unique-slug', () => {
     expect(lintOne(ID, withSlug('"2024"'))).toEqual([]);
   });
 
+  it('names a list or map slug as such, never as "[object Object]"', () => {
+    const [list] = lintOne(ID, withSlug('[a, b, {c: 1}]'));
+    expect(list).toMatchObject({ messageId: 'invalid-slug', line: 3, column: 7 });
+    expect(list.message).toBe("Slug is a list, not text: write one URL segment, such as 'slug: back-pain'");
+    expect(lintOne(ID, withSlug('{a: 1}'))[0].message).toContain('Slug is a map');
+  });
+
+  it('refuses a slug or file name too long to be a folder name, and a file name with a backslash (build could not write either)', () => {
+    expect(summary(lintOne(ID, withSlug('a'.repeat(300))))).toEqual(['long-slug@3:7']);
+    expect(lintOne(ID, withSlug('a'.repeat(200)))).toEqual([]);
+    const results = lintWithRule(ID, { articles: { 'a\\b.md': backPain, [`${'é'.repeat(120)}.md`]: backPain } });
+    expect([...results.values()].map(summary)).toEqual([['unsafe-slug@1:1'], ['long-slug@1:1']]);
+  });
+
   it('ignores files that cannot be parsed (front-matter-valid reports them)', () => {
     const results = lintWithRule(ID, { articles: { 'back-pain.md': backPain, 'back-pain.MD': '---\ntitle: [oops\n---\n' } });
     expect(results.get('back-pain.md')).toEqual([]);
