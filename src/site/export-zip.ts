@@ -8,7 +8,8 @@ import { HealthmdError } from '../core/errors.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { EXPORT_MARKER, EXPORT_ZIP_COMMENT } from './export-target.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
-import { isRunning, writeSite } from './write-site.js';
+import { isRunning } from '../core/process-alive.js';
+import { writeSite } from './write-site.js';
 
 export interface WriteZipOptions {
   /** Absolute path of the archive (checked by checkExportTarget first). */

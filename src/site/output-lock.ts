@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { HealthmdError } from '../core/errors.js';
-import { isRunning } from './write-site.js';
+import { isRunning } from '../core/process-alive.js';
 
 export interface OutputLock {
   release(): void;

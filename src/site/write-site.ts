@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { HealthmdError } from '../core/errors.js';
+import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
@@ -206,17 +207,6 @@ function swap(staging: string, outDir: string, parent: string, base: string, rem
     removeLater(trash);
   } catch {
     removeLater(aside);
-  }
-}
-
-/** True when the process that named a leftover is still at work (so its files are not swept). */
-export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -136,6 +136,18 @@ describe('healthmd review', () => {
     expect(read(dir, 'articles/a.md')).toBe(once);
   });
 
+  it('removes temporary files a killed run left beside the articles, and keeps those of a run still at work', async () => {
+    const dir = project({
+      'articles/a.md': STYLES['articles/reviewer-only.md'].before,
+      'articles/b.md': STYLES['articles/reviewer-only.md'].before,
+      'articles/.b.md.999999.lq3x9.tmp': '',
+      [`articles/.b.md.${process.pid}.lq3x9.tmp`]: '',
+      'articles/.notes.txt.999999.lq3x9.tmp': 'not healthmd’s',
+    });
+    expect((await runCli(['review', 'articles/a.md', '--by', BY], { cwd: dir, env: NOW })).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'articles')).sort()).toEqual([`.b.md.${process.pid}.lq3x9.tmp`, '.notes.txt.999999.lq3x9.tmp', 'a.md', 'b.md']);
+  });
+
   it('refuses a date in the future, naming the file and the line of its date key, and writes nothing', async () => {
     const files = befores(STYLES);
     const dir = project(files);
