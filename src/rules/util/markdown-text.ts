@@ -45,11 +45,12 @@ export function markdownText(raw: string): MappedText {
     text += MASK;
   };
   let cursor = 0;
+  const closers = new Closers(raw);
   SPECIAL.lastIndex = 0;
   for (let match = SPECIAL.exec(raw); match; match = SPECIAL.exec(raw)) {
     const i = match.index;
     copy(cursor, i);
-    const step = special(raw, i, match[0]);
+    const step = special(raw, i, match[0], closers);
     if (step.mask) mask(i);
     if (step.keep) copy(step.keep[0], step.keep[1]);
     cursor = step.end;
@@ -83,7 +84,7 @@ interface Step {
   keep?: [number, number];
 }
 
-function special(raw: string, i: number, found: string): Step {
+function special(raw: string, i: number, found: string, closers: Closers): Step {
   const c = found[0];
   if (c === '<') {
     if (raw.startsWith('<!--', i)) {
@@ -99,7 +100,7 @@ function special(raw: string, i: number, found: string): Step {
   if (c === '`') {
     let run = 1;
     while (raw[i + run] === '`') run++;
-    const close = closingBackticks(raw, i + run, run);
+    const close = closers.backticks(i + run, run);
     if (close !== -1) return { end: close + run, mask: true };
     // An unmatched run is literal text.
     return { end: i + run, keep: [i, i + run] };
@@ -110,7 +111,7 @@ function special(raw: string, i: number, found: string): Step {
   }
   if (c === ']') {
     // A link's destination is not read: `[text](url)` reads "[text]".
-    if (raw[i + 1] === '(') return { end: closingParenthesis(raw, i + 1), keep: [i, i + 1] };
+    if (raw[i + 1] === '(') return { end: closers.parenthesis(i + 1), keep: [i, i + 1] };
     return { end: i + 1, keep: [i, i + 1] };
   }
   if (c === '*' || c === '~') return { end: i + 1 };
@@ -130,25 +131,61 @@ function sticky(pattern: RegExp, raw: string, at: number): number {
   return match ? match[0].length : 0;
 }
 
-function closingBackticks(raw: string, from: number, run: number): number {
-  for (let at = raw.indexOf('`', from); at !== -1; at = raw.indexOf('`', at)) {
-    let length = 1;
-    while (raw[at + length] === '`') length++;
-    if (length === run) return at;
-    at += length;
+/**
+ * Finds what closes a code span or a link destination. Each is found by one pass over the text,
+ * made the first time it is asked for, so that many openers that never close (`[a](` repeated, a
+ * stray backtick run) cost linear time, not a scan to the end for every one of them.
+ */
+class Closers {
+  /** Start offsets of backtick runs, by run length, and how far each list has been read. */
+  private runs?: Map<number, { starts: number[]; next: number }>;
+  /** The `)` that closes the `(` at an offset, or nothing when it is not closed within its paragraph. */
+  private closing?: Map<number, number>;
+
+  constructor(private readonly raw: string) {}
+
+  /** The start of the first run of exactly `run` backticks at or after `from`, or -1. Asked with `from` increasing. */
+  backticks(from: number, run: number): number {
+    this.runs ??= backtickRuns(this.raw);
+    const list = this.runs.get(run);
+    if (!list) return -1;
+    while (list.next < list.starts.length && list.starts[list.next] < from) list.next++;
+    return list.next < list.starts.length ? list.starts[list.next] : -1;
   }
-  return -1;
+
+  /** The index just past the `)` that closes the link destination opened at `open`, or `open` when none does. */
+  parenthesis(open: number): number {
+    this.closing ??= closingParentheses(this.raw);
+    const close = this.closing.get(open);
+    return close === undefined ? open : close + 1;
+  }
 }
 
-/** The index just past the `)` that closes the link destination opened at `open`. */
-function closingParenthesis(raw: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < raw.length; i++) {
+function backtickRuns(raw: string): Map<number, { starts: number[]; next: number }> {
+  const runs = new Map<number, { starts: number[]; next: number }>();
+  for (let at = raw.indexOf('`'); at !== -1; at = raw.indexOf('`', at)) {
+    let length = 1;
+    while (raw[at + length] === '`') length++;
+    let list = runs.get(length);
+    if (!list) runs.set(length, (list = { starts: [], next: 0 }));
+    list.starts.push(at);
+    at += length;
+  }
+  return runs;
+}
+
+/** Pairs parentheses (backslash escapes skipped); a blank line ends a paragraph and every destination open in it. */
+function closingParentheses(raw: string): Map<number, number> {
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === '\\') i++;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-    else if (c === '\n' && raw[i + 1] === '\n') break;
+    else if (c === '(') open.push(i);
+    else if (c === ')') {
+      const at = open.pop();
+      if (at !== undefined) closing.set(at, i);
+    } else if (c === '\n' && raw[i + 1] === '\n') open.length = 0;
   }
-  return open;
+  return closing;
 }

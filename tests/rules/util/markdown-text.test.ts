@@ -36,6 +36,29 @@ describe('markdownText', () => {
     expect(markdownText('A lone ` backtick').text).toBe('A lone ` backtick');
   });
 
+  it('closes link destinations and code spans as before when many never close', () => {
+    expect(markdownText('[a]( [b](x) c').text).toBe('[a]( [b] c');
+    expect(markdownText('[a](x (y) z) w').text).toBe('[a] w');
+    expect(markdownText('[a](x \\) y) z').text).toBe('[a] z');
+    expect(markdownText('[a](x\n\n) y').text).toBe('[a](x\n\n) y');
+    expect(markdownText('`` a ` b ` c `` d').text).toBe(`${MASK} d`);
+    expect(markdownText('``` a `` b ` c').text).toBe('``` a `` b ` c');
+  });
+
+  // Not a speed target (those are in npm run bench): a guard against a scan to the end of the text
+  // for every opener, which took 116 s on the first input; linear work is well under a second.
+  it.each([
+    ['[a]( × 100,000', '[a]('.repeat(100_000)],
+    ['[ × 100,000', '['.repeat(100_000)],
+    ['](` × 100,000', '](`'.repeat(100_000)],
+    ['`` ` × 50,000', '`` `'.repeat(50_000)],
+  ])('stays linear on %s', (_label, raw) => {
+    const started = performance.now();
+    const { text } = markdownText(raw);
+    expect(text.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('maps every kept character back to its place in the source', () => {
     for (const raw of [
       'A **miracle** _cure_ ~~now~~',
