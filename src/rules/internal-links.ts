@@ -92,7 +92,7 @@ function checkSiteLink(context: RuleContext, report: (messageId: string, message
   }
   if (resolved.kind === 'ambiguous') {
     const pages = resolved.sitePaths.map((p) => `/${encodeSitePath(p)}`).join(', ');
-    report('ambiguous-site-link', `Link ${quoteUrl(link.href)} is the old URL of more than one article (${pages}): link to the one you mean by its .md file`);
+    report('ambiguous-site-link', `Link ${quoteUrl(link.href)} is the old URL of more than one article (${pages}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file`);
     return;
   }
   const advice = resolved.suggestion
