@@ -5,6 +5,7 @@ import { parseDocument, LineCounter } from 'yaml';
 import * as z from 'zod/mini';
 import type { DateFormat } from './dates.js';
 import { ConfigError } from './errors.js';
+import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export interface RuleSetting {
@@ -36,6 +37,8 @@ export interface Config {
   defaultType: string;
   rules: Record<string, RuleSetting>;
   allowHtml: boolean;
+  /** URL patterns the site used before (`/:title/`): site-root links written for it still find their page. */
+  permalinks: string[];
 }
 
 export const CONFIG_NAMES = ['healthmd.config.yaml', 'healthmd.config.yml', 'healthmd.config.json'];
@@ -65,6 +68,7 @@ export function defaultConfig(root: string): Config {
     defaultType: 'article',
     rules: {},
     allowHtml: false,
+    permalinks: [],
   };
 }
 
@@ -72,6 +76,12 @@ const severity = z.enum(['off', 'warn', 'error']);
 const folder = z.string().check(
   z.minLength(1, 'a folder path'),
   z.refine((value) => !value.includes('\0'), 'a folder path'),
+);
+const permalink = z.string().check(
+  z.refine(
+    (value) => (value.startsWith('/') || value in JEKYLL_STYLES) && unknownPlaceholders(value).length === 0,
+    `a URL pattern starting with / such as /:year/:month/:day/:title/ (placeholders: ${PERMALINK_PLACEHOLDERS.map((p) => `:${p}`).join(', ')}) or a Jekyll style (${Object.keys(JEKYLL_STYLES).join(', ')})`,
+  ),
 );
 const wholeNumber = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
@@ -104,6 +114,7 @@ const schema = z.partial(
       z.union([severity, z.strictObject({ severity: z.optional(severity), options: z.optional(z.record(z.string(), z.unknown())) })]),
     ),
     allowHtml: z.boolean(),
+    permalinks: z.union([permalink, z.array(permalink)]),
   }),
 );
 
@@ -190,6 +201,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${kindOf(value)}`;
     case 'invalid_union':
+      if (issue.path[0] === 'permalinks') return `expected a URL pattern such as /:title/, or a list of them, got ${kindOf(value)}`;
       return `expected ${issue.path[0] === 'rules' ? 'off, warn, error or {severity, options}' : 'full, long, medium, short or Intl.DateTimeFormat options'}, got ${kindOf(value)}`;
     case 'invalid_key':
       return `'${String(issue.path.at(-1))}' is not ${issue.issues[0]?.message ?? 'a valid name'}`;
@@ -215,6 +227,7 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   for (const key of ['articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'defaultType', 'allowHtml'] as const) {
     if (user[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = user[key];
   }
+  if (user.permalinks !== undefined) config.permalinks = typeof user.permalinks === 'string' ? [user.permalinks] : user.permalinks;
   Object.assign(config.review, user.review);
   Object.assign(config.readability, user.readability);
   Object.assign(config.disclaimer, user.disclaimer);

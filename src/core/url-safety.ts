@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Where a URL leads, once normalised the way a browser (or an attacker) might read it. */
-export type UrlTarget = 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'absolute-path' | 'protocol-relative' | 'scheme';
+export type UrlTarget = 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'site-root' | 'protocol-relative' | 'scheme';
 
 export interface UrlClassification {
   /** `safe`: keep it; `warn`: works but should be upgraded (http:); `unsafe`: never emit it as active content. */
@@ -46,7 +46,10 @@ export function classifyUrl(href: string, use: UrlUse = 'link'): UrlClassificati
     return { kind: 'unsafe', target: 'protocol-relative', reason: 'a protocol-relative URL (//host) leaves the site with whatever scheme the page has' };
   }
   if (normal.startsWith('/')) {
-    return { kind: 'unsafe', target: 'absolute-path', reason: 'an absolute path (/…) depends on where the site is served and may name a file outside it' };
+    // A link to a page of the site (internal-links checks it resolves); an image, though, is
+    // copied from the project, and a path from the site's root names no file of it.
+    if (use === 'image') return { kind: 'unsafe', target: 'site-root', reason: 'an image at a site-root path (/…) is not a file of the project the build can copy' };
+    return { kind: 'safe', target: 'site-root', reason: 'a page of this site' };
   }
   const head = normal.split(/[/?#]/, 1)[0];
   const colon = head.indexOf(':');

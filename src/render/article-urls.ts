@@ -2,10 +2,11 @@ import path from 'node:path';
 import { classifyUrl, isOutsideFolder, isPublishableImage, localPath } from '../core/url-safety.js';
 import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
+import type { SiteLinks } from './site-links.js';
 
 /** Where a URL written in an article leads in the built site. */
 export type UrlTarget =
-  /** A page or file of the site (an article, a copied image: `source`), plus any `#fragment`. */
+  /** A page or file of the site (an article, a copied image: `source`), plus any `#fragment` (and, for a site-root link, `?query`). */
   | { kind: 'site'; sitePath: SitePath; fragment: string; source?: string }
   /** Left as written: a web or contact address, an inline image, a fragment on the same page. */
   | { kind: 'as-is'; href: string };
@@ -17,6 +18,14 @@ export interface ArticleUrlContext {
   articleAt(file: string): SitePath | undefined;
   /** True when an absolute path is a regular file inside the project (symbolic links resolved). */
   isProjectFile(file: string): boolean;
+  /** Where site-root links (`/about/`) lead. */
+  siteLinks: SiteLinks;
+  /**
+   * What becomes of a site-root link that leads to no page of the site (internal-links reports
+   * it): `keep` it as written, for a web server that may serve it anyway (build, serve); `drop`
+   * the link and keep its text where a root-relative href would point at the reader's disk (export).
+   */
+  unresolvedSiteLink: 'keep' | 'drop';
 }
 
 /** Where copied images go: their path in the project, under assets/media/, so two never collide. */
@@ -25,11 +34,16 @@ export const MEDIA_FOLDER = 'assets/media/';
 /**
  * Resolves a link or image URL from the article at `articleFile`. Undefined means "drop it":
  * an unsafe scheme (whatever the config), a link to an article that is not built, a file that
- * is missing, outside the project or not an image.
+ * is missing, outside the project or not an image, an unresolved site-root link in export.
  */
 export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
   const classification = classifyUrl(href, use);
   if (classification.kind === 'unsafe') return undefined;
+  if (classification.target === 'site-root') {
+    const link = context.siteLinks.resolve(href);
+    if (link.kind === 'page') return { kind: 'site', sitePath: link.sitePath, fragment: cleanUrl(link.suffix) ?? '' };
+    return context.unresolvedSiteLink === 'keep' ? { kind: 'as-is', href: cleanUrl(href) ?? '' } : undefined;
+  }
   if (classification.target !== 'relative') {
     const clean = cleanUrl(href);
     return clean === undefined ? undefined : { kind: 'as-is', href: clean };

@@ -6,7 +6,7 @@ import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
 import type { SitePath } from './links.js';
-import { tagSlug } from './tag-slug.js';
+import { tagPath, tagSlug } from './tag-slug.js';
 
 /** An article as the site shows it: where it lives and what lists and pages say about it. */
 export interface SiteEntry {
@@ -102,7 +102,7 @@ function siteEntry(article: Article, config: Config): SiteEntry {
   const tags: TagRef[] = [];
   for (const name of stringList(article, 'tags')) {
     const slug = tagSlug(name);
-    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ name, slug, sitePath: `tags/${slug}/` });
+    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ name, slug, sitePath: tagPath(slug) });
   }
   const type = articleType(article, config);
   return {

@@ -10,6 +10,7 @@ import { absoluteUrl, createLinkResolver, type LinkResolver, type LinkStyle, typ
 import { articleContext, indexContext, tagContext, type PageBasics } from './page-context.js';
 import { indexPath, listPages, type PageRef } from './pages.js';
 import type { UrlUse } from './sanitize-raw-html.js';
+import { siteLinks, type SiteLinks } from './site-links.js';
 import { buildSiteModel, type SiteEntry, type SiteModel } from './site-model.js';
 import { renderSitemaps, type SitemapUrl } from './sitemap.js';
 import { TemplateEngine } from './template-engine.js';
@@ -58,6 +59,7 @@ export class SiteRenderer {
   private readonly basics: PageBasics;
   /** Files pages refer to, by site path; filled while pages render. */
   private readonly copies = new Map<SitePath, string>();
+  private readonly siteLinks: SiteLinks;
 
   constructor(
     articles: readonly Article[],
@@ -67,6 +69,11 @@ export class SiteRenderer {
     this.pages = listPages(this.model);
     this.engine = new TemplateEngine(options.theme, options.describeFile);
     this.engine.check(TEMPLATES);
+    this.siteLinks = siteLinks(
+      this.model.entries.map((entry) => entry.article),
+      options.config,
+      { basePath: new URL(options.baseUrl).pathname, feeds: options.feeds ?? true },
+    );
     this.basics = {
       config: options.config,
       link: options.link ?? createLinkResolver(options.linkStyle, options.baseUrl),
@@ -181,6 +188,8 @@ export class SiteRenderer {
       root: this.options.config.root,
       articleAt: (file) => this.model.byPath.get(file)?.sitePath,
       isProjectFile: this.options.isProjectFile,
+      siteLinks: this.siteLinks,
+      unresolvedSiteLink: this.options.linkStyle === 'server' ? 'keep' : 'drop',
     });
     if (target?.kind === 'site' && target.source) this.copies.set(target.sitePath, target.source);
     return target;

@@ -13,3 +13,8 @@ export function tagSlug(tag: string): string | undefined {
     .replace(/^-+|-+$/g, '');
   return slug === '' ? undefined : slug;
 }
+
+/** The site path of a tag's page. */
+export function tagPath(slug: string): string {
+  return `tags/${slug}/`;
+}

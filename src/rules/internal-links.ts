@@ -3,22 +3,32 @@ import type { Article } from '../core/article.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { LinkRef } from '../core/markdown.js';
 import { classifyUrl, isOutsideFolder, localPath } from '../core/url-safety.js';
+import { encodeSitePath } from '../render/links.js';
+import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import type { Rule, RuleContext } from './types.js';
 import { closestMatch } from './util/closest-match.js';
 import { quoteUrl } from './util/quote-url.js';
 
 const MAX_LISTED_IDS = 6;
+/** One index of the site's URLs per lint run (project rules see the same article list throughout). */
+const siteLinksCache = new WeakMap<readonly Article[], SiteLinks>();
 
-/** Relative links lead somewhere: `.md` links to an article, other local links to a file, `#anchors` to a heading. */
+/**
+ * Relative links lead somewhere: `.md` links to an article, other local links to a file, `#anchors`
+ * to a heading, site-root links (`/about/`) to a page of the site or to an article's old URL (`permalinks`).
+ */
 export const internalLinks: Rule = {
   id: 'internal-links',
   description:
-    'Relative links resolve: .md links to an existing article, other local links (PDFs…) to an existing file, #anchors and other.md#anchors to a heading id',
+    'Relative links resolve: .md links to an existing article, other local links (PDFs…) to an existing file, #anchors and other.md#anchors to a heading id; ' +
+    "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
   severity: 'error',
   messages: {
     'missing-file': 'a relative link to an article or file that does not exist',
     'missing-anchor': 'a #anchor that names no heading in the linked article',
     'outside-project': 'a relative link that leads outside the project folder',
+    'unresolved-site-link': 'a site-root link (/x) that leads to no page of the site and to no old URL of an article',
+    'ambiguous-site-link': 'a site-root link that is the old URL of more than one article',
   },
   check(context) {
     for (const link of context.article.links) {
@@ -31,7 +41,7 @@ function checkLink(context: RuleContext, link: LinkRef): void {
   const { article, config, project } = context;
   const url = classifyUrl(link.href);
   // Unsafe URLs are link-safety's to report; web and contact links are not checked.
-  if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'fragment')) return;
+  if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'fragment' && url.target !== 'site-root')) return;
   const report = (messageId: string, message: string) => {
     const start = article.place(link.start);
     const end = article.place(link.end);
@@ -39,6 +49,10 @@ function checkLink(context: RuleContext, link: LinkRef): void {
   };
   const hash = link.href.indexOf('#');
   const anchor = hash === -1 ? '' : decode(link.href.slice(hash + 1));
+  if (url.target === 'site-root') {
+    checkSiteLink(context, report, link, anchor);
+    return;
+  }
   const file = localPath(link.href, path.dirname(article.path), url);
   if (!file) {
     if (anchor) checkAnchor(report, link, anchor, article, 'this article');
@@ -59,6 +73,36 @@ function checkLink(context: RuleContext, link: LinkRef): void {
   } else if (!project.exists(file)) {
     report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
   }
+}
+
+function checkSiteLink(context: RuleContext, report: (messageId: string, message: string) => void, link: LinkRef, anchor: string): void {
+  const { article, config, project } = context;
+  let links = siteLinksCache.get(project.articles);
+  if (!links) {
+    links = siteLinks(project.articles, config, { basePath: new URL(config.site.baseUrl).pathname });
+    siteLinksCache.set(project.articles, links);
+  }
+  const resolved = links.resolve(link.href);
+  const shownTarget = (target: SiteLinkTarget) =>
+    target.article ? path.relative(path.dirname(article.path), target.article.path).split(path.sep).join('/') : `/${encodeSitePath(target.sitePath)}`;
+  if (resolved.kind === 'page') {
+    const target = resolved.article && project.article(resolved.article.path);
+    if (anchor && target && !target.problem) checkAnchor(report, link, anchor, target, path.relative(config.root, target.path).split(path.sep).join('/'));
+    return;
+  }
+  if (resolved.kind === 'ambiguous') {
+    const pages = resolved.sitePaths.map((p) => `/${encodeSitePath(p)}`).join(', ');
+    report('ambiguous-site-link', `Link ${quoteUrl(link.href)} is the old URL of more than one article (${pages}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file`);
+    return;
+  }
+  const advice = resolved.suggestion
+    ? `did you mean ${shownTarget(resolved.suggestion)}?`
+    : "link to the article's .md file, or add the old site's URL pattern to permalinks in the config";
+  // The same words as the renderer's choice (article-urls.ts: unresolvedSiteLink), so the writer knows what readers get.
+  report(
+    'unresolved-site-link',
+    `Link ${quoteUrl(link.href)} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; ${advice}`,
+  );
 }
 
 function checkAnchor(report: (messageId: string, message: string) => void, link: LinkRef, anchor: string, target: Article, shown: string): void {

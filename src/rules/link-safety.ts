@@ -21,17 +21,18 @@ interface Target {
   local: boolean;
 }
 
-/** URLs in an article are safe to publish: no script or data schemes, no absolute paths, images inside the project. */
+/** URLs in an article are safe to publish: no script or data schemes, no protocol-relative URLs, images inside the project. */
 export const linkSafety: Rule = {
   id: 'link-safety',
   description:
-    'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or absolute-path URLs; ' +
-    'http: is a warning (option allowHttp turns it off); images exist inside the project',
+    'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
+    'http: is a warning (option allowHttp turns it off); images exist inside the project. Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   defaultOptions: { allowHttp: false },
   messages: {
     'unsafe-scheme': 'a URL whose scheme can run code, read local files or is unknown',
-    'absolute-path': 'an absolute-path (/x) or protocol-relative (//host) URL',
+    'absolute-path': 'an image at a site-root path (/images/x.png), which names no file of the project',
+    'protocol-relative': 'a protocol-relative URL (//host), whose scheme depends on how the page is opened',
     'insecure-http': 'an unencrypted http: URL (a warning; option allowHttp turns it off)',
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
@@ -76,10 +77,12 @@ function checkTarget(context: RuleContext, target: Target): void {
   const report = (messageId: string, message: string, severity?: 'warning') =>
     context.report({ messageId, message, ...range(context, target), ...(severity && { severity }) });
   if (url.kind === 'unsafe') {
-    if (url.target === 'absolute-path' || url.target === 'protocol-relative') {
-      const example = target.use === 'image' ? '../images/spine.png' : '../other-article.md';
-      const instead = url.target === 'absolute-path' ? `use a path relative to this file, such as ${example}` : 'write the full https:// address';
-      report('absolute-path', `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`);
+    if (url.target === 'site-root') {
+      report('absolute-path', `${label} ${quoteUrl(href)} is left out of the built page: ${url.reason}; use a path relative to this file, such as ../images/spine.png`);
+    } else if (url.target === 'protocol-relative') {
+      // Not a site link: it names another host and takes its scheme from the page, so the same
+      // link is https: on the site, http: on a plain server and file: in an export opened from disk.
+      report('protocol-relative', `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; write the full https:// address`);
     } else {
       const instead = target.use === 'image' ? 'use an image file inside the project' : 'link to an https: address or a relative path';
       report('unsafe-scheme', `${label} ${quoteUrl(href)} is not allowed: ${url.reason}; ${instead}`);

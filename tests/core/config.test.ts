@@ -165,3 +165,20 @@ describe('invalid config', () => {
     expect(configError(() => loadConfig(dir)).file).toBe('healthmd.config.yaml');
   });
 });
+
+describe('permalinks', () => {
+  it('reads one pattern or a list, and Jekyll style names', () => {
+    expect(resolveConfig({}, '/p').permalinks).toEqual([]);
+    expect(resolveConfig({ permalinks: '/:title/' }, '/p').permalinks).toEqual(['/:title/']);
+    expect(resolveConfig({ permalinks: ['pretty', '/:section/:slug/'] }, '/p').permalinks).toEqual(['pretty', '/:section/:slug/']);
+  });
+
+  it('names the file, line and pattern of an unknown placeholder or a pattern not starting with /', () => {
+    const dir = tempProject({ 'healthmd.config.yaml': 'site:\n  title: Clinic\npermalinks:\n  - /:title/\n  - /:year/:weekday/:title/\n' });
+    const error = configError(() => loadConfig(dir));
+    expect(error.describe()).toMatch(/^healthmd\.config\.yaml:5(:\d+)?: permalinks\.1: expected a URL pattern starting with \//);
+    expect(error.message).toContain('"/:year/:weekday/:title/"');
+    expect(configError(() => resolveConfig({ permalinks: ':title' }, '/p')).message).toMatch(/^permalinks: expected a URL pattern/);
+    expect(configError(() => resolveConfig({ permalinks: 3 }, '/p')).message).toBe('permalinks: expected a URL pattern such as /:title/, or a list of them, got the number 3');
+  });
+});

@@ -59,10 +59,12 @@ describe('classifyUrl', () => {
     expect(classifyUrl(href).kind).toBe('unsafe');
   });
 
+  it.each(['/articles/back-pain/', '/are-my-children-eligible-for-chip', '&#47;etc/passwd', '/a?b#c'])('calls %j a site-root link, and refuses it as an image', (href) => {
+    expect(classifyUrl(href)).toMatchObject({ kind: 'safe', target: 'site-root' });
+    expect(classifyUrl(href, 'image')).toMatchObject({ kind: 'unsafe', target: 'site-root' });
+  });
+
   it.each([
-    ['/etc/passwd', 'absolute-path'],
-    ['/articles/back-pain/', 'absolute-path'],
-    ['&#47;etc/passwd', 'absolute-path'],
     ['//evil.example/x.js', 'protocol-relative'],
     ['\\\\evil.example\\share', 'protocol-relative'],
     ['/\\evil.example', 'protocol-relative'],

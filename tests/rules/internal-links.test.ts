@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Config } from '../../src/core/config.js';
 import { internalLinks } from '../../src/rules/internal-links.js';
 import { fixture, lintWithRule, summary, type LintSetup } from './support/lint-with-rule.js';
 
@@ -27,6 +28,8 @@ describe('internal-links', () => {
       'missing-anchor@20:11',
       'outside-project@20:48',
       'missing-anchor@24:5',
+      'unresolved-site-link@26:12',
+      'unresolved-site-link@26:46',
     ]);
   });
 
@@ -59,8 +62,29 @@ describe('internal-links', () => {
   });
 
   it('leaves external, contact and unsafe links to other rules, and ignores links in code', () => {
-    const body = '[nhs](https://www.nhs.uk/x.md) [mail](mailto:a@example.org) [js](javascript:alert(1)) [abs](/x.md)\n\n`[x](gone.md)`\n\n```\n[y](gone.md)\n```\n';
+    const body = '[nhs](https://www.nhs.uk/x.md) [mail](mailto:a@example.org) [js](javascript:alert(1)) [proto](//example.org/x.md)\n\n`[x](gone.md)`\n\n```\n[y](gone.md)\n```\n';
     expect(lint(article(body))).toEqual([]);
+  });
+
+  it('resolves site-root links through permalinks and front matter, and checks their anchors', () => {
+    const backPain = '---\ntitle: Back pain\ndate: 2019-05-03\naliases: [/old/back.html]\n---\n## Causes\n';
+    const setup = { articles: { 'conditions/back-pain.md': backPain }, config: (c: Config) => (c.permalinks = ['/:year/:month/:day/:title/']) };
+    const body = '[a](/2019/05/03/back-pain/) [b](/old/back.html#causes) [c](/2019/05/03/back-pain/#cause) [d](/back-pain/)\n';
+    const findings = lint(article(body), setup);
+    expect(summary(findings)).toEqual(['missing-anchor@4:56', 'unresolved-site-link@4:90']);
+    expect(findings[0].message).toContain('did you mean #causes?');
+    // The did-you-mean names the article's .md file: a link that keeps working whatever the URLs.
+    expect(findings[1].message).toContain('did you mean back-pain.md?');
+  });
+
+  it('says what build and export do with a site-root link that leads nowhere, and names ambiguity', () => {
+    const [nowhere] = lint(article('[x](/nowhere)\n'));
+    expect(nowhere).toMatchObject({ messageId: 'unresolved-site-link', line: 4, column: 1, endColumn: 14 });
+    expect(nowhere.message).toContain('build keeps it as written');
+    expect(nowhere.message).toContain('permalinks');
+    const twins = { 'a.md': '---\ntitle: Same\n---\n', 'b.md': '---\ntitle: Same\n---\n' };
+    const [ambiguous] = lint(article('[x](/same/)\n'), { articles: twins, config: (c: Config) => (c.permalinks = ['/:title/']) });
+    expect(ambiguous).toMatchObject({ messageId: 'ambiguous-site-link' });
   });
 
   it('accepts a link to the page itself and to the top of the page', () => {

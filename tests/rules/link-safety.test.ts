@@ -11,15 +11,14 @@ describe('link-safety', () => {
     expect(lintOne(ID, fixture(ID, 'ok.md'), { files })).toEqual([]);
   });
 
-  it('reports unsafe schemes, absolute paths, http: and images that are missing or outside the project', () => {
+  it('reports unsafe schemes, protocol-relative URLs, site-root images, http: and images that are missing or outside the project', () => {
     expect(summary(lintOne(ID, fixture(ID, 'not-ok.md'), { files }))).toEqual([
       'image-outside-project@6:8',
       'image-missing@11:1',
       'absolute-path@13:1',
       'unsafe-scheme@15:14',
       'insecure-http@15:87',
-      'absolute-path@17:5',
-      'absolute-path@17:49',
+      'protocol-relative@17:5',
       'insecure-http@19:4',
     ]);
   });
@@ -33,7 +32,7 @@ describe('link-safety', () => {
     const hostileLines = lines.flatMap((text, i) => (/^(\[|!\[|<)/.test(text) ? [i + 1] : []));
     expect(hostileLines.length).toBeGreaterThan(20);
     expect([...new Set(findings.map((f) => f.line))]).toEqual(hostileLines);
-    expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['absolute-path@27:1', 'image-outside-project@28:1']);
+    expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['protocol-relative@27:1', 'image-outside-project@28:1']);
   });
 
   it('spans a Markdown link and names the URL in the message', () => {
@@ -71,6 +70,14 @@ describe('link-safety', () => {
     const found = ['articles/diagram.svg', 'articles/leaflet.pdf', 'articles/photo.JPG'];
     const body = '![Spine diagram](diagram.svg)\n\n![Leaflet](leaflet.pdf)\n\n![Photo of a spine model](photo.JPG)\n';
     expect(summary(lintOne(ID, article(body), { files: found }))).toEqual(['image-type@4:1', 'image-type@6:1']);
+  });
+
+  it('leaves site-root links to internal-links: they are site links, not a safety problem', () => {
+    const body = '[CHIP](/are-my-children-eligible-for-chip) [book](/book-appointment/?clinic=2#times) <a href="/contact/">Contact</a>\n';
+    expect(lintOne(ID, article(body))).toEqual([]);
+    const [image] = lintOne(ID, article('![Diary](/uploads/diary.png)\n'));
+    expect(image).toMatchObject({ messageId: 'absolute-path', line: 4, column: 1 });
+    expect(image.message).toContain('relative to this file');
   });
 
   it('does not check links to other files (internal-links does) or external images', () => {

@@ -1,0 +1,195 @@
+import type { Article } from '../core/article.js';
+import { publishedDate, stringList } from '../core/article-info.js';
+import type { Config } from '../core/config.js';
+import { expandPermalink, type PlaceholderValues } from '../core/permalinks.js';
+import { articleOutputPath, articleUrl } from '../core/url.js';
+import { closestMatch } from '../rules/util/closest-match.js';
+import type { SitePath } from './links.js';
+import { indexPath } from './pages.js';
+import { STYLESHEET } from './theme.js';
+import { tagPath, tagSlug } from './tag-slug.js';
+
+/** What a site-root link (`/are-my-children-eligible-for-chip`) leads to. */
+export type SiteLink =
+  /** A page of the site; `suffix` is the `?query#fragment` as written ('' when none). */
+  | { kind: 'page'; sitePath: SitePath; article?: Article; suffix: string }
+  /** The old URL of more than one article: which one was meant cannot be told. */
+  | { kind: 'ambiguous'; sitePaths: SitePath[] }
+  /** Nothing of the site is there; `suggestion` is a page whose URL is close. */
+  | { kind: 'unresolved'; suggestion?: SiteLinkTarget };
+
+/** Resolves site-root link paths against one site. */
+export interface SiteLinks {
+  resolve(href: string): SiteLink;
+}
+
+/** A page a site-root link can lead to: an article's (with the article), or another of the site's. */
+export interface SiteLinkTarget {
+  sitePath: SitePath;
+  article?: Article;
+}
+type Target = SiteLinkTarget;
+
+export interface SiteLinksOptions {
+  /** The base URL's path (`/health/`): a link written with it included is read without it. */
+  basePath?: string;
+  /** Whether the site has feed.xml and sitemap.xml (export leaves them out). */
+  feeds?: boolean;
+}
+
+interface Index {
+  /** The site's own URLs (pages healthmd writes), by key. */
+  own: Map<string, Target>;
+  /** Old URLs (permalink patterns, front-matter permalink, url, aliases, redirect_from), by key. */
+  old: Map<string, Target[]>;
+  /** Last URL segment of each article page → its target, for did-you-mean. */
+  names: Map<string, Target>;
+}
+
+/**
+ * The one place that decides where a site-root link leads, for lint (internal-links) and for
+ * the renderer alike, so a page links exactly what lint passed. `articles` are the site's
+ * articles (what build publishes; lint passes what it sees). The index is built on the first
+ * site-root link, so projects without any pay nothing.
+ */
+export function siteLinks(articles: readonly Article[], config: Config, options: SiteLinksOptions = {}): SiteLinks {
+  let index: Index | undefined;
+  const base = key(options.basePath ?? '/');
+  return {
+    resolve(href) {
+      index ??= buildIndex(articles, config, options.feeds ?? true);
+      const cut = href.search(/[?#]/);
+      const suffix = cut === -1 ? '' : href.slice(cut);
+      const wanted = key(cut === -1 ? href : href.slice(0, cut));
+      const candidates = base && (wanted === base || wanted.startsWith(`${base}/`)) ? [wanted, wanted.slice(base.length + 1)] : [wanted];
+      for (const candidate of candidates) {
+        const own = index.own.get(candidate);
+        if (own) return { kind: 'page', ...own, suffix };
+        const old = index.old.get(candidate);
+        if (!old) continue;
+        const sitePaths = [...new Set(old.map((t) => t.sitePath))];
+        if (sitePaths.length > 1) return { kind: 'ambiguous', sitePaths };
+        return { kind: 'page', ...old[0], suffix };
+      }
+      return { kind: 'unresolved', suggestion: suggest(index, candidates.at(-1) ?? wanted) };
+    },
+  };
+}
+
+/**
+ * How URL paths are compared: percent-decoded, case-folded (unique-slug already refuses two
+ * pages that differ only in case), without the leading and trailing slash, and with
+ * `index.html` or `.html` dropped, since a server answers `/x`, `/x/`, `/x.html` and
+ * `/x/index.html` with the same page.
+ */
+function key(urlPath: string): string {
+  let text = urlPath.trim().replace(/\\/g, '/');
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // A broken escape is compared as written: it simply matches nothing.
+    }
+  }
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/(^|\/)index\.html?$/, '')
+    .replace(/\.html?$/, '')
+    .replace(/^\/+|\/+$/g, '');
+}
+
+function buildIndex(articles: readonly Article[], config: Config, feeds: boolean): Index {
+  const own = new Map<string, Target>();
+  const old = new Map<string, Target[]>();
+  const names = new Map<string, Target>();
+  const addOwn = (sitePath: SitePath, article?: Article) => {
+    const k = key(sitePath);
+    if (!own.has(k)) own.set(k, { sitePath, article });
+  };
+  const addOld = (urlPath: string, target: Target) => {
+    const k = key(urlPath);
+    const list = old.get(k);
+    if (!list) old.set(k, [target]);
+    else if (!list.some((t) => t.sitePath === target.sitePath)) list.push(target);
+  };
+
+  const published = articles.filter((a) => !a.problem);
+  for (const path of ['', STYLESHEET, ...(feeds ? ['feed.xml', 'sitemap.xml'] : [])]) addOwn(path);
+  for (let page = 2; page <= Math.ceil(published.length / config.pageSize); page++) addOwn(indexPath(page));
+  for (const article of published) {
+    const target: Target = { sitePath: articleUrl(article.relPath, article.data.slug), article };
+    addOwn(target.sitePath, article);
+    const name = key(target.sitePath).split('/').pop() ?? '';
+    if (!names.has(name)) names.set(name, target);
+    for (const tag of stringList(article, 'tags')) {
+      const slug = tagSlug(tag);
+      if (slug) addOwn(tagPath(slug));
+    }
+    const values = placeholderValues(article);
+    for (const pattern of config.permalinks) {
+      for (const urlPath of expandPermalink(pattern, values)) addOld(urlPath, target);
+    }
+    const { permalink, url } = article.data;
+    if (typeof permalink === 'string') for (const urlPath of expandPermalink(permalink, values)) addOld(urlPath, target);
+    if (typeof url === 'string') addOld(url, target);
+    for (const alias of [...stringList(article, 'aliases'), ...stringList(article, 'redirect_from')]) addOld(alias, target);
+  }
+  return { own, old, names };
+}
+
+/** What each permalink placeholder is for this article, as Jekyll and as Hugo would fill it in. */
+function placeholderValues(article: Article): PlaceholderValues {
+  const data = article.data;
+  const folders = article.relPath.split('/').slice(0, -1);
+  const fileName = article.relPath.split('/').pop()?.replace(/\.md$/i, '') ?? '';
+  // The file name without a Jekyll date prefix: Jekyll's :title.
+  const fileTitle = articleOutputPath(fileName);
+  const slug = typeof data.slug === 'string' && data.slug.trim() ? [data.slug.trim()] : [];
+  const title = typeof data.title === 'string' ? data.title : '';
+  const fromTitle = title ? [jekyllSlug(title), tagSlug(title) ?? ''].filter(Boolean) : [];
+  const date = publishedDate(article);
+  const [year, month, day] = date ? date.split('-') : [];
+  const categories = [...stringList(article, 'categories').flatMap((c) => c.split(/\s+/)), ...stringList(article, 'category')];
+  const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
+  return {
+    ...(date && {
+      year: [year],
+      short_year: [year.slice(2)],
+      month: [month],
+      i_month: [String(Number(month))],
+      day: [day],
+      i_day: [String(Number(day))],
+    }),
+    title: unique([...slug, fileTitle, ...fromTitle]),
+    slug: unique([...slug, fileTitle, ...fromTitle]),
+    name: [fileName],
+    filename: [fileName],
+    contentbasename: [fileName],
+    slugorfilename: unique([...slug, fileName]),
+    categories: categories.length ? [categories.join('/'), categories.map((c) => jekyllSlug(c)).join('/')] : [],
+    section: folders.length ? [folders[0]] : [],
+    sections: folders.length ? [folders.join('/')] : [],
+    output_ext: ['.html'],
+  };
+}
+
+/** Jekyll's default slugify: every run of characters other than letters and digits becomes one hyphen. */
+function jekyllSlug(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A page whose URL is close to `wanted`: the whole path, else its last segment against the articles' names. */
+function suggest(index: Index, wanted: string): Target | undefined {
+  const keys = [...index.own.keys(), ...index.old.keys()];
+  const near = closestMatch(wanted, keys.filter((k) => k !== ''));
+  if (near !== undefined) return index.own.get(near) ?? index.old.get(near)?.[0];
+  const last = wanted.split('/').pop() ?? '';
+  const name = last ? closestMatch(last, [...index.names.keys()]) : undefined;
+  return name === undefined ? undefined : index.names.get(name);
+}
