@@ -86,6 +86,7 @@ export function buildSite(options: BuildOptions): BuildResult {
     linkStyle: 'server',
     isProjectFile: projectFileCheck(config.root),
     describeFile: display,
+    now: options.now,
   });
   const total = renderer.pages.length;
   let done = 0;

@@ -105,6 +105,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     feeds: false,
     describeFile: display,
     imageSrc: bundledImage(inline),
+    now: options.now,
   };
   const renderer = new SiteRenderer(articles, rendering);
   const site = renderer.output();
