@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.js';
-import { articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import { articleTitle, articleType, authors, publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
 import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { ContentError } from '../core/errors.js';
@@ -105,7 +105,7 @@ function siteEntry(article: Article, config: Config): SiteEntry {
   return {
     article,
     sitePath: articleUrl(article.relPath, data.slug),
-    title: text('title') || article.relPath.replace(/\.md$/i, ''),
+    title: articleTitle(article).text,
     description: text('description'),
     date: publishedDate(article),
     updated: toCalendarDate(data.updated),

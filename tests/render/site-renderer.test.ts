@@ -184,7 +184,30 @@ describe('SiteRenderer edge cases', () => {
 
   it('keeps an article without a date or title publishable (with --skip-lint), listed last', () => {
     const { renderer, text } = renderSite([article('untitled.md', {}), ...posts(1)]);
-    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'untitled']);
-    expect(text('articles/untitled/index.html')).toContain('<h1 class="article-header__title">untitled</h1>');
+    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'Untitled']);
+    expect(text('articles/untitled/index.html')).toContain('<h1 class="article-header__title">Untitled</h1>');
+  });
+
+  it('titles an article without a title by its opening H1, shown once, and keeps its Sources apart', () => {
+    const body = '# Vitamin D and your bones\n\nSunlight helps.\n\n## Sources\n\n- NHS. https://www.nhs.uk/\n';
+    const { renderer, text } = renderSite([article('2019-05-03-vitamin-d-facts.md', { description: 'D' }, body)]);
+    expect(renderer.model.entries[0].title).toBe('Vitamin D and your bones');
+    const page = text('articles/vitamin-d-facts/index.html');
+    // Once on the page: the title, the browser tab, Open Graph and JSON-LD; never again in the body.
+    const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    expect(main.match(/Vitamin D and your bones/g)).toHaveLength(1);
+    expect(page.match(/<h1\b/g)).toHaveLength(1);
+    expect(page).toContain('<h1 class="article-header__title">Vitamin D and your bones</h1>');
+    expect(page).toContain('<section class="sources" aria-labelledby="sources">');
+    expect(text('index.html')).toContain('Vitamin D and your bones');
+  });
+
+  it('titles an article by its file name without the Jekyll date, for no title, `title: undefined` or `null`', () => {
+    for (const title of [undefined, 'undefined', 'null', '  ']) {
+      const data = title === undefined ? {} : { title };
+      const { renderer, text } = renderSite([article('2019-05-03-vitamin-d-facts.md', data, 'Sunlight helps.\n')]);
+      expect(renderer.model.entries[0].title, String(title)).toBe('Vitamin d facts');
+      expect(text('articles/vitamin-d-facts/index.html')).not.toMatch(/>\s*(undefined|null)\s*</);
+    }
   });
 });
