@@ -1,11 +1,12 @@
 // zod/mini: the same schemas as zod's chained API at a twentieth of the start-up cost.
 import * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
-import { articleTitle, publishedDate } from '../core/article-info.js';
+import { publishedDate } from '../core/article-info.js';
 import type { Place } from '../core/diagnostic.js';
 import { toCalendarDate } from '../core/dates.js';
 import { SLUG_PATTERN } from '../core/url.js';
 import type { Rule } from './types.js';
+import { titleInUse } from './util/title-in-use.js';
 
 /** What each known key holds, said the way a writer reads it, with a line they can copy. */
 const FIELDS: Record<string, { expected: string; example: string }> = {
@@ -130,12 +131,6 @@ function implausibleDates(article: Article, now: string): Array<Place & { messag
   return found;
 }
 
-/** Says which title the page shows while the front matter has none. */
-function titleInUse(article: Article): string {
-  const title = articleTitle(article);
-  const from = title.source === 'heading' ? "the body's first heading" : 'the file name';
-  return `Until then the page is titled ${JSON.stringify(title.text)}, from ${from}`;
-}
 
 function placeOf(article: Article, key: string, index?: number): Place {
   const place = article.frontMatter?.places[key];
