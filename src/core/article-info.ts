@@ -1,7 +1,9 @@
 import type { Article } from './article.js';
 import type { ArticleType, Config } from './config.js';
 import { toCalendarDate, type CalendarDate } from './dates.js';
-import { fileNameDate } from './url.js';
+import type { Heading } from './markdown.js';
+import { isPlaceholderValue } from './placeholder-value.js';
+import { fileNameDate, fileStem } from './url.js';
 
 /** The article's type name: its `type` key, else the configured default. */
 export function articleTypeName(article: Article, config: Config): string {
@@ -17,6 +19,35 @@ export function articleType(article: Article, config: Config): ArticleType | und
 /** The publication date: `date`, else a Jekyll `YYYY-MM-DD-` file-name prefix. */
 export function publishedDate(article: Article): CalendarDate | undefined {
   return toCalendarDate(article.data.date) ?? (article.data.date === undefined ? fileNameDate(article.relPath) : undefined);
+}
+
+/** An article's title and where it comes from. */
+export interface ArticleTitle {
+  text: string;
+  /** `front-matter`: its `title`; `heading`: the body's opening H1; `file-name`: words of the file name. */
+  source: 'front-matter' | 'heading' | 'file-name';
+  /** The body H1 that is the title: the page shows it once, as the title, and it is not a second H1. */
+  heading?: Heading;
+}
+
+/**
+ * The title the page shows: the `title` key; without one (or with a value such as `undefined`
+ * left by a script), the body's H1 when the body's first heading is one, as Jekyll's
+ * titles-from-headings does; else the words of the file name without its Jekyll date prefix
+ * (`2019-05-03-vitamin-d-facts.md` → "Vitamin d facts").
+ */
+export function articleTitle(article: Article): ArticleTitle {
+  const value = article.data.title;
+  if (typeof value === 'string' && value.trim() && !isPlaceholderValue(value)) return { text: value.trim(), source: 'front-matter' };
+  const first = article.headings[0];
+  if (first?.depth === 1 && first.text.trim()) return { text: first.text.trim(), source: 'heading', heading: first };
+  return { text: fileNameTitle(article.relPath), source: 'file-name' };
+}
+
+function fileNameTitle(relPath: string): string {
+  const stem = fileStem(relPath);
+  const words = stem.split(/[-_\s]+/).filter(Boolean).join(' ') || stem;
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** True for drafts, including Jekyll's `published: false`. */

@@ -33,7 +33,17 @@ function isValidDay(year: number, month: number, day: number): boolean {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDay(year, month + 1, 0).getUTCDate();
+}
+
+/**
+ * Midnight UTC of a day. Not `Date.UTC(y, …)`: that reads years 0–99 as 1900–1999, so
+ * `0001-01-01` (a Jekyll placeholder for ordering) would become 1901.
+ */
+function utcDay(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
 }
 
 /** True for a well-formed `YYYY-MM-DD` string naming a real day. */
@@ -73,23 +83,52 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   const [ay, am, ad] = parts(a);
   const [by, bm, bd] = parts(b);
-  return Math.round((Date.UTC(by, bm - 1, bd) - Date.UTC(ay, am - 1, ad)) / 86_400_000);
+  return Math.round((utcDay(by, bm, bd).getTime() - utcDay(ay, am, ad).getTime()) / 86_400_000);
+}
+
+/**
+ * Newest first; undated after every dated one. The one order of articles by date: index, tag
+ * pages, latest posts, the feed and `healthmd list` all sort with it.
+ */
+export function newestFirst(a: CalendarDate | undefined, b: CalendarDate | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? 1 : -1;
 }
 
 export type DateFormat = 'full' | 'long' | 'medium' | 'short' | Intl.DateTimeFormatOptions;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+interface DateFormatter {
+  format: Intl.DateTimeFormat;
+  /** The format shows the whole year (not a two-digit one) in Latin digits of the Gregorian calendar. */
+  fullYear: boolean;
+}
 
-/** "8 May 2024" for `2024-05-08` in en-GB, whatever the machine's time zone. */
+const formatters = new Map<string, DateFormatter>();
+
+/**
+ * "8 May 2024" for `2024-05-08` in en-GB, whatever the machine's time zone. A year written with
+ * four digits keeps them ("1 January 0001"), as it was written, where the format shows the whole year.
+ */
 export function formatDate(date: CalendarDate, locale: string, format: DateFormat = 'long'): string {
   const options: Intl.DateTimeFormatOptions =
     typeof format === 'string' ? { dateStyle: format, timeZone: 'UTC' } : { ...format, timeZone: 'UTC' };
   const key = `${locale}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
+    const intl = new Intl.DateTimeFormat(locale, options);
+    // A year with four digits of its own tells a whole-year format from a two-digit one ("24").
+    const probe = intl.formatToParts(utcDay(1987, 6, 15)).find((part) => part.type === 'year');
+    formatter = { format: intl, fullYear: probe?.value === '1987' };
     formatters.set(key, formatter);
   }
   const [y, m, d] = parts(date);
-  return formatter.format(new Date(Date.UTC(y, m - 1, d)));
+  const day = utcDay(y, m, d);
+  if (y >= 1000 || !formatter.fullYear) return formatter.format.format(day);
+  const year = String(y);
+  return formatter.format
+    .formatToParts(day)
+    .map((part) => (part.type === 'year' && part.value === year ? year.padStart(4, '0') : part.value))
+    .join('');
 }

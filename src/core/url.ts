@@ -10,6 +10,13 @@ export function fileNameDate(relPath: string): string | undefined {
   return match ? toCalendarDate(match[1]) : undefined;
 }
 
+/** The file name without `.md` and without a Jekyll date prefix: `2024-05-08-mammograms.md` → `mammograms`. */
+export function fileStem(relPath: string): string {
+  const name = (relPath.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const jekyll = JEKYLL_PREFIX.exec(name);
+  return jekyll && toCalendarDate(jekyll[1]) ? jekyll[2] : name;
+}
+
 /**
  * The article's path under `articles/` in the output, without slashes at either end:
  * `sub/back-pain.md` → `sub/back-pain`; a `slug` replaces the file name; a Jekyll date prefix is dropped.
@@ -17,11 +24,8 @@ export function fileNameDate(relPath: string): string | undefined {
  */
 export function articleOutputPath(relPath: string, slug?: unknown): string {
   const parts = relPath.split('/');
-  const file = parts.pop() ?? '';
-  let name = file.replace(/\.md$/i, '');
-  const jekyll = JEKYLL_PREFIX.exec(name);
-  if (jekyll && toCalendarDate(jekyll[1])) name = jekyll[2];
-  if (typeof slug === 'string' && SLUG_PATTERN.test(slug)) name = slug;
+  parts.pop();
+  const name = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? slug : fileStem(relPath);
   return [...parts, name].join('/');
 }
 

@@ -1,3 +1,4 @@
+import { newestFirst } from '../core/dates.js';
 import type { ListedArticle } from './article-rows.js';
 
 export const SORT_KEYS = ['date', 'title', 'review'] as const;
@@ -19,8 +20,7 @@ function urgency(row: ListedArticle): number {
 }
 
 const compare: Record<SortKey, (a: ListedArticle, b: ListedArticle) => number> = {
-  // Newest first; undated last.
-  date: (a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? 1 : -1),
+  date: (a, b) => newestFirst(a.date ?? undefined, b.date ?? undefined),
   title: (a, b) => (a.title === null || b.title === null ? Number(a.title === null) - Number(b.title === null) : collator.compare(a.title, b.title)),
   review: (a, b) => {
     const ua = urgency(a);

@@ -1,5 +1,6 @@
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Article } from '../core/article.js';
+import { articleTitle } from '../core/article-info.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
 import { headingMatchesSection } from '../core/sections.js';
@@ -52,9 +53,12 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
   const idOf = new Map<Token, string>();
   article.headings.forEach((heading, i) => idOf.set(article.tokens[heading.index], ids[i]));
 
-  const sources = topSection(article.headings, 'Sources');
-  const disclaimer = topSection(article.headings, 'Disclaimer');
-  const apart = new Set<number>();
+  // An H1 that stands in for a missing title is shown once, as the page's title, not in the body.
+  const titleHeading = articleTitle(article).heading;
+  const headings = article.headings.filter((heading) => heading !== titleHeading);
+  const sources = topSection(headings, 'Sources');
+  const disclaimer = topSection(headings, 'Disclaimer');
+  const apart = new Set<number>(titleHeading ? [titleHeading.index] : []);
   for (const heading of [sources, disclaimer]) {
     if (!heading) continue;
     for (let i = heading.index; i <= heading.index + heading.section.length; i++) apart.add(i);

@@ -1,7 +1,7 @@
 import type { Article } from '../core/article.js';
-import { articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import { articleTitle, articleType, authors, publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
-import { addMonths, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
@@ -87,12 +87,9 @@ export function buildSiteModel(articles: readonly Article[], config: Config): Si
   };
 }
 
-/** Newest first; on the same day, by title; then by path, so the order never depends on the disk. */
+/** Newest first, undated last; on the same day, by title; then by path, so the order never depends on the disk. */
 function compareEntries(a: SiteEntry, b: SiteEntry): number {
-  const da = a.date ?? '';
-  const db = b.date ?? '';
-  if (da !== db) return da < db ? 1 : -1;
-  return a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
+  return newestFirst(a.date, b.date) || a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
 }
 
 function siteEntry(article: Article, config: Config): SiteEntry {
@@ -108,7 +105,7 @@ function siteEntry(article: Article, config: Config): SiteEntry {
   return {
     article,
     sitePath: articleUrl(article.relPath, data.slug),
-    title: text('title') || article.relPath.replace(/\.md$/i, ''),
+    title: articleTitle(article).text,
     description: text('description'),
     date: publishedDate(article),
     updated: toCalendarDate(data.updated),

@@ -25,6 +25,8 @@ export interface SiteRenderOptions {
   linkStyle: LinkStyle;
   /** True when an absolute path is a regular file inside the project: images are copied only then. */
   isProjectFile(file: string): boolean;
+  /** The build's day (HEALTHMD_NOW pins it): the feed's time when nothing in it has a date. */
+  now: CalendarDate;
   /** Write feed.xml and sitemap.xml (default true). */
   feeds?: boolean;
   /** HTML added before `</body>` of every page (serve's overlay). Build never sets it. */
@@ -205,6 +207,7 @@ export class SiteRenderer {
       feedUrl: this.basics.absolute('feed.xml'),
       generatorVersion: pkg.version,
       entries: this.model.entries,
+      now: this.options.now,
       urlOf: (entry) => this.basics.absolute(entry.sitePath),
     });
   }

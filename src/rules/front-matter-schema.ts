@@ -6,6 +6,7 @@ import type { Place } from '../core/diagnostic.js';
 import { toCalendarDate } from '../core/dates.js';
 import { SLUG_PATTERN } from '../core/url.js';
 import type { Rule } from './types.js';
+import { titleInUse } from './util/title-in-use.js';
 
 /** What each known key holds, said the way a writer reads it, with a line they can copy. */
 const FIELDS: Record<string, { expected: string; example: string }> = {
@@ -73,8 +74,9 @@ export const frontMatterSchema: Rule = {
     'invalid-slug': 'the slug has characters other than lower-case letters, digits and hyphens',
     'invalid-lang': '`lang` is not a BCP 47 language tag',
     'unknown-type': '`type` is not one of the configured article types',
+    'implausible-date': 'a date is before 1900, or the publication date is after today (a warning: the page shows it as written)',
   },
-  check({ article, config, report }) {
+  check({ article, config, now, report }) {
     const data = article.data;
     const at = (place: Place, messageId: string, message: string) => report({ messageId, message, line: place.line, column: place.column });
 
@@ -86,7 +88,7 @@ export const frontMatterSchema: Rule = {
     for (const issue of result.success ? [] : result.error.issues) {
       const [key, index] = issue.path as [string, number | undefined];
       const { messageId, message } = describeIssue(issue, key, index, data[key], article.relPath);
-      at(placeOf(article, key, index), messageId, message);
+      at(placeOf(article, key, index), messageId, key === 'title' ? `${message}. ${titleInUse(article)}` : message);
     }
 
     if (data.date === undefined && publishedDate(article) === undefined) {
@@ -104,8 +106,31 @@ export const frontMatterSchema: Rule = {
     if (published && updated && updated < published) {
       at(placeOf(article, 'updated'), 'updated-before-date', `'updated' (${updated}) is before the publication date (${published}): an article cannot change before it appears; correct one of the dates`);
     }
+
+    for (const finding of implausibleDates(article, now)) report({ messageId: 'implausible-date', severity: 'warning', ...finding });
   },
 };
+
+const EARLIEST_PLAUSIBLE = '1900-01-01';
+
+/** Dates no health article has: placeholders for ordering (`0001-01-01`), typos, a publication after today. */
+function implausibleDates(article: Article, now: string): Array<Place & { message: string }> {
+  const found: Array<Place & { message: string }> = [];
+  const fromFileName = article.data.date === undefined;
+  for (const key of ['date', 'updated', 'lastReviewed']) {
+    const day = key === 'date' ? publishedDate(article) : toCalendarDate(article.data[key]);
+    if (!day) continue;
+    const subject = key === 'date' && fromFileName ? `The date in the file name (${day})` : `'${key}' (${day})`;
+    const place = key === 'date' && fromFileName ? { line: 1, column: 1 } : placeOf(article, key);
+    if (day < EARLIEST_PLAUSIBLE) {
+      found.push({ ...place, message: `${subject} is before ${EARLIEST_PLAUSIBLE.slice(0, 4)}: pages show it as written and list the article after every later one; if it only orders the article, write the real date` });
+    } else if (key === 'date' && day > now) {
+      found.push({ ...place, message: `${subject} is after today (${now}): the article is listed above everything published until then; write the day it is published` });
+    }
+  }
+  return found;
+}
+
 
 function placeOf(article: Article, key: string, index?: number): Place {
   const place = article.frontMatter?.places[key];

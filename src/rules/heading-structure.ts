@@ -1,4 +1,5 @@
 import type { Article } from '../core/article.js';
+import { articleTitle } from '../core/article-info.js';
 import type { Fix } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
 import type { Rule } from './types.js';
@@ -14,6 +15,8 @@ interface Open {
 /**
  * The page's outline must read as a table of contents: the title is its H1, so the body starts at
  * H2 and never skips a level. Fixes only rewrite the `#` run (or a setext H1's `=` underline).
+ * Without a `title` in the front matter, an H1 that opens the body's outline is the title (the page
+ * shows it as the title, once), so it is not a second H1; front-matter-schema reports the missing key.
  */
 export const headingStructure: Rule = {
   id: 'heading-structure',
@@ -30,7 +33,9 @@ export const headingStructure: Rule = {
     // The title stands for the H1 every body heading sits under.
     const title: Open = { depth: 1, level: 1, children: new Map() };
     const stack: Open[] = [title];
+    const titleHeading = articleTitle(article).heading;
     for (const heading of article.headings) {
+      if (heading === titleHeading) continue;
       while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
       const parent = stack[stack.length - 1];
       const start = headingStart(article, heading);

@@ -1,8 +1,10 @@
 import type { Article } from '../core/article.js';
 import type { Place, Report } from '../core/diagnostic.js';
+import { isPlaceholderValue } from '../core/placeholder-value.js';
 import type { Rule } from './types.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
+import { titleInUse } from './util/title-in-use.js';
 
 /**
  * The marker `healthmd new` writes where the writer still has to fill something in:
@@ -43,6 +45,30 @@ const KINDS: Kind[] = [
   },
 ];
 
+/**
+ * Template tags of other generators: Liquid (Jekyll, Eleventy) `{{ site.baseurl }}` and
+ * `{% include x.html %}`, Hugo shortcodes `{{< x >}}` and `{{% x %}}`. An article's text is never
+ * evaluated as a template, so they reach the page as written. Bounded, so a line of braces stays linear.
+ */
+const TEMPLATE_SYNTAX = /\{\{[^{}\n]{0,200}\}\}|\{%[^\n]{0,200}?%\}/g;
+
+const TEMPLATE: Kind = {
+  messageId: 'template-syntax',
+  pattern: TEMPLATE_SYNTAX,
+  maybe: (text) => text.includes('{{') || text.includes('{%'),
+  message: (found) =>
+    /\bsite\.(?:base_?url|url)\b/i.test(found)
+      ? `Template syntax ${found} from another generator is printed as written (healthmd never evaluates it): write the link as a site-root path (/about/) or a relative one instead`
+      : `Template syntax ${found} from another generator is printed as written (healthmd never evaluates it): replace it with the text or link it stood for, or remove it`,
+};
+
+const OBJECT_TEXT: Kind = {
+  messageId: 'placeholder-value',
+  pattern: /\[object Object\]/g,
+  maybe: (text) => text.includes('[object '),
+  message: (found) => `"${found}" is what a script writes for a value it could not turn into text: write the real text`,
+};
+
 interface Hit {
   messageId: string;
   message: string;
@@ -53,17 +79,19 @@ interface Hit {
 /** Finds what was left to be written: TODO-style notes, filler text and `healthmd new` placeholders. */
 export const noPlaceholder: Rule = {
   id: 'no-placeholder',
-  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum or scaffold placeholders left in the text or front matter',
+  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, `undefined`/`null` values or other generators\' template syntax left in the text or front matter',
   severity: 'error',
   messages: {
     todo: 'a TODO, TBD, FIXME or XXX note is left in',
     'lorem-ipsum': 'filler text (lorem ipsum) is left in',
     scaffold: 'a [[…]] placeholder written by `healthmd new` is left in',
     phrase: 'a phrase configured in the `phrases` option is left in',
+    'placeholder-value': 'a value such as `undefined` or `null`, written by a script that had none, stands as text',
+    'template-syntax': 'template syntax from another generator (`{{ site.baseurl }}`, `{% include %}`, `{{< shortcode >}}`), which is never evaluated',
   },
   defaultOptions: { phrases: [] },
   check({ article, options, report }) {
-    const kinds = [...KINDS];
+    const kinds = [...KINDS, OBJECT_TEXT];
     const custom = phrasePattern(options.phrases);
     if (custom) {
       kinds.push({
@@ -73,16 +101,79 @@ export const noPlaceholder: Rule = {
         message: (found) => `Placeholder "${found}" is left in: replace it with the real text`,
       });
     }
-    const find = (text: string) => hits(text, kinds);
-    checkFrontMatter(article, find, report);
+    const find = (text: string, withTemplates: boolean) => {
+      const found = hits(text, withTemplates ? [...kinds, TEMPLATE] : kinds);
+      const value = valueHit(text);
+      if (value && !found.some((hit) => hit.index === value.index)) found.unshift(value);
+      return found;
+    };
+    checkFrontMatter(article, (text) => find(text, true), report);
     for (const block of textBlocks(article)) {
-      for (const hit of find(block.text)) {
+      for (const hit of find(block.text, false)) {
         const end = block.endPlace(hit.index + hit.length);
         report({ messageId: hit.messageId, message: hit.message, ...block.place(hit.index), endLine: end.line, endColumn: end.column });
+      }
+      // In the Markdown source, not the readable text: a link's destination (`]({{ site.baseurl }}/x)`)
+      // holds template syntax as often as the words do.
+      for (const hit of templateHits(block.raw)) {
+        const end = block.rawPlace(hit.index + hit.length);
+        report({ messageId: hit.messageId, message: hit.message, ...block.rawPlace(hit.index), endLine: end.line, endColumn: end.column });
+      }
+    }
+    for (const html of article.html) {
+      if (!html.block || html.comment) continue;
+      for (const hit of templateHits(html.raw)) {
+        const end = article.place(html.start + hit.index + hit.length);
+        report({ messageId: hit.messageId, message: hit.message, ...article.place(html.start + hit.index), endLine: end.line, endColumn: end.column });
       }
     }
   },
 };
+
+/** A whole value that a script wrote for "nothing" (`title: undefined`). */
+function valueHit(text: string): Hit | undefined {
+  if (!isPlaceholderValue(text)) return undefined;
+  const value = text.trim();
+  return {
+    messageId: 'placeholder-value',
+    message: `"${value}" is what a script or template writes when it has no value; it is not text a reader should see: write the real text`,
+    index: text.indexOf(value),
+    length: value.length,
+  };
+}
+
+/** Template syntax in Markdown source, outside code spans and HTML comments (where it is shown as code, or not at all). */
+function templateHits(raw: string): Hit[] {
+  if (!TEMPLATE.maybe(raw)) return [];
+  const skipped = codeAndComments(raw);
+  return hits(raw, [TEMPLATE]).filter((hit) => !skipped.some(([from, to]) => hit.index < to && hit.index + hit.length > from));
+}
+
+/** Ranges of inline code spans (a backtick run closed by the next run of the same length) and HTML comments. Linear. */
+function codeAndComments(raw: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const runs: Array<[number, number]> = [];
+  for (const match of raw.matchAll(/`+/g)) runs.push([match.index, match[0].length]);
+  // For each run, the next run of the same length.
+  const next: number[] = new Array(runs.length).fill(-1);
+  const lastOfLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    next[i] = lastOfLength.get(runs[i][1]) ?? -1;
+    lastOfLength.set(runs[i][1], i);
+  }
+  for (let i = 0; i < runs.length; i++) {
+    if (next[i] === -1) continue;
+    const close = runs[next[i]];
+    ranges.push([runs[i][0], close[0] + close[1]]);
+    i = next[i];
+  }
+  for (let at = raw.indexOf('<!--'); at !== -1; at = raw.indexOf('<!--', at + 4)) {
+    const end = raw.indexOf('-->', at + 4);
+    ranges.push([at, end === -1 ? raw.length : end + 3]);
+    if (end === -1) break;
+  }
+  return ranges;
+}
 
 function hits(text: string, kinds: readonly Kind[]): Hit[] {
   const found: Hit[] = [];
@@ -127,14 +218,16 @@ function checkFrontMatter(article: Article, find: (text: string) => Hit[], repor
       for (const hit of found) {
         const words = text.slice(hit.index, hit.index + hit.length);
         const index = written.indexOf(words, cursor);
+        // A title left as `undefined` is not shown: say which title the page shows instead.
+        const message = key === 'title' && hit.messageId === 'placeholder-value' ? `${key}: ${hit.message}. ${titleInUse(article)}` : `${key}: ${hit.message}`;
         if (index === -1) {
-          report({ messageId: hit.messageId, message: `${key}: ${hit.message}`, ...at });
+          report({ messageId: hit.messageId, message, ...at });
           continue;
         }
         cursor = index + words.length;
         const start = article.lines.place(from + index);
         const end = article.lines.place(from + index + words.length);
-        report({ messageId: hit.messageId, message: `${key}: ${hit.message}`, ...start, endLine: end.line, endColumn: end.column });
+        report({ messageId: hit.messageId, message, ...start, endLine: end.line, endColumn: end.column });
       }
     }
   }

@@ -329,6 +329,7 @@ export class PreviewSite {
         isProjectFile: this.isProjectFile,
         describeFile: this.display,
         beforeBodyEnd: (page) => this.overlayFor(page),
+        now: this.options.now,
       });
     } catch (error) {
       if (!(error instanceof HealthmdError)) throw error;

@@ -105,6 +105,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     linkStyle: 'server',
     isProjectFile: projectFileCheck(config.root),
     describeFile: display,
+    now: options.now,
   });
   const total = renderer.pages.length;
   let done = 0;

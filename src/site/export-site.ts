@@ -124,6 +124,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
     feeds: false,
     describeFile: display,
     imageSrc: bundledImage(inline),
+    now: options.now,
   };
   const renderer = new SiteRenderer(articles, rendering);
   const site = renderer.output();

@@ -3,13 +3,21 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, formatDate, isCalendarDate, toCalendarDate, today } from '../../src/core/dates.js';
+import { addMonths, daysBetween, formatDate, isCalendarDate, newestFirst, toCalendarDate, today } from '../../src/core/dates.js';
 
 const DATES_MODULE = pathToFileURL(path.resolve(import.meta.dirname, '../../src/core/dates.ts')).href;
 
 const calendarDate = fc
   .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
+
+// Date.UTC would read years 0–99 as 1900–1999: these bounds are built without it.
+const yearOne = new Date(0);
+yearOne.setUTCFullYear(1, 0, 1);
+const yearTenThousand = new Date(0);
+yearTenThousand.setUTCFullYear(9999, 11, 31);
+/** Any day from 0001-01-01 to 9999-12-31. */
+const anyCalendarDate = fc.date({ min: yearOne, max: yearTenThousand, noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 describe('toCalendarDate', () => {
   it('accepts YYYY-MM-DD and keeps the day as written', () => {
@@ -30,6 +38,13 @@ describe('toCalendarDate', () => {
       expect(toCalendarDate(value), String(value)).toBeUndefined();
     }
     expect(toCalendarDate(new Date('nope'))).toBeUndefined();
+  });
+
+  it('knows the leap days of years below 100 (not those of 1900–1999)', () => {
+    // Year 4 is a leap year and 1904 too, but year 0 is one and 1900 is not; 100 is not, 96 is.
+    expect(toCalendarDate('0000-02-29')).toBe('0000-02-29');
+    expect(toCalendarDate('0096-02-29')).toBe('0096-02-29');
+    expect(toCalendarDate('0100-02-29')).toBeUndefined();
   });
 
   it('reads a Date as its UTC day (what YAML timestamps would give)', () => {
@@ -81,11 +96,33 @@ describe('daysBetween', () => {
     expect(daysBetween('2024-03-30', '2024-04-01')).toBe(2);
   });
 
-  it('is antisymmetric and additive (property)', () => {
+  it('counts the days of years below 100 as their own, not as 1900–1999', () => {
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(daysBetween('0001-01-01', '2001-01-01')).toBe(730_485);
+  });
+
+  it('is antisymmetric and additive, over every four-digit year (property)', () => {
     fc.assert(
-      fc.property(calendarDate, calendarDate, calendarDate, (a, b, c) => {
+      fc.property(anyCalendarDate, anyCalendarDate, anyCalendarDate, (a, b, c) => {
         expect(daysBetween(a, b) + daysBetween(b, a)).toBe(0);
         expect(daysBetween(a, b) + daysBetween(b, c)).toBe(daysBetween(a, c));
+      }),
+    );
+  });
+});
+
+describe('newestFirst', () => {
+  it('orders newest first, undated after every dated day, years below 100 included', () => {
+    const dates = [undefined, '0001-01-01', '2024-05-08', undefined, '0099-12-31', '2023-01-01'];
+    expect([...dates].sort(newestFirst)).toEqual(['2024-05-08', '2023-01-01', '0099-12-31', '0001-01-01', undefined, undefined]);
+  });
+
+  it('is a consistent order (property)', () => {
+    const maybe = fc.option(anyCalendarDate, { nil: undefined });
+    fc.assert(
+      fc.property(maybe, maybe, (a, b) => {
+        expect(Math.sign(newestFirst(a, b)) + Math.sign(newestFirst(b, a))).toBe(0);
+        if (a !== undefined && b === undefined) expect(newestFirst(a, b)).toBeLessThan(0);
       }),
     );
   });
@@ -112,6 +149,30 @@ describe('formatDate', () => {
     expect(formatDate('2024-05-08', 'en-GB')).toBe('8 May 2024');
     expect(formatDate('2024-03-15', 'en-GB')).toBe('15 March 2024');
     expect(formatDate('2024-05-08', 'en-US')).toBe('May 8, 2024');
+  });
+
+  it('shows years below 1000 as written, with four digits, never as 19xx', () => {
+    expect(formatDate('0001-01-01', 'en-GB')).toBe('1 January 0001');
+    expect(formatDate('0050-03-04', 'en-GB')).toBe('4 March 0050');
+    expect(formatDate('0099-12-31', 'en-GB')).toBe('31 December 0099');
+    expect(formatDate('0100-02-28', 'en-GB')).toBe('28 February 0100');
+    expect(formatDate('0999-06-15', 'en-GB')).toBe('15 June 0999');
+    expect(formatDate('0001-01-01', 'en-US')).toBe('January 1, 0001');
+    expect(formatDate('0050-03-04', 'es')).toBe('4 de marzo de 0050');
+    expect(formatDate('0050-03-04', 'en-GB', { year: 'numeric', month: 'short' })).toBe('Mar 0050');
+  });
+
+  it('leaves a two-digit year style as the format asks', () => {
+    expect(formatDate('0050-03-04', 'en-US', 'short')).toBe('3/4/50');
+    expect(formatDate('0050-03-04', 'en-GB', 'short')).toBe('04/03/0050');
+  });
+
+  it('formats every day with its own year (property)', () => {
+    fc.assert(
+      fc.property(anyCalendarDate, (d) => {
+        expect(formatDate(d, 'en-GB', { year: 'numeric' })).toBe(d.slice(0, 4));
+      }),
+    );
   });
 
   // Formatters are created once per process, so each zone needs a fresh process.

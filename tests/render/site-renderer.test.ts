@@ -122,6 +122,40 @@ describe('SiteRenderer', () => {
     expect(urls.find((u: { loc: string }) => u.loc === 'https://example.org/articles/a/').lastmod).toBe('2024-06-01');
   });
 
+  it('carries undated articles in the feed, after the dated ones, with the build day as their time', () => {
+    const undated = article('undated.md', { title: 'Undated', author: 'A' });
+    const revised = article('revised.md', { title: 'Revised', author: 'A', updated: '2024-03-01' });
+    const feed = xml.parse(renderSite([undated, revised, ...posts(2)], { now: '2024-06-01' }).text('feed.xml')).feed;
+    expect(feed.entry.map((e: { title: string }) => e.title)).toEqual(['Post 1', 'Post 0', 'Revised', 'Undated']);
+    const [, , revisedEntry, undatedEntry] = feed.entry;
+    // No publication date is invented; Atom's required updated comes from what is known.
+    expect(revisedEntry.published).toBeUndefined();
+    expect(revisedEntry.updated).toBe('2024-03-01T00:00:00Z');
+    expect(undatedEntry.published).toBeUndefined();
+    expect(undatedEntry.updated).toBe('2024-06-01T00:00:00Z');
+    expect(feed.updated).toBe('2024-06-01T00:00:00Z');
+  });
+
+  it('dates a feed of undated articles, or an empty one, at the build day, never 1970', () => {
+    const onlyUndated = xml.parse(renderSite([article('a.md', { title: 'A' })], { now: '2025-02-03' }).text('feed.xml')).feed;
+    expect(onlyUndated.updated).toBe('2025-02-03T00:00:00Z');
+    expect(onlyUndated.entry).toMatchObject({ title: 'A', updated: '2025-02-03T00:00:00Z' });
+    expect(xml.parse(renderSite([], { now: '2025-02-03' }).text('feed.xml')).feed.updated).toBe('2025-02-03T00:00:00Z');
+  });
+
+  it('writes years below 100 with four digits in the feed, sitemap, JSON-LD and <time datetime>', () => {
+    const old = article('old.md', { title: 'Old', date: '0001-01-01', lastReviewed: '0050-03-04', author: 'A' });
+    const { text } = renderSite([old]);
+    expect(xml.parse(text('feed.xml')).feed.entry.published).toBe('0001-01-01T00:00:00Z');
+    expect(xml.parse(text('sitemap.xml')).urlset.url.find((u: { loc: string }) => u.loc.endsWith('/old/')).lastmod).toBe('0050-03-04');
+    const page = text('articles/old/index.html');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)![1]);
+    expect(jsonLd).toMatchObject({ datePublished: '0001-01-01', lastReviewed: '0050-03-04' });
+    expect(page).toContain('<time datetime="0001-01-01">1 January 0001</time>');
+    expect(page).not.toMatch(/19(01|50)/);
+    expect(text('index.html')).toContain('<time datetime="0001-01-01">1 January 0001</time>');
+  });
+
   it('adds HTML before </body> through the serve hook, and only then', () => {
     const plain = renderSite(posts(1)).text('index.html');
     const hooked = renderSite(posts(1), { beforeBodyEnd: (page) => `<div id="overlay">${page.kind}</div>` }).text('index.html');
@@ -150,7 +184,30 @@ describe('SiteRenderer edge cases', () => {
 
   it('keeps an article without a date or title publishable (with --skip-lint), listed last', () => {
     const { renderer, text } = renderSite([article('untitled.md', {}), ...posts(1)]);
-    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'untitled']);
-    expect(text('articles/untitled/index.html')).toContain('<h1 class="article-header__title">untitled</h1>');
+    expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'Untitled']);
+    expect(text('articles/untitled/index.html')).toContain('<h1 class="article-header__title">Untitled</h1>');
+  });
+
+  it('titles an article without a title by its opening H1, shown once, and keeps its Sources apart', () => {
+    const body = '# Vitamin D and your bones\n\nSunlight helps.\n\n## Sources\n\n- NHS. https://www.nhs.uk/\n';
+    const { renderer, text } = renderSite([article('2019-05-03-vitamin-d-facts.md', { description: 'D' }, body)]);
+    expect(renderer.model.entries[0].title).toBe('Vitamin D and your bones');
+    const page = text('articles/vitamin-d-facts/index.html');
+    // Once on the page: the title, the browser tab, Open Graph and JSON-LD; never again in the body.
+    const main = page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    expect(main.match(/Vitamin D and your bones/g)).toHaveLength(1);
+    expect(page.match(/<h1\b/g)).toHaveLength(1);
+    expect(page).toContain('<h1 class="article-header__title">Vitamin D and your bones</h1>');
+    expect(page).toContain('<section class="sources" aria-labelledby="sources">');
+    expect(text('index.html')).toContain('Vitamin D and your bones');
+  });
+
+  it('titles an article by its file name without the Jekyll date, for no title, `title: undefined` or `null`', () => {
+    for (const title of [undefined, 'undefined', 'null', '  ']) {
+      const data = title === undefined ? {} : { title };
+      const { renderer, text } = renderSite([article('2019-05-03-vitamin-d-facts.md', data, 'Sunlight helps.\n')]);
+      expect(renderer.model.entries[0].title, String(title)).toBe('Vitamin d facts');
+      expect(text('articles/vitamin-d-facts/index.html')).not.toMatch(/>\s*(undefined|null)\s*</);
+    }
   });
 });

@@ -40,6 +40,7 @@ describe('front-matter-schema', () => {
       '11:8 wrong-type', // draft: "no"
       '12:7 invalid-lang',
       '13:11 wrong-type', // imageAlt: true
+      '14:15 implausible-date', // a placeholder, before 1900
     ]);
   });
 
@@ -80,6 +81,44 @@ describe('front-matter-schema', () => {
     expect(check(`---\n${base}author:\n  - Jane Doe\n  - Sam Lee\n---\n`)).toEqual([]);
     expect(ids(check(`---\n${base}author: []\n---\n`))).toEqual(['5:9 empty']);
     expect(ids(check(`---\n${base}author:\n  - Jane Doe\n  - ""\n---\n`))).toEqual(['7:5 empty']);
+  });
+
+  it('warns about dates before 1900 and a publication date after today, at the date', () => {
+    const base = 'title: T\ndescription: D\nauthor: A\n';
+    const old = check(`---\n${base}date: 0001-01-01\nupdated: 0050-03-04\nlastReviewed: 1899-12-31\n---\n`);
+    expect(ids(old)).toEqual(['5:7 implausible-date', '6:10 implausible-date', '7:15 implausible-date']);
+    expect(old.every((r) => r.severity === 'warning')).toBe(true);
+    expect(old[0].message).toContain('0001-01-01');
+    const future = check(`---\n${base}date: 2026-01-16\nupdated: 2027-01-01\n---\n`);
+    expect(ids(future)).toEqual(['5:7 implausible-date']);
+    expect(future[0].message).toContain('2026-01-15');
+    expect(check(`---\n${base}date: 1900-01-01\nupdated: 2026-01-15\n---\n`)).toEqual([]);
+    expect(check(`---\n${base}date: 2026-01-15\n---\n`)).toEqual([]);
+  });
+
+  it('warns about a placeholder date in a Jekyll file name, at 1:1', () => {
+    const reports = check('---\ntitle: Footer\ndescription: D\nauthor: A\n---\nText.\n', '0001-01-01-footer.md');
+    expect(ids(reports)).toEqual(['1:1 implausible-date']);
+    expect(reports[0].message).toMatch(/file name/);
+  });
+
+  it('reports an implausible date as a warning through the engine, whatever the rule severity', () => {
+    const article = parseArticle({ path: '/project/articles/a.md', relPath: 'a.md', content: '---\ntitle: T\ndescription: D\nauthor: A\ndate: 0001-01-01\n---\n' });
+    const [result] = lintArticles([article], { config, now: '2026-01-15' });
+    const finding = result.messages.find((m) => m.messageId === 'implausible-date')!;
+    expect(finding).toMatchObject({ ruleId: 'front-matter-schema', severity: 'warning', line: 5, column: 7 });
+  });
+
+  it('says which title the page uses while `title` is missing', () => {
+    const base = '---\ndescription: D\ndate: 2024-05-08\nauthor: A\n---\n';
+    const fromHeading = check(`${base}# Vitamin D and bones\n\nText.\n`, '2019-05-03-vitamin-d-facts.md');
+    expect(ids(fromHeading)).toEqual(['1:1 missing']);
+    expect(fromHeading[0].message).toContain('"Vitamin D and bones"');
+    const fromFile = check(`${base}Text.\n`, '2019-05-03-vitamin-d-facts.md');
+    expect(fromFile[0].message).toContain('"Vitamin d facts"');
+    expect(fromFile[0].message).toMatch(/file name/);
+    const wrongType = check(`---\ntitle: 2024\ndescription: D\ndate: 2024-05-08\nauthor: A\n---\nText.\n`, 'knee-pain.md');
+    expect(wrongType[0].message).toContain('"Knee pain"');
   });
 
   it('runs through the engine on a file without front matter', () => {

@@ -96,6 +96,23 @@ describe('heading-structure', () => {
     expect(result.messages).toEqual([]);
   });
 
+  it('takes an opening H1 as the title when the front matter has none, so it is not a second H1', () => {
+    const untitled = '---\ndescription: Knee pain explained.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
+    expect(lint(`${untitled}# Knee pain\n\n## Causes\n\nText.\n`).messages).toEqual([]);
+    // The fix never turns the title into an H2.
+    expect(lint(`${untitled}# Knee pain\n\n## Causes\n\nText.\n`, true).output).toBeUndefined();
+    // Only the first heading can be the title: a later H1 is a second one.
+    expect(ids(lint(`${untitled}# Knee pain\n\n## Causes\n\n# Treatment\n\nText.\n`))).toEqual(['h1@10:1']);
+    // Under the title H1, the body still starts at H2.
+    expect(ids(lint(`${untitled}# Knee pain\n\n### Causes\n\nText.\n`))).toEqual(['skipped-level@8:1']);
+    // A title left as `undefined` is no title: the H1 stands in for it.
+    expect(lint(`---\ntitle: undefined\n---\n# Knee pain\n\n## Causes\n`).messages).toEqual([]);
+  });
+
+  it('reports an opening H1 when the front matter has a title', () => {
+    expect(ids(lint(`${FRONT}# Knee pain\n\n## Causes\n`))).toEqual(['h1@7:1']);
+  });
+
   it('ignores # lines inside code blocks', () => {
     expect(lint(`${FRONT}## Causes\n\n\`\`\`\n# not a heading\n#### nor this\n\`\`\`\n`).messages).toEqual([]);
   });

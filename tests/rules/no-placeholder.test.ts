@@ -23,17 +23,24 @@ describe('no-placeholder', () => {
       'todo@2:9', // title: "TODO: …"
       'scaffold@3:15', // description: "[[…]]"
       'todo@8:5', // treatments item TBD
-      'scaffold@14:1',
-      'todo@16:11', // ## Causes TBD
-      'lorem-ipsum@18:1',
-      'todo@23:23', // FIXME in a list item
-      'scaffold@24:34', // nested list item
-      'todo@28:15', // XXX in a table cell
-      'todo@30:44', // *TODO* in a blockquote
+      'placeholder-value@9:12', // condition: undefined
+      'scaffold@15:1',
+      'todo@17:11', // ## Causes TBD
+      'lorem-ipsum@19:1',
+      'todo@24:23', // FIXME in a list item
+      'scaffold@25:34', // nested list item
+      'todo@29:15', // XXX in a table cell
+      'todo@31:44', // *TODO* in a blockquote
+      'template-syntax@33:18', // a link's destination
+      'template-syntax@33:55', // {% include %} in prose
+      'template-syntax@35:1', // a Hugo shortcode
+      'template-syntax@37:9', // inside an HTML block
     ]);
     expect(messages.every((m) => m.severity === 'error')).toBe(true);
-    const scaffold = messages.find((m) => m.line === 14)!;
-    expect([scaffold.endLine, scaffold.endColumn]).toEqual([14, 31]);
+    const scaffold = messages.find((m) => m.line === 15)!;
+    expect([scaffold.endLine, scaffold.endColumn]).toEqual([15, 31]);
+    const baseurl = messages.find((m) => m.line === 33)!;
+    expect([baseurl.endLine, baseurl.endColumn]).toEqual([33, 36]);
     expect(messages.find((m) => m.line === 2)!.message).toMatch(/^title: /);
   });
 
@@ -66,6 +73,49 @@ describe('no-placeholder', () => {
   it('keeps columns exact in a CRLF file with a BOM', () => {
     const text = `\ufeff${FRONT}Intro.\n\n## Causes\n\nSee FIXME.\n`.replace(/\n/g, '\r\n');
     expect(ids(lint(text))).toEqual(['todo@11:5']);
+  });
+
+  it('reports `title: undefined` at its value and says which title the page uses instead', () => {
+    const text = '---\ntitle: undefined\ndescription: D\n---\n# Knee pain and running\n\nText.\n';
+    const [finding] = lint(text);
+    expect(ids([finding])).toEqual(['placeholder-value@2:8']);
+    expect([finding.endLine, finding.endColumn]).toEqual([2, 17]);
+    expect(finding.message).toContain('"Knee pain and running"');
+  });
+
+  it('reports quoted "null", NaN and [object Object] values, but not words that merely contain them', () => {
+    const text = '---\ntitle: "null"\ndescription: "See [object Object] for more"\ncondition: NaN\ntags: [undefined, nullable]\n---\nA null result. An undefined cause.\n\nundefined\n';
+    expect(ids(lint(text))).toEqual(['placeholder-value@2:9', 'placeholder-value@3:19', 'placeholder-value@4:12', 'placeholder-value@5:8', 'placeholder-value@9:1']);
+  });
+
+  it('reports template syntax in headings, link text, images and tables, never in code or comments', () => {
+    const body = [
+      '## {{ page.title }}',
+      '',
+      '![Logo]({{site.baseurl}}/logo.png) and [{{ page.cta }}](/book/)',
+      '',
+      '| Hours | {%- if open -%} |',
+      '|---|---|',
+      '| 9 | {{% notice %}} |',
+      '',
+      'Code: `{{ site.baseurl }}` and ``{% raw %}``. <!-- {{ hidden }} -->',
+      '',
+      '    {{ indented code }}',
+      '',
+      '<!-- {% comment %} -->',
+      '',
+    ].join('\n');
+    expect(ids(lint(`${FRONT}${body}`))).toEqual(['template-syntax@7:4', 'template-syntax@9:9', 'template-syntax@9:41', 'template-syntax@11:11', 'template-syntax@13:7']);
+  });
+
+  it('reports template syntax in front matter values', () => {
+    expect(ids(lint('---\ntitle: Knee pain\ndescription: "{{ page.excerpt }}"\n---\nText.\n'))).toEqual(['template-syntax@3:15']);
+  });
+
+  it('stays linear on a long line of unclosed braces', () => {
+    const started = performance.now();
+    lint(`${FRONT}${'{{ {% '.repeat(20_000)}\n`);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('can be switched off inline for one line', () => {

@@ -13,7 +13,8 @@ export class TextBlock {
   constructor(
     private readonly article: Article,
     readonly kind: 'prose' | 'heading' | 'table',
-    private readonly raw: string,
+    /** The block's Markdown source. */
+    readonly raw: string,
     /** Body offset where the block starts; blocks sort by it. */
     readonly order: number,
   ) {
@@ -30,6 +31,11 @@ export class TextBlock {
   endPlace(endIndex: number): Place {
     if (endIndex <= 0) return this.place(0);
     return this.article.place(this.bodyOffset(this.mapped.sourceIndex(Math.min(endIndex, this.text.length) - 1)) + 1);
+  }
+
+  /** The place in the file on disk of `raw[rawIndex]` (for what the readable text leaves out, such as URLs). */
+  rawPlace(rawIndex: number): Place {
+    return this.article.place(this.bodyOffset(rawIndex));
   }
 
   private bodyOffset(rawIndex: number): number {

@@ -34,6 +34,7 @@ export function renderSite(articles: Article[], options: Partial<SiteRenderOptio
     isProjectFile: (file) => files.has(file),
     feeds: options.feeds,
     beforeBodyEnd: options.beforeBodyEnd,
+    now: options.now ?? '2024-06-01',
   });
   const output = new Map<string, OutputItem>();
   for (const item of renderer.output()) output.set(item.path, item);
