@@ -184,3 +184,27 @@ describe('stylish on a 120-column terminal', () => {
     for (const row of rows) expect(row).toMatch(/[^ ]  [a-z-]+$/);
   });
 });
+
+describe("the README's CI recipes", () => {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const recipes = readme.slice(readme.indexOf('## CI recipes'), readme.indexOf('\n## ', readme.indexOf('## CI recipes') + 1));
+  const lintCommands = (block: string) => [...block.matchAll(/npx healthmd (lint[^\n]*)/g)].map((match) => match[1].split(/\s+/));
+
+  it('GitHub Actions and GitLab CI each lint once, and that one run writes every report the recipe uses', async () => {
+    const blocks = [...recipes.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
+    const github = blocks.find((block) => block.includes('upload-sarif'))!;
+    const gitlab = blocks.find((block) => block.includes('codequality'))!;
+    for (const [block, report] of [
+      [github, /sarif_file: (\S+)/.exec(github)![1]],
+      [gitlab, /codequality: (\S+)/.exec(gitlab)![1]],
+    ] as const) {
+      const commands = lintCommands(block);
+      expect(commands).toHaveLength(1);
+      const dir = project();
+      const result = await lint(dir, commands[0].slice(1));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/disclaimer-present/);
+      expect(readFileSync(path.join(dir, report), 'utf8')).toMatch(/disclaimer-present/);
+    }
+  });
+});
