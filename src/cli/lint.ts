@@ -1,23 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
 import type { RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles } from '../core/discover.js';
-import { HealthmdError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
+import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
 import { lintFileRange } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
+import { parseFormatFlag, reportTargets, writeReport, type ReportTarget } from './report-targets.js';
+import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
 
 interface LintFlags {
-  format: FormatName;
+  format?: ReportTarget[];
   output?: string;
   fix?: boolean;
   maxWarnings?: number;
@@ -44,8 +45,12 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
     .command('lint')
     .description('check articles for what a health article needs (sections, sources, review, disclaimer, safety)')
     .argument('[paths...]', 'files, folders or globs (default: the articles folder)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option(
+      '-f, --format <name[:file]>',
+      `report format: ${FORMAT_NAMES.join(', ')} (default: stylish); NAME:FILE writes that report to FILE; repeatable, one run writes several`,
+      parseFormatFlag,
+    )
+    .option('-o, --output <file>', 'write the report of the --format without a file to FILE instead of stdout')
     .option('--fix', 'apply safe fixes in place (never invents a review, a source or a date)')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report errors only')
@@ -60,11 +65,16 @@ Examples:
   $ healthmd lint articles/back-pain.md --fix      fix what is safe to fix in one file
   $ healthmd lint --format sarif --output lint.sarif
   $ healthmd lint --format github                  annotations in a GitHub Actions log
+  $ healthmd lint --format github --format sarif:healthmd.sarif
+                                                   annotations in the log and SARIF in a file, one run
+  $ healthmd lint --format gitlab:gl-code-quality-report.json
+                                                   GitLab Code Quality for merge requests
   $ cat draft.md | healthmd lint --stdin --stdin-filename articles/draft.md
   $ HEALTHMD_NOW=2025-01-01 healthmd lint          pin "today" for reproducible review checks`,
     )
     .action(async (paths: string[], flags: LintFlags, command: Command) => {
       const context = createContext(io, command);
+      const targets = reportTargets(flags.format, flags.output, context.cwd);
       const config = context.config();
       const now = context.now();
       const ruleOverrides = flags.rule ?? {};
@@ -101,17 +111,18 @@ Examples:
       const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
       const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
       const shown = flags.quiet ? results.map(errorsOnly) : results;
-      const report = formatters[flags.format](shown, { cwd: context.cwd, color: context.color && !flags.output, rules, version: pkg.version });
-      if (flags.output) {
-        const target = path.resolve(context.cwd, flags.output);
-        try {
-          mkdirSync(path.dirname(target), { recursive: true });
-          writeFileSync(target, report);
-        } catch (error) {
-          throw new HealthmdError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: flags.output, cause: error });
-        }
-      } else if (report) {
-        (flags.fix && flags.stdin ? io.stderr : io.stdout)(report.endsWith('\n') ? report : `${report}\n`);
+      for (const target of targets) {
+        // Colour and the terminal's width only for what a person reads on the terminal.
+        const toTerminal = target.file === undefined;
+        const report = formatters[target.format](shown, {
+          cwd: context.cwd,
+          color: context.color && toTerminal,
+          width: toTerminal ? terminalWidth({ isTTY: io.stdoutIsTTY, columns: process.stdout.columns }) : DEFAULT_WIDTH,
+          rules,
+          version: pkg.version,
+        });
+        if (target.file !== undefined) writeReport(target.file, report, context.cwd);
+        else if (report) (flags.fix && flags.stdin ? io.stderr : io.stdout)(report.endsWith('\n') ? report : `${report}\n`);
       }
       const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
       if (tooManyWarnings) io.stderr(`healthmd: ${warnings} warnings; --max-warnings allows ${flags.maxWarnings}\n`);

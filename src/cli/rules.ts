@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ruleDocsUrl } from '../core/rule-docs.js';
 import { rules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import type { Io } from './io.js';
@@ -11,6 +12,8 @@ export interface RuleSummary {
   fixable: boolean;
   description: string;
   messages: Record<string, string>;
+  /** Where the rule is documented (SARIF's helpUri is the same address). */
+  url: string;
 }
 
 // Only the registry: no config, no rendering. The command answers "which ids exist?" instantly.
@@ -18,7 +21,7 @@ export function registerRules(program: Command, io: Io, _exit: { code: number })
   return program
     .command('rules')
     .description('list the lint rules with their default severity, whether --fix can fix them, and what they check')
-    .option('--json', 'print the rules as JSON (id, severity, fatal, fixable, description, messages)')
+    .option('--json', 'print the rules as JSON (id, severity, fatal, fixable, description, messages, url)')
     .addHelpText(
       'after',
       `
@@ -44,6 +47,7 @@ function summarize(rule: Rule): RuleSummary {
     fixable: Boolean(rule.fixable),
     description: rule.description,
     messages: { ...rule.messages },
+    url: ruleDocsUrl(rule.id),
   };
 }
 

@@ -1,4 +1,6 @@
+import { formatCheckstyle } from './checkstyle.js';
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
@@ -11,6 +13,8 @@ export const formatters = {
   sarif: formatSarif,
   github: formatGithub,
   junit: formatJunit,
+  gitlab: formatGitlab,
+  checkstyle: formatCheckstyle,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -3,8 +3,11 @@ import type { LintResult } from '../lint/engine.js';
 import { displayPath, type Formatter } from './types.js';
 
 /**
- * ESLint's `json` shape, so tools that read ESLint reports read these. Keys are written in a fixed
- * order (ESLint's) whatever order the engine built them in, so reports diff cleanly between runs.
+ * ESLint's own `json` report, so ESLint formatters and tools that read ESLint reports read these:
+ * severities are ESLint's numbers (1 warning, 2 error), fixes ESLint's `{range, text}` (offsets into
+ * the text, as ESLint counts them: after a byte-order mark). One difference, on purpose: `filePath`
+ * is relative to the working directory, so a report is the same on every checkout. Keys are written
+ * in a fixed order (ESLint's) whatever order the engine built them in, so reports diff cleanly.
  */
 export const formatJson: Formatter = (results, context) =>
   `${JSON.stringify(results.map((result) => fileReport(result, context.cwd)))}\n`;
@@ -21,15 +24,17 @@ function fileReport(result: LintResult, cwd: string) {
   };
 }
 
+const ESLINT_SEVERITY = { warning: 1, error: 2 } as const;
+
 function messageReport(message: Diagnostic) {
   return {
     ruleId: message.ruleId,
-    severity: message.severity,
+    severity: ESLINT_SEVERITY[message.severity],
     ...(message.fatal ? { fatal: true } : {}),
     message: message.message,
-    messageId: message.messageId,
     line: message.line,
     column: message.column,
+    messageId: message.messageId,
     ...(message.endLine === undefined ? {} : { endLine: message.endLine }),
     ...(message.endColumn === undefined ? {} : { endColumn: message.endColumn }),
     ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),

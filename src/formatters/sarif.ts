@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { HOMEPAGE, ruleDocsUrl } from '../core/rule-docs.js';
 import type { Rule } from '../rules/types.js';
 import { displayPath, type Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://www.npmjs.com/package/healthmd';
 const SRCROOT = '%SRCROOT%';
 
 /**
@@ -26,7 +26,7 @@ export const formatSarif: Formatter = (results, context) => {
           driver: {
             name: 'healthmd',
             version: context.version,
-            informationUri: INFORMATION_URI,
+            informationUri: HOMEPAGE,
             rules: context.rules.map(reportingDescriptor),
           },
         },
@@ -51,6 +51,7 @@ function reportingDescriptor(rule: Rule) {
   return {
     id: rule.id,
     shortDescription: { text: rule.description || rule.id },
+    helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: rule.severity === 'warn' ? 'warning' : 'error' },
     properties: { fixable: Boolean(rule.fixable), fatal: Boolean(rule.fatal) },
   };

@@ -1,10 +1,11 @@
 import { Chalk } from 'chalk';
 import type { LintResult } from '../lint/engine.js';
-import { displayPath, type Formatter } from './types.js';
+import { displayPath, type FormatContext, type Formatter } from './types.js';
 
 /**
- * ESLint's `stylish` look: each file, its findings in aligned columns, then a summary.
- * Empty when there is nothing to report, so a clean run prints nothing.
+ * ESLint's `stylish` look: each file, its findings in aligned columns, one line each, then a summary.
+ * The table is fitted to `context.width`. Empty when there is nothing to report, so a clean run
+ * prints nothing.
  */
 export const formatStylish: Formatter = (results, context) => {
   // Never chalk's own detection: the CLI has already decided (TTY, --no-color, NO_COLOR, --output).
@@ -17,7 +18,7 @@ export const formatStylish: Formatter = (results, context) => {
     totals.fixableErrors += result.fixableErrorCount;
     totals.fixableWarnings += result.fixableWarningCount;
     if (result.messages.length === 0) continue;
-    blocks.push(fileBlock(result, context.cwd, chalk));
+    blocks.push(fileBlock(result, context, chalk));
   }
   if (blocks.length === 0) return '';
 
@@ -38,7 +39,7 @@ export const formatStylish: Formatter = (results, context) => {
   return `${lines.join('\n')}\n`;
 };
 
-function fileBlock(result: LintResult, cwd: string, chalk: InstanceType<typeof Chalk>): string {
+function fileBlock(result: LintResult, context: FormatContext, chalk: InstanceType<typeof Chalk>): string {
   const rows = result.messages.map((message) => ({
     line: String(message.line),
     column: String(message.column),
@@ -51,18 +52,34 @@ function fileBlock(result: LintResult, cwd: string, chalk: InstanceType<typeof C
   const lineWidth = Math.max(...rows.map((row) => row.line.length));
   const columnWidth = Math.max(...rows.map((row) => row.column.length));
   const severityWidth = Math.max(...rows.map((row) => row.severity.length));
-  const textWidth = Math.max(...rows.map((row) => row.text.length));
+  const ruleWidth = Math.max(...rows.map((row) => row.ruleId.length));
+  const textWidth = messageColumnWidth(
+    rows.map((row) => row.text.length),
+    context.width - (INDENT.length + lineWidth + 1 + columnWidth + GAP.length + severityWidth + GAP.length + GAP.length + ruleWidth),
+  );
   const lines = rows.map((row) => {
     const severity = row.severity.padEnd(severityWidth);
     return [
       // Line numbers right-aligned and columns left-aligned keep the colons in one column, as in ESLint.
-      '  ' + chalk.dim(`${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`),
+      INDENT + chalk.dim(`${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`),
       row.severity === 'error' ? chalk.red(severity) : chalk.yellow(severity),
       row.text.padEnd(textWidth),
       chalk.dim(row.ruleId),
-    ].join('  ');
+    ].join(GAP);
   });
-  return [chalk.underline(displayPath(result.filePath, cwd)), ...lines, ''].join('\n');
+  return [chalk.underline(displayPath(result.filePath, context.cwd)), ...lines, ''].join('\n');
+}
+
+const INDENT = '  ';
+const GAP = '  ';
+
+/**
+ * How wide the message column is: the longest message, but never wider than what leaves the rule
+ * ids inside the width. A longer message is not padded at all: it runs on, its rule id after it,
+ * and the terminal wraps that one line, as ESLint's stylish does; rows never get longer because of it.
+ */
+function messageColumnWidth(lengths: number[], room: number): number {
+  return Math.min(Math.max(...lengths), Math.max(0, room));
 }
 
 function count(n: number, noun: string): string {

@@ -7,6 +7,11 @@ export interface FormatContext {
   cwd: string;
   /** Colour for a terminal (stylish only). */
   color: boolean;
+  /**
+   * Columns the report should fit (stylish only): the terminal's width, or 80 when the report does
+   * not go to a terminal. Nothing is ever wrapped; a line is never padded past this.
+   */
+  width: number;
   /** The rule registry, for descriptions and help (sarif). */
   rules: readonly Rule[];
   /** healthmd's version (sarif's tool.driver.version). */

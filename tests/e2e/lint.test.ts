@@ -6,7 +6,8 @@ import { REPO, runCli, tempProject, type RunResult } from './helpers.js';
 
 interface Message {
   ruleId: string;
-  severity: 'error' | 'warning';
+  /** ESLint's numbers: 2 error, 1 warning. */
+  severity: 1 | 2;
   messageId?: string;
   message: string;
   line: number;
@@ -135,8 +136,8 @@ describe('formats', () => {
     const report = reportOf(result);
     expect(report.map((r) => r.filePath).sort()).toEqual(['articles/bad.md', 'articles/claim.md', 'articles/clean.md']);
     for (const file of report) {
-      expect(file.errorCount).toBe(file.messages.filter((m) => m.severity === 'error').length);
-      expect(file.warningCount).toBe(file.messages.filter((m) => m.severity === 'warning').length);
+      expect(file.errorCount).toBe(file.messages.filter((m) => m.severity === 2).length);
+      expect(file.warningCount).toBe(file.messages.filter((m) => m.severity === 1).length);
       for (const m of file.messages) {
         expect(m.line).toBeGreaterThanOrEqual(1);
         expect(m.column).toBeGreaterThanOrEqual(1);
@@ -225,7 +226,7 @@ describe('severity controls', () => {
     expect(rulesOf(off)).not.toContain('disclaimer-present');
     const raised = await lint(dir, ['--format', 'json', '--rule', 'disclaimer-present=off', '--rule', 'no-absolute-claims=error']);
     expect(raised.code).toBe(1);
-    expect(messagesOf(raised, 'articles/claim.md').map((m) => [m.ruleId, m.severity])).toEqual([['no-absolute-claims', 'error']]);
+    expect(messagesOf(raised, 'articles/claim.md').map((m) => [m.ruleId, m.severity])).toEqual([['no-absolute-claims', 2]]);
   });
 
   it('--rule wins over the config file', async () => {
@@ -283,7 +284,7 @@ describe('where lint runs', () => {
     expect((await lint(dir)).code).toBe(1);
     const lenient = await runCli(['--config', 'lenient.yaml', 'lint', '--format', 'json'], { cwd: dir, env: NOW });
     expect(lenient.code).toBe(0);
-    expect(messagesOf(lenient).map((m) => [m.ruleId, m.severity])).toEqual([['disclaimer-present', 'warning']]);
+    expect(messagesOf(lenient).map((m) => [m.ruleId, m.severity])).toEqual([['disclaimer-present', 1]]);
     const missing = await runCli(['--config', 'nope.yaml', 'lint'], { cwd: dir, env: NOW });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml/);

@@ -13,7 +13,7 @@ const PLACEHOLDER = /\[\[[^\]]*\]\]/g;
 interface LintMessage {
   ruleId: string;
   messageId: string;
-  severity: string;
+  severity: 1 | 2;
   message: string;
   line: number;
 }

@@ -33,6 +33,7 @@ interface RuleSummary {
   fixable: boolean;
   description: string;
   messages: Record<string, string>;
+  url: string;
 }
 
 const SCRIPT = path.join(REPO, 'scripts', 'rules-table.mjs');
@@ -63,7 +64,8 @@ describe('healthmd rules', () => {
   it('--json lists every rule of PRODUCT.md, in its order, with its settings', () => {
     expect(summaries.map((rule) => rule.id)).toEqual(IDS);
     for (const rule of summaries) {
-      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages']);
+      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'url']);
+      expect(new URL(rule.url).protocol).toBe('https:');
       expect(['error', 'warn']).toContain(rule.severity);
       expect(typeof rule.fatal).toBe('boolean');
       expect(typeof rule.fixable).toBe('boolean');

@@ -29,21 +29,21 @@ describe('formatJson', () => {
     expect(report[0].fixableErrorCount).toBe(1);
   });
 
-  it('writes messages with string severities, optional ends and fixes, in a fixed key order', () => {
+  it("writes messages as ESLint does: severity 2 for an error and 1 for a warning, optional ends and fixes, ESLint's key order", () => {
     const [file] = JSON.parse(formatJson(sampleResults(), context()));
     expect(file.messages[0]).toEqual({
       ruleId: 'heading-structure',
-      severity: 'error',
+      severity: 2,
       message: 'remove the body H1: the title is the H1.',
-      messageId: 'h1',
       line: 3,
       column: 1,
+      messageId: 'h1',
       endLine: 3,
       endColumn: 14,
       fix: { range: [40, 42], text: '##' },
     });
-    expect(Object.keys(file.messages[0])).toEqual(['ruleId', 'severity', 'message', 'messageId', 'line', 'column', 'endLine', 'endColumn', 'fix']);
-    expect(file.messages[1].severity).toBe('warning');
+    expect(Object.keys(file.messages[0])).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'messageId', 'endLine', 'endColumn', 'fix']);
+    expect(file.messages[1].severity).toBe(1);
     expect(file.messages[1]).not.toHaveProperty('fix');
     expect(file.messages[2]).not.toHaveProperty('endLine');
     expect(file.messages[2]).not.toHaveProperty('endColumn');
@@ -51,7 +51,7 @@ describe('formatJson', () => {
 
   it('marks fatal findings as ESLint does', () => {
     const report = JSON.parse(formatJson(sampleResults(), context()));
-    expect(report[3].messages[0].fatal).toBe(true);
+    expect(report[3].messages[0]).toMatchObject({ fatal: true, severity: 2 });
     expect(report[0].messages[0]).not.toHaveProperty('fatal');
   });
 
@@ -67,7 +67,7 @@ describe('formatJson', () => {
     };
     const [file] = JSON.parse(formatJson([scrambled], context()));
     expect(Object.keys(file)).toEqual(RESULT_KEYS);
-    expect(Object.keys(file.messages[0])).toEqual(['ruleId', 'severity', 'message', 'messageId', 'line', 'column']);
+    expect(Object.keys(file.messages[0])).toEqual(['ruleId', 'severity', 'message', 'line', 'column', 'messageId']);
   });
 
   it('makes paths outside cwd relative too, with forward slashes', () => {

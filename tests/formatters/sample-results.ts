@@ -20,7 +20,7 @@ export const RULES: Rule[] = [
 ];
 
 export function context(extra: Partial<FormatContext> = {}): FormatContext {
-  return { cwd: CWD, color: false, rules: RULES, version: '9.8.7', ...extra };
+  return { cwd: CWD, color: false, width: 200, rules: RULES, version: '9.8.7', ...extra };
 }
 
 /** Counts as the engine computes them. */

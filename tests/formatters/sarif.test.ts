@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { ruleDocsUrl } from '../../src/core/rule-docs.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { CWD, RULES, context, diagnostic, result, sampleResults } from './sample-results.js';
 
@@ -54,6 +55,14 @@ describe('formatSarif', () => {
     expect(byId['heading-structure']).toMatchObject({ properties: { fatal: false, fixable: true } });
     expect(byId['readability-grade'].defaultConfiguration.level).toBe('warning');
     expect(byId['link-safety'].shortDescription.text).toBe('checks link-safety');
+  });
+
+  it("gives every rule its help URL, the address 'healthmd rules --json' shows", () => {
+    const driver = run(formatSarif([], context())).tool.driver;
+    for (const rule of driver.rules) {
+      expect(rule.helpUri).toBe(ruleDocsUrl(rule.id));
+      expect(new URL(rule.helpUri).protocol).toBe('https:');
+    }
   });
 
   it('points each result at its rule, level and place', () => {

@@ -74,4 +74,48 @@ describe('formatStylish', () => {
     expect(coloured).toMatch(ANSI);
     expect(coloured.replace(ANSI, '')).toBe(plain);
   });
+
+  describe('fitted to the width', () => {
+    const SHORT = 'Empty heading: give it text that names its section, or remove it';
+    const LONG =
+      "No disclaimer (type 'article' needs one): add a '## Disclaimer' section at the end, or run healthmd lint --fix to add the configured text";
+    const file = () =>
+      result('articles/a.md', [
+        diagnostic('heading-structure', 3, 1, { message: SHORT }),
+        diagnostic('disclaimer-present', 2, 1, { message: LONG }),
+        diagnostic('no-placeholder', 14, 7, { message: 'Filler text "lorem ipsum": replace it with the real text' }),
+      ]);
+    const rows = (width: number) => blocks(formatStylish([file()], context({ width }))).get('articles/a.md')!;
+
+    it('keeps a row whose message fits inside the width, its rule id aligned with the others that fit', () => {
+      const lines = rows(120);
+      expect(lines).toHaveLength(3);
+      const fitting = [lines[0], lines[2]];
+      for (const line of fitting) expect(line.length).toBeLessThanOrEqual(120);
+      expect(new Set(fitting.map((line) => line.lastIndexOf(' ') + 1)).size).toBe(1);
+      for (const line of lines) expect(line).toMatch(ROW);
+    });
+
+    it('never pads a row to the longest message: a message too long to fit runs on, one space-pair before its rule id', () => {
+      const lines = rows(120);
+      expect(lines[1]).toMatch(/\S  disclaimer-present$/);
+      expect(lines[1]).toContain(LONG.replace(/\.$/, ''));
+      // The rows that fit are not widened to make room for it.
+      const gap = lines[0].indexOf('heading-structure') - (lines[0].indexOf(SHORT) + SHORT.length);
+      expect(gap).toBeLessThan(LONG.length - SHORT.length);
+    });
+
+    it('aligns to the longest message when every message fits, as ESLint does', () => {
+      const lines = rows(400);
+      expect(new Set(lines.map((line) => line.lastIndexOf(' ') + 1)).size).toBe(1);
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(400);
+    });
+
+    it('on a narrow terminal still writes one line per finding, every word whole', () => {
+      const lines = rows(40);
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toContain(SHORT);
+      for (const line of lines) expect(line).toMatch(/\S  [a-z-]+$/);
+    });
+  });
 });
