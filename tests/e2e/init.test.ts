@@ -47,6 +47,16 @@ describe('healthmd init', () => {
     expect(existsSync(path.join(parent, 'clinic', 'site', 'healthmd.config.yaml'))).toBe(true);
   });
 
+  it('tells the user to change to the folder it set up before the next commands, and those commands work there', async () => {
+    const parent = tempProject();
+    const result = await runCli(['init', 'site', '--yes'], { cwd: parent, env });
+    expect(result.stdout).toContain('Next: cd site   then   healthmd new "Your first article"   then   healthmd lint');
+    expect((await runCli(['new', 'Your first article', '--yes'], { cwd: path.join(parent, 'site'), env })).code).toBe(0);
+    expect(existsSync(path.join(parent, 'site', 'articles', 'your-first-article.md'))).toBe(true);
+    // In the current folder there is nothing to change to.
+    expect((await runCli(['init', '--yes'], { cwd: tempProject(), env })).stdout).toContain('\nNext: healthmd new "Your first article"');
+  });
+
   it('run twice, changes nothing the second time and says what it left alone', async () => {
     const dir = tempProject({ '.gitignore': 'node_modules/\n' });
     const args = ['init', '--yes', '--templates', '--ci', 'github'];
