@@ -4,6 +4,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** True when stdout is a terminal (colour, progress bars). */
   stdoutIsTTY: boolean;
+  /** The terminal's width in cells, when stdout is a terminal that reports one. */
+  stdoutColumns?: number;
   /** True when stdin is a terminal (prompts). */
   stdinIsTTY: boolean;
   readStdin: () => Promise<string>;
@@ -22,6 +24,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.columns,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -32,3 +35,17 @@ export function processIo(): Io {
     cwd: process.cwd(),
   };
 }
+
+/**
+ * How many cells wide output meant for a person may be: on a terminal, `COLUMNS` when set (as GNU
+ * ls and git read it), else the terminal's own width, else 80. Undefined when stdout is not a
+ * terminal: a pipe, a file or a CI log has no width, so nothing is cut or left out.
+ */
+export function terminalWidth(io: Io): number | undefined {
+  if (!io.stdoutIsTTY) return undefined;
+  const columns = Number(io.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return io.stdoutColumns || DEFAULT_TERMINAL_WIDTH;
+}
+
+const DEFAULT_TERMINAL_WIDTH = 80;
