@@ -144,7 +144,7 @@ describe('initProject', () => {
     const job = workflow.jobs.lint;
     expect(job.permissions['security-events']).toBe('write');
     const steps: { run?: string; uses?: string; if?: string; with?: Record<string, string> }[] = job.steps;
-    expect(steps.some((s) => s.run === 'npx healthmd lint --format github')).toBe(true);
+    expect(steps.some((s) => s.run === 'npx --no-install healthmd lint --format github')).toBe(true);
     const sarif = steps.find((s) => s.run?.includes('--format sarif'));
     expect(sarif?.run).toContain('--output healthmd.sarif');
     expect(sarif?.if).toBe('always()');
