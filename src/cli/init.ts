@@ -49,17 +49,25 @@ Examples:
         if (isPromptCancelled(error)) throw new HealthmdError('cancelled; nothing was written');
         throw error;
       }
-      io.stdout(describe(report, context.cwd));
+      io.stdout(describe(report, context.cwd, root));
     });
 }
 
-function describe(report: InitReport, cwd: string): string {
+function describe(report: InitReport, cwd: string, root: string): string {
   const show = (file: string) => path.relative(cwd, file) || '.';
   const lines: string[] = [];
   if (report.created.length) lines.push('Created:', ...report.created.map((file) => `  ${show(file)}`));
   if (report.updated.length) lines.push('Updated:', ...report.updated.map((u) => `  ${show(u.file)} (added ${u.added.join(', ')})`));
   if (report.kept.length) lines.push('Left alone:', ...report.kept.map((k) => `  ${show(k.file)} (${k.reason})`));
   if (report.created.length === 0 && report.updated.length === 0) lines.push('Nothing to do: the project is set up.');
-  lines.push('', 'Next: healthmd new "Your first article"   then   healthmd lint');
+  // The next commands run in the project, which need not be where init was run.
+  const project = path.relative(cwd, root);
+  const cd = project ? `cd ${shellQuote(project)}   then   ` : '';
+  lines.push('', `Next: ${cd}healthmd new "Your first article"   then   healthmd lint`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A path as a POSIX shell reads it back: quoted only when it needs to be. */
+function shellQuote(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }

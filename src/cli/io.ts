@@ -4,6 +4,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** True when stdout is a terminal (colour, progress bars). */
   stdoutIsTTY: boolean;
+  /** The terminal's width in cells, when stdout is a terminal that reports one. */
+  stdoutColumns?: number;
   /** True when stdin is a terminal (prompts). */
   stdinIsTTY: boolean;
   readStdin: () => Promise<string>;
@@ -22,6 +24,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.columns,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     readStdin: async () => {
       const chunks: Buffer[] = [];

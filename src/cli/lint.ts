@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
 import type { RuleSeverity } from '../core/config.js';
-import { articleRelPath, discoverArticles } from '../core/discover.js';
+import { articleRelPath, discoverArticles, projectArticleFiles } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
-import { lintFileRange } from '../lint/lint-files.js';
+import { lintFilesInProject } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
@@ -95,11 +95,13 @@ Examples:
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
+        // Project rules see the whole project however few files are named; findings stay with the named ones.
+        const project = paths.length ? projectArticleFiles(config, context.cwd) : files;
         const workers = workerCount(files.length, io.env);
         results =
           workers > 1
-            ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files }, workers, new URL('./lint-worker.js', import.meta.url))
-            : lintFileRange(files, 0, files.length, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
+            ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers, new URL('./lint-worker.js', import.meta.url))
+            : lintFilesInProject(files, project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
       }
       if (flags.fix) {
         for (const result of results) {
@@ -117,7 +119,7 @@ Examples:
         const report = formatters[target.format](shown, {
           cwd: context.cwd,
           color: context.color && toTerminal,
-          width: toTerminal ? terminalWidth({ isTTY: io.stdoutIsTTY, columns: process.stdout.columns }) : DEFAULT_WIDTH,
+          width: (toTerminal && terminalWidth({ isTTY: io.stdoutIsTTY, columns: io.stdoutColumns }, io.env)) || DEFAULT_WIDTH,
           rules,
           version: pkg.version,
         });

@@ -8,6 +8,7 @@ import { formatListTable } from '../manage/format-list-table.js';
 import { selectRows, SORT_KEYS, type SortKey } from '../manage/select-rows.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
+import { terminalWidth } from './terminal-width.js';
 
 interface ListFlags {
   json?: boolean;
@@ -17,7 +18,6 @@ interface ListFlags {
 }
 
 const DEFAULT_DUE_DAYS = 30;
-const DEFAULT_WIDTH = 80;
 
 function parseDays(value: string): number {
   const days = Number(value);
@@ -36,7 +36,9 @@ export function registerList(program: Command, io: Io, _exit: { code: number }):
       'after',
       `
 A review is due review.maxAgeMonths after lastReviewed. Articles of a medical type without a review
-show "never reviewed" and count as overdue. The table fits the terminal; --json keeps every field.
+show "never reviewed" and count as overdue. On a terminal the table fits its width (or COLUMNS);
+piped or in CI it has every column in full. Paths are relative to the working directory, as lint's
+are, so they can be passed to review. --json keeps every field.
 
 Examples:
   $ healthmd list                          every article, newest first
@@ -54,7 +56,7 @@ Examples:
       const reader = articleReader(config);
       const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists });
       const dueWithin = flags.due === true ? DEFAULT_DUE_DAYS : flags.due;
-      const rows = selectRows(articleRows(articles, results, config, now), { sort: flags.sort, dueWithin });
+      const rows = selectRows(articleRows(articles, results, config, now, context.cwd), { sort: flags.sort, dueWithin });
       if (flags.json) {
         io.stdout(`${JSON.stringify(rows.map(toJsonRow), null, 2)}\n`);
         return;
@@ -63,7 +65,7 @@ Examples:
         io.stdout(articles.length === 0 ? `No articles in ${config.articlesDir}/.\n` : `No reviews due within ${dueWithin} days.\n`);
         return;
       }
-      const width = io.stdoutIsTTY ? process.stdout.columns || DEFAULT_WIDTH : DEFAULT_WIDTH;
+      const width = terminalWidth({ isTTY: io.stdoutIsTTY, columns: io.stdoutColumns }, io.env) ?? Number.POSITIVE_INFINITY;
       io.stdout(formatListTable(rows, { width, color: context.color, soonDays: dueWithin ?? DEFAULT_DUE_DAYS }));
     });
 }

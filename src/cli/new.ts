@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { articlesFolderMissing, hasArticlesFolder } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
 import type { NewFlags } from '../scaffold/resolve-new-article.js';
 import { createContext } from './context.js';
@@ -39,6 +40,8 @@ Examples:
     .action(async (title: string | undefined, flags: NewFlags, command: Command) => {
       const context = createContext(io, command);
       const config = context.config();
+      // No config and no articles folder: almost always the wrong folder, where a stray articles/ would be made.
+      if (!config.file && !hasArticlesFolder(config)) throw articlesFolderMissing(config, context.cwd, "run healthmd in the project's folder (or with -C DIR)");
       const today = context.now();
       const { resolveNewArticle } = await import('../scaffold/resolve-new-article.js');
       const { createArticle } = await import('../scaffold/create-article.js');

@@ -6,7 +6,7 @@ import type { BuildProgress } from '../site/build-site.js';
 import type { LintGate } from '../site/lint-gate.js';
 import { progressLine } from '../site/progress-line.js';
 import type { CliContext } from './context.js';
-import { terminalWidth } from './terminal-width.js';
+import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
 
 /**
  * What build and export print about discovery and their lint gate. Findings that block are always
@@ -26,7 +26,7 @@ export function reportLintGate(
   const blocked = result.status === 'blocked';
   // With --skip-lint the gate ran only the fatal rules, so blocked results hold nothing else.
   const shown = blocked || !flags.quiet ? lint.results : [];
-  const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, width: terminalWidth(process.stderr), rules, version: pkg.version });
+  const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, width: terminalWidth(process.stderr, context.io.env) ?? DEFAULT_WIDTH, rules, version: pkg.version });
   if (report) io.stderr(report);
   if (!blocked) return;
   const why =

@@ -41,6 +41,32 @@ export function articleRelPath(config: Config, file: string): string {
 }
 
 /**
+ * The error for a command that needs the articles folder, run where there is none (usually in the
+ * wrong folder). `otherwise` is the command's own way out, e.g. 'pass the files to use'.
+ */
+export function articlesFolderMissing(config: Config, cwd: string, otherwise: string): UsageError {
+  const articlesDir = path.resolve(config.root, config.articlesDir);
+  return new UsageError(`${toPosix(path.relative(cwd, articlesDir)) || '.'}: articles folder not found; run 'healthmd init' or ${otherwise}`);
+}
+
+/** True when the project's articles folder exists. */
+export function hasArticlesFolder(config: Config): boolean {
+  try {
+    return statSync(path.resolve(config.root, config.articlesDir)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every article of the project (the whole articles folder), as project rules see it when only
+ * some files are linted; none when there is no articles folder.
+ */
+export function projectArticleFiles(config: Config, cwd: string): ArticleFile[] {
+  return hasArticlesFolder(config) ? discoverArticles(config, cwd).files : [];
+}
+
+/**
  * Finds the Markdown articles named by `paths` (files, folders, globs), or the whole articles folder.
  * Skips the output folder, node_modules and dot-folders; a symlink leading outside the project is
  * reported, not followed. Files are returned sorted and once each.
@@ -105,11 +131,7 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
   };
 
   if (paths.length === 0) {
-    try {
-      if (!statSync(articlesDir).isDirectory()) throw new Error('not a folder');
-    } catch {
-      throw new UsageError(`${display(articlesDir)}: articles folder not found; run 'healthmd init' or pass the files to use`);
-    }
+    if (!hasArticlesFolder(config)) throw articlesFolderMissing(config, cwd, 'pass the files to use');
     walk(articlesDir, () => true);
   }
   for (const given of paths) {

@@ -20,11 +20,27 @@ export interface LintFilesOptions {
  * the plain one-thread lint; a worker thread lints one range of a large project.
  */
 export function lintFileRange(files: readonly ArticleFile[], start: number, end: number, options: LintFilesOptions): LintResult[] {
+  return lintFilesInProject(files.slice(start, end), files, options);
+}
+
+/**
+ * Reads, parses and lints `linted` as part of `projectFiles` (the whole project): project rules
+ * (unique-slug, internal-links) see every file, the ones not linted through their front matter
+ * only, which is what they ask of them (link targets are read in full on demand). Findings are
+ * reported for the linted files alone.
+ */
+export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
   const { config, cwd } = options;
   const reader = articleReader(config);
-  const articles = readArticles(files.slice(start, end), cwd);
-  const whole = start === 0 && end === files.length;
-  const project = whole ? undefined : [...files.slice(0, start).map(frontMatterOnly), ...articles, ...files.slice(end).map(frontMatterOnly)];
+  const articles = readArticles(linted, cwd);
+  const byPath = new Map(articles.map((article) => [article.path, article]));
+  let project: Article[] | undefined;
+  const others = projectFiles.filter((file) => !byPath.has(file.path));
+  if (others.length > 0) {
+    const inProject = new Set(projectFiles.map((file) => file.path));
+    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file)), ...articles.filter((article) => !inProject.has(article.path))];
+    project.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
   return lintArticles(articles, {
     config,
     now: options.now,
@@ -42,7 +58,7 @@ function frontMatterOnly(file: ArticleFile): Article {
   try {
     content = readFileSync(file.path);
   } catch {
-    // The range that lints this file reports why it cannot be read.
+    // Whoever lints this file reports why it cannot be read; here it is left out as unparseable.
     content = new Uint8Array();
   }
   return parseArticle({ ...file, content, markdown: false });

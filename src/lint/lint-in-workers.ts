@@ -14,6 +14,8 @@ export interface WorkerTask {
   ruleOverrides?: Record<string, RuleSeverity>;
   fix?: boolean;
   files: readonly ArticleFile[];
+  /** The whole project, when `files` is only part of it (paths given): project rules see all of it. */
+  project?: readonly ArticleFile[];
   start: number;
   end: number;
 }

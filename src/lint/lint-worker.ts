@@ -2,13 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../core/config.js';
 import { HealthmdError } from '../core/errors.js';
-import { lintFileRange } from './lint-files.js';
+import { lintFilesInProject } from './lint-files.js';
 import type { WorkerTask } from './lint-in-workers.js';
 
 const task = workerData as WorkerTask;
 try {
   const config = loadConfig(task.cwd, task.configFile);
-  const results = lintFileRange(task.files, task.start, task.end, { config, cwd: task.cwd, now: task.now, ruleOverrides: task.ruleOverrides, fix: task.fix });
+  const results = lintFilesInProject(task.files.slice(task.start, task.end), task.project ?? task.files, { config, cwd: task.cwd, now: task.now, ruleOverrides: task.ruleOverrides, fix: task.fix });
   parentPort!.postMessage({ results });
 } catch (error) {
   const e = error as Error;

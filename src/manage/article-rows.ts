@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { articleTypeName, authors, isDraft, publishedDate } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
@@ -7,7 +8,7 @@ import { reviewStatus } from './review-status.js';
 
 /** One article as `healthmd list --json` prints it. The keys are stable: scripts depend on them. */
 export interface ArticleRow {
-  /** Relative to the articles folder, with forward slashes. */
+  /** Relative to the working directory, with forward slashes (as lint names files, so review takes it). */
   path: string;
   title: string | null;
   type: string;
@@ -31,8 +32,8 @@ export interface ListedArticle extends ArticleRow {
   unparseable: boolean;
 }
 
-/** The listing of parsed articles with their lint results (matched by file path). Pure. */
-export function articleRows(articles: readonly Article[], results: readonly LintResult[], config: Config, now: CalendarDate): ListedArticle[] {
+/** The listing of parsed articles with their lint results (matched by file path), paths relative to `cwd`. Pure. */
+export function articleRows(articles: readonly Article[], results: readonly LintResult[], config: Config, now: CalendarDate, cwd: string): ListedArticle[] {
   const resultOf = new Map(results.map((result) => [result.filePath, result]));
   return articles.map((article) => {
     const status = reviewStatus(article, config, now);
@@ -43,7 +44,7 @@ export function articleRows(articles: readonly Article[], results: readonly Lint
     };
     const names = authors(article);
     return {
-      path: article.relPath,
+      path: path.relative(cwd, article.path).split(path.sep).join('/'),
       title: text('title'),
       type: articleTypeName(article, config),
       date: publishedDate(article) ?? null,

@@ -3,7 +3,10 @@ import type { ListedArticle } from './article-rows.js';
 import { printable, textWidth, truncate } from './text-width.js';
 
 export interface TableOptions {
-  /** Terminal width in cells; the table never exceeds it (unless it is too narrow for path, title and review due). */
+  /**
+   * Terminal width in cells; the table never exceeds it (unless it is too narrow for path, title and
+   * review due). Infinity (not a terminal): every column, nothing cut.
+   */
   width: number;
   color: boolean;
   /** A review due within this many days is "due soon". */

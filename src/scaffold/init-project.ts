@@ -3,8 +3,10 @@ import path from 'node:path';
 import { CONFIG_NAMES, defaultConfig, loadConfig, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { HealthmdError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { addToGitignore } from './gitignore.js';
 import { builtInTemplatesDir } from './package-dir.js';
+import { addPackageScripts } from './package-scripts.js';
 import { createTemplateEngine } from './template-engine.js';
 
 export interface SiteAnswers {
@@ -80,6 +82,8 @@ export function initProject(options: InitOptions): InitReport {
     createFile(workflow, readFileSync(path.join(templates, 'init', 'healthmd.yml'), 'utf8'), report);
   }
 
+  addScriptsToPackage(path.join(dir, 'package.json'), report);
+
   const gitignore = path.join(dir, '.gitignore');
   const existed = existsSync(gitignore);
   const outDir = toPosix(path.relative(dir, path.resolve(dir, config.outDir)));
@@ -89,6 +93,27 @@ export function initProject(options: InitOptions): InitReport {
   else if (added.length) report.updated.push({ file: gitignore, added });
   else report.kept.push({ file: gitignore, reason: 'already ignores the cache and the output' });
   return report;
+}
+
+/**
+ * Adds the healthmd scripts to the project's package.json when it has one. None is created: a
+ * content repository need not be an npm package, and the README says how to make it one.
+ */
+function addScriptsToPackage(file: string, report: InitReport): void {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new HealthmdError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+  }
+  const edit = addPackageScripts(text);
+  if (!edit.ok) report.kept.push({ file, reason: edit.reason });
+  else if (edit.added.length === 0) report.kept.push({ file, reason: 'has the healthmd scripts already' });
+  else {
+    writeFileAtomic(file, edit.text);
+    report.updated.push({ file, added: edit.added.map((name) => `script ${name}`) });
+  }
 }
 
 /** The config file in the project folder itself (not a parent's: init sets up this folder). */

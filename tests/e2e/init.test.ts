@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -47,6 +48,16 @@ describe('healthmd init', () => {
     expect(existsSync(path.join(parent, 'clinic', 'site', 'healthmd.config.yaml'))).toBe(true);
   });
 
+  it('tells the user to change to the folder it set up before the next commands, and those commands work there', async () => {
+    const parent = tempProject();
+    const result = await runCli(['init', 'site', '--yes'], { cwd: parent, env });
+    expect(result.stdout).toContain('Next: cd site   then   healthmd new "Your first article"   then   healthmd lint');
+    expect((await runCli(['new', 'Your first article', '--yes'], { cwd: path.join(parent, 'site'), env })).code).toBe(0);
+    expect(existsSync(path.join(parent, 'site', 'articles', 'your-first-article.md'))).toBe(true);
+    // In the current folder there is nothing to change to.
+    expect((await runCli(['init', '--yes'], { cwd: tempProject(), env })).stdout).toContain('\nNext: healthmd new "Your first article"');
+  });
+
   it('run twice, changes nothing the second time and says what it left alone', async () => {
     const dir = tempProject({ '.gitignore': 'node_modules/\n' });
     const args = ['init', '--yes', '--templates', '--ci', 'github'];
@@ -73,7 +84,55 @@ describe('healthmd init', () => {
     await runCli(['init', '--yes', '--ci', 'github'], { cwd: dir, env });
     const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'healthmd.yml'), 'utf8'));
     const runs = workflow.jobs.lint.steps.map((step: { run?: string; uses?: string }) => step.run ?? step.uses);
-    expect(runs).toEqual(expect.arrayContaining(['npx healthmd lint --format github', 'npx healthmd lint --format sarif --output healthmd.sarif']));
+    expect(runs).toEqual(expect.arrayContaining(['npx --no-install healthmd lint --format github --format sarif:healthmd.sarif']));
+  });
+
+  it("--ci github runs the project's own healthmd: npm ci first, and npx never fetches a package of that name", async () => {
+    const dir = tempProject();
+    await runCli(['init', '--yes', '--ci', 'github'], { cwd: dir, env });
+    const workflow = parse(readFileSync(path.join(dir, '.github', 'workflows', 'healthmd.yml'), 'utf8'));
+    const steps = workflow.jobs.lint.steps as { run?: string; if?: string }[];
+    const install = steps.findIndex((step) => step.run === 'npm ci');
+    expect(install).toBeGreaterThan(-1);
+    expect(steps[install].if).toBeUndefined();
+    const healthmd = steps.filter((step) => step.run?.includes('healthmd'));
+    expect(healthmd.length).toBeGreaterThanOrEqual(1);
+    for (const step of healthmd) {
+      expect(step.run).toMatch(/^(npx --no-install healthmd|npm run) /);
+      expect(steps.indexOf(step)).toBeGreaterThan(install);
+    }
+
+    // The steps after npm ci, run as CI would in a project where healthmd is a dev dependency.
+    mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(REPO, path.join(dir, 'node_modules', 'healthmd'));
+    symlinkSync(path.join(REPO, 'bin', 'healthmd.js'), path.join(dir, 'node_modules', '.bin', 'healthmd'));
+    for (const step of healthmd) {
+      const ran = spawnSync('sh', ['-c', step.run!], { cwd: dir, env: { ...process.env, ...env, npm_config_offline: 'true' }, encoding: 'utf8' });
+      expect([step.run, ran.status, ran.stderr]).toEqual([step.run, 0, '']);
+    }
+    expect(JSON.parse(readFileSync(path.join(dir, 'healthmd.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it("adds the healthmd scripts to an existing package.json, keeping the user's scripts and its formatting; creates none", async () => {
+    const pkg = '{\n    "name": "clinic-site",\n    "scripts": {\n        "lint:articles": "my own lint",\n        "test": "echo ok"\n    }\n}\n';
+    const dir = tempProject({ 'package.json': pkg });
+    const result = await runCli(['init', '--yes'], { cwd: dir, env });
+    expect(result.stdout).toContain('package.json (added script build:site, script serve:site)');
+    const text = readFileSync(path.join(dir, 'package.json'), 'utf8');
+    expect(text).toBe(
+      '{\n    "name": "clinic-site",\n    "scripts": {\n        "lint:articles": "my own lint",\n        "test": "echo ok",\n        "build:site": "healthmd build",\n        "serve:site": "healthmd serve"\n    }\n}\n',
+    );
+    // A second run changes nothing.
+    await runCli(['init', '--yes'], { cwd: dir, env });
+    expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(text);
+
+    const fresh = tempProject({ 'package.json': '{"name":"x"}' });
+    await runCli(['init', '--yes'], { cwd: fresh, env });
+    expect(JSON.parse(readFileSync(path.join(fresh, 'package.json'), 'utf8')).scripts).toEqual({ 'lint:articles': 'healthmd lint', 'build:site': 'healthmd build', 'serve:site': 'healthmd serve' });
+
+    const none = tempProject();
+    await runCli(['init', '--yes'], { cwd: none, env });
+    expect(existsSync(path.join(none, 'package.json'))).toBe(false);
   });
 
   it('refuses an unknown CI provider with exit 2 and writes nothing', async () => {

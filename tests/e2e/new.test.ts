@@ -9,6 +9,8 @@ import { BIN, runCli, tempProject } from './helpers.js';
 const TODAY = '2024-05-08';
 const env = { HEALTHMD_NOW: TODAY, VISUAL: undefined, EDITOR: undefined };
 const PLACEHOLDER = /\[\[[^\]]*\]\]/g;
+/** The least a folder needs to be a project `new` writes into: an articles folder. */
+const PROJECT = { 'articles/.gitkeep': '' };
 
 interface LintMessage {
   ruleId: string;
@@ -50,7 +52,7 @@ describe('healthmd new (flags, no terminal)', () => {
   });
 
   it('writes articles/<slug>.md from the title and prints its path', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     const result = await runCli(['new', 'Café-Ärzte: Schlafstörungen', '--type', 'condition', '--condition', 'Insomnia', '--treatment', 'CBT-I', '--treatment', 'Sleep hygiene', '--author', 'Sam Lee', '--tag', 'sleep'], { cwd: dir, env });
     expect(result).toMatchObject({ code: 0, stdout: `${path.join('articles', 'cafe-arzte-schlafstorungen.md')}\n` });
     expect(frontMatter(path.join(dir, 'articles', 'cafe-arzte-schlafstorungen.md'))).toMatchObject({
@@ -65,7 +67,7 @@ describe('healthmd new (flags, no terminal)', () => {
   });
 
   it('records the review when a reviewer is named', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     await runCli(['new', 'Flu vaccine', '--type', 'treatment', '--reviewer', 'Dr Ana Ruiz, GP'], { cwd: dir, env });
     expect(frontMatter(path.join(dir, 'articles', 'flu-vaccine.md'))).toMatchObject({ reviewedBy: 'Dr Ana Ruiz, GP', lastReviewed: TODAY });
   });
@@ -84,16 +86,32 @@ describe('healthmd new (flags, no terminal)', () => {
     [['new']],
     [['new', '--yes']],
   ])('refuses %j with exit 2 and writes nothing', async (args) => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     const result = await runCli(args, { cwd: dir, env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^healthmd: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir, { recursive: true })).toEqual(['articles', path.join('articles', '.gitkeep')]);
+  });
+
+  it('refuses, with exit 2 and the advice lint gives, outside any project (no config, no articles folder)', async () => {
+    const dir = tempProject();
+    const result = await runCli(['new', 'Test', '--yes'], { cwd: dir, env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("articles: articles folder not found; run 'healthmd init'");
     expect(readdirSync(dir)).toEqual([]);
+    // The advice is the same one lint gives in that folder.
+    expect((await runCli(['lint'], { cwd: dir, env })).stderr).toContain("articles: articles folder not found; run 'healthmd init'");
+  });
+
+  it('creates the articles folder of a project whose config is there but whose folder is not yet', async () => {
+    const dir = tempProject({ 'healthmd.config.yaml': 'articlesDir: content\n' });
+    expect((await runCli(['new', 'Test', '--yes'], { cwd: dir, env })).code).toBe(0);
+    expect(existsSync(path.join(dir, 'content', 'test.md'))).toBe(true);
   });
 
   it('without a title and no terminal, prints the usage and does not wait for input', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     // stdin stays open: a command that waited for input would hang here until the timeout.
     const child = spawn(process.execPath, [BIN, 'new'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', HEALTHMD_NOW: TODAY }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
@@ -110,7 +128,7 @@ describe('healthmd new (flags, no terminal)', () => {
   });
 
   it('refuses to overwrite: exit 1 naming the file, which keeps every byte', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     expect((await runCli(['new', 'Back pain', '--yes'], { cwd: dir, env })).code).toBe(0);
     const file = path.join(dir, 'articles', 'back-pain.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nMy own words.\n`);
@@ -122,7 +140,7 @@ describe('healthmd new (flags, no terminal)', () => {
   });
 
   it('--open starts $VISUAL (before $EDITOR) on the new file', async () => {
-    const dir = tempProject({ 'editor.mjs': "import { appendFileSync } from 'node:fs';\nappendFileSync(process.argv[2], process.argv.slice(3).join(' ') + '\\n');\n" });
+    const dir = tempProject({ ...PROJECT, 'editor.mjs': "import { appendFileSync } from 'node:fs';\nappendFileSync(process.argv[2], process.argv.slice(3).join(' ') + '\\n');\n" });
     const log = path.join(dir, 'opened.log');
     const editor = (name: string) => `"${process.execPath}" "${path.join(dir, 'editor.mjs')}" "${log}" ${name}`;
     const result = await runCli(['new', 'Back pain', '--yes', '--open'], { cwd: dir, env: { ...env, VISUAL: editor('visual'), EDITOR: editor('editor') } });
@@ -131,7 +149,7 @@ describe('healthmd new (flags, no terminal)', () => {
   });
 
   it('--open without $VISUAL or $EDITOR says so and still succeeds', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     const result = await runCli(['new', 'Back pain', '--yes', '--open'], { cwd: dir, env });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/\$VISUAL or \$EDITOR/);
@@ -192,7 +210,7 @@ describe('healthmd new on a terminal', () => {
   afterEach(() => session?.kill());
 
   it('asks for what is missing and writes the answers', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     session = new PtySession(['new'], { cwd: dir, env });
     await session.answer('Title', 'Sciatica');
     await session.waitFor('Type');
@@ -221,7 +239,7 @@ describe('healthmd new on a terminal', () => {
   });
 
   it('asks only for what the flags left out', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     session = new PtySession(['new', 'Flu vaccine', '--type', 'treatment', '--condition', 'Flu', '--treatment', 'Vaccine'], { cwd: dir, env });
     await session.answer('Author', '');
     await session.answer('Medical reviewer', '');
@@ -231,7 +249,7 @@ describe('healthmd new on a terminal', () => {
   });
 
   it('with --yes asks nothing', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     session = new PtySession(['new', 'Flu vaccine', '--yes'], { cwd: dir, env });
     expect((await session.exited).exitCode).toBe(0);
     expect(session.output).not.toContain('?');
@@ -239,7 +257,7 @@ describe('healthmd new on a terminal', () => {
   });
 
   it('Ctrl-C at a question exits 2, says it was cancelled and writes nothing', async () => {
-    const dir = tempProject();
+    const dir = tempProject(PROJECT);
     session = new PtySession(['new'], { cwd: dir, env });
     await session.answer('Title', 'Sciatica');
     await session.waitFor('Type');
@@ -250,6 +268,6 @@ describe('healthmd new on a terminal', () => {
     expect((await session.exited).exitCode).toBe(2);
     expect(session.output).toMatch(/healthmd: cancelled; nothing was written/);
     expect(session.output).not.toMatch(/\n\s+at /);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(path.join(dir, 'articles'))).toEqual(['.gitkeep']);
   });
 });

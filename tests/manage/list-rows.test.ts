@@ -15,7 +15,7 @@ function library() {
   const config = loadConfig(LIBRARY);
   const articles = readArticles(discoverArticles(config, LIBRARY).files, LIBRARY);
   const results = lintArticles(articles, { config, now: NOW });
-  return { config, articles, results, rows: articleRows(articles, results, config, NOW) };
+  return { config, articles, results, rows: articleRows(articles, results, config, NOW, path.join(LIBRARY, 'articles')) };
 }
 
 const byPath = (rows: ListedArticle[]) => Object.fromEntries(rows.map((row) => [row.path, row]));

@@ -144,10 +144,8 @@ describe('initProject', () => {
     const job = workflow.jobs.lint;
     expect(job.permissions['security-events']).toBe('write');
     const steps: { run?: string; uses?: string; if?: string; with?: Record<string, string> }[] = job.steps;
-    expect(steps.some((s) => s.run === 'npx healthmd lint --format github')).toBe(true);
     const sarif = steps.find((s) => s.run?.includes('--format sarif'));
-    expect(sarif?.run).toContain('--output healthmd.sarif');
-    expect(sarif?.if).toBe('always()');
+    expect(sarif?.run).toBe('npx --no-install healthmd lint --format github --format sarif:healthmd.sarif');
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.if).toMatch(/^always\(\)/);
     expect(upload?.with?.sarif_file).toBe('healthmd.sarif');
