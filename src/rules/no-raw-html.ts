@@ -4,19 +4,21 @@ import { bodyTags, type BodyTag } from './util/html-tags.js';
 
 /**
  * Raw HTML in the body (comments excepted), judged by what the `html` mode will publish of it.
- * What is published as written is a warning (Markdown would say the same and lint better); what
- * will be removed is an error that names it, since the writer meant it to be there. Under
- * `html: text` the project chose to keep only the words, so losing the tags is a warning; what
- * no mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs) is an error in both.
+ * What no mode publishes (scripts, styles, forms, frames, objects, event handlers, unsafe URLs) is
+ * an error naming it: the writer meant it to be there and the page will lack it. Everything else
+ * is a warning: published as written (Markdown would say the same and lint better), or, for tags
+ * and attributes outside the allowlist and under `html: text`, published without its markup but
+ * with every word, which is what the project's mode asks for.
  */
 export const noRawHtml: Rule = {
   id: 'no-raw-html',
   description:
-    'Raw HTML in the body (comments are fine): a warning where the html mode publishes it as written, an error naming what will be removed (scripts, styles, forms, frames, event handlers, unsafe URLs, tags outside the allowlist)',
+    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words',
   severity: 'error',
   messages: {
+    'active-html': 'a raw HTML element or attribute no mode publishes (script, style, form, frame, event handler, unsafe URL), named with what happens to its text',
     'raw-html': 'raw HTML published as written (a warning): Markdown says the same and is checked by every rule',
-    'removed-html': 'a raw HTML element or attribute that will be removed from the page, named with what happens to its text',
+    'unlisted-html': 'raw HTML outside the allowlist, published without its tag or attribute but with its text (a warning)',
     'text-only': 'with html: text, raw HTML published as its words only (a warning)',
   },
   check({ article, config, report }) {
@@ -28,11 +30,13 @@ export const noRawHtml: Rule = {
       if (tag.kind === 'start') opened.add(tag.name);
       // A closing tag is reported only when its opening tag was not (one finding per element).
       if (tag.kind === 'end' && opened.has(tag.name)) continue;
-      const removed = config.html === 'text' ? activePart(tag) : removedPart(tag);
-      if (removed) {
-        report({ messageId: 'removed-html', message: `Raw HTML ${removed}: remove it or write Markdown instead`, ...at });
-      } else if (config.html === 'text') {
+      const active = activePart(tag);
+      const unlisted = config.html === 'sanitize' ? unlistedPart(tag) : undefined;
+      if (active) report({ messageId: 'active-html', message: `Raw HTML ${active}: remove it or write Markdown instead`, ...at });
+      else if (config.html === 'text') {
         report({ messageId: 'text-only', message: `Raw HTML ${label(tag)} is published as its text only (html: text removes every tag)${textModeLoss(tag)}`, severity: 'warning', ...at });
+      } else if (unlisted) {
+        report({ messageId: 'unlisted-html', message: `Raw HTML ${unlisted}; write Markdown to keep control of how it looks`, severity: 'warning', ...at });
       } else {
         report({ messageId: 'raw-html', message: `Raw HTML ${label(tag)} is published as written; Markdown would be checked by every rule`, severity: 'warning', ...at });
       }
@@ -52,10 +56,8 @@ function activePart(tag: BodyTag): string | undefined {
   return attributes.length ? `<${tag.name}>: ${attributes.join(', ')} ${attributes.length > 1 ? 'are' : 'is'} removed, the text kept` : undefined;
 }
 
-/** What `html: sanitize` removes of a tag, in words; undefined when it is published as written. */
-function removedPart(tag: BodyTag): string | undefined {
-  const active = activePart(tag);
-  if (active) return active;
+/** What `html: sanitize` removes of a harmless tag (outside GitHub's allowlist), in words; undefined when it is published as written. */
+function unlistedPart(tag: BodyTag): string | undefined {
   if (!ALLOWED_TAGS.includes(tag.name)) return `${label(tag)} is not on the allowlist and is removed, its text kept`;
   const attributes = tag.kind === 'start' ? removedAttributes(tag.name, tag.attributes) : [];
   return attributes.length ? `<${tag.name}>: ${attributes.join(', ')} ${attributes.length > 1 ? 'are' : 'is'} removed, the element and its text kept` : undefined;

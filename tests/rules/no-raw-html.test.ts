@@ -16,21 +16,21 @@ describe('no-raw-html', () => {
     expect(lintOne(ID, fixture(ID, 'ok.md'), textMode)).toEqual([]);
   });
 
-  it('with html: sanitize (the default), warns about what is published as written and errs on what is removed', () => {
+  it('with html: sanitize (the default), errs on what no mode publishes and warns about the rest', () => {
     expect(graded(lintOne(ID, fixture(ID, 'not-ok.md')))).toEqual([
-      'removed-html@8:1 error', // <div class> (the class is removed)
-      'removed-html@12:30 error', // <span style>
+      'unlisted-html@8:1 warning', // <div class> (the class is removed)
+      'active-html@12:30 error', // <span style>
       'raw-html@12:80 warning', // <br>
-      'removed-html@14:1 error', // <iframe>
+      'active-html@14:1 error', // <iframe>
       'raw-html@18:16 warning', // <b>
-      'removed-html@20:1 error', // <script>
+      'active-html@20:1 error', // <script>
       'raw-html@22:32 warning', // a stray </p>
       'raw-html@24:1 warning', // <ul>
       'raw-html@25:1 warning', // <li>
       'raw-html@25:10 warning', // <a href="tel:…">
       'raw-html@26:1 warning',
       'raw-html@26:10 warning', // <a href="sms:…">
-      'removed-html@26:45 error', // <a href="javascript:…">
+      'active-html@26:45 error', // <a href="javascript:…">
     ]);
   });
 
@@ -42,8 +42,9 @@ describe('no-raw-html', () => {
     expect(script.message).toContain('<script> is removed with its content');
     expect(handler.message).toContain('onclick (an event handler) is removed, the text kept');
     expect(link.message).toMatch(/href \(a javascript: URL runs code.*\) is removed/);
+    expect(font).toMatchObject({ messageId: 'unlisted-html', severity: 'warning' });
     expect(font.message).toContain('<font> is not on the allowlist and is removed, its text kept');
-    expect(iframe).toMatchObject({ messageId: 'removed-html', severity: 'error', line: 12, column: 1, endLine: 12, endColumn: 37 });
+    expect(iframe).toMatchObject({ messageId: 'active-html', severity: 'error', line: 12, column: 1, endLine: 12, endColumn: 37 });
     expect(iframe.message).toContain('a link to what it showed');
   });
 
@@ -55,29 +56,29 @@ describe('no-raw-html', () => {
   it('with html: text, warns that the tags go and the words stay, and still errs on active content', () => {
     expect(graded(lintOne(ID, fixture(ID, 'not-ok.md'), textMode))).toEqual([
       'text-only@8:1 warning',
-      'removed-html@12:30 error', // style= is a style in any mode
+      'active-html@12:30 error', // style= is a style in any mode
       'text-only@12:80 warning',
-      'removed-html@14:1 error',
+      'active-html@14:1 error',
       'text-only@18:16 warning',
-      'removed-html@20:1 error',
+      'active-html@20:1 error',
       'text-only@22:32 warning',
       'text-only@24:1 warning',
       'text-only@25:1 warning',
       'text-only@25:10 warning',
       'text-only@26:1 warning',
       'text-only@26:10 warning',
-      'removed-html@26:45 error',
+      'active-html@26:45 error',
     ]);
     const [link] = lintOne(ID, article('<a href="tel:+1-800-273-8255">1-800-273-8255</a>\n'), textMode);
     expect(link.message).toContain('write it as a Markdown link');
   });
 
   it('finds tags after a comment in the same HTML block', () => {
-    expect(summary(lintOne(ID, article('<!-- healthmd-disable-next-line no-placeholder --> <marquee>Sale</marquee>\n')))).toEqual(['removed-html@4:52']);
+    expect(summary(lintOne(ID, article('<!-- healthmd-disable-next-line no-placeholder --> <marquee>Sale</marquee>\n')))).toEqual(['unlisted-html@4:52']);
   });
 
   it('reports declarations and processing instructions as removed', () => {
-    expect(graded(lintOne(ID, article('<!DOCTYPE html>\n\n<?php echo 1; ?>\n')))).toEqual(['removed-html@4:1 error', 'removed-html@6:1 error']);
+    expect(graded(lintOne(ID, article('<!DOCTYPE html>\n\n<?php echo 1; ?>\n')))).toEqual(['active-html@4:1 error', 'active-html@6:1 error']);
   });
 
   it('can be switched off for a passage with inline comments', () => {
