@@ -2,43 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { REPO, runCli, tempProject } from './helpers.js';
 import { attr, byTag, parseHtml, text } from '../site/support/html.js';
 
 /** A lint-clean article whose crisis line and FAQ were written in HTML, as many health sites write them. */
-export const CRISIS_ARTICLE = `---
-title: Getting help when you feel low
-description: Where to turn when you feel low or unsafe, who to call or text, and what happens when you reach out for help.
-date: 2024-05-08
-author: Sam Patel
-reviewedBy: Dr Lena Kovac, FRCPsych
-lastReviewed: 2024-05-08
----
-Feeling low is common, and help is there.
-
-## If you are in crisis
-
-<ul class="crisis-line">
-<li>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a>, then press 1.</li>
-<li>Text <a href="sms:838255">838255</a>.</li>
-</ul>
-
-## Questions
-
-<details>
-<summary>Will they tell my family?</summary>
-<p>Not unless you are in danger.</p>
-</details>
-
-## Sources
-
-- [Veterans Crisis Line](https://www.veteranscrisisline.net/)
-
-## Disclaimer
-
-This article is for general information only and is not a substitute for professional medical advice.
-`;
-
+const CRISIS_ARTICLE = readFileSync(path.join(REPO, 'tests/fixtures/raw-html/crisis-line.md'), 'utf8');
 const env = { HEALTHMD_NOW: '2024-06-01' };
 const PAGE = 'public/articles/crisis/index.html';
 
