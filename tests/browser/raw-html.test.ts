@@ -15,10 +15,11 @@ describe.skipIf(!hasChromium)('a crisis line written in raw HTML, in a real brow
   let page: string;
 
   beforeAll(async () => {
-    const project = tempProject({ 'healthmd.config.yaml': 'site:\n  baseUrl: https://example.org/\n', 'articles/crisis.md': CRISIS_ARTICLE });
-    const build = await runCli(['build'], { cwd: project, env: { HEALTHMD_NOW: '2024-06-01' } });
-    expect(build.code).toBe(0);
-    page = pathToFileURL(path.join(project, 'public/articles/crisis/index.html')).href;
+    const project = tempProject({ 'healthmd.config.yaml': 'site:\n  baseUrl: https://example.org/\n', 'articles/crisis-line.md': CRISIS_ARTICLE });
+    // The exported bundle works from file:// with its stylesheet, so no server is needed.
+    const exported = await runCli(['export', '--out', 'bundle'], { cwd: project, env: { HEALTHMD_NOW: '2024-06-01' } });
+    expect(exported.code).toBe(0);
+    page = pathToFileURL(path.join(project, 'bundle/articles/crisis-line/index.html')).href;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();
   });
