@@ -13,6 +13,13 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/**
+ * How raw HTML in an article is published: `sanitize` keeps GitHub's allowlist of elements and
+ * attributes, `text` removes every tag. Both keep the words a reader would have seen.
+ */
+export const HTML_MODES = ['sanitize', 'text'] as const;
+export type HtmlMode = (typeof HTML_MODES)[number];
+
 export interface ArticleType {
   requiredSections: string[];
   medical: boolean;
@@ -36,7 +43,7 @@ export interface Config {
   types: Record<string, ArticleType>;
   defaultType: string;
   rules: Record<string, RuleSetting>;
-  allowHtml: boolean;
+  html: HtmlMode;
   /** URL patterns the site used before (`/:title/`): site-root links written for it still find their page. */
   permalinks: string[];
 }
@@ -67,7 +74,7 @@ export function defaultConfig(root: string): Config {
     types: structuredClone(BUILT_IN_TYPES),
     defaultType: 'article',
     rules: {},
-    allowHtml: false,
+    html: 'sanitize',
     permalinks: [],
   };
 }
@@ -113,7 +120,9 @@ const schema = z.partial(
       z.string(),
       z.union([severity, z.strictObject({ severity: z.optional(severity), options: z.optional(z.record(z.string(), z.unknown())) })]),
     ),
-    allowHtml: z.boolean(),
+    html: z.enum(HTML_MODES),
+    // Before `html` there was `allowHtml: true`, which meant what `sanitize` (the default) means now.
+    allowHtml: z.literal(true),
     permalinks: z.union([permalink, z.array(permalink)]),
   }),
 );
@@ -199,6 +208,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'too_big':
       return `expected at most ${issue.maximum}, got ${kindOf(value)}`;
     case 'invalid_value':
+      if (issue.path[0] === 'allowHtml') return `replaced by html: write \`html: text\` to publish raw HTML's words without its tags, or remove the key (raw HTML is sanitized by default)`;
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${kindOf(value)}`;
     case 'invalid_union':
       if (issue.path[0] === 'permalinks') return `expected a URL pattern such as /:title/, or a list of them, got ${kindOf(value)}`;
@@ -224,7 +234,7 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   config.file = file;
   Object.assign(config.site, user.site);
   if (config.site.baseUrl && !config.site.baseUrl.endsWith('/')) config.site.baseUrl += '/';
-  for (const key of ['articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'defaultType', 'allowHtml'] as const) {
+  for (const key of ['articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'defaultType', 'html'] as const) {
     if (user[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = user[key];
   }
   if (user.permalinks !== undefined) config.permalinks = typeof user.permalinks === 'string' ? [user.permalinks] : user.permalinks;

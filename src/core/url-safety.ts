@@ -69,6 +69,7 @@ function classifyScheme(scheme: string, normal: string, use: UrlUse): UrlClassif
       return { kind: 'warn', scheme, target: 'web', reason: 'an http: address is not encrypted; use https: if the site offers it' };
     case 'mailto':
     case 'tel':
+    case 'sms':
       if (use === 'image') return { kind: 'unsafe', scheme, target: 'scheme', reason: `a ${scheme}: address is not an image` };
       return { kind: 'safe', scheme, target: 'contact', reason: `a ${scheme}: address` };
     case 'data':
@@ -88,7 +89,7 @@ function classifyScheme(scheme: string, normal: string, use: UrlUse): UrlClassif
     case 'file':
       return { kind: 'unsafe', scheme, target: 'scheme', reason: "a file: URL points at a file on the reader's own computer" };
     default:
-      return { kind: 'unsafe', scheme, target: 'scheme', reason: `the ${scheme}: scheme is not allowed (use https:, mailto:, tel: or a relative path)` };
+      return { kind: 'unsafe', scheme, target: 'scheme', reason: `the ${scheme}: scheme is not allowed (use https:, mailto:, tel:, sms: or a relative path)` };
   }
 }
 

@@ -1,11 +1,12 @@
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Article } from '../core/article.js';
 import { articleTitle } from '../core/article-info.js';
+import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
 import { headingMatchesSection } from '../core/sections.js';
 import { escapeHtml } from './escape-html.js';
-import { sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
+import { nonTextElement, rawHtmlText, sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
 
 export interface TocEntry {
   id: string;
@@ -34,8 +35,8 @@ export interface ArticleHtml {
 }
 
 export interface ArticleHtmlOptions {
-  /** Raw HTML passes an allowlist sanitizer when true; it is left out when false. */
-  allowHtml: boolean;
+  /** How raw HTML is published (the config's `html`): through GitHub's allowlist, or as its words alone. */
+  html: HtmlMode;
   /** The href or src for a URL written in the article; undefined drops the link or image (unsafe, missing). */
   url(href: string, use: UrlUse): string | undefined;
 }
@@ -45,7 +46,7 @@ const TOC_DEPTH = 3;
 /**
  * Renders an article's tokens (lexed once, when the article was read) into safe HTML: headings
  * get their stable ids and a link to themselves, links and images go through `options.url`, and
- * raw HTML is omitted (Hugo's default) or sanitized. Sources and the disclaimer come out apart
+ * raw HTML is sanitized or reduced to its words, never dropped. Sources and the disclaimer come out apart
  * so the page can place them.
  */
 export function renderArticleHtml(article: Article, options: ArticleHtmlOptions): ArticleHtml {
@@ -70,12 +71,12 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
     if (resolved !== undefined) trusted.add(resolved);
     return resolved;
   };
-  const renderer = new SafeRenderer(idOf, url, options.allowHtml);
-  const parser = new Parser({ gfm: true, renderer });
-  const hasRawHtml = options.allowHtml && article.html.length > 0;
+  const renderer = new SafeRenderer(idOf, url, options.html);
+  const parser = options.html === 'text' ? new TextModeParser({ gfm: true, renderer }) : new Parser({ gfm: true, renderer });
+  const sanitize = options.html === 'sanitize' && article.html.length > 0;
   const html = (tokens: Token[]) => {
     const out = parser.parse(tokens);
-    return hasRawHtml ? sanitizeRawHtml(out, url, trusted, new Set(ids)) : out;
+    return sanitize ? sanitizeRawHtml(out, { url, trusted, ids: new Set(ids) }) : out;
   };
   const section = (heading: Heading | undefined): SectionHtml | undefined =>
     heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) };
@@ -111,7 +112,7 @@ class SafeRenderer extends Renderer {
   constructor(
     private readonly ids: ReadonlyMap<Token, string>,
     private readonly url: (href: string, use: UrlUse) => string | undefined,
-    private readonly allowHtml: boolean,
+    private readonly mode: HtmlMode,
   ) {
     super();
   }
@@ -142,8 +143,9 @@ class SafeRenderer extends Renderer {
   }
 
   override html(token: Tokens.HTML | Tokens.Tag): string {
-    // With allowHtml the whole output is sanitized afterwards: an inline tag alone is half an element.
-    return this.allowHtml ? token.text : '';
+    // Sanitizing happens on the whole output afterwards: an inline tag alone is half an element.
+    if (this.mode === 'sanitize') return token.text;
+    return rawHtmlText(token.text, !token.block);
   }
 
   override table(token: Tokens.Table): string {
@@ -162,6 +164,31 @@ class SafeRenderer extends Renderer {
     // A disabled form control without a label is an accessibility error; a symbol says the same.
     return `<span class="task-state" role="img" aria-label="${checked ? 'done' : 'not done'}">${checked ? '☑' : '☐'}</span> `;
   }
+}
+
+/**
+ * For `html: text`: inline `<script>…</script>` in a paragraph reaches the renderer as a tag, then
+ * Markdown text, then a tag; the text between is code, not words, and is left out like the tags.
+ */
+class TextModeParser extends Parser {
+  override parseInline(tokens: Token[], renderer?: Parameters<Parser['parseInline']>[1]): string {
+    return super.parseInline(withoutNonText(tokens), renderer);
+  }
+}
+
+function withoutNonText(tokens: Token[]): Token[] {
+  if (!tokens.some((t) => t.type === 'html' && nonTextElement(t.raw))) return tokens;
+  const kept: Token[] = [];
+  let inside: string | undefined;
+  for (const token of tokens) {
+    if (inside) {
+      if (token.type === 'html' && token.raw.toLowerCase().startsWith(`</${inside}`)) inside = undefined;
+      continue;
+    }
+    inside = token.type === 'html' ? nonTextElement(token.raw) : undefined;
+    kept.push(token);
+  }
+  return kept;
 }
 
 function hasLink(tokens: readonly Token[]): boolean {

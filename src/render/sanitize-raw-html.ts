@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
+import { ALLOWED_GLOBAL_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAG_ATTRIBUTES, ALLOWED_TAGS, HEADING_TAGS, NOT_TEXT_TAGS } from '../core/html-allowlist.js';
 
 let sanitizer: typeof sanitizeHtml | undefined;
 
 /**
  * sanitize-html (with the HTML and CSS parsers it brings) takes a fifth of a second to load, and
- * only a site with `allowHtml: true` and raw HTML in an article needs it: load it then.
+ * only an article with raw HTML needs it: load it then.
  */
 function loadSanitizer(): typeof sanitizeHtml {
   sanitizer ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
@@ -20,72 +21,178 @@ export type UrlUse = 'link' | 'image';
  */
 export type AttributeUrl = (value: string, use: UrlUse) => string | undefined;
 
-const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-
 /**
- * The allowlist for `allowHtml: true`: text formatting, lists, tables, figures and images, and
- * the attributes healthmd's own Markdown output uses. No scripts, styles, frames, forms, embeds
- * or event handlers, whatever the article holds.
+ * Elements GitHub leaves out whose words a reader sees, renamed to a neutral element of the same
+ * shape so their text keeps its own line: `<center>a</center><center>b</center>` would otherwise
+ * read "ab". Their attributes are then checked as the new element's.
  */
-const BASE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...HEADINGS,
-    'p', 'br', 'hr', 'div', 'span', 'section', 'aside', 'blockquote', 'pre', 'code', 'kbd', 'samp', 'var',
-    'a', 'img', 'figure', 'figcaption', 'picture',
-    'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'cite', 'q', 'time', 'dfn',
-    'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'details', 'summary',
-  ],
+const RENAMED: Record<string, string> = Object.fromEntries([
+  ...['address', 'article', 'aside', 'center', 'dialog', 'fieldset', 'footer', 'form', 'header', 'hgroup', 'legend', 'main', 'nav', 'search', 'section'].map((tag) => [tag, 'div']),
+  // A drop-down's choices and a text box's text are words the reader saw; a drop-down sits inside
+  // a paragraph, so each choice gets a line of its own rather than a block.
+  ...['select', 'textarea'].map((tag) => [tag, 'span']),
+  ...['optgroup', 'option'].map((tag) => [tag, 'br']),
+  ...['menu', 'dir'].map((tag) => [tag, 'ul']),
+  ...['listing', 'plaintext', 'xmp'].map((tag) => [tag, 'pre']),
+]);
+
+/** What healthmd's own Markdown output uses beyond GitHub's list (the whole page passes the sanitizer). */
+const OWN_CLASSES: Record<string, string[]> = {
+  a: ['heading-anchor'],
+  div: ['table-scroll'],
+  span: ['task-state'],
+  th: ['align-left', 'align-center', 'align-right'],
+  td: ['align-left', 'align-center', 'align-right'],
+  li: ['task-list-item'],
+};
+
+/** Ids the page's layout gives its own elements (templates/layout.liquid's `Content`, the preview's overlay). */
+const isLayoutId = (id: string) => id === 'Content' || id.startsWith('healthmd-');
+/** GitHub's prefix for ids written by users, used here only for an id that would clash with the page's own. */
+export const USER_ID_PREFIX = 'user-content-';
+
+const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    '*': ['class', 'lang', 'dir', 'title'],
-    a: ['href'],
-    img: ['src', 'alt', 'width', 'height', 'loading'],
-    ...Object.fromEntries(HEADINGS.map((tag) => [tag, ['id']])),
-    th: ['colspan', 'rowspan', 'scope'],
-    td: ['colspan', 'rowspan'],
-    ol: ['start', 'reversed', 'type'],
-    time: ['datetime'],
-    abbr: ['title'],
-    q: ['cite'],
-    blockquote: ['cite'],
-    div: ['tabindex', 'role', 'aria-label'],
-    span: ['role', 'aria-label', 'aria-hidden'],
+    ...ALLOWED_TAG_ATTRIBUTES,
+    '*': ALLOWED_GLOBAL_ATTRIBUTES,
+    // The roles of healthmd's own table box and task-list symbol.
+    div: [...ALLOWED_TAG_ATTRIBUTES.div, { name: 'role', multiple: false, values: ['region'] }],
+    span: [{ name: 'role', multiple: false, values: ['img'] }],
   },
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedClasses: OWN_CLASSES,
+  // Every URL has been through the resolver before this check; this is the allowlist's own backstop.
+  allowedSchemes: ALLOWED_SCHEMES,
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'longdesc'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  nonTextTags: NOT_TEXT_TAGS,
   enforceHtmlBoundary: false,
 };
 
+export interface SanitizeContext {
+  url: AttributeUrl;
+  /** URLs the renderer resolved itself: resolving them twice would break them (`/articles/x/` is not an article's URL). */
+  trusted: ReadonlySet<string>;
+  /** The ids the renderer gave the article's headings. */
+  ids: ReadonlySet<string>;
+}
+
 /**
- * Passes rendered article HTML through the allowlist. URLs go through `url` unless the renderer
- * produced them itself (`trusted`): those were resolved already, and resolving them twice would
- * break them (a server URL such as `/articles/x/` is not a URL an article may contain). Heading
- * ids are kept only when they are the renderer's (`ids`), so raw HTML cannot take an id the page
- * uses for something else.
+ * Passes rendered article HTML through GitHub's allowlist (`html: sanitize`). URLs go through
+ * `url` unless the renderer produced them. Raw HTML's ids are kept as written, so a FAQ's
+ * `#question-3` links, and links to it from other pages, still work; the page has no scripts for
+ * an id to clobber, which is why GitHub prefixes every one. Only an id the page already uses (a
+ * heading's, the layout's, or one written earlier) is prefixed with `user-content-`, so it can
+ * never take over the table of contents' targets.
  */
-export function sanitizeRawHtml(html: string, url: AttributeUrl, trusted: ReadonlySet<string>, ids: ReadonlySet<string>): string {
+export function sanitizeRawHtml(html: string, { url, trusted, ids }: SanitizeContext): string {
+  const taken = new Set<string>();
+  const ownId = (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes => {
+    const id = attribs.id;
+    if (id === undefined) return attribs;
+    // A heading's id is the renderer's the first time it appears on a heading; a copy is raw HTML's.
+    const clashes = taken.has(id) || (ids.has(id) ? !HEADING_TAGS.includes(tagName) : isLayoutId(id));
+    if (clashes) return { ...attribs, id: USER_ID_PREFIX + id };
+    taken.add(id);
+    return attribs;
+  };
   const rewrite = (attribute: 'href' | 'src', use: UrlUse) => (tagName: string, attribs: sanitizeHtml.Attributes) => {
     const value = attribs[attribute];
-    if (value === undefined || trusted.has(value)) return { tagName, attribs };
+    if (value === undefined || trusted.has(value)) return { tagName, attribs: ownId(tagName, attribs) };
     const resolved = url(value, use);
-    const next = { ...attribs };
+    const next = { ...ownId(tagName, attribs) };
     if (resolved === undefined) delete next[attribute];
     else next[attribute] = resolved;
     return { tagName, attribs: next };
   };
-  const headingId = (tagName: string, attribs: sanitizeHtml.Attributes) => {
-    if (attribs.id === undefined || ids.has(attribs.id)) return { tagName, attribs };
-    const { id: _dropped, ...rest } = attribs;
-    return { tagName, attribs: rest };
+  const rename = (to: string) => (_tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName: to, attribs: ownId(to, attribs) });
+  const keepId = (tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: ownId(tagName, attribs) });
+  // What a reader loses with a frame is what it showed: a link to it keeps that within reach.
+  const frameLink = (_tagName: string, attribs: sanitizeHtml.Attributes) => {
+    const href = attribs.src === undefined ? undefined : url(attribs.src, 'link');
+    if (href === undefined) return { tagName: 'iframe', attribs: {} };
+    return { tagName: 'a', attribs: { href }, text: attribs.title || href };
+  };
+  const transformTags: Record<string, sanitizeHtml.Transformer> = {
+    ...Object.fromEntries([...ALLOWED_TAGS.map((tag) => [tag, keepId]), ...Object.entries(RENAMED).map(([from, to]) => [from, rename(to)])]),
+    a: rewrite('href', 'link'),
+    img: rewrite('src', 'image'),
+    iframe: frameLink,
   };
   return loadSanitizer()(html, {
-    ...BASE_OPTIONS,
-    transformTags: { a: rewrite('href', 'link'), img: rewrite('src', 'image'), ...Object.fromEntries(HEADINGS.map((tag) => [tag, headingId])) },
+    ...SANITIZE_OPTIONS,
+    transformTags,
     // An image whose source was refused is no image; keep its words instead.
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   });
+}
+
+/** Elements that end a paragraph of their own in `html: text`. */
+const PARAGRAPH_TAGS = [
+  ...HEADING_TAGS, 'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'details', 'dialog', 'div', 'dl',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'legend', 'main', 'menu', 'nav',
+  'ol', 'p', 'pre', 'search', 'section', 'select', 'summary', 'table', 'tbody', 'textarea', 'tfoot', 'thead', 'ul',
+];
+/** Elements that start a line of their own within a paragraph in `html: text`. */
+const LINE_TAGS = ['br', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup'];
+
+const TEXT_OPTIONS: sanitizeHtml.IOptions = {
+  // Boundaries survive the sanitizer as bare <p> and <br /> and are turned into the page's own markup below.
+  allowedTags: ['p', 'br'],
+  allowedAttributes: {},
+  transformTags: Object.fromEntries([
+    ...PARAGRAPH_TAGS.map((tag) => [tag, () => ({ tagName: 'p', attribs: {} })]),
+    ...LINE_TAGS.map((tag) => [tag, () => ({ tagName: 'br', attribs: {} })]),
+    // An image's words are its alt text.
+    ['img', (_tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName: 'img', attribs: {}, text: attribs.alt ?? '' })],
+  ]),
+  disallowedTagsMode: 'discard',
+  nonTextTags: NOT_TEXT_TAGS,
+  // A text box's content is not decoded by the parser (browsers do decode it), so the sanitizer
+  // escapes its entities a second time: undo that, leaving each a single entity reference.
+  textFilter: (text, tag) => (tag === 'textarea' ? text.replace(/&amp;(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '&$1;') : text),
+  enforceHtmlBoundary: false,
+};
+
+/**
+ * The words of raw HTML (`html: text`): every tag removed, entities decoded and the text escaped
+ * again, an image's alt text kept. In a block, each block element's text is a paragraph and each
+ * list item, row or line break a line, so words from neighbouring elements never run together;
+ * an inline tag (`inline`) becomes a line break (`<br>`), a space (`</td><td>`) or nothing.
+ */
+export function rawHtmlText(html: string, inline = false): string {
+  const marked = loadSanitizer()(html, TEXT_OPTIONS);
+  // The sanitizer escapes every '<' in text, so each '<' left starts one of its own boundary tags.
+  const parts = marked.split(/(<[^>]*>)/);
+  if (inline) return parts.map((part) => (part.startsWith('<br') ? '<br>' : part.startsWith('<') ? ' ' : part)).join('');
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  let line = '';
+  const endLine = () => {
+    if (line.trim()) lines.push(line.trim());
+    line = '';
+  };
+  const endParagraph = () => {
+    endLine();
+    if (lines.length) paragraphs.push(`<p>${lines.join('<br>\n')}</p>\n`);
+    lines = [];
+  };
+  for (const part of parts) {
+    if (part.startsWith('<br')) endLine();
+    else if (part.startsWith('<')) endParagraph();
+    else line += part;
+  }
+  endParagraph();
+  return paragraphs.join('');
+}
+
+/**
+ * The element an inline tag opens when its content is not words (`<script>` → `script`), so the
+ * renderer can leave out what lies between it and its end tag; undefined for any other tag.
+ */
+export function nonTextElement(tag: string): string | undefined {
+  const name = /^<([a-z][a-z0-9-]*)/i.exec(tag)?.[1].toLowerCase();
+  return name !== undefined && NOT_TEXT_TAGS.includes(name) ? name : undefined;
 }

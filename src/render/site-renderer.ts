@@ -135,7 +135,7 @@ export class SiteRenderer {
   private articleContext(page: PageRef & { kind: 'article' }) {
     const { entry } = page;
     const href = (url: string, use: UrlUse) => this.href(entry, url, use, page.file);
-    const html = renderArticleHtml(entry.article, { allowHtml: this.options.config.allowHtml, url: href });
+    const html = renderArticleHtml(entry.article, { html: this.options.config.html, url: href });
     const latest: SiteEntry[] = [];
     for (const other of this.model.entries) {
       if (latest.length === LATEST_POSTS) break;

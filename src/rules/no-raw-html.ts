@@ -1,21 +1,25 @@
+import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
 import type { Rule } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 
-/** Tags that can run code, load other pages or take input: never published, whatever `allowHtml` says. */
-const ACTIVE_TAGS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'form', 'input', 'button',
-  'textarea', 'select', 'option', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript',
-]);
-
-/** Raw HTML in the body (comments excepted): the renderer drops it, so the writer should use Markdown. */
+/**
+ * Raw HTML in the body (comments excepted), judged by what the `html` mode will publish of it.
+ * What no mode publishes (scripts, styles, forms, frames, objects, event handlers, unsafe URLs) is
+ * an error naming it: the writer meant it to be there and the page will lack it. Everything else
+ * is a warning: published as written (Markdown would say the same and lint better), or, for tags
+ * and attributes outside the allowlist and under `html: text`, published without its markup but
+ * with every word, which is what the project's mode asks for.
+ */
 export const noRawHtml: Rule = {
   id: 'no-raw-html',
   description:
-    'No raw HTML in the body, block or inline (comments are fine); with allowHtml, still no scripts, frames, forms, styles or on* event attributes',
+    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words',
   severity: 'error',
   messages: {
-    'raw-html': 'a raw HTML tag, which is dropped from the built page',
-    'active-html': 'with allowHtml: a tag or attribute that can run code or load other content, which is never published',
+    'active-html': 'a raw HTML element or attribute no mode publishes (script, style, form, frame, event handler, unsafe URL), named with what happens to its text',
+    'raw-html': 'raw HTML published as written (a warning): Markdown says the same and is checked by every rule',
+    'unlisted-html': 'raw HTML outside the allowlist, published without its tag or attribute but with its text (a warning)',
+    'text-only': 'with html: text, raw HTML published as its words only (a warning)',
   },
   check({ article, config, report }) {
     const opened = new Set<string>();
@@ -23,26 +27,52 @@ export const noRawHtml: Rule = {
       const start = article.place(tag.start);
       const end = article.place(tag.end);
       const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-      const label = tag.kind === 'end' ? `</${tag.name}>` : `<${tag.name}>`;
-      if (config.allowHtml) {
-        const active = activePart(tag);
-        if (active) {
-          report({ messageId: 'active-html', message: `Raw HTML ${active} is never published, even with allowHtml: remove it or write Markdown instead`, ...at });
-        }
-        continue;
-      }
       if (tag.kind === 'start') opened.add(tag.name);
       // A closing tag is reported only when its opening tag was not (one finding per element).
       if (tag.kind === 'end' && opened.has(tag.name)) continue;
-      report({ messageId: 'raw-html', message: `Raw HTML ${label} is not allowed: write Markdown instead (raw HTML is dropped from the built page)`, ...at });
+      const active = activePart(tag);
+      const unlisted = config.html === 'sanitize' ? unlistedPart(tag) : undefined;
+      if (active) report({ messageId: 'active-html', message: `Raw HTML ${active}: remove it or write Markdown instead`, ...at });
+      else if (config.html === 'text') {
+        report({ messageId: 'text-only', message: `Raw HTML ${label(tag)} is published as its text only (html: text removes every tag)${textModeLoss(tag)}`, severity: 'warning', ...at });
+      } else if (unlisted) {
+        report({ messageId: 'unlisted-html', message: `Raw HTML ${unlisted}; write Markdown to keep control of how it looks`, severity: 'warning', ...at });
+      } else {
+        report({ messageId: 'raw-html', message: `Raw HTML ${label(tag)} is published as written; Markdown would be checked by every rule`, severity: 'warning', ...at });
+      }
     }
   },
 };
 
+function label(tag: BodyTag): string {
+  return tag.kind === 'end' ? `</${tag.name}>` : `<${tag.name}>`;
+}
+
+/** What no mode publishes of a tag, in words; undefined when there is none. */
 function activePart(tag: BodyTag): string | undefined {
-  if (tag.kind === 'declaration') return `<${tag.name}>`;
-  if (tag.kind !== 'start') return undefined;
-  if (ACTIVE_TAGS.has(tag.name)) return `<${tag.name}>`;
-  const handler = tag.attributes.find((a) => a.name.startsWith('on') || a.name === 'style');
-  return handler ? `<${tag.name} ${handler.name}>` : undefined;
+  if (tag.kind === 'declaration') return `${label(tag)} is removed`;
+  if (ACTIVE_TAGS.has(tag.name)) return `${label(tag)} is removed${contentFate(tag.name)}`;
+  const attributes = tag.kind === 'start' ? activeAttributes(tag.name, tag.attributes) : [];
+  return attributes.length ? `<${tag.name}>: ${attributes.join(', ')} ${attributes.length > 1 ? 'are' : 'is'} removed, the text kept` : undefined;
+}
+
+/** What `html: sanitize` removes of a harmless tag (outside GitHub's allowlist), in words; undefined when it is published as written. */
+function unlistedPart(tag: BodyTag): string | undefined {
+  if (!ALLOWED_TAGS.includes(tag.name)) return `${label(tag)} is not on the allowlist and is removed, its text kept`;
+  const attributes = tag.kind === 'start' ? removedAttributes(tag.name, tag.attributes) : [];
+  return attributes.length ? `<${tag.name}>: ${attributes.join(', ')} ${attributes.length > 1 ? 'are' : 'is'} removed, the element and its text kept` : undefined;
+}
+
+function contentFate(name: string): string {
+  if (name === 'iframe') return ' (a link to what it showed takes its place when its URL is safe)';
+  if (NOT_TEXT_TAGS.includes(name)) return ' with its content';
+  return ', its text kept';
+}
+
+/** What a reader misses under `html: text` beyond the tags: a link's target, an image. */
+function textModeLoss(tag: BodyTag): string {
+  if (tag.kind !== 'start') return '';
+  if (tag.name === 'a' && tag.attributes.some((a) => a.name === 'href')) return ': the link is not, so write it as a Markdown link [text](url)';
+  if (tag.name === 'img') return ': only its alt text is shown, so write it as a Markdown image ![alt](src)';
+  return '';
 }

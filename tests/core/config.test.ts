@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       review: { maxAgeMonths: 12 },
       readability: { maxGrade: 8 },
       defaultType: 'article',
-      allowHtml: false,
+      html: 'sanitize',
       rules: {},
     });
     expect(config.types).toEqual(BUILT_IN_TYPES);
@@ -115,6 +115,8 @@ describe('invalid config', () => {
     ['a bad rule severity', 'rules:\n  readability-grade: loud\n', 'rules.readability-grade', 2],
     ['a bad language tag', 'site:\n  language: "English (UK)"\n', 'site.language', 2],
     ['an unknown default type', 'defaultType: blog\n', 'defaultType', 1],
+    ['an unknown html mode', 'pageSize: 5\nhtml: drop\n', 'html', 2],
+    ['the old allowHtml: false', 'pageSize: 5\nallowHtml: false\n', 'allowHtml', 2],
   ];
   for (const [name, yaml, keyPath, line] of cases) {
     it(`names the key path and line of ${name}`, () => {
@@ -127,6 +129,16 @@ describe('invalid config', () => {
       expect(error.describe()).toMatch(new RegExp(`^healthmd\\.config\\.yaml:${line}(:\\d+)?: ${keyPath.replace(/\./g, '\\.')}: `));
     });
   }
+
+  it('says which html modes there are, and what replaced allowHtml', () => {
+    expect(configError(() => resolveConfig({ html: 'drop' }, '/p')).message).toBe('html: expected one of "sanitize", "text", got text "drop"');
+    expect(configError(() => resolveConfig({ allowHtml: false }, '/p')).message).toContain('replaced by html: write `html: text`');
+  });
+
+  it('reads html: text, and allowHtml: true as the sanitize it always meant', () => {
+    expect(resolveConfig({ html: 'text' }, '/p').html).toBe('text');
+    expect(resolveConfig({ allowHtml: true }, '/p').html).toBe('sanitize');
+  });
 
   it('names an unknown key', () => {
     const dir = tempProject({ 'healthmd.config.yaml': 'site:\n  title: x\n  colour: blue\n' });

@@ -8,6 +8,8 @@ describe('classifyUrl', () => {
     ['HTTPS://pubmed.ncbi.nlm.nih.gov/12345678/', 'web'],
     ['mailto:clinic@example.org', 'contact'],
     ['tel:+441234567890', 'contact'],
+    ['tel:+1-800-273-8255', 'contact'],
+    ['sms:838255', 'contact'],
     ['back-pain.md', 'relative'],
     ['../treatments/physiotherapy.md#risks', 'relative'],
     ['./leaflet%20v2.pdf', 'relative'],

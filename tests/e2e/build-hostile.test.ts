@@ -17,9 +17,9 @@ function scheme(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 
-describe.each([false, true])('a hostile article built with --skip-lint and allowHtml: %s', (allowHtml) => {
+describe.each(['sanitize', 'text'])('a hostile article built with --skip-lint and html: %s', (mode) => {
   it('reaches the output with no active content on any page', async () => {
-    const project = tempProject({ 'healthmd.config.yaml': `site:\n  baseUrl: https://example.org/\nallowHtml: ${allowHtml}\n` });
+    const project = tempProject({ 'healthmd.config.yaml': `site:\n  baseUrl: https://example.org/\nhtml: ${mode}\n` });
     cpSync(path.join(FIXTURE, 'articles'), path.join(project, 'articles'), { recursive: true });
     writeFileSync(path.join(project, 'outside.png'), 'not in articles, but inside the project');
     const run = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project, env: { HEALTHMD_NOW: '2024-07-01' } });
@@ -62,6 +62,10 @@ describe.each([false, true])('a hostile article built with --skip-lint and allow
     expect(JSON.parse(text(byTag(hostile, 'script')[0])).headline).toBe(HOSTILE_TITLE);
     // The html element's lang comes from a valid tag only.
     expect(attr(byTag(hostile, 'html')[0], 'lang')).toBe('en-GB');
+    // What the raw HTML said is still there as words, in either mode; only code and active parts went.
+    const words = text(byTag(hostile, 'main')[0]);
+    for (const phrase of ['Inline click and', 'raw javascript link', 'mixed case', 'styled div', 'go']) expect(words, phrase).toContain(phrase);
+    expect(words).not.toContain("alert('block script')");
     // The safe link survives; the only image copied is the raster one inside the project.
     expect(byTag(hostile, 'a').some((a) => attr(a, 'href') === 'https://www.nhs.uk/')).toBe(true);
     expect(files.filter((f) => f.startsWith('assets/media/'))).toEqual(['assets/media/articles/img/pixel.png']);

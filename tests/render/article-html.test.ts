@@ -2,9 +2,67 @@ import { parse, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { renderArticleHtml, type ArticleHtmlOptions } from '../../src/render/article-html.js';
 import { article } from './support/site.js';
+import { attr, byTag, parseHtml, text } from '../site/support/html.js';
 
-const keepUrls: ArticleHtmlOptions = { allowHtml: false, url: (href) => href };
+const keepUrls: ArticleHtmlOptions = { html: 'sanitize', url: (href) => href };
 const render = (body: string, options: ArticleHtmlOptions = keepUrls) => renderArticleHtml(article('a.md', { title: 'A' }, body), options);
+
+const CRISIS_LINE = [
+  '<ul>',
+  '<li>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a>, then press 1.</li>',
+  '<li>Text <a href="sms:838255">838255</a> to reach a counsellor.</li>',
+  '</ul>',
+  '',
+].join('\n');
+const FAQ = [
+  '<details>',
+  '<summary>Can I stop my medicine on my own?</summary>',
+  '<p>No: talk to your doctor first.</p>',
+  '</details>',
+  '<details><summary>Is therapy covered?</summary>Often, ask your plan.</details>',
+  '',
+  '<dl><dt>Where do I start?</dt><dd>With your GP &amp; a&nbsp;nurse.</dd></dl>',
+  '',
+].join('\n');
+const HOSTILE = 'Tap <b onclick="steal()">here</b> or <a href="javascript:alert(1)">open the form</a>.\n\n<script>alert("block")</script>\n\nInline <script>alert("inline")</script> end.\n';
+const QUESTIONS = ['Can I stop my medicine on my own?', 'No: talk to your doctor first.', 'Is therapy covered?', 'Often, ask your plan.', 'Where do I start?', 'With your GP & a nurse.'];
+
+/** The page's text (as a reader sees it) and its links, from the parsed HTML. */
+function reading(html: string): { text: string; links: { href?: string; text: string }[] } {
+  const doc = parseHtml(`<body>${html}</body>`);
+  return { text: text(doc), links: byTag(doc, 'a').map((a) => ({ href: attr(a, 'href'), text: text(a) })) };
+}
+
+/** The visible text, paragraph by paragraph: words from two elements never run together. */
+function paragraphs(html: string): string[] {
+  return byTag(parseHtml(`<body>${html}</body>`), 'p').map((p) => text(p));
+}
+
+describe.each(['sanitize', 'text'] as const)('raw HTML with html: %s keeps every word', (mode) => {
+  const options: ArticleHtmlOptions = { html: mode, url: (href) => (/^javascript:/i.test(href) ? undefined : href) };
+
+  it('keeps a crisis line written in HTML, the number and the text line', () => {
+    const page = reading(render(`If you are in crisis:\n\n${CRISIS_LINE}\nYou are not alone.\n`, options).body);
+    expect(page.text).toContain('Call 1-800-273-8255, then press 1.');
+    expect(page.text).toContain('Text 838255 to reach a counsellor.');
+    expect(page.text).toContain('You are not alone.');
+  });
+
+  it('keeps every question and answer of a FAQ written in HTML, entities decoded once', () => {
+    const { text: words } = reading(render(FAQ, options).body);
+    for (const question of QUESTIONS) expect(words).toContain(question);
+  });
+
+  it('removes scripts with their code, event handlers and javascript: URLs, keeping the link text', () => {
+    const html = render(HOSTILE, options).body;
+    const { text: words, links } = reading(html);
+    expect(words).toContain('Tap here or open the form.');
+    expect(words).toContain('Inline end.');
+    expect(words).not.toContain('alert');
+    expect(html).not.toMatch(/<script|onclick|javascript:/i);
+    expect(links.every((link) => link.href === undefined)).toBe(true);
+  });
+});
 
 describe('renderArticleHtml', () => {
   it('gives headings their stable ids, a link to themselves and a table of contents', () => {
@@ -41,7 +99,7 @@ describe('renderArticleHtml', () => {
   it('passes every link and image URL through the resolver, dropping what it refuses but keeping the words', () => {
     const seen: string[] = [];
     const html = render('[ok](./b.md#x) and [gone](./missing.md) and ![alt text](img.png "T") ![lost](nope.png)\n', {
-      allowHtml: false,
+      html: 'sanitize',
       url: (href, use) => {
         seen.push(`${use}:${href}`);
         return href.startsWith('./b.md') ? '/articles/b/#x' : href === 'img.png' ? '/assets/media/img.png' : undefined;
@@ -53,15 +111,58 @@ describe('renderArticleHtml', () => {
     );
   });
 
-  it('omits raw HTML when allowHtml is false, as Hugo does by default', () => {
-    const html = render('<div class="x">block</div>\n\nText <b onclick="x()">bold</b> here.\n\n<script>alert(1)</script>\n');
-    expect(html.body).toBe('<p>Text bold here.</p>\n');
+  it('publishes a crisis line written in HTML as working tel: and sms: links (html: sanitize)', () => {
+    const { links } = reading(render(CRISIS_LINE).body);
+    expect(links).toEqual([
+      { href: 'tel:+1-800-273-8255', text: '1-800-273-8255' },
+      { href: 'sms:838255', text: '838255' },
+    ]);
   });
 
-  it('sanitizes raw HTML with allowHtml true, keeping harmless markup', () => {
+  it('keeps a FAQ as GitHub would: details, summary and definition lists', () => {
+    const html = render(FAQ).body;
+    expect(html).toContain('<details>\n<summary>Can I stop my medicine on my own?</summary>');
+    expect(html).toContain('<dl><dt>Where do I start?</dt><dd>');
+  });
+
+  it('keeps the words of elements outside the allowlist, each on its own line', () => {
+    const html = render('<center>Opening hours</center><center>9 to 5</center>\n\n<font color="red">Closed on Sundays</font>\n\nPick <select><option>Small</option><option>Large</option></select> <button>Book</button>\n').body;
+    expect(html).not.toMatch(/<(center|font|select|option|button)/);
+    expect(reading(html).text).toContain('Closed on Sundays');
+    expect(html).toContain('<div>Opening hours</div><div>9 to 5</div>');
+    expect(html).toMatch(/Small<br \/>Large/);
+    expect(reading(html).text).toContain('Book');
+  });
+
+  it('turns an embedded frame into a link to what it showed', () => {
+    const { links } = reading(render('<iframe src="https://www.youtube.com/embed/abc" title="Checking your feet"></iframe>\n').body);
+    expect(links).toEqual([{ href: 'https://www.youtube.com/embed/abc', text: 'Checking your feet' }]);
+  });
+
+  it('with html: text, removes every tag and keeps the words, a paragraph or line each', () => {
+    const options: ArticleHtmlOptions = { html: 'text', url: (href) => href };
+    const html = render(`${CRISIS_LINE}\n${FAQ}<div><p>One</p><p>Two</p></div>\n\n<img src="chart.png" alt="A chart of symptoms"> and <b>bold</b><br>next\n`, options).body;
+    expect(html).not.toMatch(/<(?!\/?p>|br>)/);
+    expect(paragraphs(html)).toEqual([
+      'Call 1-800-273-8255, then press 1. Text 838255 to reach a counsellor.',
+      'Can I stop my medicine on my own?',
+      'No: talk to your doctor first.',
+      'Is therapy covered?',
+      'Often, ask your plan.',
+      'Where do I start? With your GP & a nurse.',
+      'One',
+      'Two',
+      'A chart of symptoms and boldnext',
+    ]);
+    expect(html).toContain('bold<br>next');
+    expect(html).toContain('Call 1-800-273-8255, then press 1.<br>\nText 838255');
+    expect(html).toContain('With your GP &amp; a\u00a0nurse.');
+  });
+
+  it('sanitizes raw HTML, keeping harmless markup', () => {
     const html = render(
       'Text <abbr title="National Health Service">NHS</abbr> <b onclick="x()">bold</b>.\n\n<script>alert(1)</script>\n\n<iframe src="https://x.example/"></iframe>\n\n<a href="javascript:alert(1)">js</a> <a href="b.md">b</a>\n',
-      { allowHtml: true, url: (href) => (href === 'b.md' ? '/articles/b/' : href.startsWith('javascript') ? undefined : href) },
+      { html: 'sanitize', url: (href) => (href === 'b.md' ? '/articles/b/' : href.startsWith('javascript') ? undefined : href) },
     );
     expect(html.body).toContain('<abbr title="National Health Service">NHS</abbr>');
     expect(html.body).toContain('<b>bold</b>');
@@ -70,14 +171,18 @@ describe('renderArticleHtml', () => {
     expect(html.body).toContain('<a href="/articles/b/">b</a>');
   });
 
-  it('keeps heading ids of its own when sanitizing, never ids from raw HTML', () => {
-    const html = render('## Causes\n\n<h3 id="Content">Raw</h3> <span>x</span>\n', { allowHtml: true, url: (href) => href });
+  it('keeps heading ids of its own when sanitizing; a raw id that would clash with the page\'s is prefixed', () => {
+    const html = render('<a id="causes">early</a>\n\n## Causes\n\n<h3 id="Content">Raw</h3> <span id="causes">x</span> <a id="q3" href="#q3">q</a>\n');
     expect(html.body).toContain('<h2 id="causes">');
-    expect(html.body).toContain('<h3>Raw</h3>');
+    expect(html.body).toContain('<a id="user-content-causes">early</a>');
+    expect(html.body).toContain('<h3 id="user-content-Content">Raw</h3>');
+    expect(html.body).toContain('<span id="user-content-causes">x</span>');
+    // An id of its own is kept as written, so links to it keep working.
+    expect(html.body).toContain('<a id="q3" href="#q3">q</a>');
   });
 
   it('keeps its own resolved URLs when sanitizing (they are not re-resolved)', () => {
-    const html = render('<span>raw</span> [link](b.md)\n', { allowHtml: true, url: (href) => (href === 'b.md' ? '/articles/b/' : undefined) });
+    const html = render('<span>raw</span> [link](b.md)\n', { html: 'sanitize', url: (href) => (href === 'b.md' ? '/articles/b/' : undefined) });
     expect(html.body).toBe('<p><span>raw</span> <a href="/articles/b/">link</a></p>\n');
   });
 

@@ -1,46 +1,84 @@
 import { describe, expect, it } from 'vitest';
+import type { Config } from '../../src/core/config.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { noRawHtml } from '../../src/rules/no-raw-html.js';
 import { fixture, lintOne, summary } from './support/lint-with-rule.js';
 
 const ID = noRawHtml.id;
 const article = (body: string) => `---\ntitle: Diabetes\n---\n${body}`;
-const allowHtml = { config: (c: { allowHtml: boolean }) => void (c.allowHtml = true) };
+const textMode = { config: (c: Config) => void (c.html = 'text') };
+/** `messageId@line:column severity`, for assertions that care which findings stop a build. */
+const graded = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => `${d.messageId}@${d.line}:${d.column} ${d.severity}`);
 
 describe('no-raw-html', () => {
   it('passes comments, code blocks, inline code, autolinks and a bare < in prose', () => {
     expect(lintOne(ID, fixture(ID, 'ok.md'))).toEqual([]);
+    expect(lintOne(ID, fixture(ID, 'ok.md'), textMode)).toEqual([]);
   });
 
-  it('reports each element once, at its opening tag, block and inline', () => {
-    expect(summary(lintOne(ID, fixture(ID, 'not-ok.md')))).toEqual([
-      'raw-html@8:1',
-      'raw-html@12:30',
-      'raw-html@12:80',
-      'raw-html@14:1',
-      'raw-html@18:16',
-      'raw-html@20:1',
-      'raw-html@22:32',
+  it('with html: sanitize (the default), errs on what no mode publishes and warns about the rest', () => {
+    expect(graded(lintOne(ID, fixture(ID, 'not-ok.md')))).toEqual([
+      'unlisted-html@8:1 warning', // <div class> (the class is removed)
+      'active-html@12:30 error', // <span style>
+      'raw-html@12:80 warning', // <br>
+      'active-html@14:1 error', // <iframe>
+      'raw-html@18:16 warning', // <b>
+      'active-html@20:1 error', // <script>
+      'raw-html@22:32 warning', // a stray </p>
+      'raw-html@24:1 warning', // <ul>
+      'raw-html@25:1 warning', // <li>
+      'raw-html@25:10 warning', // <a href="tel:…">
+      'raw-html@26:1 warning',
+      'raw-html@26:10 warning', // <a href="sms:…">
+      'active-html@26:45 error', // <a href="javascript:…">
     ]);
   });
 
-  it('names the tag and spans it', () => {
-    const [finding] = lintOne(ID, article('Watch: <iframe src="https://example.org/v"></iframe>\n'));
-    expect(finding).toMatchObject({ messageId: 'raw-html', severity: 'error', line: 4, column: 8, endLine: 4, endColumn: 44 });
-    expect(finding.message).toContain('<iframe>');
+  it('names what will be removed and what happens to the text', () => {
+    const [script, handler, link, font, iframe] = lintOne(
+      ID,
+      article('<script>track()</script>\n\n<p onclick="go()">Tap</p>\n\n<a href="javascript:alert(1)">chat</a>\n\n<font color="red">Closed</font>\n\n<iframe src="https://example.org/v"></iframe>\n'),
+    );
+    expect(script.message).toContain('<script> is removed with its content');
+    expect(handler.message).toContain('onclick (an event handler) is removed, the text kept');
+    expect(link.message).toMatch(/href \(a javascript: URL runs code.*\) is removed/);
+    expect(font).toMatchObject({ messageId: 'unlisted-html', severity: 'warning' });
+    expect(font.message).toContain('<font> is not on the allowlist and is removed, its text kept');
+    expect(iframe).toMatchObject({ messageId: 'active-html', severity: 'error', line: 12, column: 1, endLine: 12, endColumn: 37 });
+    expect(iframe.message).toContain('a link to what it showed');
+  });
+
+  it('does not report tel: and sms: links as removed', () => {
+    const findings = lintOne(ID, article('<p>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a> or text <a href="sms:838255">838255</a>.</p>\n'));
+    expect(findings.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+  });
+
+  it('with html: text, warns that the tags go and the words stay, and still errs on active content', () => {
+    expect(graded(lintOne(ID, fixture(ID, 'not-ok.md'), textMode))).toEqual([
+      'text-only@8:1 warning',
+      'active-html@12:30 error', // style= is a style in any mode
+      'text-only@12:80 warning',
+      'active-html@14:1 error',
+      'text-only@18:16 warning',
+      'active-html@20:1 error',
+      'text-only@22:32 warning',
+      'text-only@24:1 warning',
+      'text-only@25:1 warning',
+      'text-only@25:10 warning',
+      'text-only@26:1 warning',
+      'text-only@26:10 warning',
+      'active-html@26:45 error',
+    ]);
+    const [link] = lintOne(ID, article('<a href="tel:+1-800-273-8255">1-800-273-8255</a>\n'), textMode);
+    expect(link.message).toContain('write it as a Markdown link');
   });
 
   it('finds tags after a comment in the same HTML block', () => {
-    expect(summary(lintOne(ID, article('<!-- healthmd-disable-next-line no-placeholder --> <marquee>Sale</marquee>\n')))).toEqual(['raw-html@4:52']);
+    expect(summary(lintOne(ID, article('<!-- healthmd-disable-next-line no-placeholder --> <marquee>Sale</marquee>\n')))).toEqual(['unlisted-html@4:52']);
   });
 
-  it('reports declarations and processing instructions', () => {
-    expect(summary(lintOne(ID, article('<!DOCTYPE html>\n\n<?php echo 1; ?>\n')))).toEqual(['raw-html@4:1', 'raw-html@6:1']);
-  });
-
-  it('with allowHtml, reports only what can run code or load content', () => {
-    const body = '<details><summary>Symptoms</summary>\n\nThirst.\n\n</details>\n\n<p onclick="go()">Tap</p>\n\n<object data="x.swf"></object>\n';
-    expect(summary(lintOne(ID, article(body), allowHtml))).toEqual(['active-html@10:1', 'active-html@12:1']);
-    expect(summary(lintOne(ID, fixture(ID, 'not-ok.md'), allowHtml))).toEqual(['active-html@12:30', 'active-html@14:1', 'active-html@20:1']);
+  it('reports declarations and processing instructions as removed', () => {
+    expect(graded(lintOne(ID, article('<!DOCTYPE html>\n\n<?php echo 1; ?>\n')))).toEqual(['active-html@4:1 error', 'active-html@6:1 error']);
   });
 
   it('can be switched off for a passage with inline comments', () => {
