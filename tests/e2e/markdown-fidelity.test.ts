@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers.js';
+
+const env = { HEALTHMD_NOW: '2025-01-01' };
+const FRONT = '---\ntitle: Steps\ndescription: A short article with numbered steps, used to check how lists are built.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
+
+/** Builds a one-article project with --skip-lint (the findings are not what these tests look at) and returns its page. */
+async function buildPage(body: string): Promise<string> {
+  const project = tempProject({ 'articles/steps.md': FRONT + body });
+  const run = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project, env });
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  return readFileSync(path.join(project, 'public/articles/steps/index.html'), 'utf8');
+}
+
+describe('healthmd build keeps what the author wrote', () => {
+  it('numbers an ordered list after a paragraph from 1 and keeps a written start of 3 or 10', async () => {
+    const page = await buildPage('Intro paragraph.\n\n1. First step\n2. Second step\n\nThen.\n\n3. Third\n\nLater.\n\n10. Tenth\n');
+    expect(page).toContain('<ol>\n<li>First step</li>');
+    expect(page).toContain('<ol start="3">\n<li>Third</li>');
+    expect(page).toContain('<ol start="10">\n<li>Tenth</li>');
+    expect(page.match(/<ol\b[^>]*>/g)).toEqual(['<ol>', '<ol start="3">', '<ol start="10">']);
+  });
+});

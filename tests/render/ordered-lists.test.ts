@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderArticleHtml, type ArticleHtmlOptions } from '../../src/render/article-html.js';
+import { article } from './support/site.js';
+
+const keepUrls: ArticleHtmlOptions = { allowHtml: false, url: (href) => href };
+const render = (body: string) => renderArticleHtml(article('a.md', { title: 'A' }, body), keepUrls).body;
+
+describe('ordered lists keep the number the author wrote', () => {
+  it('starts an ordered list after a paragraph at 1', () => {
+    expect(render('Intro paragraph.\n\n1. First step\n2. Second step\n')).toBe(
+      '<p>Intro paragraph.</p>\n<ol>\n<li>First step</li>\n<li>Second step</li>\n</ol>\n',
+    );
+  });
+
+  it('keeps a list that starts at 3 or 10 wherever it stands', () => {
+    const html = render('Intro.\n\n3. Third\n4. Fourth\n\nBetween.\n\n10. Tenth\n11. Eleventh\n');
+    expect(html).toContain('<ol start="3">\n<li>Third</li>');
+    expect(html).toContain('<ol start="10">\n<li>Tenth</li>');
+  });
+
+  it('numbers nested and quoted lists from what is written', () => {
+    const html = render('Intro.\n\n- Bullet\n\n  1. Nested one\n  2. Nested two\n\n> Quote.\n>\n> 5. Quoted five\n');
+    expect(html).toContain('<ol>\n<li>Nested one</li>');
+    expect(html).toContain('<ol start="5">\n<li>Quoted five</li>');
+    expect(html).not.toMatch(/start="(?!5")/);
+  });
+});
