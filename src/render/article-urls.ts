@@ -24,12 +24,12 @@ export const MEDIA_FOLDER = 'assets/media/';
 
 /**
  * Resolves a link or image URL from the article at `articleFile`. Undefined means "drop it":
- * an unsafe scheme (whatever the config), a link to an article that is not built, a file that
- * is missing, outside the project or not an image.
+ * an unsafe scheme (whatever the config), an empty address, a link to an article that is not
+ * built, a file that is missing, outside the project or not an image.
  */
 export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
   const classification = classifyUrl(href, use);
-  if (classification.kind === 'unsafe') return undefined;
+  if (classification.kind === 'unsafe' || classification.target === 'empty') return undefined;
   if (classification.target !== 'relative') {
     const clean = cleanUrl(href);
     return clean === undefined ? undefined : { kind: 'as-is', href: clean };

@@ -7,8 +7,7 @@ const env = { HEALTHMD_NOW: '2025-01-01' };
 const FRONT = '---\ntitle: Steps\ndescription: A short article with numbered steps, used to check how lists are built.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
 
 /** Builds a one-article project with --skip-lint (the findings are not what these tests look at) and returns its page. */
-async function buildPage(body: string): Promise<string> {
-  const project = tempProject({ 'articles/steps.md': FRONT + body });
+async function buildPage(body: string, project = tempProject({ 'articles/steps.md': FRONT + body })): Promise<string> {
   const run = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project, env });
   expect(run).toMatchObject({ code: 0, stderr: '' });
   return readFileSync(path.join(project, 'public/articles/steps/index.html'), 'utf8');
@@ -21,5 +20,18 @@ describe('healthmd build keeps what the author wrote', () => {
     expect(page).toContain('<ol start="3">\n<li>Third</li>');
     expect(page).toContain('<ol start="10">\n<li>Tenth</li>');
     expect(page.match(/<ol\b[^>]*>/g)).toEqual(['<ol>', '<ol start="3">', '<ol start="10">']);
+  });
+
+  it('shows an image or link with an empty address as its words, and lint says so', async () => {
+    const project = tempProject({ 'articles/steps.md': `${FRONT}Share this page: ![share]() or read [the leaflet]().\n` });
+    const page = await buildPage('', project);
+    expect(page).toContain('<p>Share this page: share or read the leaflet.</p>');
+    expect(page).not.toMatch(/<img\b[^>]*src=""/);
+    const lint = await runCli(['lint', '--format', 'json', 'articles/steps.md'], { cwd: project, env });
+    const findings = (JSON.parse(lint.stdout) as { messages: { ruleId: string; messageId?: string; line: number; column: number; message: string }[] }[])[0].messages;
+    expect(findings.filter((f) => f.ruleId === 'link-safety').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      expect.stringMatching(/^7:18 Image 'share' has no source/),
+      expect.stringMatching(/^7:37 Link 'the leaflet' has no address/),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticleHtml, type ArticleHtmlOptions } from '../../src/render/article-html.js';
-import { article } from './support/site.js';
+import { article, renderSite } from './support/site.js';
 
 const keepUrls: ArticleHtmlOptions = { allowHtml: false, url: (href) => href };
 const render = (body: string) => renderArticleHtml(article('a.md', { title: 'A' }, body), keepUrls).body;
@@ -23,5 +23,24 @@ describe('ordered lists keep the number the author wrote', () => {
     expect(html).toContain('<ol>\n<li>Nested one</li>');
     expect(html).toContain('<ol start="5">\n<li>Quoted five</li>');
     expect(html).not.toMatch(/start="(?!5")/);
+  });
+});
+
+describe('links and images with an empty address', () => {
+  const page = (body: string) => {
+    const { text } = renderSite([article('a.md', { title: 'A', date: '2024-05-08' }, body)]);
+    return text('articles/a/index.html');
+  };
+
+  it('show an image without a source as its alt words, never as <img src="">', () => {
+    const html = page('Share this: ![share]() and ![print](<>) and ![space]( ).\n');
+    expect(html).not.toMatch(/<img\b[^>]*src=""/);
+    expect(html).toContain('<p>Share this: share and print and space.</p>');
+  });
+
+  it('show a link without an address as its text, not as a link to nowhere', () => {
+    const html = page('Read [the leaflet]() and [the **plan**](<>).\n');
+    expect(html).toContain('<p>Read the leaflet and the <strong>plan</strong>.</p>');
+    expect(html).not.toContain('href=""');
   });
 });
