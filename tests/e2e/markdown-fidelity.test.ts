@@ -34,4 +34,16 @@ describe('healthmd build keeps what the author wrote', () => {
       expect.stringMatching(/^7:37 Link 'the leaflet' has no address/),
     ]);
   });
+
+  it('reports a heading written without a space after its #s, and --fix makes it a heading on the page', async () => {
+    const project = tempProject({ 'articles/steps.md': `${FRONT}Intro.\n\n##Vitamin D\n\nSunlight helps.\n` });
+    const lint = await runCli(['lint', '--format', 'json', '--rule', 'heading-structure=error', 'articles/steps.md'], { cwd: project, env });
+    const findings = (JSON.parse(lint.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[])[0].messages;
+    expect(findings.filter((f) => f.ruleId === 'heading-structure').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '9:1 "##Vitamin D" looks like a heading but shows as a paragraph: put a space after the #s, "## Vitamin D"',
+    ]);
+    await runCli(['lint', '--fix', 'articles/steps.md'], { cwd: project, env });
+    expect(readFileSync(path.join(project, 'articles/steps.md'), 'utf8')).toContain('\n## Vitamin D\n');
+    expect(await buildPage('', project)).toMatch(/<h2 id="vitamin-d">.*Vitamin D.*<\/h2>/);
+  });
 });
