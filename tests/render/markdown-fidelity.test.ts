@@ -44,3 +44,12 @@ describe('links and images with an empty address', () => {
     expect(html).not.toContain('href=""');
   });
 });
+
+describe('character references in link and image attributes', () => {
+  it('are published once, for the browser to decode, as marked does', () => {
+    const html = render('[Map](https://maps.example.org/?a=1&amp;b=2 "Caf&eacute; &amp; bar") ![Chart](chart&#46;png "x&y")\n');
+    expect(html).toBe(
+      '<p><a href="https://maps.example.org/?a=1&amp;b=2" title="Caf&eacute; &amp; bar">Map</a> <img src="chart&#46;png" alt="Chart" title="x&amp;y" loading="lazy"></p>\n',
+    );
+  });
+});
