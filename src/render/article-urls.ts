@@ -48,7 +48,7 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
 }
 
 /** marked's own clean-up of a URL: percent-encode what must be, keep existing escapes. */
-function cleanUrl(href: string): string | undefined {
+export function cleanUrl(href: string): string | undefined {
   try {
     return encodeURI(href.trim()).replace(/%25/g, '%');
   } catch {
