@@ -1,7 +1,7 @@
 import type { Place } from './diagnostic.js';
 import { splitFrontMatter, type FrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { LineIndex } from './line-index.js';
-import { parseMarkdown, type Heading, type MarkdownModel } from './markdown.js';
+import { EMPTY_MARKDOWN, parseMarkdown, type Heading, type MarkdownModel } from './markdown.js';
 
 /** Files larger than this are refused with a diagnostic instead of being parsed. */
 export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
@@ -49,8 +49,6 @@ export interface ArticleInput {
   markdown?: boolean;
 }
 
-const EMPTY_MODEL: MarkdownModel = { tokens: [], headings: [], links: [], html: [], prose: [] };
-
 /** Reads an article's model from its bytes. Never throws on bad content: problems become `problem`. */
 export function parseArticle(input: ArticleInput): Article {
   const decoded = decode(input.content);
@@ -70,7 +68,7 @@ export function parseArticle(input: ArticleInput): Article {
   const body = problem ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
   const bodyLine = lines.place(bodyStart).line;
   const bodyLines = new LineIndex(body);
-  let model = EMPTY_MODEL;
+  let model = EMPTY_MARKDOWN;
   if (!problem && input.markdown !== false) {
     try {
       model = parseMarkdown(body);

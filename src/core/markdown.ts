@@ -1,7 +1,10 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 
-/** A marked token with its offsets in the (LF-normalised) body. */
-export type PositionedToken = Token & { start: number; end: number };
+/** Offsets of a stretch of the (LF-normalised) body: `start` inclusive, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface Heading {
   depth: number;
@@ -13,7 +16,7 @@ export interface Heading {
   /** Index of the heading token in the top-level token list. */
   index: number;
   /** Top-level tokens of the section this heading owns (up to the next heading of the same or a higher level). */
-  section: PositionedToken[];
+  section: Token[];
   /** Offset where the section ends (exclusive). */
   sectionEnd: number;
 }
@@ -48,7 +51,12 @@ export interface ProseBlock {
 }
 
 export interface MarkdownModel {
-  tokens: PositionedToken[];
+  tokens: Token[];
+  /**
+   * Where a token (at any depth) stands in the body. Offsets are kept beside marked's tokens, never
+   * written onto them: marked reads its own fields there (a list's `start` is its first number).
+   */
+  spanOf(token: Token): Span;
   headings: Heading[];
   links: LinkRef[];
   html: HtmlRef[];
@@ -60,25 +68,41 @@ const HEADING_BREAK = 'heading';
 /** Lexes the body once and extracts what rules and renderers share. */
 export function parseMarkdown(body: string): MarkdownModel {
   const tokens = new Lexer({ gfm: true }).lex(body) as Token[];
-  place(tokens, body, 0, body.length, true);
-  const positioned = tokens as PositionedToken[];
-  const model: MarkdownModel = { tokens: positioned, headings: [], links: [], html: [], prose: [] };
-  collect(positioned, model, false);
-  model.headings = sections(positioned, body.length);
+  const spans = new Map<Token, Span>();
+  place(tokens, body, 0, body.length, true, spans);
+  const spanOf = (token: Token): Span => {
+    const span = spans.get(token);
+    if (!span) throw new Error(`No body offsets for a ${token.type} token: it is not one of this article's tokens`);
+    return span;
+  };
+  const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [] };
+  collect(tokens, model, false);
+  model.headings = sections(tokens, spanOf, body.length);
   return model;
 }
 
+/** The model of a body that was not lexed (front matter only, or unusable): no tokens to place. */
+export const EMPTY_MARKDOWN: MarkdownModel = {
+  tokens: [],
+  spanOf: (token) => {
+    throw new Error(`No body offsets for a ${token.type} token: this article's body was not lexed`);
+  },
+  headings: [],
+  links: [],
+  html: [],
+  prose: [],
+};
+
 /**
- * Gives each token `start`/`end` body offsets by finding its `raw` in the body, in order, after its
+ * Records each token's body offsets in `spans` by finding its `raw` in the body, in order, after its
  * previous sibling. Inside a parent that was found verbatim the search stays within the parent.
  * Blockquotes and list items hand their children text with the `> ` or indentation removed; such a
  * child is found by its first line instead, and its own children are searched for in the body.
  */
-function place(tokens: Token[], body: string, from: number, to: number, exact: boolean): void {
+function place(tokens: Token[], body: string, from: number, to: number, exact: boolean, spans: Map<Token, Span>): void {
   let cursor = from;
   for (const token of tokens) {
     const raw = token.raw ?? '';
-    const positioned = token as PositionedToken;
     let at = raw ? body.indexOf(raw, cursor) : -1;
     let verbatim = at !== -1 && (!exact || at + raw.length <= to);
     if (!verbatim && raw) {
@@ -87,11 +111,11 @@ function place(tokens: Token[], body: string, from: number, to: number, exact: b
       verbatim = false;
     }
     if (at === -1) at = Math.min(cursor, body.length);
-    positioned.start = at;
-    positioned.end = Math.min(at + raw.length, body.length);
-    cursor = verbatim ? positioned.end : at;
+    const span = { start: at, end: Math.min(at + raw.length, body.length) };
+    spans.set(token, span);
+    cursor = verbatim ? span.end : at;
     const found = verbatim && exact;
-    for (const children of childLists(token)) place(children, body, at, found ? positioned.end : body.length, found);
+    for (const children of childLists(token)) place(children, body, at, found ? span.end : body.length, found, spans);
   }
 }
 
@@ -107,8 +131,9 @@ function childLists(token: Token): Token[][] {
   return lists;
 }
 
-function collect(tokens: PositionedToken[], model: MarkdownModel, inline: boolean): void {
+function collect(tokens: Token[], model: MarkdownModel, inline: boolean): void {
   for (const token of tokens) {
+    const { start, end } = model.spanOf(token);
     switch (token.type) {
       case 'link':
       case 'image': {
@@ -119,29 +144,29 @@ function collect(tokens: PositionedToken[], model: MarkdownModel, inline: boolea
           text: token.type === 'image' ? t.text : inlineText((t as Tokens.Link).tokens ?? []),
           title: t.title,
           raw: t.raw,
-          start: token.start,
-          end: token.end,
+          start,
+          end,
         });
         break;
       }
       case 'html': {
         const raw = token.raw;
-        model.html.push({ raw, block: !inline, comment: /^\s*<!--/.test(raw), start: token.start, end: token.end });
+        model.html.push({ raw, block: !inline, comment: /^\s*<!--/.test(raw), start, end });
         break;
       }
       case 'paragraph':
-        model.prose.push({ text: inlineText((token as Tokens.Paragraph).tokens), raw: token.raw, start: token.start, end: token.end });
+        model.prose.push({ text: inlineText((token as Tokens.Paragraph).tokens), raw: token.raw, start, end });
         break;
       case 'text':
         // A tight list item holds its text in a block-level text token.
         if (!inline && (token as Tokens.Text).tokens) {
-          model.prose.push({ text: inlineText((token as Tokens.Text).tokens ?? []), raw: token.raw, start: token.start, end: token.end });
+          model.prose.push({ text: inlineText((token as Tokens.Text).tokens ?? []), raw: token.raw, start, end });
         }
         break;
       default:
         break;
     }
-    const children = childLists(token) as PositionedToken[][];
+    const children = childLists(token);
     const childInline = inline || isInlineContainer(token.type);
     for (const list of children) collect(list, model, childInline);
   }
@@ -193,11 +218,11 @@ function decodeEntities(text: string): string {
   });
 }
 
-function sections(tokens: PositionedToken[], bodyLength: number): Heading[] {
+function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: number): Heading[] {
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
     if (token.type !== HEADING_BREAK) return;
-    const heading = token as unknown as Tokens.Heading & PositionedToken;
+    const heading = token as Tokens.Heading;
     let stop = tokens.length;
     for (let j = index + 1; j < tokens.length; j++) {
       const next = tokens[j];
@@ -209,11 +234,10 @@ function sections(tokens: PositionedToken[], bodyLength: number): Heading[] {
     headings.push({
       depth: heading.depth,
       text: inlineText(heading.tokens).trim(),
-      start: heading.start,
-      end: heading.end,
+      ...spanOf(token),
       index,
       section: tokens.slice(index + 1, stop),
-      sectionEnd: stop < tokens.length ? tokens[stop].start : bodyLength,
+      sectionEnd: stop < tokens.length ? spanOf(tokens[stop]).start : bodyLength,
     });
   });
   return headings;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Where a URL leads, once normalised the way a browser (or an attacker) might read it. */
-export type UrlTarget = 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'site-root' | 'protocol-relative' | 'scheme';
+export type UrlTarget = 'empty' | 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'site-root' | 'protocol-relative' | 'scheme';
 
 export interface UrlClassification {
   /** `safe`: keep it; `warn`: works but should be upgraded (http:); `unsafe`: never emit it as active content. */
@@ -40,7 +40,9 @@ export function classifyUrl(href: string, use: UrlUse = 'link'): UrlClassificati
   if (/[\u0000-\u001f\u007f]/.test(normal)) {
     return { kind: 'unsafe', target: 'scheme', reason: 'the URL contains encoded control characters' };
   }
-  if (normal === '' || normal.startsWith('?')) return { kind: 'safe', target: 'relative', reason: 'a link to this page' };
+  // `[text]()` and `![alt]()`: harmless, but they lead nowhere, so the renderer shows the words instead.
+  if (normal === '') return { kind: 'safe', target: 'empty', reason: 'the address is empty' };
+  if (normal.startsWith('?')) return { kind: 'safe', target: 'relative', reason: 'a link to this page' };
   if (normal.startsWith('#')) return { kind: 'safe', target: 'fragment', reason: 'a heading on this page' };
   if (normal.startsWith('//')) {
     return { kind: 'unsafe', target: 'protocol-relative', reason: 'a protocol-relative URL (//host) leaves the site with whatever scheme the page has' };

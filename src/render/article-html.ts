@@ -5,7 +5,7 @@ import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
 import { headingMatchesSection } from '../core/sections.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
 import { nonTextElement, rawHtmlText, sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
 
 export interface TocEntry {
@@ -130,16 +130,16 @@ class SafeRenderer extends Renderer {
     const inner = this.parser.parseInline(token.tokens);
     const href = this.url(token.href, 'link');
     if (href === undefined) return inner;
-    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-    return `<a href="${escapeHtml(href)}"${title}>${inner}</a>`;
+    const title = token.title ? ` title="${escapeAttributeKeepingReferences(token.title)}"` : '';
+    return `<a href="${escapeAttributeKeepingReferences(href)}"${title}>${inner}</a>`;
   }
 
   override image(token: Tokens.Image): string {
     const alt = token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text;
     const src = this.url(token.href, 'image');
     if (src === undefined) return escapeHtml(alt);
-    const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-    return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title} loading="lazy">`;
+    const title = token.title ? ` title="${escapeAttributeKeepingReferences(token.title)}"` : '';
+    return `<img src="${escapeAttributeKeepingReferences(src)}" alt="${escapeHtml(alt)}"${title} loading="lazy">`;
   }
 
   override html(token: Tokens.HTML | Tokens.Tag): string {

@@ -33,12 +33,13 @@ export const MEDIA_FOLDER = 'assets/media/';
 
 /**
  * Resolves a link or image URL from the article at `articleFile`. Undefined means "drop it":
- * an unsafe scheme (whatever the config), a link to an article that is not built, a file that
- * is missing, outside the project or not an image, an unresolved site-root link in export.
+ * an unsafe scheme (whatever the config), an empty address, a link to an article that is not
+ * built, a file that is missing, outside the project or not an image, an unresolved site-root
+ * link in export.
  */
 export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
   const classification = classifyUrl(href, use);
-  if (classification.kind === 'unsafe') return undefined;
+  if (classification.kind === 'unsafe' || classification.target === 'empty') return undefined;
   if (classification.target === 'site-root') {
     const link = context.siteLinks.resolve(href);
     if (link.kind === 'page') return { kind: 'site', sitePath: link.sitePath, fragment: cleanUrl(link.suffix) ?? '' };
@@ -62,7 +63,7 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
 }
 
 /** marked's own clean-up of a URL: percent-encode what must be, keep existing escapes. */
-function cleanUrl(href: string): string | undefined {
+export function cleanUrl(href: string): string | undefined {
   try {
     return encodeURI(href.trim()).replace(/%25/g, '%');
   } catch {

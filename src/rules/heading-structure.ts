@@ -2,7 +2,7 @@ import type { Article } from '../core/article.js';
 import { articleTitle } from '../core/article-info.js';
 import type { Fix } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
-import type { Rule } from './types.js';
+import type { Rule, RuleContext } from './types.js';
 
 /** A heading on the outline's stack: its level as written and the level it has once fixed. */
 interface Open {
@@ -20,7 +20,9 @@ interface Open {
  */
 export const headingStructure: Rule = {
   id: 'heading-structure',
-  description: 'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings',
+  description:
+    'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings, ' +
+    'no heading that shows as a paragraph because it has no space after its #s (##Causes)',
   severity: 'error',
   fixable: true,
   messages: {
@@ -28,8 +30,10 @@ export const headingStructure: Rule = {
     'skipped-level': 'a heading skips a level (## then ####)',
     empty: 'a heading has no text',
     duplicate: 'two headings with the same text stand under the same parent',
+    'no-space': 'a line that looks like a heading (##Causes) but has no space after its #s, so it shows as a paragraph',
   },
   check({ article, report }) {
+    reportUnspacedHeadings(article, report);
     // The title stands for the H1 every body heading sits under.
     const title: Open = { depth: 1, level: 1, children: new Map() };
     const stack: Open[] = [title];
@@ -79,6 +83,40 @@ export const headingStructure: Rule = {
     }
   },
 };
+
+/**
+ * `##Vitamin D`: 1–6 `#`s straight before a letter, at the start of a paragraph's line. CommonMark
+ * needs a space there, so the line is shown as text; Jekyll's old kramdown did not, and content
+ * from such sites has these. A `#` line that lists hashtags (`#health #sleep`) is not a heading.
+ */
+const UNSPACED_HEADING = /^( {0,3})(#{1,6})(\p{L}.*)$/u;
+const HASHTAG_AFTER = /\s#\p{L}/u;
+
+function reportUnspacedHeadings(article: Article, report: RuleContext['report']): void {
+  // Only top-level paragraphs: code, HTML blocks, lists and quotes are not where the outline is written.
+  for (const token of article.tokens) {
+    if (token.type !== 'paragraph' || !token.raw.includes('#')) continue;
+    let offset = article.spanOf(token).start;
+    for (const line of token.raw.split('\n')) {
+      const match = UNSPACED_HEADING.exec(line);
+      if (match && !HASHTAG_AFTER.test(match[3])) {
+        const [, indent, hashes, text] = match;
+        const at = offset + indent.length;
+        const written = line.slice(indent.length).trimEnd();
+        const end = article.place(at + written.length);
+        report({
+          messageId: 'no-space',
+          message: `"${written}" looks like a heading but shows as a paragraph: put a space after the #s, "${hashes} ${text.trimEnd()}"`,
+          ...article.place(at),
+          endLine: end.line,
+          endColumn: end.column,
+          fix: sourceFix(article, at + hashes.length, at + hashes.length, ' '),
+        });
+      }
+      offset += line.length + 1;
+    }
+  }
+}
 
 /** Body offset of the heading's first character (its `#` run or setext text), past any indentation. */
 function headingStart(article: Article, heading: Heading): number {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Place } from '../core/diagnostic.js';
+import type { LinkRef } from '../core/markdown.js';
 import { classifyUrl, isOutsideFolder, isPublishableImage, localPath, type UrlUse } from '../core/url-safety.js';
 import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
@@ -26,7 +27,8 @@ export const linkSafety: Rule = {
   id: 'link-safety',
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
-    'http: is a warning (option allowHttp turns it off); images exist inside the project. Site-root links (/about/) are site links: internal-links checks them',
+    'http: is a warning (option allowHttp turns it off); images exist inside the project; ' +
+    'a Markdown link or image with an empty address is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   defaultOptions: { allowHttp: false },
   messages: {
@@ -37,11 +39,16 @@ export const linkSafety: Rule = {
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
     'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
+    'empty-url': 'a Markdown link or image with an empty address, [text]() or ![alt](): the page shows the words without a link or an image',
   },
   check(context) {
     const { article } = context;
     for (const link of article.links) {
       const image = link.kind === 'image';
+      if (classifyUrl(link.href, link.kind).target === 'empty') {
+        reportEmpty(context, link);
+        continue;
+      }
       checkTarget(context, { href: link.href, use: link.kind, label: image ? 'Image' : 'Link', start: link.start, end: link.end, local: image });
     }
     for (const tag of bodyTags(article)) {
@@ -54,6 +61,20 @@ export const linkSafety: Rule = {
     }
   },
 };
+
+/**
+ * An empty address is no danger, but the writer meant something to be there: the renderer shows
+ * the words alone (never `<img src="">`), and this says so. A warning: the page loses nothing
+ * the author wrote except a link or image that led nowhere.
+ */
+function reportEmpty(context: RuleContext, link: LinkRef): void {
+  const words = link.text.trim();
+  const message =
+    link.kind === 'image'
+      ? `Image ${words ? `'${words}' ` : ''}has no source, so the page shows ${words ? 'its alt text instead of an image' : 'nothing'}: put the image file's path between the parentheses, ![${words || 'what it shows'}](images/file.png), or remove the image`
+      : `Link '${words}' has no address, so the page shows '${words}' as plain text: put the address between the parentheses, [${words}](https://…), or remove the brackets`;
+  context.report({ messageId: 'empty-url', message, ...range(context, { ...link, use: link.kind, label: '', local: false }), severity: 'warning' });
+}
 
 function checkTag(context: RuleContext, tag: BodyTag): void {
   for (const attribute of tag.attributes) {

@@ -15,7 +15,8 @@ describe('classifyUrl', () => {
     ['./leaflet%20v2.pdf', 'relative'],
     ['images/spine.png?v=2', 'relative'],
     ['notes/a:b.md', 'relative'],
-    ['', 'relative'],
+    ['', 'empty'],
+    [' ', 'empty'],
     ['?page=2', 'relative'],
     ['#when-to-see-a-doctor', 'fragment'],
   ])('accepts %j as %s', (href, target) => {

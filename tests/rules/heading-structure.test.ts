@@ -116,4 +116,54 @@ describe('heading-structure', () => {
   it('ignores # lines inside code blocks', () => {
     expect(lint(`${FRONT}## Causes\n\n\`\`\`\n# not a heading\n#### nor this\n\`\`\`\n`).messages).toEqual([]);
   });
+
+  describe('a line that looks like a heading but has no space after its #s', () => {
+    it('is reported, with a fix that inserts the space, and the fixed file lints clean', () => {
+      const source = `${FRONT}Vitamin D keeps bones strong.\n\n##Vitamin D sources\n\nSunlight and oily fish.\n\nIntro line.\n###Dose\n`;
+      const result = lint(source);
+      expect(ids(result)).toEqual(['no-space@9:1', 'no-space@14:1']);
+      expect(result.messages[0]).toMatchObject({ endLine: 9, endColumn: 20, severity: 'error' });
+      expect(result.messages[0].message).toContain('"##Vitamin D sources"');
+      expect(result.messages[0].message).toContain('"## Vitamin D sources"');
+      const fixed = lint(source, true);
+      expect(fixed.output).toBe(source.replace('##Vitamin', '## Vitamin').replace('###Dose', '### Dose'));
+      expect(fixed.messages).toEqual([]);
+      expect(lint(fixed.output!, true).output).toBeUndefined();
+    });
+
+    it('keeps CRLF line endings and indentation when fixing', () => {
+      const source = `${FRONT}Text.\n\n  ##Risks\n\nMore.\n`.replace(/\n/g, '\r\n');
+      expect(lint(source, true).output).toBe(source.replace('  ##Risks', '  ## Risks'));
+    });
+
+    it('leaves hashtags, numbers, code and text in the middle of a line alone', () => {
+      const body = [
+        '## Sharing',
+        '',
+        'Post it with #MentalHealthAwareness today.',
+        '',
+        '#1 tip: drink water.',
+        '',
+        '#health #wellness #selfcare',
+        '',
+        '####### Seven is too many to be a heading.',
+        '',
+        '\\##Escaped',
+        '',
+        '`##Vitamin` in code',
+        '',
+        '```',
+        '##Vitamin D',
+        '```',
+        '',
+        '    ##Indented code',
+        '',
+        '<div>',
+        '##Inside HTML',
+        '</div>',
+        '',
+      ].join('\n');
+      expect(lint(`${FRONT}${body}`).messages).toEqual([]);
+    });
+  });
 });

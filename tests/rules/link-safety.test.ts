@@ -35,6 +35,18 @@ describe('link-safety', () => {
     expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['protocol-relative@27:1', 'image-outside-project@28:1']);
   });
 
+  it('warns about a link or image with an empty address, naming its words, which the page shows as text', () => {
+    const findings = lintOne(ID, article('Read [the leaflet]() and share ![share]() or ![print](<>).\n\nSee [the plan]( ).\n'));
+    expect(summary(findings)).toEqual(['empty-url@4:6', 'empty-url@4:32', 'empty-url@4:46', 'empty-url@6:5']);
+    expect(findings.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+    expect(findings[0].message).toContain("'the leaflet'");
+    expect(findings[0].message).toMatch(/plain text/);
+    expect(findings[1].message).toContain("'share'");
+    expect(findings[1].message).toMatch(/its alt text instead of an image/);
+    // A link to a heading on the same page or to this page's query is an address, not an empty one.
+    expect(lintOne(ID, article('[Top](#top) and [again](?print=1).\n'))).toEqual([]);
+  });
+
   it('spans a Markdown link and names the URL in the message', () => {
     const [finding] = lintOne(ID, article('Try [this remedy](javascript:void(0)) now.\n'));
     expect(finding).toMatchObject({ messageId: 'unsafe-scheme', line: 4, column: 5, endLine: 4, endColumn: 38 });

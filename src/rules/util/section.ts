@@ -1,5 +1,6 @@
 import type { Article } from '../../core/article.js';
-import type { Heading, PositionedToken } from '../../core/markdown.js';
+import type { Token } from 'marked';
+import type { Heading } from '../../core/markdown.js';
 import { matchesSection } from './match-section.js';
 
 /**
@@ -20,7 +21,7 @@ export function sectionHasContent(heading: Heading): boolean {
   return heading.section.some(isContent);
 }
 
-function isContent(token: PositionedToken): boolean {
+function isContent(token: Token): boolean {
   switch (token.type) {
     case 'space':
     case 'def':

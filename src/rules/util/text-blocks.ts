@@ -58,7 +58,7 @@ export function textBlocks(article: Article): TextBlock[] {
   blocks = [];
   for (const block of article.prose) blocks.push(new TextBlock(article, 'prose', block.raw, block.start));
   for (const heading of article.headings) blocks.push(new TextBlock(article, 'heading', article.tokens[heading.index].raw, heading.start));
-  for (const token of article.tokens) if (token.type === 'table') blocks.push(new TextBlock(article, 'table', token.raw, token.start));
+  for (const token of article.tokens) if (token.type === 'table') blocks.push(new TextBlock(article, 'table', token.raw, article.spanOf(token).start));
   blocks.sort((a, b) => a.order - b.order);
   cache.set(article, blocks);
   return blocks;
