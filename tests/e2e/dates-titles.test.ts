@@ -61,7 +61,7 @@ describe('healthmd build of dates, undated articles and missing titles', () => {
     const order = ['Flu jabs are here', 'Script output', 'Opening hours and contact', 'A note without a date'].map((t) => index.indexOf(t));
     expect(order.every((at, i) => at !== -1 && (i === 0 || at > order[i - 1]))).toBe(true);
     const list = await runCli(['list', '--json', '--sort', 'date'], { cwd: project, env });
-    expect(JSON.parse(list.stdout).map((row: { path: string }) => row.path)).toEqual(['2024-05-08-flu.md', 'script-output.md', '0001-01-01-footer.md', 'undated.md']);
+    expect(JSON.parse(list.stdout).map((row: { path: string }) => row.path)).toEqual(['articles/2024-05-08-flu.md', 'articles/script-output.md', 'articles/0001-01-01-footer.md', 'articles/undated.md']);
   });
 
   it('titles an article without a title by its H1, once, and by its file name (no date) otherwise', () => {

@@ -188,7 +188,7 @@ describe('stylish on a 120-column terminal', () => {
 describe("the README's CI recipes", () => {
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
   const recipes = readme.slice(readme.indexOf('## CI recipes'), readme.indexOf('\n## ', readme.indexOf('## CI recipes') + 1));
-  const lintCommands = (block: string) => [...block.matchAll(/npx healthmd (lint[^\n]*)/g)].map((match) => match[1].split(/\s+/));
+  const lintCommands = (block: string) => [...block.matchAll(/npx (?:--no-install )?healthmd (lint[^\n]*)/g)].map((match) => match[1].split(/\s+/));
 
   it('GitHub Actions and GitLab CI each lint once, and that one run writes every report the recipe uses', async () => {
     const blocks = [...recipes.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
