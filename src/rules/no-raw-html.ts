@@ -1,5 +1,5 @@
 import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
-import type { Rule } from './types.js';
+import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 
 /**
@@ -17,32 +17,80 @@ export const noRawHtml: Rule = {
   severity: 'error',
   messages: {
     'active-html': 'a raw HTML element or attribute no mode publishes (script, style, form, frame, event handler, unsafe URL), named with what happens to its text',
-    'raw-html': 'raw HTML published as written (a warning): Markdown says the same and is checked by every rule',
-    'unlisted-html': 'raw HTML outside the allowlist, published without its tag or attribute but with its text (a warning)',
-    'text-only': 'with html: text, raw HTML published as its words only (a warning)',
+    'raw-html': 'raw HTML published as written (a warning, one per HTML block or paragraph): Markdown says the same and is checked by every rule',
+    'unlisted-html': 'raw HTML with tags or attributes outside the allowlist, published without them but with its text (a warning, one per block)',
+    'text-only': 'with html: text, raw HTML published as its words only (a warning, one per block)',
   },
   check({ article, config, report }) {
     const opened = new Set<string>();
+    // Warnings come one per HTML block (or per paragraph, for inline tags): a FAQ written in HTML is
+    // one thing to look at, not three findings per question. Errors stay one per tag.
+    const groups = new Map<unknown, Group>();
+    const container = containerOf(article);
     for (const tag of bodyTags(article)) {
-      const start = article.place(tag.start);
-      const end = article.place(tag.end);
-      const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       if (tag.kind === 'start') opened.add(tag.name);
-      // A closing tag is reported only when its opening tag was not (one finding per element).
-      if (tag.kind === 'end' && opened.has(tag.name)) continue;
+      const group = groups.get(container(tag));
+      // A closing tag is reported only when its opening tag was not (one finding per element), but a warning spans it.
+      if (tag.kind === 'end' && opened.has(tag.name)) {
+        if (group) group.last = tag;
+        continue;
+      }
       const active = activePart(tag);
+      if (active) {
+        report({ messageId: 'active-html', message: `Raw HTML ${active}: remove it or write Markdown instead`, ...span(article, tag, tag) });
+        continue;
+      }
+      const next = group ?? { first: tag, last: tag, written: new Set<string>(), removed: new Set<string>() };
+      groups.set(container(tag), next);
+      next.last = tag;
       const unlisted = config.html === 'sanitize' ? unlistedPart(tag) : undefined;
-      if (active) report({ messageId: 'active-html', message: `Raw HTML ${active}: remove it or write Markdown instead`, ...at });
-      else if (config.html === 'text') {
-        report({ messageId: 'text-only', message: `Raw HTML ${label(tag)} is published as its text only (html: text removes every tag)${textModeLoss(tag)}`, severity: 'warning', ...at });
-      } else if (unlisted) {
-        report({ messageId: 'unlisted-html', message: `Raw HTML ${unlisted}; write Markdown to keep control of how it looks`, severity: 'warning', ...at });
+      if (config.html === 'text') next.written.add(label(tag) + textModeLoss(tag));
+      else if (unlisted) next.removed.add(unlisted);
+      else next.written.add(label(tag));
+    }
+    for (const { first, last, written, removed } of groups.values()) {
+      const at = span(article, first, last);
+      if (config.html === 'text') {
+        report({ messageId: 'text-only', message: `Raw HTML ${listed(written)} is published as its text only (html: text removes every tag)`, severity: 'warning', ...at });
+      } else if (removed.size > 0) {
+        const asWritten = written.size > 0 ? `; ${listed(written)} ${written.size > 1 ? 'are' : 'is'} published as written` : '';
+        report({ messageId: 'unlisted-html', message: `Raw HTML ${listed(removed)}${asWritten}; write Markdown to keep control of how it looks`, severity: 'warning', ...at });
       } else {
-        report({ messageId: 'raw-html', message: `Raw HTML ${label(tag)} is published as written; Markdown would be checked by every rule`, severity: 'warning', ...at });
+        report({ messageId: 'raw-html', message: `Raw HTML ${listed(written)} is published as written; Markdown would be checked by every rule`, severity: 'warning', ...at });
       }
     }
   },
 };
+
+interface Group {
+  first: BodyTag;
+  last: BodyTag;
+  /** Tags published as written (with html: text, published as their text), each named once. */
+  written: Set<string>;
+  /** What the allowlist removes of harmless tags, in words. */
+  removed: Set<string>;
+}
+
+const MAX_LISTED = 6;
+
+function listed(parts: ReadonlySet<string>): string {
+  const all = [...parts];
+  return all.length > MAX_LISTED ? `${all.slice(0, MAX_LISTED).join(', ')}, …` : all.join(', ');
+}
+
+function span(article: RuleContext['article'], first: BodyTag, last: BodyTag) {
+  const start = article.place(first.start);
+  const end = article.place(last.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** What a tag's warning is grouped by: its HTML block, or for an inline tag the paragraph (or list item) it is in. */
+function containerOf(article: RuleContext['article']): (tag: BodyTag) => unknown {
+  return (tag) => {
+    if (tag.html.block) return tag.html;
+    return article.prose.find((block) => block.start <= tag.start && tag.start < block.end) ?? tag.html;
+  };
+}
 
 function label(tag: BodyTag): string {
   return tag.kind === 'end' ? `</${tag.name}>` : `<${tag.name}>`;
@@ -72,7 +120,7 @@ function contentFate(name: string): string {
 /** What a reader misses under `html: text` beyond the tags: a link's target, an image. */
 function textModeLoss(tag: BodyTag): string {
   if (tag.kind !== 'start') return '';
-  if (tag.name === 'a' && tag.attributes.some((a) => a.name === 'href')) return ': the link is not, so write it as a Markdown link [text](url)';
-  if (tag.name === 'img') return ': only its alt text is shown, so write it as a Markdown image ![alt](src)';
+  if (tag.name === 'a' && tag.attributes.some((a) => a.name === 'href')) return ' (its link is lost: write it as a Markdown link [text](url))';
+  if (tag.name === 'img') return ' (only its alt text is shown: write it as a Markdown image ![alt](src))';
   return '';
 }

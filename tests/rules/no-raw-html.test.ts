@@ -25,13 +25,17 @@ describe('no-raw-html', () => {
       'raw-html@18:16 warning', // <b>
       'active-html@20:1 error', // <script>
       'raw-html@22:32 warning', // a stray </p>
-      'raw-html@24:1 warning', // <ul>
-      'raw-html@25:1 warning', // <li>
-      'raw-html@25:10 warning', // <a href="tel:…">
-      'raw-html@26:1 warning',
-      'raw-html@26:10 warning', // <a href="sms:…">
+      'raw-html@24:1 warning', // the <ul> block, its <li>s and its tel: and sms: links: one warning
       'active-html@26:45 error', // <a href="javascript:…">
     ]);
+  });
+
+  it('gives one warning per HTML block, spanning it and naming each kind of tag once', () => {
+    const faq = '<details>\n<summary>Is it contagious?</summary>\n<p>No.</p>\n</details>\n<details>\n<summary>Can I work?</summary>\n<p>Yes.</p>\n</details>\n';
+    const [warning, ...rest] = lintOne(ID, article(faq));
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ messageId: 'raw-html', severity: 'warning', line: 4, column: 1, endLine: 11, endColumn: 11 });
+    expect(warning.message).toBe('Raw HTML <details>, <summary>, <p> is published as written; Markdown would be checked by every rule');
   });
 
   it('names what will be removed and what happens to the text', () => {
@@ -50,7 +54,7 @@ describe('no-raw-html', () => {
 
   it('does not report tel: and sms: links as removed', () => {
     const findings = lintOne(ID, article('<p>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a> or text <a href="sms:838255">838255</a>.</p>\n'));
-    expect(findings.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+    expect(findings.map((d) => [d.severity, d.message])).toEqual([['warning', 'Raw HTML <p>, <a> is published as written; Markdown would be checked by every rule']]);
   });
 
   it('with html: text, warns that the tags go and the words stay, and still errs on active content', () => {
@@ -63,10 +67,6 @@ describe('no-raw-html', () => {
       'active-html@20:1 error',
       'text-only@22:32 warning',
       'text-only@24:1 warning',
-      'text-only@25:1 warning',
-      'text-only@25:10 warning',
-      'text-only@26:1 warning',
-      'text-only@26:10 warning',
       'active-html@26:45 error',
     ]);
     const [link] = lintOne(ID, article('<a href="tel:+1-800-273-8255">1-800-273-8255</a>\n'), textMode);
