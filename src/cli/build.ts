@@ -9,6 +9,7 @@ interface BuildFlags {
   out?: string;
   baseUrl?: string;
   drafts?: boolean;
+  future?: boolean;
   skipLint?: boolean;
   clean?: boolean;
   quiet?: boolean;
@@ -21,6 +22,7 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
     .option('-o, --out <dir>', 'output folder (default: outDir from config, public)')
     .option('--base-url <url>', 'absolute URL the site is served from, for canonical links, the feed and the sitemap')
     .option('--drafts', 'include drafts and articles with published: false')
+    .option('--future', 'include articles dated after today (left out until their day otherwise)')
     .option('--skip-lint', 'build even when lint finds errors (unparseable files and clashing URLs still stop it)')
     .option('--clean', 'start from an empty output folder: also drop files healthmd did not make (a CNAME, say)')
     .option('-q, --quiet', 'print nothing but errors')
@@ -54,6 +56,7 @@ Examples:
           outDir: flags.out === undefined ? undefined : path.resolve(context.cwd, flags.out),
           baseUrl: flags.baseUrl,
           drafts: flags.drafts,
+          future: flags.future,
           skipLint: flags.skipLint,
           clean: flags.clean,
           onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),

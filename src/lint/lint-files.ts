@@ -52,8 +52,8 @@ export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles:
   });
 }
 
-/** What project rules need of an article linted elsewhere: where it is, its front matter, whether it parses. */
-function frontMatterOnly(file: ArticleFile): Article {
+/** What project rules need of an article linted elsewhere (and what decides its publication): where it is, its front matter, whether it parses. */
+export function frontMatterOnly(file: ArticleFile): Article {
   let content: Uint8Array;
   try {
     content = readFileSync(file.path);

@@ -203,7 +203,7 @@ describe('healthmd build options and failures', () => {
     const project = sampleProject();
     expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
     const before = readFileSync(path.join(project, 'public/index.html'), 'utf8');
-    writeFileSync(path.join(project, 'articles/new.md'), '---\ntitle: New\ndate: 2030-01-01\n---\nNo sections.\n');
+    writeFileSync(path.join(project, 'articles/new.md'), '---\ntitle: New\ndate: 2020-01-01\n---\nNo sections.\n');
     const blocked = await runCli(['build'], { cwd: project, env });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toMatch(/articles\/new\.md/);

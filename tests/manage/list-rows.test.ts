@@ -52,7 +52,7 @@ describe('articleRows', () => {
 
   it('prints only the documented keys in JSON, in a fixed order', () => {
     expect(Object.keys(toJsonRow(rowOf['migraine.md']))).toEqual([
-      'path', 'title', 'type', 'date', 'author', 'reviewedBy', 'lastReviewed', 'reviewDue', 'dueInDays', 'draft', 'errors', 'warnings',
+      'path', 'title', 'type', 'date', 'author', 'reviewedBy', 'lastReviewed', 'reviewDue', 'dueInDays', 'draft', 'published', 'errors', 'warnings',
     ]);
   });
 });
