@@ -133,7 +133,8 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
     const report = (r: Report) => {
       if (disabled(rule.id, r.line)) return;
       const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
-      if (rule.fatal) diagnostic.fatal = true;
+      if (rule.fatal && r.fatal !== false) diagnostic.fatal = true;
+      else delete diagnostic.fatal;
       diagnostics.push(diagnostic);
     };
     try {

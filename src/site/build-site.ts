@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
+import type { Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
@@ -48,6 +49,8 @@ export type BuildResult =
       status: 'built';
       lint: LintGate;
       problems: DiscoveryProblem[];
+      /** With --skip-lint: the files that could not be parsed, left out of the site. */
+      leftOut: Article[];
       outDir: string;
       articles: number;
       pages: number;
@@ -94,7 +97,12 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const all = readArticles(discovery.files, cwd);
   options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
   // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
-  const { published, linted } = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
+  const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
+  // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
+  const leftOut = options.skipLint ? selected.published.filter((article) => article.problem) : [];
+  const parseable = (article: Article) => !options.skipLint || !article.problem;
+  const published = selected.published.filter(parseable);
+  const linted = selected.linted.filter(parseable);
 
   const reader = articleReader(config);
   const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, project: published });
@@ -125,6 +133,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     status: 'built',
     lint,
     problems: discovery.problems,
+    leftOut,
     outDir,
     articles: published.length,
     pages: total,
