@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
-import type { RuleSeverity } from '../core/config.js';
+import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
 import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import { UsageError } from '../core/errors.js';
@@ -87,7 +87,7 @@ Examples:
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
         const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
-        const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8') });
+        const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8'), adopt: config });
         const reader = articleReader(config);
         results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
       } else {
@@ -101,7 +101,7 @@ Examples:
         }
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
-        const { files, project } = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, io);
+        const { files, project } = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, config, io);
         if (files.length === 0) return;
         const workers = workerCount(files.length, io.env);
         results =
@@ -143,10 +143,10 @@ Examples:
  * Files in doubt (`published: "false"`) are linted, so their wrong type is reported, but no
  * other file sees them. A note on stderr says what was left out and how to include it.
  */
-function publishedFiles(named: readonly ArticleFile[], project: readonly ArticleFile[], publish: PublishOptions, io: Io): { files: ArticleFile[]; project: ArticleFile[] } {
+function publishedFiles(named: readonly ArticleFile[], project: readonly ArticleFile[], publish: PublishOptions, config: Config, io: Io): { files: ArticleFile[]; project: ArticleFile[] } {
   const reasons = new Map<string, Unpublished | undefined>();
   const reasonOf = (file: ArticleFile) => {
-    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOnly(file), publish));
+    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOnly(file, config), publish));
     return reasons.get(file.path);
   };
   const leftOut: Array<{ reason: Unpublished }> = [];

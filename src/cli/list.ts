@@ -53,7 +53,7 @@ Examples:
       const now = context.now();
       const discovery = discoverArticles(config, context.cwd);
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
-      const articles = readArticles(discovery.files, context.cwd);
+      const articles = readArticles(discovery.files, context.cwd, config);
       const reader = articleReader(config);
       // Project rules see what build publishes, as lint's do; every article still gets its own findings.
       const { published } = selectPublished(articles, { now });

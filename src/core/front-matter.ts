@@ -22,6 +22,8 @@ export interface DuplicateKey {
 export interface FrontMatter {
   data: Record<string, unknown>;
   places: Record<string, KeyPlace>;
+  /** Canonical keys read from another name (`description` from `meta-description`): canonical -> the name as written. */
+  spelled?: Record<string, string>;
   /** Keys written more than once (front-matter-valid reports them, not fatally). */
   duplicates?: DuplicateKey[];
   /** The YAML text between the fences. */

@@ -91,7 +91,7 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
       if (fixes.length === 0) break;
       const { text, applied } = applyFixes(current.source, fixes);
       if (applied === 0 || text === current.source) break;
-      current = parseArticle({ path: article.path, relPath: article.relPath, content: (current.bom ? '\ufeff' : '') + text });
+      current = parseArticle({ path: article.path, relPath: article.relPath, content: (current.bom ? '\ufeff' : '') + text, adopt: options.config });
       changed = true;
     }
     const result = lintOne(current, active, project, options);

@@ -50,7 +50,7 @@ export class ProjectArticles {
     const known = this.articles.get(file);
     if (known) return known;
     try {
-      return parseArticle({ path: file, relPath: articleRelPath(this.config, file), content: readFileSync(file) });
+      return parseArticle({ path: file, relPath: articleRelPath(this.config, file), content: readFileSync(file), adopt: this.config });
     } catch {
       return undefined;
     }
@@ -106,7 +106,7 @@ export class ProjectArticles {
     }
     const old = this.articles.get(file.path);
     if (old && !old.problem && old.relPath === file.relPath && content.toString('utf8') === (old.bom ? '\ufeff' : '') + old.source) return old;
-    return parseArticle({ path: file.path, relPath: file.relPath, content });
+    return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: this.config });
   }
 }
 

@@ -94,7 +94,7 @@ interface BuildTarget {
 function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started }: BuildTarget): BuildResult {
   const { config, cwd } = options;
   const discovery = discoverArticles(config, cwd);
-  const all = readArticles(discovery.files, cwd);
+  const all = readArticles(discovery.files, cwd, config);
   options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
   // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
   const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });

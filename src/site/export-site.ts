@@ -105,7 +105,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
       throw new UsageError(`${display(file.path)}: is not in the articles folder (${display(articlesDir)}); export publishes articles only`);
     }
   }
-  const { articles, leftOut } = selectForExport(readArticles(discovery.files, cwd), options);
+  const { articles, leftOut } = selectForExport(readArticles(discovery.files, cwd, config), options);
   if (articles.length === 0) throw new UsageError(nothingSelected(options, leftOut));
 
   const reader = articleReader(config);

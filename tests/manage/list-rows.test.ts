@@ -13,7 +13,7 @@ const NOW = '2025-06-15';
 
 function library() {
   const config = loadConfig(LIBRARY);
-  const articles = readArticles(discoverArticles(config, LIBRARY).files, LIBRARY);
+  const articles = readArticles(discoverArticles(config, LIBRARY).files, LIBRARY, config);
   const results = lintArticles(articles, { config, now: NOW });
   return { config, articles, results, rows: articleRows(articles, results, config, NOW, path.join(LIBRARY, 'articles')) };
 }
