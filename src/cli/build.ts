@@ -9,6 +9,7 @@ interface BuildFlags {
   out?: string;
   baseUrl?: string;
   drafts?: boolean;
+  future?: boolean;
   skipLint?: boolean;
   clean?: boolean;
   quiet?: boolean;
@@ -21,7 +22,8 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
     .option('-o, --out <dir>', 'output folder (default: outDir from config, public)')
     .option('--base-url <url>', 'absolute URL the site is served from, for canonical links, the feed and the sitemap')
     .option('--drafts', 'include drafts and articles with published: false')
-    .option('--skip-lint', 'build even when lint finds errors (unparseable files and clashing URLs still stop it)')
+    .option('--future', 'include articles dated after today (left out until their day otherwise)')
+    .option('--skip-lint', 'build even when lint finds errors: files that cannot be parsed are left out and named last; clashing URLs still stop it')
     .option('--clean', 'start from an empty output folder: also drop files healthmd did not make (a CNAME, say)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -54,6 +56,7 @@ Examples:
           outDir: flags.out === undefined ? undefined : path.resolve(context.cwd, flags.out),
           baseUrl: flags.baseUrl,
           drafts: flags.drafts,
+          future: flags.future,
           skipLint: flags.skipLint,
           clean: flags.clean,
           onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
@@ -70,6 +73,14 @@ Examples:
         const where = path.relative(context.cwd, result.outDir) || '.';
         const seconds = (result.durationMs / 1000).toFixed(2);
         io.stdout(`Built ${count(result.pages, 'page')} from ${count(result.articles, 'article')} into ${where}/ in ${seconds} s\n`);
+      }
+      // Last, where a long run's reader looks: what the site lacks.
+      if (result.leftOut.length > 0) {
+        io.stderr(`healthmd: left out ${count(result.leftOut.length, 'file')} that cannot be parsed:\n`);
+        for (const article of result.leftOut) {
+          const place = article.problem!.place;
+          io.stderr(`  ${path.relative(context.cwd, article.path).split(path.sep).join('/')}:${place.line}:${place.column}  ${article.problem!.message}\n`);
+        }
       }
       exit.code = 0;
     });

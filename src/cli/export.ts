@@ -15,6 +15,7 @@ interface ExportFlags {
   tag: string[];
   since?: string;
   drafts?: boolean;
+  future?: boolean;
   skipLint?: boolean;
   quiet?: boolean;
 }
@@ -30,6 +31,7 @@ export function registerExport(program: Command, io: Io, exit: { code: number })
     .option('--tag <tag>', 'only articles with this tag (repeat for any of several)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--since <date>', 'only articles published on or after this day (YYYY-MM-DD)')
     .option('--drafts', 'include drafts and articles with published: false')
+    .option('--future', 'include articles dated after today')
     .option('--skip-lint', 'export even when lint finds errors (unparseable files and clashing URLs still stop it)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
@@ -75,6 +77,7 @@ Examples:
         tags: flags.tag,
         since: flags.since,
         drafts: flags.drafts,
+        future: flags.future,
         skipLint: flags.skipLint,
         onProgress: bar && ((progress) => bar.update(progressLabel(progress), progress.done, progress.total)),
       }).finally(() => bar?.clear());

@@ -2,14 +2,15 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
-import type { RuleSeverity } from '../core/config.js';
-import { articleRelPath, discoverArticles, projectArticleFiles } from '../core/discover.js';
+import type { Config, RuleSeverity } from '../core/config.js';
+import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
+import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import { UsageError } from '../core/errors.js';
 import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
-import { lintFilesInProject } from '../lint/lint-files.js';
+import { frontMatterOnly, lintFilesInProject } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
@@ -26,6 +27,8 @@ interface LintFlags {
   rule?: Record<string, RuleSeverity>;
   stdin?: boolean;
   stdinFilename?: string;
+  drafts?: boolean;
+  future?: boolean;
 }
 
 function parseRuleFlag(value: string, previous: Record<string, RuleSeverity> = {}): Record<string, RuleSeverity> {
@@ -55,6 +58,8 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('-q, --quiet', 'report errors only')
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', parseRuleFlag)
+    .option('--drafts', 'lint drafts and articles with published: false too, as build --drafts publishes them')
+    .option('--future', 'lint articles dated after today too, as build --future publishes them')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <file>', 'the path the text on stdin stands for (for messages and links)')
     .addHelpText(
@@ -82,21 +87,22 @@ Examples:
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
         const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
-        const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8') });
+        const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8'), adopt: config });
         const reader = articleReader(config);
         results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         const discovery = discoverArticles(config, context.cwd, paths);
         for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
-        const files = discovery.files;
-        if (files.length === 0) {
+        if (discovery.files.length === 0) {
           if (paths.length) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
         // Project rules see the whole project however few files are named; findings stay with the named ones.
-        const project = paths.length ? projectArticleFiles(config, context.cwd) : files;
+        // Both are what build would publish: a draft's URL clashes with nothing that is built.
+        const { files, project } = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, config, io);
+        if (files.length === 0) return;
         const workers = workerCount(files.length, io.env);
         results =
           workers > 1
@@ -130,6 +136,27 @@ Examples:
       if (tooManyWarnings) io.stderr(`healthmd: ${warnings} warnings; --max-warnings allows ${flags.maxWarnings}\n`);
       exit.code = errors > 0 || tooManyWarnings ? 1 : 0;
     });
+}
+
+/**
+ * The named files and the project narrowed to what build would publish, by the same rule.
+ * Files in doubt (`published: "false"`) are linted, so their wrong type is reported, but no
+ * other file sees them. A note on stderr says what was left out and how to include it.
+ */
+function publishedFiles(named: readonly ArticleFile[], project: readonly ArticleFile[], publish: PublishOptions, config: Config, io: Io): { files: ArticleFile[]; project: ArticleFile[] } {
+  const reasons = new Map<string, Unpublished | undefined>();
+  const reasonOf = (file: ArticleFile) => {
+    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOnly(file, config), publish));
+    return reasons.get(file.path);
+  };
+  const leftOut: Array<{ reason: Unpublished }> = [];
+  const files = named.filter((file) => {
+    const reason = reasonOf(file);
+    if (reason && reason !== 'in-doubt') leftOut.push({ reason });
+    return reason === undefined || reason === 'in-doubt';
+  });
+  if (leftOut.length > 0) io.stderr(`healthmd: not linted, as build would not publish them: ${describeLeftOut(leftOut)}\n`);
+  return { files, project: project.filter((file) => reasonOf(file) === undefined) };
 }
 
 function errorsOnly(result: LintResult): LintResult {

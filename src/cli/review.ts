@@ -54,7 +54,7 @@ Examples:
       const discovery = discoverArticles(config, context.cwd, paths);
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
       if (discovery.files.length === 0) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
-      const articles = readArticles(discovery.files, context.cwd);
+      const articles = readArticles(discovery.files, context.cwd, config);
       const plans = articles.map((article) => ({ article, plan: planReview(article, { by: flags.by, date, today }) }));
 
       let refused = 0;

@@ -7,6 +7,7 @@ interface ServeFlags {
   port: number;
   host: string;
   drafts?: boolean;
+  future?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -26,6 +27,7 @@ export function registerServe(program: Command, io: Io, exit: { code: number }):
     .option('-p, --port <n>', 'port to listen on; 0 picks a free one', parsePort, 4000)
     .option('--host <address>', 'address to listen on; anything but loopback lets other machines see the preview', '127.0.0.1')
     .option('--drafts', 'include drafts and articles with published: false, as build --drafts does (their pages say "Draft")')
+    .option('--future', 'include articles dated after today, as build --future does')
     .addHelpText(
       'after',
       `
@@ -65,6 +67,7 @@ Examples:
         cwd: context.cwd,
         now: context.now(),
         drafts: Boolean(flags.drafts),
+        future: Boolean(flags.future),
         host: flags.host,
         port: flags.port,
         onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),

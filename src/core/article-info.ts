@@ -50,11 +50,6 @@ function fileNameTitle(relPath: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** True for drafts, including Jekyll's `published: false`. */
-export function isDraft(article: Article): boolean {
-  return article.data.draft === true || article.data.published === false;
-}
-
 /** Authors as a list of names. */
 export function authors(article: Article): string[] {
   const value = article.data.author;

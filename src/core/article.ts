@@ -1,3 +1,4 @@
+import { adoptFrontMatter, type FrontMatterAdoption } from './adopt-front-matter.js';
 import type { Place } from './diagnostic.js';
 import { splitFrontMatter, type FrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { LineIndex } from './line-index.js';
@@ -47,6 +48,8 @@ export interface ArticleInput {
   content: Uint8Array | string;
   /** False reads the front matter only (no tokens, headings, links or prose): what project rules need of other files. */
   markdown?: boolean;
+  /** The config's `defaults` and `frontMatter.aliases` (a Config will do): how front matter written for other tools is read. */
+  adopt?: FrontMatterAdoption;
 }
 
 /** Reads an article's model from its bytes. Never throws on bad content: problems become `problem`. */
@@ -58,11 +61,12 @@ export function parseArticle(input: ArticleInput): Article {
   const lines = new LineIndex(source);
   let problem = decoded.problem;
   let frontMatter: FrontMatter | undefined;
+  let data: Record<string, unknown> = {};
   let bodyStart = 0;
   if (!problem) {
     const split = splitFrontMatter(source);
-    frontMatter = split.frontMatter;
     problem = split.problem;
+    if (!problem) ({ frontMatter, data } = adoptFrontMatter(split.frontMatter, input.relPath, input.adopt));
     bodyStart = split.bodyStart;
   }
   const body = problem ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
@@ -93,7 +97,7 @@ export function parseArticle(input: ArticleInput): Article {
     bom,
     lines,
     frontMatter,
-    data: frontMatter?.data ?? {},
+    data,
     problem,
     body,
     bodyStart,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 // zod/mini: the same validation as zod's chained API at a twentieth of the start-up cost.
 import * as z from 'zod/mini';
+import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
@@ -46,6 +47,10 @@ export interface Config {
   html: HtmlMode;
   /** URL patterns the site used before (`/:title/`): site-root links written for it still find their page. */
   permalinks: string[];
+  /** Front-matter values by path, as Jekyll's `defaults` and Hugo's `cascade` (front matter wins). */
+  defaults: PathDefaults[];
+  /** `aliases`: canonical key -> the other names it is read from (`description: [meta-description]`). */
+  frontMatter: { aliases: Record<string, string[]> };
 }
 
 export const CONFIG_NAMES = ['healthmd.config.yaml', 'healthmd.config.yml', 'healthmd.config.json'];
@@ -76,6 +81,8 @@ export function defaultConfig(root: string): Config {
     rules: {},
     html: 'sanitize',
     permalinks: [],
+    defaults: [],
+    frontMatter: { aliases: {} },
   };
 }
 
@@ -90,6 +97,10 @@ const permalink = z.string().check(
     `a URL pattern starting with / such as /:year/:month/:day/:title/ (placeholders: ${PERMALINK_PLACEHOLDERS.map((p) => `:${p}`).join(', ')}) or a Jekyll style (${Object.keys(JEKYLL_STYLES).join(', ')})`,
   ),
 );
+// One name where a list is allowed is a list of one (`match: glossary/**`, `description: meta-description`).
+const oneOrMany = (item: z.ZodMiniType<string>) => z.pipe(z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)), z.array(item));
+const glob = z.string().check(z.minLength(1, 'a path glob such as glossary/**'));
+const keyName = z.string().check(z.regex(/^[A-Za-z_][\w-]*$/, 'a front-matter key name'));
 const wholeNumber = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 const schema = z.partial(
@@ -124,6 +135,8 @@ const schema = z.partial(
     // Before `html` there was `allowHtml: true`, which meant what `sanitize` (the default) means now.
     allowHtml: z.literal(true),
     permalinks: z.union([permalink, z.array(permalink)]),
+    defaults: z.array(z.strictObject({ match: oneOrMany(glob), values: z.record(keyName, z.unknown()) })),
+    frontMatter: z.partial(z.strictObject({ aliases: z.record(keyName, oneOrMany(keyName)) })),
   }),
 );
 
@@ -237,6 +250,8 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   for (const key of ['articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'defaultType', 'html'] as const) {
     if (user[key] !== undefined) (config as unknown as Record<string, unknown>)[key] = user[key];
   }
+  if (user.defaults !== undefined) config.defaults = user.defaults as PathDefaults[];
+  if (user.frontMatter?.aliases !== undefined) config.frontMatter.aliases = user.frontMatter.aliases as Record<string, string[]>;
   if (user.permalinks !== undefined) config.permalinks = typeof user.permalinks === 'string' ? [user.permalinks] : user.permalinks;
   Object.assign(config.review, user.review);
   Object.assign(config.readability, user.readability);

@@ -24,10 +24,12 @@ export interface Report {
   fix?: Fix;
   /** An advisory finding of an error rule (http: links): reported as a warning whatever the rule's severity. */
   severity?: 'warning';
+  /** A finding of a fatal rule that does not stop a build (a duplicate key, read as Jekyll reads it). */
+  fatal?: false;
 }
 
 /** A finding as formatters see it. */
-export interface Diagnostic extends Omit<Report, 'severity'> {
+export interface Diagnostic extends Omit<Report, 'severity' | 'fatal'> {
   ruleId: string;
   severity: Severity;
   /** The file cannot be processed further (build always stops on these). */

@@ -10,9 +10,22 @@ export interface KeyPlace {
   items?: Place[];
 }
 
+/** A key written twice: the last value is used, as Jekyll (and every YAML reader that allows it) does. */
+export interface DuplicateKey {
+  key: string;
+  /** Where the key is first written (its value is not used). */
+  first: Place;
+  /** Where it is written again (the value used). */
+  again: Place;
+}
+
 export interface FrontMatter {
   data: Record<string, unknown>;
   places: Record<string, KeyPlace>;
+  /** Canonical keys read from another name (`description` from `meta-description`): canonical -> the name as written. */
+  spelled?: Record<string, string>;
+  /** Keys written more than once (front-matter-valid reports them, not fatally). */
+  duplicates?: DuplicateKey[];
   /** The YAML text between the fences. */
   yaml: string;
   /** Offsets in the file text: the YAML text spans [start, end). */
@@ -125,7 +138,7 @@ function nestingDepth(yaml: string): number {
   return Math.max(max, indentLevels);
 }
 
-export type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace> } | { problem: FrontMatterProblem };
+export type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace>; duplicates?: DuplicateKey[] } | { problem: FrontMatterProblem };
 
 /** The full YAML parser, with every safety check; exported so tests can compare the fast path with it. */
 export function parseYaml(yaml: string, firstLine: number): Parsed {
@@ -133,7 +146,7 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
     const { line, col } = lines.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const lines = new LineCounter();
+  let lines = new LineCounter();
   if (yaml.length > MAX_FRONT_MATTER_CHARS) {
     return problem('too-large', `Front matter is ${yaml.length} characters; the limit is ${MAX_FRONT_MATTER_CHARS}. Move long text into the body.`, { line: firstLine, column: 1 });
   }
@@ -141,11 +154,11 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
     return problem('too-deep', `Front matter nests deeper than ${MAX_NESTING} levels; front matter should be a flat list of keys.`, { line: firstLine, column: 1 });
   }
   let doc;
-  try {
-    doc = parseDocument(yaml, {
+  const read = (uniqueKeys: boolean) =>
+    parseDocument(yaml, {
       schema: 'core',
       merge: false,
-      uniqueKeys: true,
+      uniqueKeys,
       strict: true,
       prettyErrors: false,
       // A collection used as a key is reported below as a finding, not as a Node warning on stderr.
@@ -153,10 +166,17 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
       lineCounter: lines,
       customTags: [],
     });
+  try {
+    doc = read(true);
+    // A duplicate key is read as Jekyll reads it (the last value wins) and reported apart: it is no reason to leave a file out.
+    if (doc.errors.length > 0 && doc.errors.every((error) => error.code === 'DUPLICATE_KEY')) {
+      lines = new LineCounter();
+      doc = read(false);
+    }
   } catch (error) {
     return problem('yaml', `Front matter could not be parsed: ${(error as Error).message}`, { line: firstLine, column: 1 });
   }
-  const first = doc.errors[0] ?? doc.warnings[0];
+  const first = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY') ?? doc.errors[0] ?? doc.warnings[0];
   if (first) {
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const messageId = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'yaml';
@@ -185,6 +205,7 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
   }
   const data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
   const places: Record<string, KeyPlace> = {};
+  const duplicates: DuplicateKey[] = [];
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as YamlNode | null;
     if (!isScalar(keyNode) || typeof keyNode.value === 'object') {
@@ -200,9 +221,11 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
     if (isSeq(valueNode)) {
       place.items = valueNode.items.map((item) => at((item as YamlNode).range?.[0] ?? valueNode.range?.[0] ?? 0, lines));
     }
+    const earlier = Object.hasOwn(places, key) ? places[key] : undefined;
+    if (earlier) duplicates.push({ key, first: duplicates.find((d) => d.key === key)?.first ?? earlier.key, again: keyPlace });
     places[key] = place;
   }
-  return { data, places };
+  return duplicates.length > 0 ? { data, places, duplicates } : { data, places };
 }
 
 function problem(messageId: string, message: string, place: Place): { problem: FrontMatterProblem } {

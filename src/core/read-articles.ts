@@ -6,7 +6,7 @@ import { articleRelPath, type ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
 
 /** Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file. */
-export function readArticles(files: readonly ArticleFile[], cwd: string): Article[] {
+export function readArticles(files: readonly ArticleFile[], cwd: string, config: Config): Article[] {
   return files.map((file) => {
     let content: Buffer;
     try {
@@ -15,7 +15,7 @@ export function readArticles(files: readonly ArticleFile[], cwd: string): Articl
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
     }
-    return parseArticle({ path: file.path, relPath: file.relPath, content });
+    return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
   });
 }
 
@@ -27,7 +27,7 @@ export function articleReader(config: Config): { readArticle: (file: string) => 
       if (cache.has(file)) return cache.get(file);
       let article: Article | undefined;
       try {
-        article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: readFileSync(file) });
+        article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: readFileSync(file), adopt: config });
       } catch {
         article = undefined;
       }

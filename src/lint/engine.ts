@@ -91,7 +91,7 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
       if (fixes.length === 0) break;
       const { text, applied } = applyFixes(current.source, fixes);
       if (applied === 0 || text === current.source) break;
-      current = parseArticle({ path: article.path, relPath: article.relPath, content: (current.bom ? '\ufeff' : '') + text });
+      current = parseArticle({ path: article.path, relPath: article.relPath, content: (current.bom ? '\ufeff' : '') + text, adopt: options.config });
       changed = true;
     }
     const result = lintOne(current, active, project, options);
@@ -133,7 +133,8 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
     const report = (r: Report) => {
       if (disabled(rule.id, r.line)) return;
       const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
-      if (rule.fatal) diagnostic.fatal = true;
+      if (rule.fatal && r.fatal !== false) diagnostic.fatal = true;
+      else delete diagnostic.fatal;
       diagnostics.push(diagnostic);
     };
     try {

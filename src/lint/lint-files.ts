@@ -32,13 +32,13 @@ export function lintFileRange(files: readonly ArticleFile[], start: number, end:
 export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
   const { config, cwd } = options;
   const reader = articleReader(config);
-  const articles = readArticles(linted, cwd);
+  const articles = readArticles(linted, cwd, config);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   let project: Article[] | undefined;
   const others = projectFiles.filter((file) => !byPath.has(file.path));
   if (others.length > 0) {
     const inProject = new Set(projectFiles.map((file) => file.path));
-    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file)), ...articles.filter((article) => !inProject.has(article.path))];
+    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file, config)), ...articles.filter((article) => !inProject.has(article.path))];
     project.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return lintArticles(articles, {
@@ -52,8 +52,8 @@ export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles:
   });
 }
 
-/** What project rules need of an article linted elsewhere: where it is, its front matter, whether it parses. */
-function frontMatterOnly(file: ArticleFile): Article {
+/** What project rules need of an article linted elsewhere (and what decides its publication): where it is, its front matter, whether it parses. */
+export function frontMatterOnly(file: ArticleFile, config: Config): Article {
   let content: Uint8Array;
   try {
     content = readFileSync(file.path);
@@ -61,5 +61,5 @@ function frontMatterOnly(file: ArticleFile): Article {
     // Whoever lints this file reports why it cannot be read; here it is left out as unparseable.
     content = new Uint8Array();
   }
-  return parseArticle({ ...file, content, markdown: false });
+  return parseArticle({ ...file, content, markdown: false, adopt: config });
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Article } from '../core/article.js';
-import { articleTypeName, authors, isDraft, publishedDate } from '../core/article-info.js';
+import { articleTypeName, authors, publishedDate } from '../core/article-info.js';
+import { isDraft, unpublishedReason } from '../core/publication.js';
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { LintResult } from '../lint/engine.js';
@@ -21,6 +22,8 @@ export interface ArticleRow {
   /** Days until the review falls due; negative when overdue. */
   dueInDays: number | null;
   draft: boolean;
+  /** What build publishes today: false for drafts and for articles dated after today. */
+  published: boolean;
   errors: number;
   warnings: number;
 }
@@ -54,6 +57,7 @@ export function articleRows(articles: readonly Article[], results: readonly Lint
       reviewDue: status.reviewDue ?? null,
       dueInDays: status.dueInDays ?? null,
       draft: isDraft(article),
+      published: unpublishedReason(article, { now }) === undefined,
       errors: result?.errorCount ?? 0,
       warnings: result?.warningCount ?? 0,
       medical: status.medical,
@@ -64,6 +68,6 @@ export function articleRows(articles: readonly Article[], results: readonly Lint
 
 /** The stable JSON shape: only the documented keys, in a fixed order. */
 export function toJsonRow(row: ArticleRow): ArticleRow {
-  const { path, title, type, date, author, reviewedBy, lastReviewed, reviewDue, dueInDays, draft, errors, warnings } = row;
-  return { path, title, type, date, author, reviewedBy, lastReviewed, reviewDue, dueInDays, draft, errors, warnings };
+  const { path, title, type, date, author, reviewedBy, lastReviewed, reviewDue, dueInDays, draft, published, errors, warnings } = row;
+  return { path, title, type, date, author, reviewedBy, lastReviewed, reviewDue, dueInDays, draft, published, errors, warnings };
 }

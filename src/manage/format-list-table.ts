@@ -34,10 +34,10 @@ const COLUMNS: Record<ColumnKey, ColumnSpec> = {
   path: { header: 'PATH', text: (row) => row.path, shrinkTo: 16, comfortable: 28, cutStart: true },
   title: {
     header: 'TITLE',
-    text: (row) => `${row.draft ? '[draft] ' : ''}${row.unparseable ? '(cannot be parsed)' : (row.title ?? '—')}`,
+    text: (row) => `${row.draft ? '[draft] ' : !row.published && !row.unparseable ? '[scheduled] ' : ''}${row.unparseable ? '(cannot be parsed)' : (row.title ?? '—')}`,
     shrinkTo: 20,
     comfortable: 32,
-    paint: (row, text, c) => (row.unparseable ? c.red(text) : row.draft ? c.dim(text) : text),
+    paint: (row, text, c) => (row.unparseable ? c.red(text) : row.draft || !row.published ? c.dim(text) : text),
   },
   type: { header: 'TYPE', text: (row) => row.type, shrinkTo: 10 },
   date: { header: 'DATE', text: (row) => row.date ?? '—' },

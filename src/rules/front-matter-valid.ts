@@ -10,7 +10,7 @@ export const frontMatterValid: Rule = {
     engine: 'front matter in another language (---js, TOML…) is refused and never run',
     unclosed: 'the front-matter fence is not closed',
     yaml: 'the YAML does not parse',
-    'duplicate-key': 'a key appears twice',
+    'duplicate-key': 'a key appears twice (an error, not fatal: the last value is used, as Jekyll does)',
     alias: 'a YAML alias is used',
     tag: 'a YAML tag is used',
     'not-a-map': 'the front matter is not a set of keys',
@@ -23,6 +23,15 @@ export const frontMatterValid: Rule = {
     markdown: 'the body cannot be parsed',
   },
   check({ article, report }) {
+    for (const { key, first, again } of article.frontMatter?.duplicates ?? []) {
+      report({
+        messageId: 'duplicate-key',
+        message: `Key '${key}' is written twice, on line ${first.line} and on line ${again.line}; the value on line ${again.line} is used: delete the line that is wrong`,
+        line: again.line,
+        column: again.column,
+        fatal: false,
+      });
+    }
     const problem = article.problem;
     if (!problem) return;
     report({ messageId: problem.messageId, message: problem.message, line: problem.place.line, column: problem.place.column });

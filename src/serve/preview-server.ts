@@ -18,6 +18,7 @@ export interface PreviewServerOptions {
   cwd: string;
   now: CalendarDate;
   drafts: boolean;
+  future?: boolean;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -131,7 +132,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
   try {
-    site = new PreviewSite({ config: options.config, cwd: options.cwd, now: options.now, drafts: options.drafts, baseUrl: url });
+    site = new PreviewSite({ config: options.config, cwd: options.cwd, now: options.now, drafts: options.drafts, future: options.future, baseUrl: url });
   } catch (error) {
     await closeServer(server);
     throw error;

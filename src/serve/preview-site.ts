@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../core/article.js';
-import { isDraft } from '../core/article-info.js';
+import { isDraft } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -31,6 +31,8 @@ export interface PreviewSiteOptions {
   now: CalendarDate;
   /** Show drafts (and `published: false`), as `build --drafts` does. */
   drafts: boolean;
+  /** Show articles dated after today, as `build --future` does. */
+  future?: boolean;
   /** The preview's own address, ending in `/`: canonical links and the feed point at it. */
   baseUrl: string;
 }
@@ -88,7 +90,7 @@ export class PreviewSite {
     this.isProjectFile = projectFileCheck(options.config.root);
     this.loadTheme();
     this.articles = new ProjectArticles(options.config, options.cwd, this.display);
-    this.published = this.articles.published(options.drafts);
+    this.published = this.articles.published(options);
     this.relint([], new Set(), true);
     this.makeRenderer();
   }
@@ -118,7 +120,7 @@ export class PreviewSite {
     if (templatesChanged) this.loadTheme();
     const changedArticles = this.articles.refresh(touched);
     const previous = this.published;
-    this.published = this.articles.published(this.options.drafts);
+    this.published = this.articles.published(this.options);
     // What may change findings: the articles that changed, and other files (images, folders); not articles saved unchanged.
     const changed = new Set([...changedArticles, ...[...touched].filter((file) => !this.articles.has(file))]);
     const { linted, changedFindings } = this.relint(previous, changed, false);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArticle, type Article } from '../core/article.js';
-import { isDraft } from '../core/article-info.js';
+import { selectPublished, type PublishOptions } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
 import { articleRelPath, discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
@@ -40,9 +40,9 @@ export class ProjectArticles {
     return this.articles.values();
   }
 
-  /** What `build` (or `build --drafts`) would publish, by path. */
-  published(drafts: boolean): Article[] {
-    return [...this.articles.values()].filter((a) => drafts || !isDraft(a)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  /** What `build` (with the same `--drafts` and `--future`) would publish, by path. */
+  published(publish: PublishOptions): Article[] {
+    return selectPublished([...this.articles.values()], publish).published.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** An article as project rules see it: one of the project's, or a Markdown file elsewhere, read now. */
@@ -50,7 +50,7 @@ export class ProjectArticles {
     const known = this.articles.get(file);
     if (known) return known;
     try {
-      return parseArticle({ path: file, relPath: articleRelPath(this.config, file), content: readFileSync(file) });
+      return parseArticle({ path: file, relPath: articleRelPath(this.config, file), content: readFileSync(file), adopt: this.config });
     } catch {
       return undefined;
     }
@@ -106,7 +106,7 @@ export class ProjectArticles {
     }
     const old = this.articles.get(file.path);
     if (old && !old.problem && old.relPath === file.relPath && content.toString('utf8') === (old.bom ? '\ufeff' : '') + old.source) return old;
-    return parseArticle({ path: file.path, relPath: file.relPath, content });
+    return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: this.config });
   }
 }
 

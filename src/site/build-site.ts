@@ -1,12 +1,13 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { isDraft } from '../core/article-info.js';
+import type { Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
+import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
@@ -26,6 +27,8 @@ export interface BuildOptions {
   /** `--base-url`; default site.baseUrl. */
   baseUrl?: string;
   drafts?: boolean;
+  /** `--future`: publish articles dated after today too. */
+  future?: boolean;
   skipLint?: boolean;
   /** `--clean`: leave out the files in the old output that healthmd did not make, too. */
   clean?: boolean;
@@ -46,6 +49,8 @@ export type BuildResult =
       status: 'built';
       lint: LintGate;
       problems: DiscoveryProblem[];
+      /** With --skip-lint: the files that could not be parsed, left out of the site. */
+      leftOut: Article[];
       outDir: string;
       articles: number;
       pages: number;
@@ -89,13 +94,19 @@ interface BuildTarget {
 function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started }: BuildTarget): BuildResult {
   const { config, cwd } = options;
   const discovery = discoverArticles(config, cwd);
-  const all = readArticles(discovery.files, cwd);
+  const all = readArticles(discovery.files, cwd, config);
   options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
-  const published = all.filter((article) => options.drafts || !isDraft(article));
+  // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
+  const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
+  // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
+  const leftOut = options.skipLint ? selected.published.filter((article) => article.problem) : [];
+  const parseable = (article: Article) => !options.skipLint || !article.problem;
+  const published = selected.published.filter(parseable);
+  const linted = selected.linted.filter(parseable);
 
   const reader = articleReader(config);
-  const lint = lintGate(published, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists });
-  options.onProgress?.({ stage: 'lint', done: published.length, total: published.length });
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, project: published });
+  options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
   const renderer = new SiteRenderer(published, {
@@ -122,6 +133,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     status: 'built',
     lint,
     problems: discovery.problems,
+    leftOut,
     outDir,
     articles: published.length,
     pages: total,

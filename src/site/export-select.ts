@@ -1,5 +1,6 @@
 import type { Article } from '../core/article.js';
-import { isDraft, publishedDate, stringList } from '../core/article-info.js';
+import { publishedDate, stringList } from '../core/article-info.js';
+import { unpublishedReason, type Unpublished } from '../core/publication.js';
 import type { CalendarDate } from '../core/dates.js';
 import { tagSlug } from '../render/tag-slug.js';
 
@@ -10,12 +11,16 @@ export interface ExportSelection {
   since?: CalendarDate;
   /** Keep drafts and `published: false` articles too. */
   drafts?: boolean;
+  /** Keep articles dated after today too. */
+  future?: boolean;
+  /** Today: articles dated after it are not published yet. */
+  now: CalendarDate;
 }
 
 export interface SelectedArticles {
   articles: Article[];
-  /** Drafts that matched everything else but were left out for want of `drafts`. */
-  draftsLeftOut: number;
+  /** Unpublished articles that matched everything else, left out for want of `--drafts` or `--future`. */
+  leftOut: Array<{ article: Article; reason: Unpublished }>;
 }
 
 /**
@@ -25,18 +30,19 @@ export interface SelectedArticles {
 export function selectForExport(articles: readonly Article[], selection: ExportSelection): SelectedArticles {
   const wanted = new Set((selection.tags ?? []).map((tag) => tagSlug(tag) ?? tag));
   const selected: Article[] = [];
-  let draftsLeftOut = 0;
+  const leftOut: SelectedArticles['leftOut'] = [];
   for (const article of articles) {
     if (wanted.size > 0 && !stringList(article, 'tags').some((tag) => wanted.has(tagSlug(tag) ?? tag))) continue;
     if (selection.since !== undefined) {
       const date = publishedDate(article);
       if (date === undefined || date < selection.since) continue;
     }
-    if (!selection.drafts && isDraft(article)) {
-      draftsLeftOut++;
+    const reason = unpublishedReason(article, selection);
+    if (reason) {
+      leftOut.push({ article, reason });
       continue;
     }
     selected.push(article);
   }
-  return { articles: selected, draftsLeftOut };
+  return { articles: selected, leftOut };
 }

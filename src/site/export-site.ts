@@ -12,7 +12,8 @@ import { articleReader, readArticles } from '../core/read-articles.js';
 import { classifyUrl, isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type SiteRenderOptions } from '../render/site-renderer.js';
 import { normaliseBaseUrl, projectFileCheck, type BuildProgress } from './build-site.js';
-import { selectForExport, type ExportSelection } from './export-select.js';
+import { describeLeftOut } from '../core/publication.js';
+import { selectForExport, type ExportSelection, type SelectedArticles } from './export-select.js';
 import { imageInliner, singleFileLinks, singleFilePages } from './export-single-file.js';
 import { checkExportTarget, EXPORT_MARKER, type ExportTarget } from './export-target.js';
 import { writeZip } from './export-zip.js';
@@ -104,8 +105,8 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
       throw new UsageError(`${display(file.path)}: is not in the articles folder (${display(articlesDir)}); export publishes articles only`);
     }
   }
-  const { articles, draftsLeftOut } = selectForExport(readArticles(discovery.files, cwd), options);
-  if (articles.length === 0) throw new UsageError(nothingSelected(options, draftsLeftOut));
+  const { articles, leftOut } = selectForExport(readArticles(discovery.files, cwd, config), options);
+  if (articles.length === 0) throw new UsageError(nothingSelected(options, leftOut));
 
   const reader = articleReader(config);
   const lint = lintGate(articles, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists });
@@ -217,13 +218,13 @@ function leftOutImages(article: Article, display: (file: string) => string): Exp
   return notices;
 }
 
-function nothingSelected(selection: ExportOptions, draftsLeftOut: number): string {
+function nothingSelected(selection: ExportOptions, leftOut: SelectedArticles['leftOut']): string {
   const asked = [
     ...(selection.paths ?? []),
     ...(selection.tags ?? []).map((tag) => `--tag ${JSON.stringify(tag)}`),
     ...(selection.since ? [`--since ${selection.since}`] : []),
   ];
   const what = asked.length ? `no article matches ${asked.join(' ')}` : 'there are no articles';
-  const drafts = draftsLeftOut > 0 ? `; ${draftsLeftOut} matching ${draftsLeftOut === 1 ? 'draft was' : 'drafts were'} left out (add --drafts to include drafts)` : '';
+  const drafts = leftOut.length > 0 ? `; left out as not published: ${describeLeftOut(leftOut)}` : '';
   return `nothing to export: ${what}${drafts}`;
 }

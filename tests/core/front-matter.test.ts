@@ -50,10 +50,19 @@ describe('unsafe or broken YAML', () => {
     expect(article('---').problem?.messageId).toBe('unclosed');
   });
 
-  it('reports a duplicate key at the second occurrence', () => {
-    const a = article('---\ntitle: One\ndate: 2024-05-08\ntitle: Two\n---\nBody\n');
-    expect(a.problem?.messageId).toBe('duplicate-key');
-    expect(a.problem?.place.line).toBe(4);
+  it('reads a duplicate key as Jekyll does (the last value), naming both lines, and the file stays usable', () => {
+    const a = article('---\ntitle: One\ndate: 2024-05-08\ntitle: Two\ntitle: Three\n---\nBody\n');
+    expect(a.problem).toBeUndefined();
+    expect(a.data).toEqual({ title: 'Three', date: '2024-05-08' });
+    expect(a.frontMatter?.places.title.key.line).toBe(5);
+    expect(a.frontMatter?.duplicates).toEqual([
+      { key: 'title', first: { line: 2, column: 1 }, again: { line: 4, column: 1 } },
+      { key: 'title', first: { line: 2, column: 1 }, again: { line: 5, column: 1 } },
+    ]);
+  });
+
+  it('still refuses a file with a duplicate key and another YAML error', () => {
+    expect(article('---\ntitle: One\ntitle: Two\nbad: [\n---\nBody\n').problem?.messageId).toBe('yaml');
   });
 
   it('refuses aliases, at the alias', () => {

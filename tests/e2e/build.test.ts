@@ -203,7 +203,7 @@ describe('healthmd build options and failures', () => {
     const project = sampleProject();
     expect((await runCli(['build'], { cwd: project, env })).code).toBe(0);
     const before = readFileSync(path.join(project, 'public/index.html'), 'utf8');
-    writeFileSync(path.join(project, 'articles/new.md'), '---\ntitle: New\ndate: 2030-01-01\n---\nNo sections.\n');
+    writeFileSync(path.join(project, 'articles/new.md'), '---\ntitle: New\ndate: 2020-01-01\n---\nNo sections.\n');
     const blocked = await runCli(['build'], { cwd: project, env });
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toMatch(/articles\/new\.md/);
@@ -215,16 +215,18 @@ describe('healthmd build options and failures', () => {
     expect(readFileSync(path.join(project, 'public/index.html'), 'utf8')).toContain('/articles/new/');
   });
 
-  it('always stops on fatal findings, naming the files, even with --skip-lint', async () => {
+  it('always stops on clashing URLs, naming the files, even with --skip-lint (which leaves out what cannot be parsed)', async () => {
     const project = sampleProject({
       'articles/broken.md': '---\ntitle: [unclosed\n---\nBody\n',
       'articles/a.md': '---\ntitle: A\nslug: clash\n---\nA\n',
       'articles/b.md': '---\ntitle: B\nslug: clash\n---\nB\n',
     });
+    const gated = await runCli(['build'], { cwd: project, env });
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toMatch(/articles\/broken\.md[\s\S]*front-matter-valid/);
     const run = await runCli(['build', '--skip-lint'], { cwd: project, env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/articles\/broken\.md/);
-    expect(run.stderr).toMatch(/front-matter-valid/);
+    expect(run.stderr).not.toMatch(/front-matter-valid/);
     expect(run.stderr).toMatch(/articles\/a\.md[\s\S]*unique-slug/);
     expect(run.stderr).not.toMatch(/required-sections/);
     expect(listFiles(project)).not.toContain('public/index.html');

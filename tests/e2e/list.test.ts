@@ -54,6 +54,7 @@ describe('healthmd list --json', () => {
       reviewDue: '2025-03-05',
       dueInDays: -102,
       draft: false,
+      published: true,
       errors: migraine!.errors,
       warnings: migraine!.warnings,
     });
@@ -68,9 +69,9 @@ describe('healthmd list --json', () => {
     expect(rowOf['articles/heel-pain.md'].errors).toBeGreaterThan(0);
   });
 
-  it('counts the same errors and warnings as healthmd lint', async () => {
+  it('counts the same errors and warnings as healthmd lint (with --drafts, as list shows drafts too)', async () => {
     const rows = await listJson();
-    const lint = await runCli(['lint', '--format', 'json'], { cwd: LIBRARY, env: NOW });
+    const lint = await runCli(['lint', '--format', 'json', '--drafts'], { cwd: LIBRARY, env: NOW });
     expect(lint.code).toBe(1);
     const counts = Object.fromEntries(
       (JSON.parse(lint.stdout) as { filePath: string; errorCount: number; warningCount: number }[]).map((r) => [

@@ -170,11 +170,11 @@ describe('healthmd review', () => {
   });
 
   it('refuses an unparseable article, naming the file and line, and writes none', async () => {
-    const files = { ...befores(STYLES), 'articles/broken.md': '---\ntitle: A\ntitle: B\n---\nBody\n' };
+    const files = { ...befores(STYLES), 'articles/broken.md': '---\ntitle: A\ndate: [2024\n---\nBody\n' };
     const dir = project(files);
     const result = await runCli(['review', 'articles', '--by', BY], { cwd: dir, env: NOW });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/articles\/broken\.md:3:\d+: /);
+    expect(result.stderr).toMatch(/articles\/broken\.md:4:\d+: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expectUntouched(dir, files);
   });

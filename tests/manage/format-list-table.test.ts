@@ -15,6 +15,7 @@ function row(overrides: Partial<ListedArticle>): ListedArticle {
     reviewDue: '2026-03-01',
     dueInDays: 259,
     draft: false,
+    published: true,
     errors: 0,
     warnings: 0,
     medical: true,

@@ -13,7 +13,7 @@ const NOW = '2025-06-15';
 
 function library() {
   const config = loadConfig(LIBRARY);
-  const articles = readArticles(discoverArticles(config, LIBRARY).files, LIBRARY);
+  const articles = readArticles(discoverArticles(config, LIBRARY).files, LIBRARY, config);
   const results = lintArticles(articles, { config, now: NOW });
   return { config, articles, results, rows: articleRows(articles, results, config, NOW, path.join(LIBRARY, 'articles')) };
 }
@@ -52,7 +52,7 @@ describe('articleRows', () => {
 
   it('prints only the documented keys in JSON, in a fixed order', () => {
     expect(Object.keys(toJsonRow(rowOf['migraine.md']))).toEqual([
-      'path', 'title', 'type', 'date', 'author', 'reviewedBy', 'lastReviewed', 'reviewDue', 'dueInDays', 'draft', 'errors', 'warnings',
+      'path', 'title', 'type', 'date', 'author', 'reviewedBy', 'lastReviewed', 'reviewDue', 'dueInDays', 'draft', 'published', 'errors', 'warnings',
     ]);
   });
 });

@@ -41,7 +41,9 @@ describe('planReview', () => {
   });
 
   it('refuses an unparseable article at the place of its problem', () => {
-    expect(plan('---\ntitle: A\ntitle: B\n---\n')).toMatchObject({ kind: 'refused', messageId: 'unparseable', place: { line: 3 } });
+    expect(plan('---\ntitle: A\ndate: [2024\n---\n')).toMatchObject({ kind: 'refused', messageId: 'unparseable', place: { line: 4 } });
+    // A duplicate key is read (the last value wins), but a review is not written into such a file.
+    expect(plan('---\ntitle: A\ntitle: B\n---\n')).toMatchObject({ kind: 'refused' });
     expect(plan('---\ntitle: A\n')).toMatchObject({ kind: 'refused', messageId: 'unparseable', place: { line: 1 } });
   });
 

@@ -46,7 +46,7 @@ describe('initProject', () => {
     initProject({ dir, site: SITE, today: TODAY });
     const text = readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8');
     const uncommented = parse(uncommentKeys(text));
-    for (const key of ['site', 'articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'review', 'readability', 'disclaimer', 'types', 'defaultType', 'rules', 'html']) {
+    for (const key of ['site', 'articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'review', 'readability', 'disclaimer', 'types', 'defaultType', 'rules', 'html', 'defaults', 'frontMatter']) {
       expect(uncommented, key).toHaveProperty(key);
     }
     for (const key of ['title', 'baseUrl', 'language', 'description', 'dateFormat']) expect(uncommented.site, key).toHaveProperty(key);

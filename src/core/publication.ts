@@ -1,0 +1,77 @@
+import type { Article } from './article.js';
+import { publishedDate } from './article-info.js';
+import type { CalendarDate } from './dates.js';
+
+/** What decides publication besides the files: the `--drafts` and `--future` flags and today. */
+export interface PublishOptions {
+  /** `--drafts`: drafts, `published: false` and values in doubt are published too. */
+  drafts?: boolean;
+  /** `--future`: articles dated after today are published too. */
+  future?: boolean;
+  now: CalendarDate;
+}
+
+/**
+ * Why an article is not published: `draft` (`draft: true` or Jekyll's `published: false`),
+ * `in-doubt` (`draft` or `published` holds something other than true or false, such as the text
+ * "false": front-matter-schema reports the wrong type, and in doubt nothing is published),
+ * `future` (dated after today, as Jekyll and Hugo hold such posts back until their day).
+ */
+export type Unpublished = 'draft' | 'in-doubt' | 'future';
+
+/**
+ * The one answer to "is this article published?", asked by lint, build, export, serve and list alike.
+ * An article that cannot be parsed is "published" here: it is in the set so front-matter-valid
+ * reports it, and the build stops on it (or, with --skip-lint, names it as left out).
+ */
+export function unpublishedReason(article: Article, options: PublishOptions): Unpublished | undefined {
+  if (article.problem) return undefined;
+  const { draft, published } = article.data;
+  if (!options.drafts) {
+    if (draft === true || published === false) return 'draft';
+    if ((draft !== undefined && draft !== null && typeof draft !== 'boolean') || (published !== undefined && published !== null && typeof published !== 'boolean')) return 'in-doubt';
+  }
+  if (!options.future) {
+    const date = publishedDate(article);
+    if (date !== undefined && date > options.now) return 'future';
+  }
+  return undefined;
+}
+
+export interface PublishedSet<T extends Article = Article> {
+  /** What is published, in the given order. */
+  published: T[];
+  /** What lint checks: the published articles and those in doubt, whose wrong type must be reported. */
+  linted: T[];
+  /** The articles left out, with why. */
+  leftOut: Array<{ article: T; reason: Unpublished }>;
+}
+
+/** Splits articles into what is published and what is left out, and why. */
+export function selectPublished<T extends Article>(articles: readonly T[], options: PublishOptions): PublishedSet<T> {
+  const set: PublishedSet<T> = { published: [], linted: [], leftOut: [] };
+  for (const article of articles) {
+    const reason = unpublishedReason(article, options);
+    if (reason === undefined) set.published.push(article);
+    else set.leftOut.push({ article, reason });
+    if (reason === undefined || reason === 'in-doubt') set.linted.push(article);
+  }
+  return set;
+}
+
+/** "2 drafts, 1 dated after today": what was left out, for a note on stderr. */
+export function describeLeftOut(leftOut: ReadonlyArray<{ reason: Unpublished }>): string {
+  const counts = { draft: 0, 'in-doubt': 0, future: 0 };
+  for (const { reason } of leftOut) counts[reason]++;
+  const parts: string[] = [];
+  if (counts.draft) parts.push(`${counts.draft} draft${counts.draft === 1 ? '' : 's'} (--drafts includes them)`);
+  if (counts['in-doubt']) parts.push(`${counts['in-doubt']} with draft or published not true or false`);
+  if (counts.future) parts.push(`${counts.future} dated after today (--future includes them)`);
+  return parts.join(', ');
+}
+
+/** True for what only `--drafts` publishes: drafts, Jekyll's `published: false`, and values in doubt. */
+export function isDraft(article: Article): boolean {
+  const reason = unpublishedReason(article, { future: true, now: '' });
+  return reason === 'draft' || reason === 'in-doubt';
+}

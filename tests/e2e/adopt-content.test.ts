@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers.js';
+
+const NOW = { HEALTHMD_NOW: '2024-06-01' };
+
+interface Report {
+  filePath: string;
+  messages: { ruleId: string; messageId: string; line: number }[];
+}
+const findings = (stdout: string) => (JSON.parse(stdout) as Report[]).flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}/${m.messageId}`)).sort();
+
+const BODY = 'Words for everyone.\n';
+
+describe('content written for Jekyll and Hugo, read with defaults and frontMatter.aliases', () => {
+  it('Jekyll _posts/: a glossary folder made non-medical by defaults, meta-description read as description', async () => {
+    const dir = tempProject({
+      'healthmd.config.yaml': [
+        'articlesDir: _posts',
+        'types: {glossary: {medical: false}}',
+        'defaults:',
+        '  - {match: glossary, values: {type: glossary, author: HealthCare.gov}}',
+        'frontMatter:',
+        '  aliases: {description: [meta-description]}',
+        '',
+      ].join('\n'),
+      '_posts/glossary/2013-01-01-premium.md': `---\ntitle: Premium\nmeta-description: The amount you pay for your health insurance every month, in addition to other costs.\n---\n${BODY}`,
+      '_posts/glossary/2013-01-01-short.md': `---\ntitle: Short\nmeta-description: Too short.\n---\n${BODY}`,
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    // Only the too-short description is left, reported at the meta-description line as the file spells it.
+    expect(findings(lint.stdout)).toEqual(['2013-01-01-short.md:3 description-length/too-short']);
+  });
+
+  it('Hugo content/: cascade-like defaults by glob, summary and publishDate read out of the box, draft left out', async () => {
+    const dir = tempProject({
+      'healthmd.config.yaml': ['articlesDir: content', 'types: {page: {medical: false}}', 'defaults:', '  - {match: "**/_index.md", values: {type: page}}', '  - {match: about.md, values: {type: page}}', ''].join('\n'),
+      'plain.yaml': 'articlesDir: content\n',
+      'content/about.md': `---\ntitle: About\nsummary: Who runs this clinic's site, how to reach the team, and how articles are written.\npublishDate: 2024-01-01\nauthor: Clinic\n---\n${BODY}`,
+      'content/care/_index.md': `---\ntitle: Care\nsummary: Every page about care at the clinic, from first visit to follow-up appointments.\npublishDate: 2024-01-01\nauthor: Clinic\n---\n${BODY}`,
+      'content/care/wip.md': `---\ntitle: Work in progress\ndraft: true\n---\n${BODY}`,
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(findings(lint.stdout)).toEqual([]);
+    expect(lint.code).toBe(0);
+    // Without the defaults the same pages are held to a medical article's rules.
+    const without = await runCli(['lint', '--format', 'json', '--config', 'plain.yaml'], { cwd: dir, env: NOW });
+    expect(findings(without.stdout).filter((f) => f.startsWith('about.md') && f.includes('disclaimer-present'))).toHaveLength(1);
+  });
+});

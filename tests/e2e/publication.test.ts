@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers.js';
+
+const NOW = { HEALTHMD_NOW: '2024-06-01' };
+
+/** A medical article that passes every rule; `extra` goes into its front matter. */
+const article = (title: string, extra = '', date = '2024-05-08') => `---
+title: ${title}
+description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
+date: ${date}
+author: Sam Lee
+reviewedBy: "Dr Ann Bell, MRCGP"
+lastReviewed: 2024-05-10
+${extra}---
+Most back pain gets better in a few weeks. Keep moving as much as you can.
+
+## Keeping Active
+
+A short walk each day can help.
+
+## Sources
+
+- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
+
+## Disclaimer
+
+This page gives general information only. Ask your doctor about your own health.
+`;
+
+interface Report {
+  filePath: string;
+  messages: { ruleId: string; message: string; line: number }[];
+}
+
+/** Every unpublished kind, each on the URL of a published article (a clash only if it were published). */
+function project(): string {
+  return tempProject({
+    'articles/back-pain.md': article('Back Pain'),
+    'articles/old-back-pain.md': article('Old Back Pain', 'slug: back-pain\npublished: false\n'),
+    'articles/draft-back-pain.md': article('Draft Back Pain', 'slug: back-pain\ndraft: true\n'),
+    'articles/doubtful.md': article('Doubtful', 'published: "false"\n'),
+    'articles/next-month.md': article('Next Month', 'slug: back-pain\n', '2024-07-01'),
+  });
+}
+
+const linted = (stdout: string) => (JSON.parse(stdout) as Report[]).map((r) => path.basename(r.filePath)).sort();
+const findings = (stdout: string) => (JSON.parse(stdout) as Report[]).flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)} ${m.ruleId}`)).sort();
+
+describe('lint and build agree on what is published', () => {
+  it('lint checks what build publishes, and the file in doubt for its wrong type', async () => {
+    const dir = project();
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(linted(lint.stdout)).toEqual(['back-pain.md', 'doubtful.md']);
+    // No clash with unpublished files; the text "false" is a wrong type.
+    expect(findings(lint.stdout)).toEqual(['doubtful.md front-matter-schema']);
+    expect((JSON.parse(lint.stdout) as Report[]).find((r) => r.filePath.endsWith('doubtful.md'))!.messages[0].message).toMatch(/published/);
+    expect(lint.stderr).toMatch(/not linted.*2 drafts.*1 dated after today/);
+    expect(lint.code).toBe(1);
+
+    const build = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/from 1 article/);
+    expect(existsSync(path.join(dir, 'public/articles/back-pain/index.html'))).toBe(true);
+    expect(existsSync(path.join(dir, 'public/articles/doubtful/index.html'))).toBe(false);
+
+    // The gated build stops on the same finding lint reports, and on nothing else.
+    const gated = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toMatch(/doubtful\.md/);
+    expect(gated.stderr).not.toMatch(/unique-slug/);
+  });
+
+  it('--drafts and --future change lint and build alike', async () => {
+    const dir = project();
+    const lint = await runCli(['lint', '--format', 'json', '--drafts'], { cwd: dir, env: NOW });
+    expect(linted(lint.stdout)).toEqual(['back-pain.md', 'doubtful.md', 'draft-back-pain.md', 'old-back-pain.md']);
+    expect(findings(lint.stdout).filter((f) => f.endsWith('unique-slug'))).toEqual(['back-pain.md unique-slug', 'draft-back-pain.md unique-slug', 'old-back-pain.md unique-slug']);
+    const build = await runCli(['build', '--drafts'], { cwd: dir, env: NOW });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/unique-slug/);
+
+    const future = await runCli(['lint', '--format', 'json', '--future', '--rule', 'front-matter-schema=off'], { cwd: dir, env: NOW });
+    expect(findings(future.stdout).filter((f) => f.endsWith('unique-slug'))).toEqual(['back-pain.md unique-slug', 'next-month.md unique-slug']);
+    const futureBuild = await runCli(['build', '--future', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(futureBuild.code).toBe(1);
+    expect(futureBuild.stderr).toMatch(/next-month\.md/);
+  });
+
+  it('list marks what is not published, and counts no clash with it', async () => {
+    const dir = project();
+    const list = await runCli(['list', '--json'], { cwd: dir, env: NOW });
+    const rows = JSON.parse(list.stdout) as Array<{ path: string; draft: boolean; published: boolean; errors: number }>;
+    const byName = Object.fromEntries(rows.map((r) => [path.basename(r.path), r]));
+    expect(byName['back-pain.md']).toMatchObject({ draft: false, published: true, errors: 0 });
+    expect(byName['old-back-pain.md']).toMatchObject({ draft: true, published: false });
+    expect(byName['doubtful.md']).toMatchObject({ draft: true, published: false, errors: 1 });
+    expect(byName['next-month.md']).toMatchObject({ draft: false, published: false });
+  });
+});

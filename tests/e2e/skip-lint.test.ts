@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers.js';
+
+const NOW = { HEALTHMD_NOW: '2024-06-01' };
+
+const article = (title: string, extra = '') => `---
+title: ${title}
+description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
+date: 2024-05-08
+author: Sam Lee
+reviewedBy: "Dr Ann Bell, MRCGP"
+lastReviewed: 2024-05-10
+${extra}---
+Most back pain gets better in a few weeks.
+
+## Sources
+
+- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
+
+## Disclaimer
+
+This page gives general information only. Ask your doctor about your own health.
+`;
+
+describe('a duplicate key is an error but not fatal', () => {
+  it('lint names both lines; the build uses the last value; --skip-lint builds it', async () => {
+    const dir = tempProject({
+      'articles/back-pain.md': article('Back Pain'),
+      'articles/twice.md': article('First Title', 'title: Second Title\n'),
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    const twice = (JSON.parse(lint.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; message: string; fatal?: boolean }> }>).find((r) => r.filePath.endsWith('twice.md'))!;
+    const duplicate = twice.messages.find((m) => m.ruleId === 'front-matter-valid')!;
+    expect(duplicate).toMatchObject({ line: 8 });
+    expect(duplicate.message).toMatch(/line 2 and on line 8/);
+    expect(duplicate.fatal).toBeUndefined();
+    expect(lint.code).toBe(1);
+
+    const gated = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).not.toMatch(/no build can get past/);
+
+    const built = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(built.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'public/articles/twice/index.html'), 'utf8')).toContain('Second Title');
+  });
+
+  it('--skip-lint builds every file it can parse and names, last, each file it left out', async () => {
+    const dir = tempProject({
+      'articles/back-pain.md': article('Back Pain'),
+      'articles/broken.md': '---\ntitle: [unclosed\n---\nBody\n',
+      'articles/sub/no-fence.md': '---\ntitle: Never closed\n',
+    });
+    const gated = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(gated.code).toBe(1);
+
+    const built = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/from 1 article/);
+    const last = built.stderr.trimEnd().split('\n').slice(-3);
+    expect(last[0]).toMatch(/left out 2 files that cannot be parsed/);
+    expect(last[1]).toMatch(/^ {2}articles\/broken\.md:\d+:\d+ {2}Invalid YAML/);
+    expect(last[2]).toMatch(/^ {2}articles\/sub\/no-fence\.md:1:1 .*not closed/);
+  });
+});
