@@ -2,14 +2,14 @@ import type { Rule } from './types.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 
-const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia)`;
+const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia|flu|influenza|colds?|covid(?:-19)?|coronavirus|ptsd|ibs|gout|fatigue|trauma)`;
 
 /** What a treatment is said to do, in the forms a promise takes ("will definitely reduce", "is guaranteed to help"). */
-const OUTCOME = String.raw`(?:work|cure|heal|help|reduce|relieve|improve|stop|prevent|eliminate|end|fix|protect|lower|boost|clear|restore|kill|shorten|ease|treat|reverse|beat|get\s+rid\s+of|make\s+you|succeed|remove|strengthen|speed\s+up|give\s+you)`;
+const OUTCOME = String.raw`(?:work|cure|heal|help|reduce|relieve|improve|stop|prevent|eliminate|end|fix|protect|lower|boost|clear|restore|kill|shorten|ease|treat|reverse|beat|get\s+rid\s+of|make\s+you|succeed|remove|strengthen|speed\s+up|give\s+you|raise|feel\s+(?:better|the\s+difference|relief|results?))`;
 /** The third person of an outcome verb ("definitely works"): a statement about a product, where "definitely stop" is advice. */
-const OUTCOME_S = String.raw`(?:works|cures|heals|helps|reduces|relieves|improves|stops|prevents|eliminates|ends|fixes|protects|lowers|boosts|clears|restores|kills|shortens|eases|treats|reverses|beats|gets\s+rid\s+of|makes\s+you|succeeds|removes|strengthens|speeds\s+up|gives\s+you)`;
+const OUTCOME_S = String.raw`(?:works|cures|heals|helps|reduces|relieves|improves|stops|prevents|eliminates|ends|fixes|protects|lowers|boosts|clears|restores|kills|shortens|eases|treats|reverses|beats|gets\s+rid\s+of|makes\s+you|succeeds|removes|strengthens|speeds\s+up|gives\s+you|raises|feels\s+(?:better|the\s+difference))`;
 const REMEDY = String.raw`(?:treatments?|cures?|remed(?:y|ies)|therap(?:y|ies)|medicines?|medications?|drugs?|solutions?|answers?|options?|supplements?|products?)`;
-const EVERY = String.raw`(?:every(?:one|body)|any(?:one|body)|all\s+(?:patients|people|adults|children|ages|types|kinds|forms|viruses|bacteria|infections|cases|conditions|diseases|illnesses|skin\s+types)|every\s+(?:single\s+)?(?:patient|person|case|virus|infection|type|kind|one|illness|disease|condition|user))`;
+const EVERY = String.raw`(?:every(?:one|body)|any(?:one|body)|all\s+(?:[a-z]+\s+)?(?:patients|people|adults|children|ages|types|kinds|forms|viruses|bacteria|infections|cases|conditions|diseases|illnesses|variants|strains|skin\s+types)|every\s+(?:single\s+)?(?:[a-z]+\s+)?(?:patient|person|case|virus|infection|type|kind|one|illness|disease|condition|user|variant|strain))`;
 
 /**
  * Phrases that promise an outcome, by the kind of promise (each a named group, so the message can
@@ -25,14 +25,16 @@ const KINDS: Record<string, string[]> = {
     String.raw`cure[- ]alls?|panaceas?`,
     String.raw`miracle\s+(?:cures?|treatments?|remed(?:y|ies)|drugs?|pills?|supplements?|fix(?:es)?|therap(?:y|ies)|diets?|products?|workers?)|miraculous\s+(?:cures?|recovery|results?|healing)`,
     String.raw`permanent\s+(?:cures?|relief|fix(?:es)?|solutions?|results?)|permanently\s+(?:cur|fix|eliminat|reliev|heal|end|get\s+rid\s+of)\w*`,
-    String.raw`(?:eliminat(?:e|es|ed|ing)|cur(?:e|es|ed)|banish(?:es|ed)?|gets?\s+rid\s+of|ends?|stops?|erases?|removes?|heals?|relieves?)\s+(?:[a-z\u00c0-\u024f'’-]+\s+){0,4}?forever|gone\s+forever`,
+    String.raw`(?:eliminat(?:e|es|ed|ing)|cur(?:e|es|ed)|banish(?:es|ed)?|gets?\s+rid\s+of|ends?|stops?|erases?|removes?|heals?|relieves?)\s+(?:[a-z\u00c0-\u024f'’-]+\s+){0,4}?(?:forever|for\s+good)|gone\s+forever`,
   ],
   certainty: [
     String.raw`(?:will|would|does|is\s+going\s+to|are\s+going\s+to)\s+(?:definitely|certainly|surely|undoubtedly|absolutely|100\s*%)\s+${OUTCOME}`,
-    String.raw`(?:definitely|certainly|undoubtedly)\s+${OUTCOME_S}`,
+    // The base form ("probiotics definitely cure") is advice after should or must; `advice` skips it there.
+    String.raw`(?:definitely|certainly|undoubtedly)\s+(?:${OUTCOME_S}|${OUTCOME})`,
+    String.raw`(?:results?|relief|recovery|success)\s+(?:is|are)\s+guaranteed`,
     String.raw`guaranteed\s+(?:relief|results?|cures?|recovery|success|weight\s+loss|to\s+(?:${OUTCOME}|be\s+(?:safe|effective)))|guarantees?\s+(?:relief|results?|a\s+cure|recovery|success)`,
     String.raw`(?:is|are)\s+(?:sure|certain)\s+to\s+${OUTCOME}`,
-    String.raw`100\s*(?:%|percent|per\s+cent)\s+(?:effective|successful|success|guaranteed|cure|reliable|of\s+(?:patients|people|cases|users|the\s+time))`,
+    String.raw`100\s*(?:%|percent|per\s+cent)\s+(?:effective|successful|success|guaranteed|cure|reliable|accurate|of\s+(?:patients|people|cases|users|the\s+time))`,
     String.raw`always\s+(?:works?|cures?|heals?)|works?\s+every\s+(?:single\s+)?time|every\s+single\s+time|never\s+fails?|(?:can't|can’t|cannot|can\s+not)\s+fail|fool-?proof`,
     String.raw`exponentially\s+(?:increas|improv|boost|rais|reduc|lower|better|enhanc|grow|speed|accelerat|multipl)\w*`,
     String.raw`instant\s+(?:relief|cures?|results?|fix(?:es)?|recovery|healing)|instantly\s+(?:reliev|cur|heal|fix|eliminat|remov|stop)\w*`,
@@ -45,14 +47,15 @@ const KINDS: Record<string, string[]> = {
   ],
   universality: [
     String.raw`(?:works?|worked|working|effective|helps?|helped|successful)\s+(?:for|against|on|with|in)\s+${EVERY}`,
-    String.raw`(?:cures?|heals?|prevents?|kills?|protects?\s+(?:you\s+)?against)\s+(?:every\s+(?:single\s+)?|all\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?)(?:${CONDITION}|viruses?|virus|bacteria|germs?|illness(?:es)?|ailments?|infections?|kinds?|types?)`,
+    String.raw`(?:helps?|helped|suits?)\s+(?:every(?:one|body)|all\s+patients)`,
+    String.raw`(?:cures?|heals?|prevents?|kills?|removes?|eliminates?|destroys?|catches|detects|finds|spots|protects?\s+(?:you\s+)?against)\s+(?:every\s+(?:single\s+)?|all\s+(?:kinds?\s+of\s+|types?\s+of\s+|forms?\s+of\s+)?)(?:${CONDITION}|viruses?|virus|bacteria|germs?|illness(?:es)?|ailments?|infections?|kinds?|types?)`,
   ],
   safety: [
     String.raw`(?:no|zero|without(?:\s+any)?|free\s+(?:of|from)(?:\s+any)?)\s+(?:harmful\s+|unwanted\s+|known\s+|negative\s+)?side[- ]effects?|side[- ]effects?[- ]free`,
     String.raw`(?:completely|totally|perfectly|entirely|absolutely|utterly|100\s*(?:%|percent|per\s+cent))\s+(?:safe|harmless|risk[- ]free|non[- ]toxic)`,
     String.raw`risk[- ]free|zero\s+risk|without\s+any\s+risks?|free\s+(?:of|from)\s+(?:all\s+|any\s+)?risks?`,
     String.raw`no\s+(?:risks?|danger)\s+(?:at\s+all|whatsoever)|(?:absolutely|completely|totally)\s+no\s+(?:risks?|danger)|(?:poses?|carr(?:y|ies))\s+no\s+(?:risks?|danger)`,
-    String.raw`(?:know|known|knew)\s+(?:(?:it|them|this|that)\s+)?to\s+be\s+(?:(?:completely|perfectly|totally|entirely)\s+)?(?:safe|harmless)`,
+    String.raw`(?:know|known|knew)\s+(?:[a-z-]+\s+){0,3}?to\s+be\s+(?:(?:completely|perfectly|totally|entirely)\s+)?(?:safe|harmless)`,
     String.raw`safe\s+for\s+${EVERY}|(?:cannot|can't|can’t|will\s+never|would\s+never)\s+(?:harm|hurt)\s+you`,
   ],
   // A claim that the evidence is settled: acceptable where the evidence is cited next to it.
@@ -86,7 +89,7 @@ const QUALIFIERS = new Set(
     'few most many some usually often sometimes may might could if whether unless ' +
     'generally typically normally mostly largely probably likely thought believed ' +
     'myth myths claim claims claimed claiming promise promises promising beware wary avoid sceptical skeptical ' +
-    'suspicious false falsely misleading so-called doubt doubtful'
+    'suspicious false falsely misleading so-called doubt doubtful said supposed supposedly alleged allegedly reportedly'
   ).split(' '),
 );
 /** Quantifiers that hedge only as quantifiers: "most people" does, "the most effective" does not. */
@@ -94,6 +97,14 @@ const QUANTIFIERS = new Set(['few', 'most', 'many', 'some']);
 const LOOKBACK_WORDS = 8;
 /** Just after a promise of safety, certainty or the same result for all, a limit takes it back: "completely safe for most adults". */
 const LIMITED_AFTER = /^[^.!?;]{0,40}?\b(?:most|many|some|usually|generally|typically|when\s+(?:used|taken)|if\s+(?:used|taken)|as\s+directed|in\s+most)\b/i;
+/** Just after a phrase, words that deny it: "a medicine with no side effects does not exist". */
+const DENIED_AFTER = /^[^.!?;]{0,40}?\b(?:(?:does|do)\s+not\s+exist|(?:doesn|don)['’]t\s+exist|is\s+a\s+myth|is\s+(?:not|un)true|is\s+false)\b/i;
+/** A label that opens a sentence and says what follows is someone else's claim: "Myth: …". */
+// A masked comment or code span (U+FFFC) may stand before it.
+const MYTH_LABEL = /^[\s\ufffc]*(?:myths?|claims?|fiction|false|wrong|untrue|rumou?rs?)\s*:/i;
+/** A glossary line up to the first clause of its definition: "Cure: a treatment that". */
+const GLOSSARY_ENTRY = /^\s*[\p{L}'’ -]{1,30}:\s+(?:a|an|the)\s[^.;:!?]*$/iu;
+const ADVICE = /\b(?:should|must|ought\s+to|need\s+to|please)\s+$/i;
 const QUOTES = /["'“”‘’]/;
 /** Words that set a quotation at a distance: the article reports what others say, and doubts it. */
 const DISTANCING =
@@ -137,6 +148,8 @@ export const noAbsoluteClaims: Rule = {
         covered = end;
         if (overlapsAllowed(start, end) || qualified(block.text, start) || quoted(block.text, start, end) || asked(block.text, end)) continue;
         if (kind !== undefined && LIMITABLE.has(kind) && LIMITED_AFTER.test(block.text.slice(end, end + 60))) continue;
+        if (DENIED_AFTER.test(block.text.slice(end, end + 60)) || definedTerm(block.text, start, end) || labelledMyth(block.text, start)) continue;
+        if (kind === 'certainty' && advice(block.text, start)) continue;
         if (distancedQuotation(block.text, start, end)) continue;
         cited ??= CITATION.test(block.raw);
         // "Proven" says the evidence exists: beside a citation the reader (and the editor) can check it.
@@ -211,6 +224,31 @@ function qualified(text: string, start: number): boolean {
     const previous = recent[i - 1] ?? words[words.length - recent.length + i - 1];
     return previous !== 'the' && previous !== 'a';
   });
+}
+
+/**
+ * True when the phrase is a term being defined ("Miracle cure: a phrase used in adverts…"), first on
+ * its line and followed by a colon, or stands in the first clause of such a definition.
+ */
+function definedTerm(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (/^\s*:/.test(text.slice(end, end + 3)) && /^[\s\p{L}'’-]{0,30}$/u.test(before)) return true;
+  // Or it stands in the definition itself, the first clause after "Term: a …".
+  return GLOSSARY_ENTRY.test(before);
+}
+
+/** True when the sentence holding `start` opens with "Myth:" or the like: it states a claim to refute it. */
+function labelledMyth(text: string, start: number): boolean {
+  const from = Math.max(0, start - 200);
+  const before = text.slice(from, start);
+  const sentence = before.split(/[.!?](?=\s)|\n\s*\n/).pop() ?? '';
+  return MYTH_LABEL.test(sentence);
+}
+
+/** True when "definitely" follows "should" or "must": "you should definitely stop smoking" advises, it does not promise. */
+function advice(text: string, start: number): boolean {
+  return ADVICE.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** True when the sentence is a question ("Is there a miracle cure?"): it asks, it does not claim. */
