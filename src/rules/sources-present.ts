@@ -32,7 +32,7 @@ export const sourcesPresent: Rule = {
     if (headings.length === 0) {
       report({
         messageId: 'missing',
-        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI or a PMID)`,
+        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI, a PMID or a journal citation)`,
         ...keyPlace(article, ['type', 'title']),
       });
       return;
