@@ -231,8 +231,12 @@ function qualified(text: string, start: number): boolean {
  * its line and followed by a colon, or stands in the first clause of such a definition.
  */
 function definedTerm(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(lineStart, start);
+  // Only the last 200 characters: a term and the opening of its definition are short, and a long line stays linear.
+  const window = Math.max(0, start - 200);
+  const recent = text.slice(window, start);
+  const newline = recent.lastIndexOf('\n');
+  if (newline === -1 && window > 0) return false;
+  const before = recent.slice(newline + 1);
   if (/^\s*:/.test(text.slice(end, end + 3)) && /^[\s\p{L}'’-]{0,30}$/u.test(before)) return true;
   // Or it stands in the definition itself, the first clause after "Term: a …".
   return GLOSSARY_ENTRY.test(before);
@@ -279,7 +283,10 @@ function distancedQuotation(text: string, start: number, end: number): boolean {
 
 /** The opening quotation mark the phrase stands after in its sentence, or -1. */
 function openingQuote(text: string, start: number): number {
-  for (let i = start - 1; i >= sentenceStart(text, start); i--) {
+  const from = sentenceStart(text, start);
+  // Most sentences quote nothing: one scan says so.
+  if (!/["'“‘]/.test(text.slice(from, start))) return -1;
+  for (let i = start - 1; i >= from; i--) {
     const c = text[i];
     // A quotation mark opens at the start of a word: the ’ of "it’s" and the ' of "patients'" do not.
     if ('“"‘\''.includes(c) && opensAt(text, i)) return i;
