@@ -7,13 +7,18 @@ import { ContentError, UsageError } from '../core/errors.js';
 import { readArticles } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { planReview } from '../manage/plan-review.js';
+import { signOffFindings } from '../manage/sign-off-findings.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
 
 interface ReviewFlags {
   by: string;
   date?: string;
+  strict?: boolean;
 }
+
+/** How many findings of an article a warning lists before it sends the reader to `healthmd lint`. */
+const LISTED_FINDINGS = 5;
 
 function parseReviewer(value: string): string {
   const by = value.trim();
@@ -34,16 +39,22 @@ export function registerReview(program: Command, io: Io, exit: { code: number })
     .argument('<paths...>', 'articles to mark as reviewed: files, folders or globs')
     .requiredOption('--by <reviewer>', 'who reviewed them, "Name, credentials"', parseReviewer)
     .option('--date <YYYY-MM-DD>', 'the day of the review (default: today)', parseDate)
+    .option('--strict', 'refuse to record the review (exit 1, nothing written) when an article has lint errors or placeholders')
     .addHelpText(
       'after',
       `
 Every file is checked before any is written: if one is refused (it does not parse, or the date is in
 the future or before the article's own date), none is changed and the exit code is 1.
 
+An article signed off while it still has lint errors or placeholders (an example reviewer, a
+[[placeholder]], a missing source) gets a warning listing them; with --strict the review is refused
+instead, nothing is written, and the exit code is 1.
+
 Examples:
   $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD"
   $ healthmd review articles/conditions --by "Dr Jane Smith, MD" --date 2025-03-01
-  $ healthmd review "articles/**/knee-*.md" --by "A. Patel, PT, DPT"`,
+  $ healthmd review "articles/**/knee-*.md" --by "A. Patel, PT, DPT"
+  $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD" --strict`,
     )
     .action((paths: string[], flags: ReviewFlags, command: Command) => {
       const context = createContext(io, command);
@@ -66,6 +77,21 @@ Examples:
       }
       if (refused > 0) {
         io.stderr(`healthmd: nothing was written: ${refused} of ${plans.length} file${plans.length === 1 ? '' : 's'} refused\n`);
+        exit.code = 1;
+        return;
+      }
+      const signedOff = plans.map(({ article, plan }) => ({ article, text: plan.kind === 'write' ? plan.text : undefined }));
+      const findings = signOffFindings(signedOff, config, today);
+      for (const [article, messages] of findings) {
+        const file = display(article.path);
+        const kind = flags.strict ? 'error' : 'warning';
+        const count = `${messages.length} lint error${messages.length === 1 ? '' : 's'} or placeholder${messages.length === 1 ? '' : 's'}`;
+        io.stderr(`healthmd: ${kind}: ${file}: ${flags.strict ? 'not signed off' : 'signed off'} with ${count} still in it: fix them, then check with healthmd lint ${file}\n`);
+        for (const message of messages.slice(0, LISTED_FINDINGS)) io.stderr(`  ${file}:${message.line}:${message.column}  ${message.ruleId}  ${message.message}\n`);
+        if (messages.length > LISTED_FINDINGS) io.stderr(`  …and ${messages.length - LISTED_FINDINGS} more\n`);
+      }
+      if (flags.strict && findings.size > 0) {
+        io.stderr(`healthmd: nothing was written: ${findings.size} of ${plans.length} file${plans.length === 1 ? '' : 's'} not lint clean (--strict)\n`);
         exit.code = 1;
         return;
       }

@@ -8,26 +8,47 @@ import { SLUG_PATTERN } from '../core/url.js';
 import type { Rule } from './types.js';
 import { titleInUse } from './util/title-in-use.js';
 
-/** What each known key holds, said the way a writer reads it, with a line they can copy. */
-const FIELDS: Record<string, { expected: string; example: string }> = {
-  title: { expected: 'a non-empty string', example: 'title: "Back Pain: What Helps"' },
-  description: { expected: 'a string', example: 'description: "How back pain is treated, and when to see a doctor."' },
-  date: { expected: 'a date (YYYY-MM-DD)', example: 'date: 2024-05-08' },
-  updated: { expected: 'a date (YYYY-MM-DD)', example: 'updated: 2024-06-01' },
-  author: { expected: 'a name or a list of names', example: 'author: "Jane Doe"' },
-  reviewedBy: { expected: 'a string (the reviewer and credentials)', example: 'reviewedBy: "Dr Sam Lee, MD"' },
-  lastReviewed: { expected: 'a date (YYYY-MM-DD)', example: 'lastReviewed: 2024-05-08' },
-  type: { expected: 'an article type name', example: 'type: condition' },
-  condition: { expected: 'a string', example: 'condition: "Chronic back pain"' },
-  treatments: { expected: 'a list of treatment names', example: 'treatments: [physiotherapy, surgery]' },
-  tags: { expected: 'a tag or a list of tags', example: 'tags: [back pain, spine]' },
-  slug: { expected: 'a string', example: 'slug: back-pain' },
-  draft: { expected: 'true or false', example: 'draft: true' },
-  published: { expected: 'true or false', example: 'published: false' },
-  lang: { expected: 'a language tag', example: 'lang: en-GB' },
-  image: { expected: 'a path or URL to an image', example: 'image: images/spine.jpg' },
-  imageAlt: { expected: 'a string', example: 'imageAlt: "Diagram of the lower spine"' },
+/**
+ * What each known key holds, said the way a writer reads it, with a line they can copy. Examples of
+ * content (a description, a person) are built from the article itself or say what kind of value
+ * is wanted: a canned sentence about back pain is wrong for every other page.
+ */
+const FIELDS: Record<string, { expected: string; example: (article: Article) => string }> = {
+  title: { expected: 'a non-empty string', example: (article) => `title: ${JSON.stringify(titleFromFileName(article.relPath))}` },
+  description: {
+    expected: 'a string',
+    example: (article) => `description: "…" (one or two sentences, 50–160 characters, on what a reader of ${JSON.stringify(subjectOf(article))} will learn)`,
+  },
+  date: { expected: 'a date (YYYY-MM-DD)', example: () => 'date: 2024-05-08' },
+  updated: { expected: 'a date (YYYY-MM-DD)', example: () => 'updated: 2024-06-01' },
+  author: { expected: 'a name or a list of names', example: () => 'author: "…" (the name of the person who wrote it, or a list of names)' },
+  reviewedBy: { expected: 'a string (the reviewer and credentials)', example: () => 'reviewedBy: "…" (the reviewer\'s name and credentials)' },
+  lastReviewed: { expected: 'a date (YYYY-MM-DD)', example: () => 'lastReviewed: 2024-05-08' },
+  type: { expected: 'an article type name', example: () => 'type: condition' },
+  condition: { expected: 'a string', example: (article) => `condition: ${JSON.stringify(subjectOf(article))}` },
+  treatments: { expected: 'a list of treatment names', example: () => 'treatments: [first treatment, second treatment]' },
+  tags: { expected: 'a tag or a list of tags', example: () => 'tags: [topic, another topic]' },
+  slug: { expected: 'a string', example: (article) => `slug: ${suggestSlug('', article.relPath)}` },
+  draft: { expected: 'true or false', example: () => 'draft: true' },
+  published: { expected: 'true or false', example: () => 'published: false' },
+  lang: { expected: 'a language tag', example: () => 'lang: en-GB' },
+  image: { expected: 'a path or URL to an image', example: () => 'image: images/photo.jpg' },
+  imageAlt: { expected: 'a string', example: () => 'imageAlt: "…" (what the image shows, for readers who cannot see it)' },
 };
+
+/** What the article is about, as it says itself: its condition, else its title, else its file name. */
+function subjectOf(article: Article): string {
+  const { condition, title } = article.data;
+  if (typeof condition === 'string' && condition.trim()) return condition.trim();
+  if (typeof title === 'string' && title.trim()) return title.trim();
+  return titleFromFileName(article.relPath);
+}
+
+/** "2024-05-08-knee-pain.md" reads "Knee pain". */
+function titleFromFileName(relPath: string): string {
+  const words = (relPath.split('/').pop() ?? '').replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Title';
+}
 
 const REQUIRED = new Set(['title', 'description', 'date', 'author']);
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -87,12 +108,12 @@ export const frontMatterSchema: Rule = {
     const result = schema.safeParse(input);
     for (const issue of result.success ? [] : result.error.issues) {
       const [key, index] = issue.path as [string, number | undefined];
-      const { messageId, message } = describeIssue(issue, key, index, data[key], article.relPath);
+      const { messageId, message } = describeIssue(issue, key, index, data[key], article);
       at(placeOf(article, key, index), messageId, key === 'title' ? `${message}. ${titleInUse(article)}` : message);
     }
 
     if (data.date === undefined && publishedDate(article) === undefined) {
-      at({ line: 1, column: 1 }, 'missing', `Missing required key 'date': add "${FIELDS.date.example}" to the front matter, or start the file name with the date (2024-05-08-${article.relPath.split('/').pop()})`);
+      at({ line: 1, column: 1 }, 'missing', `Missing required key 'date': add ${FIELDS.date.example(article)} to the front matter, or start the file name with the date (2024-05-08-${article.relPath.split('/').pop()})`);
     }
 
     const type = data.type;
@@ -138,12 +159,13 @@ function placeOf(article: Article, key: string, index?: number): Place {
   return (index !== undefined ? place.items?.[index] : undefined) ?? place.value;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | undefined, value: unknown, relPath: string): { messageId: string; message: string } {
-  const field = FIELDS[key] ?? { expected: 'a valid value', example: `${key}: …` };
+function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | undefined, value: unknown, article: Article): { messageId: string; message: string } {
+  const known = FIELDS[key];
+  const field = { expected: known?.expected ?? 'a valid value', example: known ? known.example(article) : `${key}: …` };
   const item = Array.isArray(value) && index !== undefined ? value[index] : value;
   const subject = Array.isArray(value) && index !== undefined ? `'${key}' entry ${index + 1}` : `'${key}'`;
   if (value === undefined) {
-    return { messageId: 'missing', message: `Missing required key '${key}': add "${field.example}" to the front matter` };
+    return { messageId: 'missing', message: `Missing required key '${key}': add ${field.example} to the front matter` };
   }
   const isItem = Array.isArray(value) && index !== undefined;
   if (item === null || (issue.code === 'custom' && issue.params?.messageId === 'empty')) {
@@ -161,7 +183,7 @@ function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | und
     case 'invalid-slug':
       return {
         messageId: 'invalid-slug',
-        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestSlug(String(item), relPath)}`,
+        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestSlug(String(item), article.relPath)}`,
       };
     case 'invalid-lang':
       return { messageId: 'invalid-lang', message: `'lang' ${shown} is not a BCP 47 language tag: use a code such as en, en-GB or es-419` };

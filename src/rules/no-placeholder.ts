@@ -2,6 +2,7 @@ import type { Article } from '../core/article.js';
 import type { Place, Report } from '../core/diagnostic.js';
 import { isPlaceholderValue } from '../core/placeholder-value.js';
 import type { Rule } from './types.js';
+import { reportExampleValues } from './util/example-values.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 import { titleInUse } from './util/title-in-use.js';
@@ -79,7 +80,7 @@ interface Hit {
 /** Finds what was left to be written: TODO-style notes, filler text and `healthmd new` placeholders. */
 export const noPlaceholder: Rule = {
   id: 'no-placeholder',
-  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, `undefined`/`null` values or other generators\' template syntax left in the text or front matter',
+  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values or other generators\' template syntax left in the text or front matter',
   severity: 'error',
   messages: {
     todo: 'a TODO, TBD, FIXME or XXX note is left in',
@@ -88,6 +89,8 @@ export const noPlaceholder: Rule = {
     phrase: 'a phrase configured in the `phrases` option is left in',
     'placeholder-value': 'a value such as `undefined` or `null`, written by a script that had none, stands as text',
     'template-syntax': 'template syntax from another generator (`{{ site.baseurl }}`, `{% include %}`, `{{< shortcode >}}`), which is never evaluated',
+    'example-person': 'an example person (the "Example Reviewer, MD" `healthmd init` writes, "Jane Doe") stands as author or reviewer',
+    'placeholder-date': 'a date a script writes when it has none (1970-01-01) stands as a real date',
   },
   defaultOptions: { phrases: [] },
   check({ article, options, report }) {
@@ -108,6 +111,7 @@ export const noPlaceholder: Rule = {
       return found;
     };
     checkFrontMatter(article, (text) => find(text, true), report);
+    reportExampleValues(article, report);
     for (const block of textBlocks(article)) {
       for (const hit of find(block.text, false)) {
         const end = block.endPlace(hit.index + hit.length);

@@ -69,6 +69,8 @@ export const reviewCurrent: Rule = {
         message: `lastReviewed (${reviewed}) is before the article was published (${published}): the review must be of this article; have it reviewed and record it (${command()} --by "Name, credentials")`,
         ...at,
       });
+      // A review of an earlier text is stale in any case: one finding at the date says both.
+      return;
     }
     const months = maxAgeMonths(options, config);
     const due = addMonths(reviewed, months);

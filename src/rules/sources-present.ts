@@ -10,15 +10,21 @@ import { PLACEHOLDER_PATTERN } from './no-placeholder.js';
 const URL = /\bhttps?:\/\/(?:[\w-]+\.)+[a-z]{2,}\b/i;
 const DOI = /\b10\.\d{4,9}\/\S+/;
 const PMID = /\bPMID:?\s*\d{1,8}\b/i;
+/**
+ * A journal citation written out, as reference lists and PubMed print them: year, volume, optional
+ * issue, pages or article number ("2003;348(11):977-85", "2020;395:497–506", "2019; 321(6): 560-9",
+ * "2018;360:k322", "2020 Feb 15;395(10223):497-506").
+ */
+const JOURNAL = /\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?\s*:\s*[a-z]?\d{1,6}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
 
-/** Medical articles cite their sources: a Sources/References section with a URL, a DOI or a PMID. */
+/** Medical articles cite their sources: a Sources/References section with a URL, a DOI, a PMID or a journal citation. */
 export const sourcesPresent: Rule = {
   id: 'sources-present',
-  description: 'Medical articles have a Sources/References section citing at least one source (URL, DOI or PMID)',
+  description: 'Medical articles have a Sources/References section citing at least one source (URL, DOI, PMID or a journal citation)',
   severity: 'error',
   messages: {
     missing: 'no heading names a Sources or References section',
-    'no-citation': 'the Sources section has no URL, DOI or PMID',
+    'no-citation': 'the Sources section has no URL, DOI, PMID or journal citation',
   },
   check({ article, config, report }) {
     if (!typeNeedsSection(article, config, 'Sources')) return;
@@ -26,7 +32,7 @@ export const sourcesPresent: Rule = {
     if (headings.length === 0) {
       report({
         messageId: 'missing',
-        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI or a PMID)`,
+        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI, a PMID or a journal citation)`,
         ...keyPlace(article, ['type', 'title']),
       });
       return;
@@ -34,7 +40,7 @@ export const sourcesPresent: Rule = {
     if (headings.some((heading) => citesSource(article, heading) || awaitsSources(article, heading))) return;
     report({
       messageId: 'no-citation',
-      message: `The '${headings[0].text}' section cites no source: add a link (https://…), a DOI (10.1000/xyz) or a PMID (PMID: 12345678) for each source`,
+      message: `The '${headings[0].text}' section cites no source: add a link (https://…), a DOI (10.1000/xyz), a PMID (PMID: 12345678) or the journal citation (N Engl J Med 2003;348(11):977-85) for each source`,
       ...article.place(headings[0].start),
     });
   },
@@ -48,7 +54,7 @@ function citesSource(article: Article, heading: Heading): boolean {
   if (linked) return true;
   // What a comment says is not shown to readers, so a URL in one cites nothing.
   const text = article.body.slice(heading.end, heading.sectionEnd).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
-  return URL.test(text) || DOI.test(text) || PMID.test(text);
+  return URL.test(text) || DOI.test(text) || PMID.test(text) || JOURNAL.test(text);
 }
 
 /** A scaffold's `[[Add a source…]]` marker: no-placeholder already reports the section as unwritten. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -29,7 +29,7 @@ function isFolder(file: string): boolean {
 }
 
 describe('healthmd init', () => {
-  it('sets up a project that lints clean, and lists what it created', async () => {
+  it('sets up a project whose only findings are the example author and reviewer, and lists what it created', async () => {
     const dir = tempProject();
     const result = await runCli(['init', '--yes'], { cwd: dir, env });
     expect(result.code).toBe(0);
@@ -38,8 +38,16 @@ describe('healthmd init', () => {
       expect(existsSync(path.join(dir, file))).toBe(true);
     }
     const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env });
-    expect(JSON.parse(lint.stdout).flatMap((r: { messages: unknown[] }) => r.messages)).toEqual([]);
-    expect(lint.code).toBe(0);
+    // A site must not publish "Medically reviewed by Example Reviewer, MD": lint says so until real people stand there.
+    const messages = JSON.parse(lint.stdout).flatMap((r: { messages: { ruleId: string; messageId?: string; line: number }[] }) => r.messages);
+    expect(messages.map((m: { ruleId: string; line: number }) => `${m.ruleId}@${m.line}`)).toEqual(['no-placeholder@8', 'no-placeholder@16']);
+    expect(lint.code).toBe(1);
+    const file = path.join(dir, 'articles', 'lower-back-pain.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('author: Example Author', 'author: Sam Lee'));
+    expect((await runCli(['review', 'articles/lower-back-pain.md', '--by', 'Dr Ana Ruiz, GP'], { cwd: dir, env })).code).toBe(0);
+    const clean = await runCli(['lint', '--format', 'json'], { cwd: dir, env });
+    expect(JSON.parse(clean.stdout).flatMap((r: { messages: unknown[] }) => r.messages)).toEqual([]);
+    expect(clean.code).toBe(0);
   });
 
   it('creates the folder it is given', async () => {
@@ -102,6 +110,9 @@ describe('healthmd init', () => {
       expect(steps.indexOf(step)).toBeGreaterThan(install);
     }
 
+    // The example's author and reviewer fail the lint until real people stand there, as they should.
+    const example = path.join(dir, 'articles', 'lower-back-pain.md');
+    writeFileSync(example, readFileSync(example, 'utf8').replace('Example Author', 'Sam Lee').replace('Example Reviewer, MD', 'Dr Ana Ruiz, GP'));
     // The steps after npm ci, run as CI would in a project where healthmd is a dev dependency.
     mkdirSync(path.join(dir, 'node_modules', '.bin'), { recursive: true });
     symlinkSync(REPO, path.join(dir, 'node_modules', 'healthmd'));

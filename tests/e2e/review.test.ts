@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers.js';
@@ -81,7 +81,10 @@ describe('healthmd review', () => {
   it('changes only reviewedBy and lastReviewed, byte for byte, in every style', async () => {
     const dir = project(befores(STYLES));
     const result = await runCli(['review', 'articles', '--by', BY, '--date', '2025-06-01'], { cwd: dir, env: NOW });
-    expect(result.stderr).toBe('');
+    // These bare articles have no sources or disclaimer: each is signed off with a warning, and written.
+    const warnings = result.stderr.split('\n').filter((line) => line && !line.startsWith('  '));
+    expect(warnings).toHaveLength(Object.keys(STYLES).length);
+    for (const line of warnings) expect(line).toMatch(/^healthmd: warning: articles\/.*: signed off with \d+ lint errors? or placeholders? still in it/);
     expect(result.code).toBe(0);
     for (const [name, { after }] of Object.entries(STYLES)) expect(read(dir, name), name).toBe(after);
     const lines = result.stdout.trimEnd().split('\n');
@@ -196,5 +199,48 @@ describe('healthmd review', () => {
       expect(result.stderr).toMatch(/^healthmd: /);
     }
     expectUntouched(dir, files);
+  });
+
+  describe('signing off an article that does not lint clean', () => {
+    async function initProject(): Promise<{ dir: string; file: string }> {
+      const dir = tempProject();
+      expect((await runCli(['init', '--yes'], { cwd: dir, env: NOW })).code).toBe(0);
+      return { dir, file: path.join(dir, 'articles', 'lower-back-pain.md') };
+    }
+
+    it('records the review without a word when the article is otherwise clean', async () => {
+      const { dir, file } = await initProject();
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Example Author', 'Sam Lee'));
+      const result = await runCli(['review', 'articles/lower-back-pain.md', '--by', BY, '--strict'], { cwd: dir, env: NOW });
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      expect(readFileSync(file, 'utf8')).toContain(`reviewedBy: "${BY}"`);
+    });
+
+    it('warns, naming each finding, when the article still has a placeholder, and records the review', async () => {
+      const { dir, file } = await initProject();
+      const result = await runCli(['review', 'articles/lower-back-pain.md', '--by', BY], { cwd: dir, env: NOW });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('healthmd: warning: articles/lower-back-pain.md: signed off with 1 lint error or placeholder still in it');
+      expect(result.stderr).toMatch(/articles\/lower-back-pain\.md:8:9 {2}no-placeholder {2}author: "Example Author" is an example/);
+      expect(readFileSync(file, 'utf8')).toContain(`reviewedBy: "${BY}"`);
+    });
+
+    it('--strict refuses: exit 1, nothing written', async () => {
+      const { dir, file } = await initProject();
+      const before = readFileSync(file, 'utf8');
+      const result = await runCli(['review', 'articles/lower-back-pain.md', '--by', BY, '--strict'], { cwd: dir, env: NOW });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('healthmd: error: articles/lower-back-pain.md: not signed off with 1 lint error or placeholder still in it');
+      expect(result.stderr).toContain('nothing was written: 1 of 1 file not lint clean (--strict)');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+    });
+
+    it('counts the reviewer being recorded: an example reviewer is a placeholder too', async () => {
+      const { dir, file } = await initProject();
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Example Author', 'Sam Lee'));
+      const result = await runCli(['review', 'articles/lower-back-pain.md', '--by', 'Example Reviewer, MD', '--strict'], { cwd: dir, env: NOW });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('no-placeholder  reviewedBy: "Example Reviewer, MD" is an example');
+    });
   });
 });

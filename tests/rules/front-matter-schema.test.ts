@@ -128,4 +128,12 @@ describe('front-matter-schema', () => {
     expect(mine.map((m) => m.messageId)).toEqual(['missing', 'missing', 'missing', 'missing']);
     expect(mine.every((m) => m.severity === 'error')).toBe(true);
   });
+
+  it('builds hints from the article itself, never a canned sentence about another page', () => {
+    const reports = check('---\ntitle: Glossary of spine terms\ndate: 2024-05-08\n---\n\nText.\n', 'glossary.md');
+    const messages = reports.map((r) => r.message).join('\n');
+    expect(messages).not.toMatch(/back pain|Jane Doe/i);
+    expect(messages).toContain('on what a reader of "Glossary of spine terms" will learn');
+    expect(messages).toContain('the name of the person who wrote it');
+  });
 });

@@ -118,4 +118,58 @@ describe('no-absolute-claims', () => {
     const [message] = lint(`${FRONT}You will see a miracle\n  cure.\n`);
     expect(message).toMatchObject({ line: 7, column: 16, endLine: 8, endColumn: 7 });
   });
+
+  it.each([
+    ['There is only one existing treatment for the new coronavirus: vitamin C.', 'only one existing treatment'],
+    ['The only treatment is a course of infusions.', 'only treatment'],
+    ['It will definitely reduce the severity of the infection.', 'will definitely reduce'],
+    ['The capsule is guaranteed to help.', 'guaranteed to help'],
+    ['Vitamin C has worked against every single virus including influenzas.', 'worked against every single virus'],
+    ['This method works for everyone.', 'works for everyone'],
+    ['We use an exchange therapy, which we know to be safe.', 'know to be safe'],
+    ['The drip is completely safe.', 'completely safe'],
+    ['There is no risk at all.', 'no risk at all'],
+    ['The tea is perfectly harmless.', 'perfectly harmless'],
+  ])('flags the missed kinds at the phrase: %j', (sentence, phrase) => {
+    expect(flagged(sentence)).toEqual([phrase]);
+  });
+
+  it.each([
+    'Nothing is proven to work against COVID-19.',
+    'There is no cure.',
+    'Most people have no side effects.',
+    "Some sites claim it is 'completely safe'; it is not.",
+    'Some sites call it "a natural and completely safe fix", but it is not.',
+    'The drip is not completely safe.',
+    'No treatment is guaranteed to work.',
+    'Myth: vitamin C is the only treatment for the new coronavirus.',
+    'You should definitely stop smoking.',
+    'The jab is completely safe for most adults.',
+  ])('passes what is not a claim: %j', (sentence) => {
+    expect(flagged(sentence)).toEqual([]);
+  });
+
+  it('still reports a quotation the article stands behind', () => {
+    expect(flagged('"It is completely safe," says our lead nurse.')).toEqual(['completely safe']);
+  });
+
+  it('knows whether a citation stands beside the claim, and says what would make it acceptable', () => {
+    const [uncited] = lint(`${FRONT}Medicine proven to work for treating PTSD is available.\n`);
+    expect(uncited).toMatchObject({ messageId: 'claim', column: 10 });
+    expect(uncited.message).toMatch(/no source beside it: cite the study .* or hedge it/);
+    // "Proven" beside the evidence is for the reader to check: not reported.
+    expect(lint(`${FRONT}Medicine proven to work for treating PTSD is available [1].\n`)).toEqual([]);
+    expect(lint(`${FRONT}Medicine proven to work for treating PTSD is available ([guideline](https://www.nice.org.uk/guidance/ng116)).\n`)).toEqual([]);
+    expect(lint(`${FRONT}Medicine proven to work for treating PTSD is available.[^1]\n\n[^1]: A trial.\n`)).toEqual([]);
+    // No study shows "completely safe": beside a citation it is still reported, and the message says the source is there.
+    const [cited] = lint(`${FRONT}Therapy is completely safe, as a review found (Smith et al., 2019).\n`);
+    expect(cited).toMatchObject({ messageId: 'cited-claim' });
+    expect(cited.message).toMatch(/a source is cited beside it.*hedge the wording/);
+    const [bare] = lint(`${FRONT}Therapy is completely safe.\n`);
+    expect(bare.message).toMatch(/no source is cited beside it: hedge it .* or cite the evidence/);
+  });
+
+  it('looks for the citation in the same paragraph only', () => {
+    expect(lint(`${FRONT}Medicine proven to work for PTSD is available.\n\nA trial is cited here [1].\n`).map((m) => m.messageId)).toEqual(['claim']);
+  });
 });

@@ -79,6 +79,11 @@ describe('review-current', () => {
     expect(ids(check(reviewed('2025-06-01', '2025-07-01')))).toEqual(['5:15 before-published']);
   });
 
+  it('reports a stale review of an earlier text once at the date, not twice', () => {
+    // Reviewed in 2020, published in 2024, stale since 2021: one finding says what to do.
+    expect(ids(check(reviewed('2020-03-01', '2024-11-18')))).toEqual(['5:15 before-published']);
+  });
+
   it('leaves an unreadable date to front-matter-schema', () => {
     expect(check(reviewed('2025-02-30'))).toEqual([]);
   });

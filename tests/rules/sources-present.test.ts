@@ -48,6 +48,20 @@ describe('sources-present', () => {
     expect(check(withSources('- Manson JE, et al. N Engl J Med. 2019. PMID: 30415629'))).toEqual([]);
   });
 
+  it.each([
+    '- Writer A, Writer B. A trial of a treatment. N Engl J Med 2003;348(11):977-85.',
+    '- Writer A. A case series. Lancet. 2020;395:497–506.',
+    '- Writer A. A cohort study. JAMA 2019; 321(6): 560-9.',
+    '- Writer A. A rapid review. BMJ 2018;360:k322.',
+    '- Writer A, et al. A cohort. Lancet. 2020 Feb 15;395(10223):497-506.',
+  ])('accepts a References list of journal citations written out, with no link: %j', (line) => {
+    expect(check(withSources(line).replace('## Sources', '## References'))).toEqual([]);
+  });
+
+  it('does not take dates, times or ratios for journal citations', () => {
+    expect(ids(check(withSources('- Leaflet, 2020; see page 4\n- Clinic hours 2019: 9-5\n- Ratio 3:1')))).toEqual(['7:1 no-citation']);
+  });
+
   it('refuses things that only look like citations', () => {
     expect(ids(check(withSources('- Ask your pharmacist\n- Page 10.5 of the leaflet\n- http://localhost')))).toEqual(['7:1 no-citation']);
   });
