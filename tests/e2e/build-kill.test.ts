@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, tempProject } from './helpers.js';
 import { generateCorpus } from '../site/support/corpus.js';
-import { listFiles } from '../site/support/project.js';
+import { listFiles, SAMPLE_NOW, sampleProject } from '../site/support/project.js';
 
 const env = { HEALTHMD_NOW: '2027-01-01' };
 
@@ -58,6 +58,68 @@ describe('a build killed midway', () => {
     }
     expect(readdirSync(project).filter((name) => name.includes('.healthmd-'))).toEqual([]);
   }, 120_000);
+});
+
+describe('an output caught between the two renames of its swap', () => {
+  // What a SIGKILL between the renames leaves: the old output aside under its "old" name and no
+  // output folder. The process id in the name is this test's, which is alive: ids are reused, and
+  // only the output's lock says whether a run is still at work.
+  const aside = (project: string, base: string) => path.join(project, `.${base}.healthmd-old-${process.pid}-k1ll3d`);
+  const sampleEnv = { HEALTHMD_NOW: SAMPLE_NOW };
+
+  it('build puts the previous output back, keeps what the user added to it, and builds', async () => {
+    const project = sampleProject();
+    expect((await runCli(['build'], { cwd: project, env: sampleEnv })).code).toBe(0);
+    const publicDir = path.join(project, 'public');
+    writeFileSync(path.join(publicDir, 'CNAME'), 'health.example.org\n');
+    renameSync(publicDir, aside(project, 'public'));
+
+    const result = await runCli(['build'], { cwd: project, env: sampleEnv });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(publicDir, 'CNAME'), 'utf8')).toBe('health.example.org\n');
+    expect(existsSync(path.join(publicDir, 'index.html'))).toBe(true);
+    expect(existsSync(aside(project, 'public'))).toBe(false);
+  }, 60_000);
+
+  it('export puts its previous bundle back before replacing it', async () => {
+    const project = sampleProject();
+    expect((await runCli(['export', '--out', 'bundle'], { cwd: project, env: sampleEnv })).code).toBe(0);
+    const bundle = path.join(project, 'bundle');
+    writeFileSync(path.join(bundle, 'README.txt'), 'open index.html\n');
+    renameSync(bundle, aside(project, 'bundle'));
+
+    const result = await runCli(['export', '--out', 'bundle'], { cwd: project, env: sampleEnv });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(bundle, 'README.txt'), 'utf8')).toBe('open index.html\n');
+    expect(existsSync(aside(project, 'bundle'))).toBe(false);
+  }, 60_000);
+
+  it('serve, which never writes the output, says where the previous output is and how to get it back', async () => {
+    const project = sampleProject();
+    expect((await runCli(['build'], { cwd: project, env: sampleEnv })).code).toBe(0);
+    renameSync(path.join(project, 'public'), aside(project, 'public'));
+
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: project, env: { ...process.env, ...sampleEnv, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    for (const started = Date.now(); !stdout.includes('Serving ') && child.exitCode === null && Date.now() - started < 15_000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('Serving ');
+    expect(stderr).toBe(
+      `healthmd: warning: public is missing: a build was killed while replacing it, and the previous output is in .public.healthmd-old-${process.pid}-k1ll3d; 'healthmd build' puts it back (or rename that folder to public)\n`,
+    );
+    // Left as it was: serve renders in memory and writes nothing.
+    expect(existsSync(aside(project, 'public'))).toBe(true);
+    expect(existsSync(path.join(project, 'public'))).toBe(false);
+  }, 60_000);
 });
 
 function countFiles(dir: string): number {
