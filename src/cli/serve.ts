@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import path from 'node:path';
+import { projectPath } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
+import { halfSwapped } from '../site/write-site.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
 
@@ -82,6 +85,15 @@ Examples:
       reportBlocking(status.blocking);
       if (!LOOPBACK.has(flags.host)) {
         io.stderr(`healthmd: warning: listening on ${flags.host}: other machines on the network can see the preview\n`);
+      }
+      // serve never writes the output folder, but an editor about to deploy it should hear it is gone.
+      const outDir = projectPath(config, 'outDir');
+      const aside = halfSwapped(outDir);
+      if (aside) {
+        const shown = (file: string) => path.relative(context.cwd, file).split(path.sep).join('/') || '.';
+        io.stderr(
+          `healthmd: warning: ${shown(outDir)} is missing: a build was killed while replacing it, and the previous output is in ${shown(aside)}; 'healthmd build' puts it back (or rename that folder to ${path.basename(outDir)})\n`,
+        );
       }
       io.stdout(`Serving ${server.url} — Ctrl-C to stop\n`);
       io.stdout(`${count(status.articles, 'article')}: ${totals(status)}; each page shows its own findings\n`);

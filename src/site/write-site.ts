@@ -160,46 +160,79 @@ function carryFile(from: string, to: string, symlink: boolean): void {
 const LEFTOVER = /^\.(.+)\.healthmd-(build|old|trash)-(\d+)-[A-Za-z0-9]+$/;
 
 /**
- * Cleans up after builds that were killed: staging folders and replaced trees are removed, and an
+ * The previous output a run killed between the two renames of its swap left aside, when `outDir`
+ * is missing (the newest, should there be several); undefined when the output is whole. Process
+ * ids are not consulted: build and export swap under the output's lock, so no other run can be
+ * between its renames, and an id in the name may belong to another process by now (in a
+ * container every run can get the same one).
+ */
+export function halfSwapped(outDir: string): string | undefined {
+  if (existsSync(outDir)) return undefined;
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  let olds: string[];
+  try {
+    olds = readdirSync(parent)
+      .filter((name) => {
+        const match = LEFTOVER.exec(name);
+        return match?.[1] === base && match[2] === 'old';
+      })
+      .map((name) => path.join(parent, name));
+  } catch {
+    return undefined;
+  }
+  return olds.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+}
+
+/**
+ * Cleans up after runs that were killed: staging folders and replaced trees are removed, and an
  * output folder that was renamed aside just before a swap (the only moment `outDir` is missing)
  * is put back.
  */
 function sweepLeftovers(parent: string, base: string, outDir: string, removeLater: (dir: string) => void): void {
+  const aside = halfSwapped(outDir);
+  if (aside) {
+    try {
+      renameSync(aside, outDir);
+    } catch (error) {
+      throw new HealthmdError(
+        `the previous output is in ${path.basename(aside)} (a run was killed while replacing it) and could not be put back (${describe(error)}); rename it to ${base} and run again`,
+        { file: outDir, cause: error },
+      );
+    }
+  }
   let names: string[];
   try {
     names = readdirSync(parent);
   } catch {
     return;
   }
-  const olds: string[] = [];
   for (const name of names) {
     const match = LEFTOVER.exec(name);
-    if (!match || match[1] !== base || isRunning(Number(match[3]))) continue;
-    if (match[2] === 'old') olds.push(path.join(parent, name));
-    else removeLater(path.join(parent, name));
+    if (match && match[1] === base && !isRunning(Number(match[3]))) removeLater(path.join(parent, name));
   }
-  if (olds.length === 0) return;
-  if (!existsSync(outDir)) {
-    olds.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    renameSync(olds.shift()!, outDir);
-  }
-  for (const old of olds) removeLater(old);
 }
 
+/**
+ * Puts the staging folder where the output was. Node has no atomic exchange of two folders
+ * (renameat2's RENAME_EXCHANGE), so this is two renames with nothing between them; a kill in that
+ * window leaves the old output aside, which the next build or export puts back (sweepLeftovers)
+ * and serve points out (halfSwapped). A symbolic link swapped in one rename would close the window
+ * but make the output a link, which rsync, Docker's COPY and some Pages uploaders copy as a link
+ * rather than as the site.
+ */
 function swap(staging: string, outDir: string, parent: string, base: string, removeLater: (dir: string) => void): void {
-  let aside: string | undefined;
+  const aside = path.join(parent, `.${base}.healthmd-old-${process.pid}-${Date.now().toString(36)}`);
+  const hadOutput = existsSync(outDir);
   try {
-    if (existsSync(outDir)) {
-      aside = path.join(parent, `.${base}.healthmd-old-${process.pid}-${Date.now().toString(36)}`);
-      renameSync(outDir, aside);
-    }
+    if (hadOutput) renameSync(outDir, aside);
     renameSync(staging, outDir);
   } catch (error) {
-    if (aside && !existsSync(outDir)) renameSync(aside, outDir);
+    if (hadOutput && !existsSync(outDir) && existsSync(aside)) renameSync(aside, outDir);
     removeLater(staging);
     throw new HealthmdError(`could not replace the output folder (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
-  if (!aside) return;
+  if (!hadOutput) return;
   // A distinct name once the swap is done: "old" means "put me back" to the next build, "trash" never does.
   const trash = aside.replace('.healthmd-old-', '.healthmd-trash-');
   try {

@@ -5,6 +5,7 @@ import friendly from 'eslint-formatter-friendly';
 import { XMLParser } from 'fast-xml-parser';
 import pty from 'node-pty';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { BIN, REPO, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
@@ -206,5 +207,26 @@ describe("the README's CI recipes", () => {
       expect(result.stdout).toMatch(/disclaimer-present/);
       expect(readFileSync(path.join(dir, report), 'utf8')).toMatch(/disclaimer-present/);
     }
+  });
+});
+
+describe("the README's security model", () => {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const start = readme.indexOf('## Security model');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+
+  it('runs pull requests with a read-only token and no secrets, lint only, from the lockfile', async () => {
+    const workflow = parseYaml(/```yaml\n([\s\S]*?)```/.exec(section)![1]) as {
+      on: unknown;
+      permissions: Record<string, string>;
+      jobs: { lint: { steps: { run?: string }[] } };
+    };
+    expect(workflow.on).toBe('pull_request');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    const runs = workflow.jobs.lint.steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toEqual(['npm ci --ignore-scripts', 'npx --no-install healthmd lint --format github']);
+    const result = await lint(project(), runs[1].split(/\s+/).slice(4));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=articles\/back-pain\.md,/m);
   });
 });

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutputItem } from '../../src/render/site-renderer.js';
 import { checkOutputFolder, MARKER, readMarker } from '../../src/site/output-folder.js';
 import { removeNow } from '../../src/site/remove-later.js';
-import { writeSite, type WriteSiteOptions } from '../../src/site/write-site.js';
+import { halfSwapped, writeSite, type WriteSiteOptions } from '../../src/site/write-site.js';
 
 let parent: string;
 let outDir: string;
@@ -106,6 +106,25 @@ describe('writeSite', () => {
     expect(readdirSync(parent)).toEqual(['public']);
     // The restored output's marker still tells build files from others: the old index goes.
     expect(tree(outDir)).toEqual([MARKER, 'other.html']);
+  });
+
+  it('puts back an output folder set aside by a killed run whose process id is in use again', () => {
+    // In a container every run may get the same id: the killed run's can be this very process's.
+    write(files({ 'index.html': 'v1' }));
+    writeFileSync(path.join(outDir, 'CNAME'), 'example.org');
+    renameSync(outDir, path.join(parent, `.public.healthmd-old-${process.pid}-xyz`));
+    expect(halfSwapped(outDir)).toBe(path.join(parent, `.public.healthmd-old-${process.pid}-xyz`));
+    write(files({ 'index.html': 'v2' }), { previous: undefined });
+    expect(readdirSync(parent)).toEqual(['public']);
+    // Restored before the carry-over: the file the user added to the output survives the kill.
+    expect(readFileSync(path.join(outDir, 'CNAME'), 'utf8')).toBe('example.org');
+    expect(halfSwapped(outDir)).toBeUndefined();
+  });
+
+  it('finds no half-swapped state while the output folder is there', () => {
+    write(files({ 'index.html': 'v1' }));
+    mkdirSync(path.join(parent, '.public.healthmd-old-999999-abc'));
+    expect(halfSwapped(outDir)).toBeUndefined();
   });
 });
 
