@@ -25,9 +25,9 @@ export function lockOutput(target: string, display: (p: string) => string): Outp
         throw new HealthmdError(`cannot lock ${display(target)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that its folder is writable`, { file: lock, cause: error });
       }
       const holder = lockHolder(lock);
-      if (holder === undefined ? justMade(lock) : isRunning(holder)) {
+      if (holder === undefined ? justMade(lock) : holderIsAlive(holder)) {
         throw new HealthmdError(
-          `${display(target)} is being written by another healthmd run${holder ? ` (process ${holder})` : ''}; wait for it to finish, then run again`,
+          `${display(target)} is being written by another healthmd run${holder ? ` (process ${holder.pid})` : ''}; wait for it to finish, then run again`,
           { file: lock },
         );
       }
@@ -35,7 +35,7 @@ export function lockOutput(target: string, display: (p: string) => string): Outp
       unlinkSync(lock);
       continue;
     }
-    writeSync(fd, `${process.pid}\n`);
+    writeSync(fd, `${process.pid} ${STARTED}\n`);
     closeSync(fd);
     let released = false;
     return {
@@ -52,13 +52,32 @@ export function lockOutput(target: string, display: (p: string) => string): Outp
   }
 }
 
-function lockHolder(lock: string): number | undefined {
+/** When this process started (ms since the epoch): with the id, it tells this process from an earlier one that had the same id. */
+const STARTED = Math.round(Date.now() - process.uptime() * 1000);
+
+interface Holder {
+  pid: number;
+  started?: number;
+}
+
+function lockHolder(lock: string): Holder | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const [pid, started] = readFileSync(lock, 'utf8').trim().split(/\s+/).map((part) => Number.parseInt(part, 10));
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    return { pid, started: Number.isInteger(started) ? started : undefined };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the run that took the lock is still at work. Process ids are reused, and a fresh
+ * container hands every run the same few: a lock naming this process's own id but another start
+ * time was left by an earlier run that was killed.
+ */
+function holderIsAlive(holder: Holder): boolean {
+  if (holder.pid === process.pid) return holder.started !== undefined && Math.abs(holder.started - STARTED) < 1000;
+  return isRunning(holder.pid);
 }
 
 /** An empty lock younger than a second is one whose holder has not written its id yet. */
