@@ -5,6 +5,7 @@ import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../co
 import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
+import { sectionsApart } from './sections-apart.js';
 import type { SitePath } from './links.js';
 import { tagPath, tagSlug } from './tag-slug.js';
 
@@ -121,11 +122,17 @@ function siteEntry(article: Article, config: Config): SiteEntry {
   };
 }
 
-/** The first prose of the body, just long enough to cut an excerpt of `length` from. */
+/**
+ * The first prose of the body, just long enough to cut an excerpt of `length` from. Prose in the
+ * sections the page shows apart (sources, disclaimer) is not the article's opening, wherever they stand.
+ */
 function openingText(article: Article, length: number): string {
+  const { sources, disclaimer } = sectionsApart(article);
+  const apart = [sources, disclaimer].filter((heading) => heading !== undefined);
   let text = '';
   for (const block of article.prose) {
     if (!block.text.trim()) continue;
+    if (apart.some((heading) => block.start >= heading.start && block.start < heading.sectionEnd)) continue;
     text = text ? `${text} ${block.text}` : block.text;
     if (text.length > length) break;
   }
