@@ -7,6 +7,7 @@ import { rules as registry } from '../rules/index.js';
 import type { ProjectView, Rule } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
 import { inlineControl } from './inline-control.js';
+import { placeIndependent } from './placeless.js';
 
 /** ESLint-shaped result for one file. */
 export interface LintResult {
@@ -43,6 +44,11 @@ export interface LintOptions {
    */
   project?: readonly Article[];
   fileExists?: (absolutePath: string) => boolean;
+  /**
+   * The articles have no file (text on stdin without `--stdin-filename`): findings that depend on
+   * where a file is (its relative links and images, its URL) are left out rather than guessed.
+   */
+  placeless?: boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
@@ -127,11 +133,12 @@ function lintOne(article: Article, active: ActiveRule[], project: ProjectView, o
 function check(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const disabled = article.problem ? () => false : inlineControl(article);
+  const kept = options.placeless ? placeIndependent(article) : () => true;
   for (const { rule, severity, options: ruleOptions } of active) {
     // An unparseable file gets the one finding that explains why, and nothing else.
     if (article.problem && rule.id !== FRONT_MATTER_VALID) continue;
     const report = (r: Report) => {
-      if (disabled(rule.id, r.line)) return;
+      if (disabled(rule.id, r.line) || !kept(rule.id, r)) return;
       const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
       if (rule.fatal) diagnostic.fatal = true;
       diagnostics.push(diagnostic);
