@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.js';
-import { articleTitle, articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import { articleTitle, articleType, authors, isDraft, publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
 import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { ContentError } from '../core/errors.js';
@@ -28,6 +28,8 @@ export interface SiteEntry {
   lang: string;
   tags: TagRef[];
   excerpt: string;
+  /** Published only by `build --drafts` (and serve --drafts): the page says so and asks not to be indexed. */
+  draft: boolean;
 }
 
 export interface TagRef {
@@ -119,6 +121,7 @@ function siteEntry(article: Article, config: Config): SiteEntry {
     lang: language(data.lang, config.site.language),
     tags,
     excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength),
+    draft: isDraft(article),
   };
 }
 
