@@ -65,7 +65,8 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
       `
 Examples:
   $ healthmd lint                                  lint every article
-  $ healthmd lint articles/back-pain.md --fix      fix what is safe to fix in one file
+  $ healthmd lint articles/lower-back-pain.md --fix
+                                                   fix what is safe to fix in one file
   $ healthmd lint --format sarif --output lint.sarif
   $ healthmd lint --format github                  annotations in a GitHub Actions log
   $ healthmd lint --format github --format sarif:healthmd.sarif

@@ -41,9 +41,9 @@ Every file is checked before any is written: if one is refused (it does not pars
 the future or before the article's own date), none is changed and the exit code is 1.
 
 Examples:
-  $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD"
-  $ healthmd review articles/conditions --by "Dr Jane Smith, MD" --date 2025-03-01
-  $ healthmd review "articles/**/knee-*.md" --by "A. Patel, PT, DPT"`,
+  $ healthmd review articles/lower-back-pain.md --by "Dr Jane Smith, MD"
+  $ healthmd review articles --by "Dr Jane Smith, MD" --date 2025-03-01     every article in a folder
+  $ healthmd review "articles/**/*back-pain*.md" --by "A. Patel, PT, DPT"`,
     )
     .action((paths: string[], flags: ReviewFlags, command: Command) => {
       const context = createContext(io, command);
