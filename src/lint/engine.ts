@@ -6,7 +6,8 @@ import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
 import { rules as registry } from '../rules/index.js';
 import type { ProjectView, Rule } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
-import { inlineControl } from './inline-control.js';
+import { closestMatch } from '../rules/util/closest-match.js';
+import { inlineControl, type DirectiveRuleName } from './inline-control.js';
 import { placeIndependent } from './placeless.js';
 
 /** ESLint-shaped result for one file. */
@@ -52,6 +53,13 @@ export interface LintOptions {
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
+/**
+ * The id of the engine's own findings about inline control comments. It is not a rule (no config
+ * turns it off, no comment silences it): a comment naming a rule that does not exist silences
+ * nothing, which is what the finding is there to say, as ESLint reports rules its directives name
+ * but that have no definition.
+ */
+export const INLINE_CONTROL = 'inline-control';
 const MAX_FIX_PASSES = 10;
 
 /** The rules that run, with their effective severities and options: defaults, then config, then flags. */
@@ -130,9 +138,32 @@ function lintOne(article: Article, active: ActiveRule[], project: ProjectView, o
   return result;
 }
 
+/** An error for each rule name a directive gives that is no rule (a typo silences nothing), with the likeliest meant. */
+function unknownDirectiveRules(names: readonly DirectiveRuleName[]): Diagnostic[] {
+  const known = registry.map((rule) => rule.id);
+  return names
+    .filter(({ name }) => !known.includes(name))
+    .map(({ name, directive, line, column }) => {
+      const near = closestMatch(name, known);
+      const advice = near ? `did you mean ${near}?` : "'healthmd rules' lists the rule ids";
+      return {
+        ruleId: INLINE_CONTROL,
+        messageId: 'unknown-rule',
+        message: `${directive} names '${name}', which is not a rule, so it silences nothing: ${advice}`,
+        severity: 'error',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + name.length,
+      };
+    });
+}
+
 function check(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const disabled = article.problem ? () => false : inlineControl(article);
+  const control = article.problem ? undefined : inlineControl(article);
+  const disabled = control?.disabled ?? (() => false);
+  if (control) diagnostics.push(...unknownDirectiveRules(control.names));
   const kept = options.placeless ? placeIndependent(article) : () => true;
   for (const { rule, severity, options: ruleOptions } of active) {
     // An unparseable file gets the one finding that explains why, and nothing else.
