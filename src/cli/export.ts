@@ -55,8 +55,8 @@ a folder, the archive's comment in a zip). The same articles give a zip with the
 Examples:
   $ healthmd export --out handoff                         every article, as a folder
   $ healthmd export --zip handoff.zip --tag "back pain"   one topic, as an archive
-  $ healthmd export articles/cancer --since 2024-01-01 --out cancer-2024
-  $ healthmd export articles/back-pain.md --single-file --out cms`,
+  $ healthmd export articles --since 2024-01-01 --out since-2024   a folder's articles dated 2024 or later
+  $ healthmd export articles/lower-back-pain.md --single-file --out cms`,
     )
     .action(async (paths: string[], flags: ExportFlags, command: Command) => {
       const context = createContext(io, command);

@@ -63,7 +63,9 @@ function describe(report: InitReport, cwd: string, root: string): string {
   // The next commands run in the project, which need not be where init was run.
   const project = path.relative(cwd, root);
   const cd = project ? `cd ${shellQuote(project)}   then   ` : '';
-  lines.push('', `Next: ${cd}healthmd new "Your first article"   then   healthmd lint`);
+  // A project that installs healthmd as a dev dependency has it in node_modules/.bin, not on the PATH.
+  const healthmd = report.ownCopy ? 'npx healthmd' : 'healthmd';
+  lines.push('', `Next: ${cd}${healthmd} new "Your first article"   then   ${healthmd} lint`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,17 +6,20 @@ import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
 import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import { UsageError } from '../core/errors.js';
-import { articleReader } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
-import { lintArticles, type LintResult } from '../lint/engine.js';
-import { frontMatterOnly, lintFilesInProject } from '../lint/lint-files.js';
+import type { LintResult } from '../lint/engine.js';
+import { frontMatterOnly, lintArticlesInProject, lintFilesInProject } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
+import { relativeTargets } from '../lint/placeless.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
 import { parseFormatFlag, reportTargets, writeReport, type ReportTarget } from './report-targets.js';
 import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
+
+/** What text on stdin is called when no --stdin-filename says which file it stands for (ESLint says <text>). */
+const STDIN_NAME = '<stdin>';
 
 interface LintFlags {
   format?: ReportTarget[];
@@ -67,7 +70,8 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
       `
 Examples:
   $ healthmd lint                                  lint every article
-  $ healthmd lint articles/back-pain.md --fix      fix what is safe to fix in one file
+  $ healthmd lint articles/lower-back-pain.md --fix
+                                                   fix what is safe to fix in one file
   $ healthmd lint --format sarif --output lint.sarif
   $ healthmd lint --format github                  annotations in a GitHub Actions log
   $ healthmd lint --format github --format sarif:healthmd.sarif
@@ -86,10 +90,17 @@ Examples:
       let results: LintResult[];
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
-        const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
+        // Without --stdin-filename the text has no file, so nothing about where it is can be checked.
+        const placeless = flags.stdinFilename === undefined;
+        const file = path.resolve(context.cwd, flags.stdinFilename ?? STDIN_NAME);
         const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8'), adopt: config });
-        const reader = articleReader(config);
-        results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
+        const unchecked = placeless ? relativeTargets(article).length : 0;
+        if (unchecked > 0) {
+          const what = unchecked === 1 ? 'a relative link or image' : `${unchecked} relative links and images`;
+          io.stderr(`healthmd: warning: ${STDIN_NAME}: ${what} not checked: text on stdin has no place in the project; pass --stdin-filename with the path it stands for, such as articles/draft.md\n`);
+        }
+        // Project rules see the whole project, as when the file itself is linted.
+        results = lintArticlesInProject([article], projectArticleFiles(config, context.cwd), { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix, placeless });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         const discovery = discoverArticles(config, context.cwd, paths);

@@ -35,7 +35,7 @@ Examples:
   $ healthmd new                                          asks for the title, type, condition…
   $ healthmd new "Lower back pain" --type condition --treatment Physiotherapy --treatment "Pain relief"
   $ healthmd new "Flu vaccine" --type treatment --author "Sam Lee" --reviewer "Dr Ana Ruiz, GP" --yes
-  $ healthmd new "Clinic opening hours" --type news --dir news --yes --open`,
+  $ healthmd new "Knee pain" --dir joints --tag knees --yes --open     articles/joints/knee-pain.md, opened in $EDITOR`,
     )
     .action(async (title: string | undefined, flags: NewFlags, command: Command) => {
       const context = createContext(io, command);

@@ -51,10 +51,10 @@ An article signed off while it still has lint errors or placeholders (an example
 instead, nothing is written, and the exit code is 1.
 
 Examples:
-  $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD"
-  $ healthmd review articles/conditions --by "Dr Jane Smith, MD" --date 2025-03-01
-  $ healthmd review "articles/**/knee-*.md" --by "A. Patel, PT, DPT"
-  $ healthmd review articles/back-pain.md --by "Dr Jane Smith, MD" --strict`,
+  $ healthmd review articles/lower-back-pain.md --by "Dr Jane Smith, MD"
+  $ healthmd review articles --by "Dr Jane Smith, MD" --date 2025-03-01     every article in a folder
+  $ healthmd review "articles/**/*back-pain*.md" --by "A. Patel, PT, DPT"
+  $ healthmd review articles/lower-back-pain.md --by "Dr Jane Smith, MD" --strict`,
     )
     .action((paths: string[], flags: ReviewFlags, command: Command) => {
       const context = createContext(io, command);

@@ -5,6 +5,7 @@ import { parseDocument, LineCounter } from 'yaml';
 import * as z from 'zod/mini';
 import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
+import { closestMatch } from '../rules/util/closest-match.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
 
@@ -212,8 +213,6 @@ const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', i
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const value = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     case 'invalid_type':
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${value === undefined ? 'nothing' : kindOf(value)}`;
     case 'too_small':
@@ -233,15 +232,70 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
+/**
+ * One error naming every wrong key, in file order, each with its place and what was expected. An
+ * unknown-keys issue names several keys at once: each is its own problem, at its own line.
+ */
+function invalidKeys(issues: readonly z.core.$ZodIssue[], input: unknown, display: string, locate: Locate): ConfigError {
+  const rank = fileOrder(input);
+  const problems = issues
+    .flatMap((issue) => {
+      const keyPath = (at: readonly PropertyKey[]) => (at.length ? at.join('.') : '(top level)');
+      if (issue.code !== 'unrecognized_keys') return [{ at: issue.path, message: `${keyPath(issue.path)}: ${describeIssue(issue, input)}` }];
+      return issue.keys.map((key) => ({ at: [...issue.path, key], message: `${keyPath([...issue.path, key])}: ${unknownKey(key, issue.path)}` }));
+    })
+    .map((problem, index) => ({ ...problem, index, place: locate(problem.at) ?? locate(problem.at.slice(0, -1)) }))
+    .sort((a, b) => rank(a.at) - rank(b.at) || a.index - b.index)
+    .map(({ message, place }) => ({ message, line: place?.line, column: place?.column }));
+  return new ConfigError(problems[0].message, { file: display, line: problems[0].line, column: problems[0].column, problems });
+}
+
+/** Where a key path stands in the config as written: YAML and JSON objects keep their keys in file order. */
+function fileOrder(input: unknown): (keyPath: readonly PropertyKey[]) => number {
+  const ranks = new Map<string, number>();
+  const visit = (node: unknown, prefix: string) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, child] of Object.entries(node)) {
+      const name = `${prefix}\0${key}`;
+      ranks.set(name, ranks.size);
+      visit(child, name);
+    }
+  };
+  visit(input, '');
+  return (keyPath) => {
+    // A key the input lacks (a missing value) stands where its nearest written parent does.
+    for (let depth = keyPath.length; depth > 0; depth--) {
+      const rank = ranks.get(keyPath.slice(0, depth).map((key) => `\0${String(key)}`).join(''));
+      if (rank !== undefined) return rank;
+    }
+    return -1;
+  };
+}
+
+/** "unknown key", with the key it most likely meant, else the keys that level takes. */
+function unknownKey(key: string, parent: readonly PropertyKey[]): string {
+  const known = knownKeys(schema, parent).filter((name) => name !== 'allowHtml');
+  const near = closestMatch(key, known);
+  if (near) return `unknown key; did you mean '${near}'?`;
+  return known.length ? `unknown key; expected one of ${known.join(', ')}` : 'unknown key';
+}
+
+/** The keys the schema takes at `keyPath` (a record's entries take any name, so none are listed). */
+function knownKeys(node: z.core.$ZodType, keyPath: readonly PropertyKey[]): string[] {
+  const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; options?: z.core.$ZodType[] };
+  if ((def.type === 'optional' || def.type === 'default') && def.innerType) return knownKeys(def.innerType, keyPath);
+  if (def.type === 'union' && def.options) return def.options.flatMap((option) => knownKeys(option, keyPath));
+  if (def.type === 'record' && def.valueType) return keyPath.length ? knownKeys(def.valueType, keyPath.slice(1)) : [];
+  if (def.type !== 'object' || !def.shape) return [];
+  if (!keyPath.length) return Object.keys(def.shape);
+  const child = def.shape[String(keyPath[0])];
+  return child ? knownKeys(child, keyPath.slice(1)) : [];
+}
+
 /** Validates a parsed config value and merges it over the defaults. Exported for tests. */
 export function resolveConfig(value: unknown, root: string, file?: string, display = file ?? 'config', locate: Locate = () => undefined): Config {
   const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const keyPath = issue.path.length ? issue.path.join('.') : '(top level)';
-    const place = locate(issue.path) ?? locate(issue.path.slice(0, -1));
-    throw new ConfigError(`${keyPath}: ${describeIssue(issue, value)}`, { file: display, line: place?.line, column: place?.column });
-  }
+  if (!parsed.success) throw invalidKeys(parsed.error.issues, value, display, locate);
   const user = parsed.data;
   const config = defaultConfig(root);
   config.file = file;

@@ -27,17 +27,42 @@ export class HealthmdError extends Error {
 
   /** `file:line:column: message`, the way every failure is shown. */
   describe(): string {
-    if (!this.file) return this.message;
-    const place = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
-    return `${this.file}${place}: ${this.message}`;
+    return located(this.message, this.file, this.line, this.column);
   }
 }
 
-/** The configuration file is invalid (exit 2). */
+/** `file:line:column: message`, as much of the place as is known. */
+function located(message: string, file?: string, line?: number, column?: number): string {
+  if (!file) return message;
+  const place = line ? `:${line}${column ? `:${column}` : ''}` : '';
+  return `${file}${place}: ${message}`;
+}
+
+/** One thing wrong in a config file, at its place. */
+export interface ConfigProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * The configuration file is invalid (exit 2). `message`, `line` and `column` are its first problem;
+ * `problems` holds every one, in file order, so a user fixes them all in one go.
+ */
 export class ConfigError extends HealthmdError {
-  constructor(message: string, options: { file?: string; line?: number; column?: number; cause?: unknown } = {}) {
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(message: string, options: { file?: string; line?: number; column?: number; cause?: unknown; problems?: ConfigProblem[] } = {}) {
     super(message, { ...options, exitCode: EXIT_USAGE });
     this.name = 'ConfigError';
+    this.problems = options.problems ?? [{ message, line: options.line, column: options.column }];
+  }
+
+  /** One problem on one line, as every failure is shown; several as a list of `file:line:column: message`. */
+  override describe(): string {
+    if (this.problems.length < 2) return super.describe();
+    const list = this.problems.map((problem) => `  ${located(problem.message, this.file, problem.line, problem.column)}`);
+    return [located(`${this.problems.length} problems in the config; fix each:`, this.file), ...list].join('\n');
   }
 }
 

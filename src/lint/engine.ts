@@ -6,7 +6,9 @@ import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
 import { rules as registry } from '../rules/index.js';
 import type { ProjectView, Rule } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
-import { inlineControl } from './inline-control.js';
+import { closestMatch } from '../rules/util/closest-match.js';
+import { inlineControl, type DirectiveRuleName } from './inline-control.js';
+import { placeIndependent } from './placeless.js';
 
 /** ESLint-shaped result for one file. */
 export interface LintResult {
@@ -43,9 +45,21 @@ export interface LintOptions {
    */
   project?: readonly Article[];
   fileExists?: (absolutePath: string) => boolean;
+  /**
+   * The articles have no file (text on stdin without `--stdin-filename`): findings that depend on
+   * where a file is (its relative links and images, its URL) are left out rather than guessed.
+   */
+  placeless?: boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
+/**
+ * The id of the engine's own findings about inline control comments. It is not a rule (no config
+ * turns it off, no comment silences it): a comment naming a rule that does not exist silences
+ * nothing, which is what the finding is there to say, as ESLint reports rules its directives name
+ * but that have no definition.
+ */
+export const INLINE_CONTROL = 'inline-control';
 const MAX_FIX_PASSES = 10;
 
 /** The rules that run, with their effective severities and options: defaults, then config, then flags. */
@@ -124,14 +138,38 @@ function lintOne(article: Article, active: ActiveRule[], project: ProjectView, o
   return result;
 }
 
+/** An error for each rule name a directive gives that is no rule (a typo silences nothing), with the likeliest meant. */
+function unknownDirectiveRules(names: readonly DirectiveRuleName[]): Diagnostic[] {
+  const known = registry.map((rule) => rule.id);
+  return names
+    .filter(({ name }) => !known.includes(name))
+    .map(({ name, directive, line, column }) => {
+      const near = closestMatch(name, known);
+      const advice = near ? `did you mean ${near}?` : "'healthmd rules' lists the rule ids";
+      return {
+        ruleId: INLINE_CONTROL,
+        messageId: 'unknown-rule',
+        message: `${directive} names '${name}', which is not a rule, so it silences nothing: ${advice}`,
+        severity: 'error',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + name.length,
+      };
+    });
+}
+
 function check(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const disabled = article.problem ? () => false : inlineControl(article);
+  const control = article.problem ? undefined : inlineControl(article);
+  const disabled = control?.disabled ?? (() => false);
+  if (control) diagnostics.push(...unknownDirectiveRules(control.names));
+  const kept = options.placeless ? placeIndependent(article) : () => true;
   for (const { rule, severity, options: ruleOptions } of active) {
     // An unparseable file gets the one finding that explains why, and nothing else.
     if (article.problem && rule.id !== FRONT_MATTER_VALID) continue;
     const report = (r: Report) => {
-      if (disabled(rule.id, r.line)) return;
+      if (disabled(rule.id, r.line) || !kept(rule.id, r)) return;
       const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
       if (rule.fatal && r.fatal !== false) diagnostic.fatal = true;
       else delete diagnostic.fatal;

@@ -30,9 +30,16 @@ export function lintFileRange(files: readonly ArticleFile[], start: number, end:
  * reported for the linted files alone.
  */
 export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
-  const { config, cwd } = options;
+  return lintArticlesInProject(readArticles(linted, options.cwd, options.config), projectFiles, options);
+}
+
+/**
+ * Lints articles already read (text from stdin stands for its file) as part of `projectFiles`, as
+ * lintFilesInProject does. `placeless`: the articles have no file, so findings about where they are stay out.
+ */
+export function lintArticlesInProject(articles: readonly Article[], projectFiles: readonly ArticleFile[], options: LintFilesOptions & { placeless?: boolean }): LintResult[] {
+  const { config } = options;
   const reader = articleReader(config);
-  const articles = readArticles(linted, cwd, config);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   let project: Article[] | undefined;
   const others = projectFiles.filter((file) => !byPath.has(file.path));
@@ -49,6 +56,7 @@ export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles:
     readArticle: reader.readArticle,
     fileExists: reader.fileExists,
     project,
+    placeless: options.placeless,
   });
 }
 

@@ -1,12 +1,11 @@
 import { Parser, Renderer, type Token, type Tokens } from 'marked';
 import type { Article } from '../core/article.js';
-import { articleTitle } from '../core/article-info.js';
 import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
-import { headingMatchesSection } from '../core/sections.js';
 import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
 import { nonTextElement, rawHtmlText, sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
+import { sectionsApart } from './sections-apart.js';
 
 export interface TocEntry {
   id: string;
@@ -55,10 +54,7 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
   article.headings.forEach((heading, i) => idOf.set(article.tokens[heading.index], ids[i]));
 
   // An H1 that stands in for a missing title is shown once, as the page's title, not in the body.
-  const titleHeading = articleTitle(article).heading;
-  const headings = article.headings.filter((heading) => heading !== titleHeading);
-  const sources = topSection(headings, 'Sources');
-  const disclaimer = topSection(headings, 'Disclaimer');
+  const { titleHeading, sources, disclaimer } = sectionsApart(article);
   const apart = new Set<number>(titleHeading ? [titleHeading.index] : []);
   for (const heading of [sources, disclaimer]) {
     if (!heading) continue;
@@ -100,12 +96,6 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
     disclaimer: section(disclaimer),
     toc,
   };
-}
-
-/** The first top-level section (the shallowest heading level used) that names `section`. */
-function topSection(headings: readonly Heading[], section: string): Heading | undefined {
-  const top = Math.min(...headings.map((h) => h.depth));
-  return headings.find((h) => h.depth === top && headingMatchesSection(h.text, section));
 }
 
 class SafeRenderer extends Renderer {

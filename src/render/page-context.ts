@@ -21,7 +21,11 @@ export interface PageBasics {
   listText(items: readonly string[], lang: string): string;
 }
 
-export function commonContext(page: PageRef, basics: PageBasics, fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string }) {
+export function commonContext(
+  page: PageRef,
+  basics: PageBasics,
+  fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string; draft?: boolean },
+) {
   const { config, link } = basics;
   return {
     site: {
@@ -43,6 +47,7 @@ export function commonContext(page: PageRef, basics: PageBasics, fields: { lang:
       image: fields.image,
       image_alt: fields.imageAlt,
       is_home: page.kind === 'index' && page.number === 1,
+      draft: fields.draft ?? false,
     },
     links: {
       home: link(page.file, ''),
@@ -61,6 +66,7 @@ export function postSummary(entry: SiteEntry, from: string, lang: string, basics
     date_text: basics.dateText(entry.date, lang),
     description: entry.description,
     excerpt: entry.excerpt,
+    draft: entry.draft,
     tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(from, tag.sitePath) })),
   };
 }
@@ -85,6 +91,7 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
       ogType: 'article',
       image: extras.image?.absolute,
       imageAlt: extras.image?.alt,
+      draft: entry.draft,
     }),
     article: {
       title: entry.title,

@@ -1,10 +1,12 @@
 import type { Article } from '../core/article.js';
 import { articleTitle, articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import { isDraft } from '../core/publication.js';
 import type { Config } from '../core/config.js';
 import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
+import { sectionsApart } from './sections-apart.js';
 import type { SitePath } from './links.js';
 import { tagPath, tagSlug } from './tag-slug.js';
 
@@ -27,6 +29,8 @@ export interface SiteEntry {
   lang: string;
   tags: TagRef[];
   excerpt: string;
+  /** Published only by `build --drafts` (and serve --drafts): the page says so and asks not to be indexed. */
+  draft: boolean;
 }
 
 export interface TagRef {
@@ -118,14 +122,21 @@ function siteEntry(article: Article, config: Config): SiteEntry {
     lang: language(data.lang, config.site.language),
     tags,
     excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength),
+    draft: isDraft(article),
   };
 }
 
-/** The first prose of the body, just long enough to cut an excerpt of `length` from. */
+/**
+ * The first prose of the body, just long enough to cut an excerpt of `length` from. Prose in the
+ * sections the page shows apart (sources, disclaimer) is not the article's opening, wherever they stand.
+ */
 function openingText(article: Article, length: number): string {
+  const { sources, disclaimer } = sectionsApart(article);
+  const apart = [sources, disclaimer].filter((heading) => heading !== undefined);
   let text = '';
   for (const block of article.prose) {
     if (!block.text.trim()) continue;
+    if (apart.some((heading) => block.start >= heading.start && block.start < heading.sectionEnd)) continue;
     text = text ? `${text} ${block.text}` : block.text;
     if (text.length > length) break;
   }

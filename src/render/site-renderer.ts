@@ -215,7 +215,8 @@ export class SiteRenderer {
   private sitemapUrls(): SitemapUrl[] {
     const lastmod = (entry: SiteEntry | undefined) =>
       entry ? [entry.date, entry.updated, entry.lastReviewed].filter((d): d is string => Boolean(d)).sort().at(-1) : undefined;
-    return this.pages.map((page) => {
+    // A draft page asks search engines not to index it (noindex), so the sitemap does not offer it.
+    return this.pages.filter((page) => page.kind !== 'article' || !page.entry.draft).map((page) => {
       const loc = this.basics.absolute(page.sitePath);
       switch (page.kind) {
         case 'article':

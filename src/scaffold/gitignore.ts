@@ -17,7 +17,7 @@ export function addToGitignore(file: string, entries: string[]): string[] {
   if (missing.length === 0) return [];
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const separator = text === '' ? '' : text.endsWith('\n') ? newline : newline + newline;
-  const block = ['# healthmd: build cache and built site', ...missing].join(newline) + newline;
+  const block = ['# healthmd: what is built or installed, never committed', ...missing].join(newline) + newline;
   try {
     appendFileSync(file, separator + block);
   } catch (error) {

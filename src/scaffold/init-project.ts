@@ -32,6 +32,8 @@ export interface InitReport {
   updated: { file: string; added: string[] }[];
   /** Files and folders that were there already and were left exactly as they were, with why. */
   kept: { file: string; reason: string }[];
+  /** The project's package.json depends on healthmd: its own copy runs through `npx healthmd`, not a `healthmd` on the PATH. */
+  ownCopy: boolean;
 }
 
 export const EXAMPLE_ARTICLE = 'lower-back-pain.md';
@@ -43,7 +45,7 @@ export const WORKFLOW_FILE = path.join('.github', 'workflows', 'healthmd.yml');
  * cache and the output. Never overwrites a file, so running it again changes nothing.
  */
 export function initProject(options: InitOptions): InitReport {
-  const report: InitReport = { created: [], updated: [], kept: [] };
+  const report: InitReport = { created: [], updated: [], kept: [], ownCopy: false };
   const { dir } = options;
   makeFolder(dir);
   const templates = builtInTemplatesDir();
@@ -88,7 +90,13 @@ export function initProject(options: InitOptions): InitReport {
   const existed = existsSync(gitignore);
   const outDir = toPosix(path.relative(dir, path.resolve(dir, config.outDir)));
   // An output folder outside the project is not this repository's to ignore.
-  const added = addToGitignore(gitignore, ['.healthmd/', ...(outDir.startsWith('../') || path.isAbsolute(outDir) ? [] : [`/${outDir}/`])]);
+  // An npm project (healthmd installed as a dev dependency) commits package-lock.json, never node_modules.
+  const npmProject = existsSync(path.join(dir, 'package.json'));
+  const added = addToGitignore(gitignore, [
+    '.healthmd/',
+    ...(outDir.startsWith('../') || path.isAbsolute(outDir) ? [] : [`/${outDir}/`]),
+    ...(npmProject ? ['node_modules/'] : []),
+  ]);
   if (!existed) report.created.push(gitignore);
   else if (added.length) report.updated.push({ file: gitignore, added });
   else report.kept.push({ file: gitignore, reason: 'already ignores the cache and the output' });
@@ -107,12 +115,23 @@ function addScriptsToPackage(file: string, report: InitReport): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new HealthmdError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
   }
+  report.ownCopy = dependsOnHealthmd(text);
   const edit = addPackageScripts(text);
   if (!edit.ok) report.kept.push({ file, reason: edit.reason });
   else if (edit.added.length === 0) report.kept.push({ file, reason: 'has the healthmd scripts already' });
   else {
     writeFileAtomic(file, edit.text);
     report.updated.push({ file, added: edit.added.map((name) => `script ${name}`) });
+  }
+}
+
+/** Whether package.json lists healthmd, so the project runs its own copy (invalid JSON: addPackageScripts says why). */
+function dependsOnHealthmd(packageJson: string): boolean {
+  try {
+    const manifest = JSON.parse(packageJson) as Record<string, Record<string, unknown> | undefined>;
+    return ['dependencies', 'devDependencies'].some((key) => typeof manifest[key]?.healthmd === 'string');
+  } catch {
+    return false;
   }
 }
 

@@ -84,10 +84,5 @@ export const OVERLAY_CSS = `.healthmd-overlay {
 .healthmd-finding__message { display: block; margin-top: 0.2rem; color: #1a1a1a; }
 .healthmd-overlay-reopen { position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483647; margin: 0; }
 .healthmd-overlay-reopen button { background: #1a1a1a; color: #ffffff; border: 2px solid #ffffff; box-shadow: 0 4px 14px rgba(0, 0, 0, 0.35); }
-.healthmd-draft {
-  position: fixed; left: 1rem; bottom: 1rem; z-index: 2147483647; margin: 0; padding: 0.4rem 0.8rem;
-  background: #7a4f00; color: #ffffff; border-radius: 6px; font: 700 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-}
-.healthmd-draft p { margin: 0; }
-@media print { .healthmd-overlay, .healthmd-overlay-reopen, .healthmd-draft { display: none !important; } }
+@media print { .healthmd-overlay, .healthmd-overlay-reopen { display: none !important; } }
 `;

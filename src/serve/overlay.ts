@@ -15,8 +15,6 @@ export interface OverlayFinding {
 
 export interface OverlayContent {
   findings: readonly OverlayFinding[];
-  /** The page is a draft, shown only because serve runs with --drafts. */
-  draft?: boolean;
   /** The page's version, so the reload script can tell whether it missed a change. */
   version: number;
   /** Which run of serve made the page: a page from an earlier run reloads when the server is back. */
@@ -25,14 +23,12 @@ export interface OverlayContent {
 
 /**
  * What serve adds before `</body>`: the findings panel (a labelled `<aside>`, dismissible, above the
- * page), a "Draft" note, and the reload script. Build and export never call this.
+ * page) and the reload script. Build and export never call this. A draft's banner is the page's own
+ * (layout.liquid), so serve --drafts and build --drafts show the same one.
  */
 export function renderOverlay(content: OverlayContent): string {
   const parts: string[] = [];
-  if (content.findings.length > 0 || content.draft) parts.push(`<link rel="stylesheet" href="${OVERLAY_STYLESHEET_URL}">`);
-  if (content.draft) {
-    parts.push('<aside class="healthmd-draft" aria-label="Draft"><p>Draft: published only with --drafts</p></aside>');
-  }
+  if (content.findings.length > 0) parts.push(`<link rel="stylesheet" href="${OVERLAY_STYLESHEET_URL}">`);
   if (content.findings.length > 0) parts.push(panel(content.findings));
   parts.push(`<script data-version="${content.version}" data-instance="${escapeHtml(content.instance)}">${CLIENT_SCRIPT}</script>`);
   return `${parts.join('\n')}\n`;

@@ -246,8 +246,7 @@ export class PreviewSite {
 
   /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
   private overlayFor(page: PageRef): string {
-    const draft = page.kind === 'article' && isDraft(page.entry.article);
-    return renderOverlay({ findings: this.pageFindings(page), draft, version: this.versions.of(page.sitePath), instance: this.instance });
+    return renderOverlay({ findings: this.pageFindings(page), version: this.versions.of(page.sitePath), instance: this.instance });
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {

@@ -1,40 +1,16 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
-import { REPO, runCli } from '../e2e/helpers.js';
+import { axeViolations, serveFolder } from './support/static-site.js';
+import { runCli } from '../e2e/helpers.js';
 import { SAMPLE_NOW, sampleProject } from '../site/support/project.js';
 
 const SHOTS = '/tmp/healthmd-shots';
 if (!hasChromium) console.warn(`Skipping the browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.xml': 'application/xml', '.png': 'image/png' };
-
-/** A static file server for the built folder, as a web host would serve it: folders answer with index.html. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end('not found');
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(REPO, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   for (const [label, width] of [['desktop', 1280], ['phone', 390]] as const) {
@@ -55,7 +31,7 @@ describe.skipIf(!hasChromium)('the built site in a real browser', () => {
     const project = sampleProject();
     const build = await runCli(['build'], { cwd: project, env: { HEALTHMD_NOW: SAMPLE_NOW } });
     expect(build.code).toBe(0);
-    server = await serve(path.join(project, 'public'));
+    server = await serveFolder(path.join(project, 'public'));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium();

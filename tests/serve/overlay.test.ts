@@ -62,13 +62,6 @@ describe('renderOverlay', () => {
     expect(renderOverlay({ findings: [], version: 7, instance: 'abc123' })).toContain('new EventSource(');
   });
 
-  it('marks a draft', () => {
-    const doc = page(renderOverlay({ findings: [], draft: true, version: 1, instance: 'abc123' }));
-    const draft = byTag(doc, 'aside')[0];
-    expect(hasClass(draft, 'healthmd-draft')).toBe(true);
-    expect(attr(draft, 'aria-label')).toBe('Draft');
-  });
-
   it('gives the panel a signature that changes with the findings, so a dismissal lasts until they change', () => {
     const signature = (findings: OverlayFinding[]) => /data-signature="([0-9a-f]+)"/.exec(renderOverlay({ findings, version: 1, instance: 'abc123' }))?.[1];
     expect(signature([finding()])).toBe(signature([finding()]));

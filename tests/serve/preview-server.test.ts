@@ -380,7 +380,7 @@ describe('healthmd serve, in process, on the sample project', () => {
 });
 
 describe('healthmd serve --drafts', () => {
-  it('shows drafts with a Draft note', async () => {
+  it('shows drafts with the page’s own Draft banner, as build --drafts does', async () => {
     const project = sampleProject();
     const source = readFileSync(path.join(project, BACK_PAIN), 'utf8');
     writeFileSync(path.join(project, 'articles/draft-news.md'), source.replace('type: treatment\n', 'type: treatment\ndraft: true\nslug: draft-news\n'));
@@ -388,8 +388,9 @@ describe('healthmd serve --drafts', () => {
     try {
       const reply = await rawRequest(server.url, '/articles/draft-news/');
       expect(reply.status).toBe(200);
-      expect(byClass(parseHtml(reply.body), 'healthmd-draft')).toHaveLength(1);
-      expect(byClass(parseHtml((await rawRequest(server.url, BACK_PAIN_URL)).body), 'healthmd-draft')).toHaveLength(0);
+      expect(byClass(parseHtml(reply.body), 'draft-banner')).toHaveLength(1);
+      expect(reply.body).toContain('<meta name="robots" content="noindex">');
+      expect(byClass(parseHtml((await rawRequest(server.url, BACK_PAIN_URL)).body), 'draft-banner')).toHaveLength(0);
     } finally {
       await server.close();
     }

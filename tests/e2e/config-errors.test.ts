@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, tempProject } from './helpers.js';
+
+describe('an invalid config', () => {
+  it('names every wrong key in file order, each with its line and what was expected', async () => {
+    const project = tempProject({
+      'healthmd.config.yaml': ['pagesize: 5', 'site:', '  baseUrl: not a url', 'review:', '  maxAgeMonths: 0', ''].join('\n'),
+      'articles/.keep': '',
+    });
+    const result = await runCli(['lint'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('healthmd: healthmd.config.yaml: 3 problems in the config; fix each:');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^ {2}healthmd\.config\.yaml:1:\d+: pagesize: unknown key; did you mean 'pageSize'\?$/),
+      expect.stringMatching(/^ {2}healthmd\.config\.yaml:3:\d+: site\.baseUrl: expected an http\(s\) URL such as https:\/\/example\.org\/, got text "not a url"$/),
+      expect.stringMatching(/^ {2}healthmd\.config\.yaml:5:\d+: review\.maxAgeMonths: expected at least 1, got the number 0$/),
+    ]);
+  });
+
+  it('names each of several unknown keys at its own line, among the other problems', async () => {
+    const project = tempProject({
+      'healthmd.config.yaml': ['colour: blue', 'pageSize: ten', 'site:', '  Title: Clinic', 'excerptLength: 80', 'outdir: www', ''].join('\n'),
+      'articles/.keep': '',
+    });
+    const result = await runCli(['build'], { cwd: project });
+    expect(result.code).toBe(2);
+    const places = result.stderr.split('\n').slice(1, -1).map((line) => line.match(/:(\d+):\d+: (\S+):/)?.slice(1));
+    expect(places).toEqual([
+      ['1', 'colour'],
+      ['2', 'pageSize'],
+      ['4', 'site.Title'],
+      ['6', 'outdir'],
+    ]);
+    expect(result.stderr).toContain("site.Title: unknown key; did you mean 'title'?");
+    expect(result.stderr).toContain("outdir: unknown key; did you mean 'outDir'?");
+  });
+
+  it('keeps one problem on one line', async () => {
+    const project = tempProject({ 'healthmd.config.yaml': 'site:\n  title: Clinic\npageSize: 0\n', 'articles/.keep': '' });
+    const result = await runCli(['lint'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^healthmd: healthmd\.config\.yaml:3:\d+: pageSize: expected at least 1, got the number 0\n$/);
+  });
+});
