@@ -207,7 +207,7 @@ function kindOf(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 
-const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a set of keys', array: 'a list' };
+const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a set of keys', record: 'a set of keys', array: 'a list' };
 
 /** Says what was expected, in the words of the config file (zod/mini carries no English messages). */
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
@@ -282,8 +282,9 @@ function unknownKey(key: string, parent: readonly PropertyKey[]): string {
 
 /** The keys the schema takes at `keyPath` (a record's entries take any name, so none are listed). */
 function knownKeys(node: z.core.$ZodType, keyPath: readonly PropertyKey[]): string[] {
-  const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; options?: z.core.$ZodType[] };
+  const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
   if ((def.type === 'optional' || def.type === 'default') && def.innerType) return knownKeys(def.innerType, keyPath);
+  if (def.type === 'array' && def.element) return keyPath.length ? knownKeys(def.element, keyPath.slice(1)) : [];
   if (def.type === 'union' && def.options) return def.options.flatMap((option) => knownKeys(option, keyPath));
   if (def.type === 'record' && def.valueType) return keyPath.length ? knownKeys(def.valueType, keyPath.slice(1)) : [];
   if (def.type !== 'object' || !def.shape) return [];

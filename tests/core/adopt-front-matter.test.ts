@@ -46,7 +46,7 @@ describe('defaults: values by path, front matter wins', () => {
       return '';
     };
     expect(error({ defaults: { match: 'x' } })).toMatch(/^defaults: expected a list/);
-    expect(error({ defaults: [{ match: 'x', values: {}, scope: 'y' }] })).toMatch(/^defaults\.0: unknown key 'scope'/);
+    expect(error({ defaults: [{ match: 'x', values: {}, scope: 'y' }] })).toMatch(/^defaults\.0\.scope: unknown key/);
     expect(error({ defaults: [{ values: {} }] })).toMatch(/^defaults\.0\.match:/);
     expect(error({ frontMatter: { aliases: { description: 3 } } })).toMatch(/^frontMatter\.aliases\.description: expected a list/);
   });
@@ -58,8 +58,8 @@ describe('defaults: values by path, front matter wins', () => {
       loadConfig(dir);
       expect.unreachable();
     } catch (e) {
-      expect((e as ConfigError).message).toMatch(/defaults\.0: unknown key 'scope'/);
-      expect((e as ConfigError).line).toBe(4);
+      expect((e as ConfigError).message).toMatch(/defaults\.0\.scope: unknown key/);
+      expect((e as ConfigError).line).toBe(6);
     }
   });
 });
