@@ -108,6 +108,31 @@ describe('parseArticle positions', () => {
     expect(at('knee.png')).toEqual(placeOf(text, '![Knee]'));
   });
 
+  it('places each table cell in its own row and column, also inside a quote', () => {
+    const text = '---\ntitle: x\n---\n\n| Name | Link |\n| --- | --- |\n| a | [same](same.md) |\n| b \\| c | [same](same.md) |\n\n> | q | [quoted](q.md) |\n> | - | - |\n> | r | [same](same.md) |\n';
+    const a = article(text);
+    const lines = a.links.map((l) => a.place(l.start));
+    expect(lines).toEqual([
+      { line: 7, column: 7 },
+      { line: 8, column: 12 },
+      { line: 10, column: 9 },
+      { line: 12, column: 9 },
+    ]);
+  });
+
+  const cells = (cell: (index: number) => string): string => Array.from({ length: 100_000 }, (_, i) => cell(i)).join('');
+  it.each([
+    ['100,000 columns', `|${' c |'.repeat(100_000)}\n|${' - |'.repeat(100_000)}\n|${cells((i) => ` [x${i}](y.md) |`)}\n`],
+    ['100,000 rows', `| a | b |\n| - | - |\n${cells((i) => `| [x${i}](y.md) | z |\n`)}`],
+  ])('places a table of %s in linear time', (_label, body) => {
+    const started = performance.now();
+    const a = article(`---\ntitle: x\n---\n${body}`);
+    expect(a.links).toHaveLength(100_000);
+    // The last link stands on the table's last line (the file ends with a line break).
+    expect(a.place(a.links.at(-1)!.start).line).toBe(a.lines.lineCount - 1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('reads a file with no front matter as all body', () => {
     const a = article('# Title\n\nText.\n');
     expect(a.problem).toBeUndefined();
