@@ -119,3 +119,28 @@ describe('-C with a folder that does not exist', () => {
     expect(run.stderr).toBe('healthmd: -C /nonexistent-healthmd-folder: no such folder; pass a folder that exists\n');
   });
 });
+
+describe('café.md saved once in NFC and once in NFD', () => {
+  const article = '---\ntitle: Café\n---\nHello\n';
+  const nfc = 'caf\u00e9.md';
+  const nfd = 'cafe\u0301.md';
+
+  it('is one URL: lint and build stop on unique-slug naming both files', async () => {
+    const project = tempProject({ [`articles/${nfc}`]: article, [`articles/${nfd}`]: article });
+    for (const args of [['lint'], ['build', '--skip-lint']]) {
+      const run = await runCli(args, { cwd: project });
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stdout + run.stderr).toContain(nfc);
+      expect(run.stdout + run.stderr).toContain(nfd);
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  });
+
+  it('is built into a folder named in NFC, whichever form the file name has', async () => {
+    const project = tempProject({ [`articles/${nfd}`]: article });
+    const run = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project });
+    expect(run.code).toBe(0);
+    const pages = listFiles(path.join(project, 'public')).filter((f) => f.startsWith('articles/'));
+    expect(pages).toEqual(['articles/caf\u00e9/index.html']);
+  });
+});
