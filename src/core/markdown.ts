@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type MarkedOptions, type Token, type Tokens } from 'marked';
 
 /** Offsets of a stretch of the (LF-normalised) body: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -65,9 +65,42 @@ export interface MarkdownModel {
 
 const HEADING_BREAK = 'heading';
 
-/** Lexes the body once and extracts what rules and renderers share. */
+/**
+ * Steps of marked's block and inline loops (about one per token) one article may take. The size
+ * cap alone does not bound memory: 4 MB of one-word list items lex into near a million tokens,
+ * some 300 MB kept per article while a build holds the site. A long real article takes a few
+ * thousand; a table of 100,000 one-word rows still fits.
+ */
+export const MAX_ARTICLE_TOKENS = 200_000;
+
+/** The body lexes into more than {@link MAX_ARTICLE_TOKENS} tokens: it was not lexed to the end. */
+export class TooManyTokensError extends Error {
+  constructor() {
+    super(`more than ${MAX_ARTICLE_TOKENS} Markdown tokens`);
+    this.name = 'TooManyTokensError';
+  }
+}
+
+/**
+ * A marked extension that matches nothing and counts: marked offers extensions first at every step
+ * of its block and inline loops, so the count is checked while lexing and stops it at the budget,
+ * before the tokens past it are ever made.
+ */
+function tokenBudget(limit: number): MarkedOptions['extensions'] {
+  let left = limit;
+  const count = (): undefined => {
+    if (--left < 0) throw new TooManyTokensError();
+    return undefined;
+  };
+  return { renderers: {}, childTokens: {}, block: [count], inline: [count] };
+}
+
+/**
+ * Lexes the body once and extracts what rules and renderers share.
+ * @throws TooManyTokensError when the body would lex into more than {@link MAX_ARTICLE_TOKENS} tokens.
+ */
 export function parseMarkdown(body: string): MarkdownModel {
-  const tokens = new Lexer({ gfm: true }).lex(body) as Token[];
+  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS) }).lex(body) as Token[];
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Tokens } from 'marked';
 import { parseArticle, type Article } from '../../src/core/article.js';
 
 const article = (content: string | Uint8Array, relPath = 'back-pain.md'): Article =>
@@ -122,14 +123,24 @@ describe('parseArticle positions', () => {
 
   const cells = (cell: (index: number) => string): string => Array.from({ length: 100_000 }, (_, i) => cell(i)).join('');
   it.each([
-    ['100,000 columns', `|${' c |'.repeat(100_000)}\n|${' - |'.repeat(100_000)}\n|${cells((i) => ` [x${i}](y.md) |`)}\n`],
-    ['100,000 rows', `| a | b |\n| - | - |\n${cells((i) => `| [x${i}](y.md) | z |\n`)}`],
-  ])('places a table of %s in linear time', (_label, body) => {
+    ['100,000 columns', `|${cells((i) => ` x${i} |`)}\n|${' - |'.repeat(100_000)}\n`],
+    ['100,000 rows', `| a |\n| - |\n${cells((i) => `| x${i} |\n`)}`],
+  ])('places a table of %s in linear time, each cell where it stands', (_label, body) => {
     const started = performance.now();
     const a = article(`---\ntitle: x\n---\n${body}`);
-    expect(a.links).toHaveLength(100_000);
-    // The last link stands on the table's last line (the file ends with a line break).
-    expect(a.place(a.links.at(-1)!.start).line).toBe(a.lines.lineCount - 1);
+    expect(a.problem).toBeUndefined();
+    const table = a.tokens.find((t) => t.type === 'table') as Tokens.Table;
+    const last = table.rows.length ? table.rows.at(-1)![0] : table.header.at(-1)!;
+    expect(a.spanOf(last.tokens[0]).start).toBe(a.body.lastIndexOf('x99999'));
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a body over the token budget as a fatal front-matter-valid problem, naming what to do', () => {
+    const started = performance.now();
+    const a = article(`---\ntitle: x\n---\n${'- a list item\n'.repeat(290_000)}`);
+    expect(a.problem).toMatchObject({ messageId: 'too-complex', place: { line: 4, column: 1 } });
+    expect(a.problem!.message).toContain('split it into several articles');
+    expect(a.tokens).toEqual([]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 

@@ -144,3 +144,23 @@ describe('café.md saved once in NFC and once in NFD', () => {
     expect(pages).toEqual(['articles/caf\u00e9/index.html']);
   });
 });
+
+describe('an article under the size cap that lexes into too many tokens', () => {
+  it('is an exit-1 finding naming the file, and build treats it as it treats an unparseable file', async () => {
+    const project = tempProject({
+      'articles/list.md': `---\ntitle: List\n---\n${'- a list item\n'.repeat(290_000)}`,
+      'articles/fine.md': '---\ntitle: Fine\n---\nHello\n',
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: project });
+    expect(lint.code).toBe(1);
+    const [list] = JSON.parse(lint.stdout).filter((r: { filePath: string }) => r.filePath.endsWith('list.md'));
+    expect(list.messages).toMatchObject([{ ruleId: 'front-matter-valid', fatal: true, line: 4, column: 1 }]);
+    for (const args of [['build'], ['build', '--skip-lint']]) {
+      const build = await runCli(args, { cwd: project });
+      expect(build.code, args.join(' ')).toBe(1);
+      expect(build.stdout + build.stderr).toContain('articles/list.md');
+      expect(build.stdout + build.stderr).toContain('split it into several articles');
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  }, 60_000);
+});
