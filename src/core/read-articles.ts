@@ -4,8 +4,18 @@ import { parseArticle, type Article } from './article.js';
 import type { Config } from './config.js';
 import { articleRelPath, type ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
+import { assertHeapRoom } from './heap-room.js';
 
-/** Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file. */
+/**
+ * Heap an article's model may take per byte of its file, at worst (a body of one-word list items
+ * just under the token budget); prose takes a few times its size.
+ */
+const MODEL_BYTES_PER_FILE_BYTE = 80;
+
+/**
+ * Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file;
+ * so is a set of articles that would not fit in memory, instead of V8's fatal error.
+ */
 export function readArticles(files: readonly ArticleFile[], cwd: string): Article[] {
   return files.map((file) => {
     let content: Buffer;
@@ -15,6 +25,7 @@ export function readArticles(files: readonly ArticleFile[], cwd: string): Articl
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
     }
+    assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
     return parseArticle({ path: file.path, relPath: file.relPath, content });
   });
 }

@@ -164,3 +164,17 @@ describe('an article under the size cap that lexes into too many tokens', () => 
     expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
   }, 60_000);
 });
+
+describe('articles that do not fit in the memory Node allows', () => {
+  it('stop lint and build with a clear exit 2 naming the file, never V8\'s fatal error', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`articles/a${i}.md`] = `---\ntitle: A${i}\n---\n${'- a list item\n'.repeat(90_000)}`;
+    const project = tempProject(files);
+    for (const args of [['lint'], ['build', '--skip-lint']]) {
+      const run = await runCli(args, { cwd: project, env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^healthmd: articles\/a\d+\.md: not enough memory to go on reading articles .*--max-old-space-size=\d+\)\n$/);
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  }, 120_000);
+});
