@@ -84,7 +84,7 @@ Examples:
         const file = path.resolve(context.cwd, flags.stdinFilename ?? '<stdin>.md');
         const article = parseArticle({ path: file, relPath: articleRelPath(config, file), content: Buffer.from(await io.readStdin(), 'utf8') });
         const reader = articleReader(config);
-        results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists });
+        results = lintArticles([article], { config, now, ruleOverrides, fix: flags.fix, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         const discovery = discoverArticles(config, context.cwd, paths);

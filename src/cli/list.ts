@@ -54,7 +54,7 @@ Examples:
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
       const articles = readArticles(discovery.files, context.cwd);
       const reader = articleReader(config);
-      const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists });
+      const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile });
       const dueWithin = flags.due === true ? DEFAULT_DUE_DAYS : flags.due;
       const rows = selectRows(articleRows(articles, results, config, now, context.cwd), { sort: flags.sort, dueWithin });
       if (flags.json) {

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { articleRelPath, type ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
 import { assertHeapRoom } from './heap-room.js';
+import { projectFileCheck } from './project-file.js';
 
 /**
  * Heap an article's model may take per byte of its file, at worst (a body of one-word list items
@@ -31,7 +32,11 @@ export function readArticles(files: readonly ArticleFile[], cwd: string): Articl
 }
 
 /** Reads articles on demand (link targets outside the linted set), once each. */
-export function articleReader(config: Config): { readArticle: (file: string) => Article | undefined; fileExists: (file: string) => boolean } {
+export function articleReader(config: Config): {
+  readArticle: (file: string) => Article | undefined;
+  fileExists: (file: string) => boolean;
+  isProjectFile: (file: string) => boolean;
+} {
   const cache = new Map<string, Article | undefined>();
   return {
     readArticle(file) {
@@ -46,5 +51,6 @@ export function articleReader(config: Config): { readArticle: (file: string) => 
       return article;
     },
     fileExists: (file) => existsSync(file),
+    isProjectFile: projectFileCheck(config.root),
   };
 }

@@ -43,6 +43,8 @@ export interface LintOptions {
    */
   project?: readonly Article[];
   fileExists?: (absolutePath: string) => boolean;
+  /** A regular file inside the project, symbolic links resolved (`fileExists` when not given). */
+  isProjectFile?: (absolutePath: string) => boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
@@ -81,6 +83,7 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
     articles: options.project ?? articles,
     article: (file) => byPath.get(file) ?? options.readArticle?.(file),
     exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),
+    isProjectFile: (file) => (options.isProjectFile ?? options.fileExists)?.(file) ?? false,
   };
   return articles.map((article) => {
     if (!options.fix) return lintOne(article, active, project, options);

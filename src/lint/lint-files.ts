@@ -48,6 +48,7 @@ export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles:
     fix: options.fix,
     readArticle: reader.readArticle,
     fileExists: reader.fileExists,
+    isProjectFile: reader.isProjectFile,
     project,
   });
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, isOutsideFolder, localPath } from '../core/url-safety.js';
+import { classifyUrl, isOutsideFolder, localFileVerdict, localPath } from '../core/url-safety.js';
 import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import type { Rule, RuleContext } from './types.js';
@@ -27,6 +27,7 @@ export const internalLinks: Rule = {
     'missing-file': 'a relative link to an article or file that does not exist',
     'missing-anchor': 'a #anchor that names no heading in the linked article',
     'outside-project': 'a relative link that leads outside the project folder',
+    'not-published': 'a link to a local file the site does not publish: a folder, a symbolic link out of the project, or a type other than PDF, office document, text, CSV or image',
     'unresolved-site-link': 'a site-root link (/x) that leads to no page of the site and to no old URL of an article',
     'ambiguous-site-link': 'a site-root link that is the old URL of more than one article',
   },
@@ -70,8 +71,16 @@ function checkLink(context: RuleContext, link: LinkRef): void {
     } else if (anchor && !target.problem) {
       checkAnchor(report, link, anchor, target, shown());
     }
-  } else if (!project.exists(file)) {
-    report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
+  } else {
+    // The renderer decides from the same verdict (article-urls.ts): a link that passes here is on the page, its file copied.
+    const verdict = localFileVerdict(file, 'link', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
+    if (verdict === 'missing') {
+      report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
+    } else if (verdict === 'not-a-project-file') {
+      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: ${shown()} is a folder or a symbolic link leading outside the project; link to a file inside the project`);
+    } else if (verdict === 'type') {
+      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: build publishes PDFs, office documents (docx, xlsx, pptx, odt…), text, CSV and images, not ${path.extname(file) || 'files without an extension'}; link to one of those or to its https: address`);
+    }
   }
 }
 

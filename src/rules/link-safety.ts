@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Place } from '../core/diagnostic.js';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, isOutsideFolder, isPublishableImage, localPath, type UrlUse } from '../core/url-safety.js';
+import { classifyUrl, localFileVerdict, localPath, type UrlUse } from '../core/url-safety.js';
 import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
@@ -38,6 +38,7 @@ export const linkSafety: Rule = {
     'insecure-http': 'an unencrypted http: URL (a warning; option allowHttp turns it off)',
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
+    'image-not-a-file': 'a local image that is not a file of the project: a folder, or a symbolic link that leads out of it',
     'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
     'empty-url': 'a Markdown link or image with an empty address, [text]() or ![alt](): the page shows the words without a link or an image',
   },
@@ -117,12 +118,16 @@ function checkTarget(context: RuleContext, target: Target): void {
   if (!target.local || url.target !== 'relative') return;
   const file = localPath(href, path.dirname(article.path), url);
   if (!file) return;
-  if (isOutsideFolder(file, config.root)) {
+  // The renderer decides from the same verdict (article-urls.ts), so what passes here is on the page.
+  const verdict = localFileVerdict(file, 'image', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
+  const shown = path.relative(config.root, file).split(path.sep).join('/');
+  if (verdict === 'outside-project') {
     report('image-outside-project', `${label} ${quoteUrl(href)} leads outside the project folder: move the image into the project and link to it there`);
-  } else if (!project.exists(file)) {
-    const shown = path.relative(config.root, file).split(path.sep).join('/');
+  } else if (verdict === 'missing') {
     report('image-missing', `${label} ${quoteUrl(href)} does not exist (looked for ${shown}): check the path or add the file`);
-  } else if (!isPublishableImage(file)) {
+  } else if (verdict === 'not-a-project-file') {
+    report('image-not-a-file', `${label} ${quoteUrl(href)} is left out of the built page: ${shown} is a folder or a symbolic link leading outside the project; copy the image itself into the project`);
+  } else if (verdict === 'type') {
     report('image-type', `${label} ${quoteUrl(href)} is left out of the built page: convert it to PNG, JPEG, GIF, WebP or AVIF`);
   }
 }

@@ -1,4 +1,3 @@
-import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { isDraft } from '../core/article-info.js';
@@ -7,7 +6,7 @@ import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
-import { isOutsideFolder } from '../core/url-safety.js';
+import { projectFileCheck } from '../core/project-file.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
@@ -94,7 +93,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const published = all.filter((article) => options.drafts || !isDraft(article));
 
   const reader = articleReader(config);
-  const lint = lintGate(published, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists });
+  const lint = lintGate(published, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile });
   options.onProgress?.({ stage: 'lint', done: published.length, total: published.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
@@ -147,26 +146,3 @@ export function normaliseBaseUrl(value: string, fromFlag: boolean): string {
   return url.href;
 }
 
-/** Answers "is this a regular file inside the project?" with symbolic links resolved, once per file. */
-export function projectFileCheck(root: string): (file: string) => boolean {
-  const cache = new Map<string, boolean>();
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    realRoot = root;
-  }
-  return (file) => {
-    let answer = cache.get(file);
-    if (answer === undefined) {
-      try {
-        const real = realpathSync(file);
-        answer = !isOutsideFolder(real, realRoot) && statSync(real).isFile();
-      } catch {
-        answer = false;
-      }
-      cache.set(file, answer);
-    }
-    return answer;
-  };
-}
