@@ -7,6 +7,7 @@ import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import type { Rule, RuleContext } from './types.js';
 import { closestMatch } from './util/closest-match.js';
+import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 
 const MAX_LISTED_IDS = 6;
@@ -34,6 +35,11 @@ export const internalLinks: Rule = {
   check(context) {
     for (const link of context.article.links) {
       if (link.kind === 'link') checkLink(context, link);
+    }
+    // Raw HTML links go through the same resolver on the page (sanitize-raw-html.ts), so they are checked alike.
+    for (const tag of bodyTags(context.article)) {
+      const href = tag.kind === 'start' && tag.name === 'a' ? attribute(tag, 'href') : undefined;
+      if (href?.value !== undefined) checkLink(context, { kind: 'link', href: href.value, text: '', raw: '', start: href.start, end: tag.end });
     }
   },
 };

@@ -28,7 +28,7 @@ export const linkSafety: Rule = {
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
     'http: is a warning (option allowHttp turns it off); images exist inside the project; ' +
-    'a Markdown link or image with an empty address is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
+    'a link or image with an empty address ([text](), <a href="">) is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   defaultOptions: { allowHttp: false },
   messages: {
@@ -40,7 +40,7 @@ export const linkSafety: Rule = {
     'image-missing': 'a local image file that does not exist',
     'image-not-a-file': 'a local image that is not a file of the project: a folder, or a symbolic link that leads out of it',
     'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
-    'empty-url': 'a Markdown link or image with an empty address, [text]() or ![alt](): the page shows the words without a link or an image',
+    'empty-url': 'a link or image with an empty address, [text](), ![alt]() or <a href="">: the page shows the words without a link or an image',
   },
   check(context) {
     const { article } = context;
@@ -87,7 +87,18 @@ function checkTag(context: RuleContext, tag: BodyTag): void {
         ? attribute.value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])
         : [attribute.value];
     for (const href of hrefs) {
-      checkTarget(context, { href, use, label: `<${tag.name} ${attribute.name}>`, start: attribute.start, local: false });
+      const label = `<${tag.name} ${attribute.name}>`;
+      if (tag.name === 'a' && attribute.name === 'href' && classifyUrl(href, use).target === 'empty') {
+        // The page keeps the words and drops the link (sanitize-raw-html.ts), as for [text]().
+        context.report({
+          messageId: 'empty-url',
+          message: `${label} has no address, so the page shows its words as plain text: put the address in href="…", or remove the <a> tag`,
+          ...range(context, { href, use, label, start: attribute.start, local: false }),
+          severity: 'warning',
+        });
+        continue;
+      }
+      checkTarget(context, { href, use, label, start: attribute.start, local: false });
     }
   }
 }
