@@ -21,7 +21,7 @@ const siteLinksCache = new WeakMap<readonly Article[], SiteLinks>();
 export const internalLinks: Rule = {
   id: 'internal-links',
   description:
-    'Relative links resolve: .md links to an existing article, other local links (PDFs…) to an existing file, #anchors and other.md#anchors to a heading id; ' +
+    'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id; ' +
     "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
   severity: 'error',
   messages: {
