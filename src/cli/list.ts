@@ -57,7 +57,7 @@ Examples:
       const reader = articleReader(config);
       // Project rules see what build publishes, as lint's do; every article still gets its own findings.
       const { published } = selectPublished(articles, { now });
-      const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists, project: published });
+      const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile, project: published });
       const dueWithin = flags.due === true ? DEFAULT_DUE_DAYS : flags.due;
       const rows = selectRows(articleRows(articles, results, config, now, context.cwd), { sort: flags.sort, dueWithin });
       if (flags.json) {

@@ -2,7 +2,7 @@ import { adoptFrontMatter, type FrontMatterAdoption } from './adopt-front-matter
 import type { Place } from './diagnostic.js';
 import { splitFrontMatter, type FrontMatter, type FrontMatterProblem } from './front-matter.js';
 import { LineIndex } from './line-index.js';
-import { EMPTY_MARKDOWN, parseMarkdown, type Heading, type MarkdownModel } from './markdown.js';
+import { EMPTY_MARKDOWN, MAX_ARTICLE_TOKENS, parseMarkdown, TooManyTokensError, type Heading, type MarkdownModel } from './markdown.js';
 
 /** Files larger than this are refused with a diagnostic instead of being parsed. */
 export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
@@ -77,7 +77,7 @@ export function parseArticle(input: ArticleInput): Article {
     try {
       model = parseMarkdown(body);
     } catch (error) {
-      problem = {
+      problem = error instanceof TooManyTokensError ? tooManyTokens(bodyLine) : {
         messageId: 'markdown',
         message: `The Markdown body could not be parsed (${(error as Error).message}); simplify deeply nested lists or quotes.`,
         place: { line: bodyLine, column: 1 },
@@ -111,6 +111,14 @@ export function parseArticle(input: ArticleInput): Article {
       }
       return found;
     },
+  };
+}
+
+function tooManyTokens(bodyLine: number): FrontMatterProblem {
+  return {
+    messageId: 'too-complex',
+    message: `The body has more than ${MAX_ARTICLE_TOKENS.toLocaleString('en')} Markdown elements (list items, paragraphs, links, emphasis…), more than one article may hold: split it into several articles.`,
+    place: { line: bodyLine, column: 1 },
   };
 }
 

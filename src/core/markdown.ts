@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type MarkedOptions, type Token, type Tokens } from 'marked';
 
 /** Offsets of a stretch of the (LF-normalised) body: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -65,9 +65,42 @@ export interface MarkdownModel {
 
 const HEADING_BREAK = 'heading';
 
-/** Lexes the body once and extracts what rules and renderers share. */
+/**
+ * Steps of marked's block and inline loops (about one per token) one article may take. The size
+ * cap alone does not bound memory: 4 MB of one-word list items lex into near a million tokens,
+ * some 300 MB kept per article while a build holds the site. A long real article takes a few
+ * thousand; a table of 100,000 one-word rows still fits.
+ */
+export const MAX_ARTICLE_TOKENS = 200_000;
+
+/** The body lexes into more than {@link MAX_ARTICLE_TOKENS} tokens: it was not lexed to the end. */
+export class TooManyTokensError extends Error {
+  constructor() {
+    super(`more than ${MAX_ARTICLE_TOKENS} Markdown tokens`);
+    this.name = 'TooManyTokensError';
+  }
+}
+
+/**
+ * A marked extension that matches nothing and counts: marked offers extensions first at every step
+ * of its block and inline loops, so the count is checked while lexing and stops it at the budget,
+ * before the tokens past it are ever made.
+ */
+function tokenBudget(limit: number): MarkedOptions['extensions'] {
+  let left = limit;
+  const count = (): undefined => {
+    if (--left < 0) throw new TooManyTokensError();
+    return undefined;
+  };
+  return { renderers: {}, childTokens: {}, block: [count], inline: [count] };
+}
+
+/**
+ * Lexes the body once and extracts what rules and renderers share.
+ * @throws TooManyTokensError when the body would lex into more than {@link MAX_ARTICLE_TOKENS} tokens.
+ */
 export function parseMarkdown(body: string): MarkdownModel {
-  const tokens = new Lexer({ gfm: true }).lex(body) as Token[];
+  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS) }).lex(body) as Token[];
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {
@@ -95,28 +128,88 @@ export const EMPTY_MARKDOWN: MarkdownModel = {
 
 /**
  * Records each token's body offsets in `spans` by finding its `raw` in the body, in order, after its
- * previous sibling. Inside a parent that was found verbatim the search stays within the parent.
+ * previous sibling. Inside a parent that was found verbatim the search stays within the parent (a
+ * search that may not end there would cost the rest of the body for every token it misses).
  * Blockquotes and list items hand their children text with the `> ` or indentation removed; such a
  * child is found by its first line instead, and its own children are searched for in the body.
  */
 function place(tokens: Token[], body: string, from: number, to: number, exact: boolean, spans: Map<Token, Span>): void {
+  // A slice shares the body's characters: indexOf on it stops at `to` without copying anything.
+  const scope = exact && to < body.length ? body.slice(0, to) : body;
   let cursor = from;
   for (const token of tokens) {
     const raw = token.raw ?? '';
-    let at = raw ? body.indexOf(raw, cursor) : -1;
-    let verbatim = at !== -1 && (!exact || at + raw.length <= to);
+    let at = raw ? scope.indexOf(raw, cursor) : -1;
+    let verbatim = at !== -1;
     if (!verbatim && raw) {
-      const firstLine = raw.split('\n', 1)[0].trimStart();
-      at = firstLine ? body.indexOf(firstLine, cursor) : -1;
-      verbatim = false;
+      const firstLine = firstLineOf(raw).trimStart();
+      at = firstLine ? scope.indexOf(firstLine, cursor) : -1;
     }
     if (at === -1) at = Math.min(cursor, body.length);
     const span = { start: at, end: Math.min(at + raw.length, body.length) };
     spans.set(token, span);
     cursor = verbatim ? span.end : at;
     const found = verbatim && exact;
-    for (const children of childLists(token)) place(children, body, at, found ? span.end : body.length, found, spans);
+    if (token.type === 'table') placeTable(token as Tokens.Table, body, at, spans);
+    else for (const children of childLists(token)) place(children, body, at, found ? span.end : body.length, found, spans);
   }
+}
+
+function firstLineOf(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
+}
+
+/**
+ * Places each cell's tokens within that cell's stretch of its row, so that a table of many rows or
+ * columns is placed in one pass instead of searching from the table's start for every cell. A row of
+ * the table's raw is a line of the body, after the `> ` or indentation a container may have removed.
+ */
+function placeTable(table: Tokens.Table, body: string, at: number, spans: Map<Token, Span>): void {
+  const lines = table.raw.split('\n');
+  const rows: Tokens.TableCell[][] = [table.header, [], ...table.rows];
+  let lineStart = body.lastIndexOf('\n', at - 1) + 1;
+  let cursor = at;
+  lines.forEach((line, index) => {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const lineAt = lineEnd - line.length;
+    const inBody = lineAt >= lineStart && body.startsWith(line, lineAt);
+    const cells = rows[index] ?? [];
+    const segments = inBody ? cellSegments(line) : [];
+    cells.forEach((cell, column) => {
+      const segment = segments[column];
+      if (segment) place(cell.tokens, body, lineAt + segment.start, lineAt + segment.end, true, spans);
+      else place(cell.tokens, body, cursor, body.length, false, spans);
+      const last = cell.tokens.at(-1);
+      if (last) cursor = Math.max(cursor, spans.get(last)!.end);
+    });
+    if (inBody) cursor = Math.max(cursor, lineEnd);
+    lineStart = lineEnd + 1;
+  });
+}
+
+/**
+ * Where each cell of a table row stands in the row, split as marked's `splitCells` splits it: at
+ * every `|` not escaped by an odd number of backslashes, without a blank first or last cell.
+ */
+function cellSegments(line: string): Span[] {
+  const segments: Span[] = [];
+  let start = 0;
+  let backslashes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '|' && backslashes % 2 === 0) {
+      segments.push({ start, end: i });
+      start = i + 1;
+    }
+    backslashes = char === '\\' ? backslashes + 1 : 0;
+  }
+  segments.push({ start, end: line.length });
+  const blank = (segment: Span): boolean => line.slice(segment.start, segment.end).trim() === '';
+  if (segments.length > 0 && blank(segments[0])) segments.shift();
+  if (segments.length > 0 && blank(segments[segments.length - 1])) segments.pop();
+  return segments;
 }
 
 function childLists(token: Token): Token[][] {
@@ -124,7 +217,6 @@ function childLists(token: Token): Token[][] {
   const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
   if (t.type === 'list' && t.items) lists.push(t.items);
   else if (t.type === 'table') {
-    // Cells' raws are unique enough inside the row; positions of table content are approximate.
     for (const cell of t.header ?? []) lists.push(cell.tokens);
     for (const row of t.rows ?? []) for (const cell of row) lists.push(cell.tokens);
   } else if (t.tokens) lists.push(t.tokens);

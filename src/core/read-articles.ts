@@ -4,8 +4,19 @@ import { parseArticle, type Article } from './article.js';
 import type { Config } from './config.js';
 import { articleRelPath, type ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
+import { assertHeapRoom } from './heap-room.js';
+import { projectFileCheck } from './project-file.js';
 
-/** Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file. */
+/**
+ * Heap an article's model may take per byte of its file, at worst (a body of one-word list items
+ * just under the token budget); prose takes a few times its size.
+ */
+const MODEL_BYTES_PER_FILE_BYTE = 80;
+
+/**
+ * Reads and parses discovered files. An unreadable file is an I/O error (exit 2) naming the file;
+ * so is a set of articles that would not fit in memory, instead of V8's fatal error.
+ */
 export function readArticles(files: readonly ArticleFile[], cwd: string, config: Config): Article[] {
   return files.map((file) => {
     let content: Buffer;
@@ -15,12 +26,17 @@ export function readArticles(files: readonly ArticleFile[], cwd: string, config:
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
     }
+    assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
     return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
   });
 }
 
 /** Reads articles on demand (link targets outside the linted set), once each. */
-export function articleReader(config: Config): { readArticle: (file: string) => Article | undefined; fileExists: (file: string) => boolean } {
+export function articleReader(config: Config): {
+  readArticle: (file: string) => Article | undefined;
+  fileExists: (file: string) => boolean;
+  isProjectFile: (file: string) => boolean;
+} {
   const cache = new Map<string, Article | undefined>();
   return {
     readArticle(file) {
@@ -35,5 +51,6 @@ export function articleReader(config: Config): { readArticle: (file: string) => 
       return article;
     },
     fileExists: (file) => existsSync(file),
+    isProjectFile: projectFileCheck(config.root),
   };
 }

@@ -201,3 +201,32 @@ export function escapesFolder(href: string, baseFolder: string, fromFolder: stri
 export function isPublishableImage(file: string): boolean {
   return PUBLISHABLE_IMAGE.test(file);
 }
+
+/**
+ * Files a link may lead to besides images, which build and export copy beside the pages: PDFs,
+ * office documents, plain text and CSV. Nothing a browser would run as a page (HTML, SVG, scripts).
+ */
+const PUBLISHABLE_DOCUMENT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv)$/i;
+
+/** What becomes of a local file an article links to or shows: `publish`, or why it is left out. */
+export type LocalFileVerdict = 'publish' | 'outside-project' | 'missing' | 'not-a-project-file' | 'type';
+
+/**
+ * The one decision, for lint (link-safety, internal-links) and for the renderer alike, on whether a
+ * local file an article names is copied into the site and linked: it must lie inside the project,
+ * be a regular file there once symbolic links are resolved (`isProjectFile`), and be of a type the
+ * site publishes (images for `image`; images and documents for `link`). `exists` only tells a missing
+ * file from one that is elsewhere; the renderer, which needs no reason, may leave it out.
+ */
+export function localFileVerdict(
+  file: string,
+  use: UrlUse,
+  root: string,
+  isProjectFile: (file: string) => boolean,
+  exists: (file: string) => boolean = isProjectFile,
+): LocalFileVerdict {
+  if (isOutsideFolder(file, root)) return 'outside-project';
+  if (!isProjectFile(file)) return exists(file) ? 'not-a-project-file' : 'missing';
+  const publishable = isPublishableImage(file) || (use === 'link' && PUBLISHABLE_DOCUMENT.test(file));
+  return publishable ? 'publish' : 'type';
+}

@@ -20,13 +20,15 @@ export function fileStem(relPath: string): string {
 /**
  * The article's path under `articles/` in the output, without slashes at either end:
  * `sub/back-pain.md` → `sub/back-pain`; a `slug` replaces the file name; a Jekyll date prefix is dropped.
- * Folder names are kept as they are on disk (sub-folders are mirrored in URLs).
+ * Folder names are kept as they are on disk (sub-folders are mirrored in URLs), in Unicode's
+ * composed form (NFC): `café.md` saved with a combining accent (NFD, as macOS may write it) and
+ * with a precomposed é look the same, so they are one page and one folder, and unique-slug sees both.
  */
 export function articleOutputPath(relPath: string, slug?: unknown): string {
   const parts = relPath.split('/');
   parts.pop();
   const name = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? slug : fileStem(relPath);
-  return [...parts, name].join('/');
+  return [...parts, name].join('/').normalize('NFC');
 }
 
 /** The site-relative URL of an article page: `articles/<path>/`. */

@@ -50,6 +50,8 @@ export interface LintOptions {
    * where a file is (its relative links and images, its URL) are left out rather than guessed.
    */
   placeless?: boolean;
+  /** A regular file inside the project, symbolic links resolved (`fileExists` when not given). */
+  isProjectFile?: (absolutePath: string) => boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
@@ -95,6 +97,7 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
     articles: options.project ?? articles,
     article: (file) => byPath.get(file) ?? options.readArticle?.(file),
     exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),
+    isProjectFile: (file) => (options.isProjectFile ?? options.fileExists)?.(file) ?? false,
   };
   return articles.map((article) => {
     if (!options.fix) return lintOne(article, active, project, options);

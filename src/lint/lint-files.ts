@@ -55,6 +55,7 @@ export function lintArticlesInProject(articles: readonly Article[], projectFiles
     fix: options.fix,
     readArticle: reader.readArticle,
     fileExists: reader.fileExists,
+    isProjectFile: reader.isProjectFile,
     project,
     placeless: options.placeless,
   });

@@ -50,7 +50,11 @@ export async function lintInWorkers(task: Omit<WorkerTask, 'start' | 'end'>, wor
             else reject(Object.assign(new Error(message.error?.message ?? 'lint worker failed'), { stack: message.error?.stack }));
             void worker.terminate();
           });
-          worker.once('error', reject);
+          worker.once('error', (error: NodeJS.ErrnoException) => {
+            // A worker's heap running out ends only that worker: say so instead of an internal error.
+            if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(new HealthmdError('not enough memory to lint these articles: split very large articles, or give Node more memory (NODE_OPTIONS=--max-old-space-size=…)', { cause: error }));
+            else reject(error);
+          });
           worker.once('exit', (code) => {
             if (code !== 0) reject(new Error(`lint worker stopped with exit code ${code}`));
           });

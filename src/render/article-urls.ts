@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { classifyUrl, isOutsideFolder, isPublishableImage, localPath } from '../core/url-safety.js';
+import { classifyUrl, localFileVerdict, localPath } from '../core/url-safety.js';
 import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 import type { SiteLinks } from './site-links.js';
@@ -28,13 +28,13 @@ export interface ArticleUrlContext {
   unresolvedSiteLink: 'keep' | 'drop';
 }
 
-/** Where copied images go: their path in the project, under assets/media/, so two never collide. */
+/** Where copied images and documents go: their path in the project, under assets/media/, so two never collide. */
 export const MEDIA_FOLDER = 'assets/media/';
 
 /**
  * Resolves a link or image URL from the article at `articleFile`. Undefined means "drop it":
  * an unsafe scheme (whatever the config), an empty address, a link to an article that is not
- * built, a file that is missing, outside the project or not an image, an unresolved site-root
+ * built, a local file the site does not publish (see `localFileVerdict`), an unresolved site-root
  * link in export.
  */
 export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
@@ -57,7 +57,8 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
     const sitePath = use === 'link' ? context.articleAt(file) : undefined;
     return sitePath === undefined ? undefined : { kind: 'site', sitePath, fragment };
   }
-  if (isOutsideFolder(file, context.root) || !isPublishableImage(file) || !context.isProjectFile(file)) return undefined;
+  // Lint reports every other verdict at the link (link-safety for images, internal-links for links).
+  if (localFileVerdict(file, use, context.root, context.isProjectFile) !== 'publish') return undefined;
   const relative = path.relative(context.root, file).split(path.sep).join('/');
   return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
 }

@@ -21,6 +21,7 @@ export const frontMatterValid: Rule = {
     binary: 'the file holds NUL bytes',
     encoding: 'the file is not UTF-8',
     markdown: 'the body cannot be parsed',
+    'too-complex': 'the body has more Markdown elements than one article may hold (a work budget that keeps memory bounded)',
   },
   check({ article, report }) {
     for (const { key, first, again } of article.frontMatter?.duplicates ?? []) {

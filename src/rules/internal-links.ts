@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, isOutsideFolder, localPath } from '../core/url-safety.js';
+import { classifyUrl, isOutsideFolder, localFileVerdict, localPath } from '../core/url-safety.js';
 import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import type { Rule, RuleContext } from './types.js';
 import { closestMatch } from './util/closest-match.js';
+import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 
 const MAX_LISTED_IDS = 6;
@@ -20,19 +21,25 @@ const siteLinksCache = new WeakMap<readonly Article[], SiteLinks>();
 export const internalLinks: Rule = {
   id: 'internal-links',
   description:
-    'Relative links resolve: .md links to an existing article, other local links (PDFs…) to an existing file, #anchors and other.md#anchors to a heading id; ' +
+    'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id; ' +
     "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
   severity: 'error',
   messages: {
     'missing-file': 'a relative link to an article or file that does not exist',
     'missing-anchor': 'a #anchor that names no heading in the linked article',
     'outside-project': 'a relative link that leads outside the project folder',
+    'not-published': 'a link to a local file the site does not publish: a folder, a symbolic link out of the project, or a type other than PDF, office document, text, CSV or image',
     'unresolved-site-link': 'a site-root link (/x) that leads to no page of the site and to no old URL of an article',
     'ambiguous-site-link': 'a site-root link that is the old URL of more than one article',
   },
   check(context) {
     for (const link of context.article.links) {
       if (link.kind === 'link') checkLink(context, link);
+    }
+    // Raw HTML links go through the same resolver on the page (sanitize-raw-html.ts), so they are checked alike.
+    for (const tag of bodyTags(context.article)) {
+      const href = tag.kind === 'start' && tag.name === 'a' ? attribute(tag, 'href') : undefined;
+      if (href?.value !== undefined) checkLink(context, { kind: 'link', href: href.value, text: '', raw: '', start: href.start, end: tag.end });
     }
   },
 };
@@ -70,8 +77,16 @@ function checkLink(context: RuleContext, link: LinkRef): void {
     } else if (anchor && !target.problem) {
       checkAnchor(report, link, anchor, target, shown());
     }
-  } else if (!project.exists(file)) {
-    report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
+  } else {
+    // The renderer decides from the same verdict (article-urls.ts): a link that passes here is on the page, its file copied.
+    const verdict = localFileVerdict(file, 'link', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
+    if (verdict === 'missing') {
+      report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
+    } else if (verdict === 'not-a-project-file') {
+      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: ${shown()} is a folder or a symbolic link leading outside the project; link to a file inside the project`);
+    } else if (verdict === 'type') {
+      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: build publishes PDFs, office documents (docx, xlsx, pptx, odt…), text, CSV and images, not ${path.extname(file) || 'files without an extension'}; link to one of those or to its https: address`);
+    }
   }
 }
 

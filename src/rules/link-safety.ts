@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Place } from '../core/diagnostic.js';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, isOutsideFolder, isPublishableImage, localPath, type UrlUse } from '../core/url-safety.js';
+import { classifyUrl, localFileVerdict, localPath, type UrlUse } from '../core/url-safety.js';
 import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
@@ -28,7 +28,7 @@ export const linkSafety: Rule = {
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
     'http: is a warning (option allowHttp turns it off); images exist inside the project; ' +
-    'a Markdown link or image with an empty address is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
+    'a link or image with an empty address ([text](), <a href="">) is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   defaultOptions: { allowHttp: false },
   messages: {
@@ -38,8 +38,9 @@ export const linkSafety: Rule = {
     'insecure-http': 'an unencrypted http: URL (a warning; option allowHttp turns it off)',
     'image-outside-project': 'a relative image path that leads outside the project folder',
     'image-missing': 'a local image file that does not exist',
+    'image-not-a-file': 'a local image that is not a file of the project: a folder, or a symbolic link that leads out of it',
     'image-type': 'a local image the build does not publish (only PNG, JPEG, GIF, WebP and AVIF; SVG can carry scripts)',
-    'empty-url': 'a Markdown link or image with an empty address, [text]() or ![alt](): the page shows the words without a link or an image',
+    'empty-url': 'a link or image with an empty address, [text](), ![alt]() or <a href="">: the page shows the words without a link or an image',
   },
   check(context) {
     const { article } = context;
@@ -86,7 +87,18 @@ function checkTag(context: RuleContext, tag: BodyTag): void {
         ? attribute.value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0])
         : [attribute.value];
     for (const href of hrefs) {
-      checkTarget(context, { href, use, label: `<${tag.name} ${attribute.name}>`, start: attribute.start, local: false });
+      const label = `<${tag.name} ${attribute.name}>`;
+      if (tag.name === 'a' && attribute.name === 'href' && classifyUrl(href, use).target === 'empty') {
+        // The page keeps the words and drops the link (sanitize-raw-html.ts), as for [text]().
+        context.report({
+          messageId: 'empty-url',
+          message: `${label} has no address, so the page shows its words as plain text: put the address in href="…", or remove the <a> tag`,
+          ...range(context, { href, use, label, start: attribute.start, local: false }),
+          severity: 'warning',
+        });
+        continue;
+      }
+      checkTarget(context, { href, use, label, start: attribute.start, local: false });
     }
   }
 }
@@ -117,12 +129,16 @@ function checkTarget(context: RuleContext, target: Target): void {
   if (!target.local || url.target !== 'relative') return;
   const file = localPath(href, path.dirname(article.path), url);
   if (!file) return;
-  if (isOutsideFolder(file, config.root)) {
+  // The renderer decides from the same verdict (article-urls.ts), so what passes here is on the page.
+  const verdict = localFileVerdict(file, 'image', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
+  const shown = path.relative(config.root, file).split(path.sep).join('/');
+  if (verdict === 'outside-project') {
     report('image-outside-project', `${label} ${quoteUrl(href)} leads outside the project folder: move the image into the project and link to it there`);
-  } else if (!project.exists(file)) {
-    const shown = path.relative(config.root, file).split(path.sep).join('/');
+  } else if (verdict === 'missing') {
     report('image-missing', `${label} ${quoteUrl(href)} does not exist (looked for ${shown}): check the path or add the file`);
-  } else if (!isPublishableImage(file)) {
+  } else if (verdict === 'not-a-project-file') {
+    report('image-not-a-file', `${label} ${quoteUrl(href)} is left out of the built page: ${shown} is a folder or a symbolic link leading outside the project; copy the image itself into the project`);
+  } else if (verdict === 'type') {
     report('image-type', `${label} ${quoteUrl(href)} is left out of the built page: convert it to PNG, JPEG, GIF, WebP or AVIF`);
   }
 }

@@ -9,9 +9,11 @@ import { titleInUse } from './util/title-in-use.js';
 
 /**
  * The marker `healthmd new` writes where the writer still has to fill something in:
- * `[[Describe the main symptoms]]`. No flags: callers add `g` where they need it.
+ * `[[Describe the main symptoms]]`. No flags: callers add `g` where they need it. The text inside
+ * holds no `[` either, so a run of brackets is matched in linear time: with `[^\]]*` every `[[` of
+ * `[[[[…` scanned to the end of the text before failing.
  */
-export const PLACEHOLDER_PATTERN = /\[\[[^\]]*\]\]/;
+export const PLACEHOLDER_PATTERN = /\[\[[^[\]]*\]\]/;
 
 interface Kind {
   messageId: string;

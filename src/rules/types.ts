@@ -11,6 +11,11 @@ export interface ProjectView {
   article(absolutePath: string): Article | undefined;
   /** True when a file exists at an absolute path. */
   exists(absolutePath: string): boolean;
+  /**
+   * True when a regular file inside the project is at an absolute path, symbolic links resolved:
+   * what build copies. The engine always answers; a hand-made view without it falls back to `exists`.
+   */
+  isProjectFile?(absolutePath: string): boolean;
 }
 
 export interface RuleContext {

@@ -11,7 +11,7 @@ const byUrlCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
 /** No two articles are written to the same page, and no slug can lead out of the output folder. */
 export const uniqueSlug: Rule = {
   id: 'unique-slug',
-  description: 'No two articles share an output URL (compared case-insensitively); a slug is a plain lower-case URL segment that cannot leave the output folder',
+  description: 'No two articles share an output URL (compared case-insensitively, after Unicode NFC normalisation); a slug is a plain lower-case URL segment that cannot leave the output folder',
   severity: 'error',
   fatal: true,
   messages: {
@@ -109,7 +109,7 @@ function byUrl(articles: readonly Article[]): Map<string, Article[]> {
   return map;
 }
 
-/** Case-insensitive, because macOS and Windows file systems would write both pages to one folder. */
+/** Case-insensitive, because macOS and Windows file systems would write both pages to one folder (the path is NFC already). */
 function urlKey(article: Article): string {
   return articleOutputPath(article.relPath, article.data.slug).toLowerCase();
 }

@@ -1,4 +1,3 @@
-import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Article } from '../core/article.js';
@@ -9,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
+import { projectFileCheck } from '../core/project-file.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
@@ -105,7 +105,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const linted = selected.linted.filter(parseable);
 
   const reader = articleReader(config);
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, project: published });
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile, project: published });
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
@@ -159,26 +159,3 @@ export function normaliseBaseUrl(value: string, fromFlag: boolean): string {
   return url.href;
 }
 
-/** Answers "is this a regular file inside the project?" with symbolic links resolved, once per file. */
-export function projectFileCheck(root: string): (file: string) => boolean {
-  const cache = new Map<string, boolean>();
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    realRoot = root;
-  }
-  return (file) => {
-    let answer = cache.get(file);
-    if (answer === undefined) {
-      try {
-        const real = realpathSync(file);
-        answer = !isOutsideFolder(real, realRoot) && statSync(real).isFile();
-      } catch {
-        answer = false;
-      }
-      cache.set(file, answer);
-    }
-    return answer;
-  };
-}

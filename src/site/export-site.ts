@@ -11,8 +11,9 @@ import { UsageError } from '../core/errors.js';
 import { articleReader, readArticles } from '../core/read-articles.js';
 import { classifyUrl, isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type SiteRenderOptions } from '../render/site-renderer.js';
-import { normaliseBaseUrl, projectFileCheck, type BuildProgress } from './build-site.js';
+import { projectFileCheck } from '../core/project-file.js';
 import { describeLeftOut } from '../core/publication.js';
+import { normaliseBaseUrl, type BuildProgress } from './build-site.js';
 import { selectForExport, type ExportSelection, type SelectedArticles } from './export-select.js';
 import { imageInliner, singleFileLinks, singleFilePages } from './export-single-file.js';
 import { checkExportTarget, EXPORT_MARKER, type ExportTarget } from './export-target.js';
@@ -109,7 +110,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
   if (articles.length === 0) throw new UsageError(nothingSelected(options, leftOut));
 
   const reader = articleReader(config);
-  const lint = lintGate(articles, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists });
+  const lint = lintGate(articles, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
   const theme = loadTheme(projectPath(config, 'templatesDir'));

@@ -12,6 +12,7 @@ export interface LintGateOptions {
   skipLint?: boolean;
   readArticle?: (absolutePath: string) => Article | undefined;
   fileExists?: (absolutePath: string) => boolean;
+  isProjectFile?: (absolutePath: string) => boolean;
   /** Every article project rules should see, when only some are linted (serve re-lints what changed). */
   project?: readonly Article[];
 }
@@ -50,6 +51,7 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
     ruleOverrides: overrides,
     readArticle: options.readArticle,
     fileExists: options.fileExists,
+    isProjectFile: options.isProjectFile,
     project: options.project,
   });
   let errorCount = 0;

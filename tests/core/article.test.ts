@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Tokens } from 'marked';
 import { parseArticle, type Article } from '../../src/core/article.js';
 
 const article = (content: string | Uint8Array, relPath = 'back-pain.md'): Article =>
@@ -106,6 +107,41 @@ describe('parseArticle positions', () => {
     expect(at('more.md')).toEqual(placeOf(text, '[more]'));
     expect(at('z.md')).toEqual(placeOf(text, '[z]'));
     expect(at('knee.png')).toEqual(placeOf(text, '![Knee]'));
+  });
+
+  it('places each table cell in its own row and column, also inside a quote', () => {
+    const text = '---\ntitle: x\n---\n\n| Name | Link |\n| --- | --- |\n| a | [same](same.md) |\n| b \\| c | [same](same.md) |\n\n> | q | [quoted](q.md) |\n> | - | - |\n> | r | [same](same.md) |\n';
+    const a = article(text);
+    const lines = a.links.map((l) => a.place(l.start));
+    expect(lines).toEqual([
+      { line: 7, column: 7 },
+      { line: 8, column: 12 },
+      { line: 10, column: 9 },
+      { line: 12, column: 9 },
+    ]);
+  });
+
+  const cells = (cell: (index: number) => string): string => Array.from({ length: 100_000 }, (_, i) => cell(i)).join('');
+  it.each([
+    ['100,000 columns', `|${cells((i) => ` x${i} |`)}\n|${' - |'.repeat(100_000)}\n`],
+    ['100,000 rows', `| a |\n| - |\n${cells((i) => `| x${i} |\n`)}`],
+  ])('places a table of %s in linear time, each cell where it stands', (_label, body) => {
+    const started = performance.now();
+    const a = article(`---\ntitle: x\n---\n${body}`);
+    expect(a.problem).toBeUndefined();
+    const table = a.tokens.find((t) => t.type === 'table') as Tokens.Table;
+    const last = table.rows.length ? table.rows.at(-1)![0] : table.header.at(-1)!;
+    expect(a.spanOf(last.tokens[0]).start).toBe(a.body.lastIndexOf('x99999'));
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a body over the token budget as a fatal front-matter-valid problem, naming what to do', () => {
+    const started = performance.now();
+    const a = article(`---\ntitle: x\n---\n${'- a list item\n'.repeat(290_000)}`);
+    expect(a.problem).toMatchObject({ messageId: 'too-complex', place: { line: 4, column: 1 } });
+    expect(a.problem!.message).toContain('split it into several articles');
+    expect(a.tokens).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('reads a file with no front matter as all body', () => {

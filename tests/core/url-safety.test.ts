@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, escapesFolder, isOutsideFolder, isPublishableImage, localPath } from '../../src/core/url-safety.js';
+import { classifyUrl, escapesFolder, isOutsideFolder, isPublishableImage, localFileVerdict, localPath } from '../../src/core/url-safety.js';
 
 describe('classifyUrl', () => {
   it.each([
@@ -136,5 +136,27 @@ describe('isPublishableImage', () => {
   it('accepts raster formats in any case and never SVG', () => {
     expect(['a.png', 'b.JPG', 'c.jpeg', 'd.gif', 'e.webp', 'f.avif'].every(isPublishableImage)).toBe(true);
     expect(['logo.svg', 'scan.pdf', 'x.bmp', 'png', 'x.png.svg'].some(isPublishableImage)).toBe(false);
+  });
+});
+
+describe('localFileVerdict', () => {
+  const inProject = new Set(['/project/files/leaflet.pdf', '/project/files/plan.DOCX', '/project/files/data.csv', '/project/files/chart.png', '/project/files/page.html', '/project/files/logo.svg']);
+  const elsewhere = new Set(['/project/files/linked.png', '/project/files']);
+  const verdict = (file: string, use: 'link' | 'image') =>
+    localFileVerdict(file, use, '/project', (f) => inProject.has(f), (f) => inProject.has(f) || elsewhere.has(f));
+
+  it('publishes documents for links and images for both', () => {
+    for (const file of ['/project/files/leaflet.pdf', '/project/files/plan.DOCX', '/project/files/data.csv', '/project/files/chart.png']) expect(verdict(file, 'link'), file).toBe('publish');
+    expect(verdict('/project/files/chart.png', 'image')).toBe('publish');
+    expect(verdict('/project/files/leaflet.pdf', 'image')).toBe('type');
+  });
+
+  it('says why anything else is left out: its place, a missing file, a symbolic link out or a folder, its type', () => {
+    expect(verdict('/elsewhere/leaflet.pdf', 'link')).toBe('outside-project');
+    expect(verdict('/project/files/gone.pdf', 'link')).toBe('missing');
+    expect(verdict('/project/files/linked.png', 'image')).toBe('not-a-project-file');
+    expect(verdict('/project/files', 'link')).toBe('not-a-project-file');
+    expect(verdict('/project/files/page.html', 'link')).toBe('type');
+    expect(verdict('/project/files/logo.svg', 'image')).toBe('type');
   });
 });

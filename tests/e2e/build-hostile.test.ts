@@ -98,3 +98,62 @@ describe('-C with a folder that does not exist', () => {
     expect(run.stderr).toBe('healthmd: -C /nonexistent-healthmd-folder: no such folder; pass a folder that exists\n');
   });
 });
+
+describe('café.md saved once in NFC and once in NFD', () => {
+  const article = '---\ntitle: Café\n---\nHello\n';
+  const nfc = 'caf\u00e9.md';
+  const nfd = 'cafe\u0301.md';
+
+  it('is one URL: lint and build stop on unique-slug naming both files', async () => {
+    const project = tempProject({ [`articles/${nfc}`]: article, [`articles/${nfd}`]: article });
+    for (const args of [['lint'], ['build', '--skip-lint']]) {
+      const run = await runCli(args, { cwd: project });
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stdout + run.stderr).toContain(nfc);
+      expect(run.stdout + run.stderr).toContain(nfd);
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  });
+
+  it('is built into a folder named in NFC, whichever form the file name has', async () => {
+    const project = tempProject({ [`articles/${nfd}`]: article });
+    const run = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project });
+    expect(run.code).toBe(0);
+    const pages = listFiles(path.join(project, 'public')).filter((f) => f.startsWith('articles/'));
+    expect(pages).toEqual(['articles/caf\u00e9/index.html']);
+  });
+});
+
+describe('an article under the size cap that lexes into too many tokens', () => {
+  it('is an exit-1 finding naming the file, and build treats it as it treats an unparseable file', async () => {
+    const project = tempProject({
+      'articles/list.md': `---\ntitle: List\n---\n${'- a list item\n'.repeat(290_000)}`,
+      'articles/fine.md': '---\ntitle: Fine\n---\nHello\n',
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: project });
+    expect(lint.code).toBe(1);
+    const [list] = JSON.parse(lint.stdout).filter((r: { filePath: string }) => r.filePath.endsWith('list.md'));
+    expect(list.messages).toMatchObject([{ ruleId: 'front-matter-valid', fatal: true, line: 4, column: 1 }]);
+    for (const args of [['build'], ['build', '--skip-lint']]) {
+      const build = await runCli(args, { cwd: project });
+      expect(build.code, args.join(' ')).toBe(1);
+      expect(build.stdout + build.stderr).toContain('articles/list.md');
+      expect(build.stdout + build.stderr).toContain('split it into several articles');
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  }, 60_000);
+});
+
+describe('articles that do not fit in the memory Node allows', () => {
+  it('stop lint and build with a clear exit 2 naming the file, never V8\'s fatal error', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`articles/a${i}.md`] = `---\ntitle: A${i}\n---\n${'- a list item\n'.repeat(90_000)}`;
+    const project = tempProject(files);
+    for (const args of [['lint'], ['build', '--skip-lint']]) {
+      const run = await runCli(args, { cwd: project, env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^healthmd: articles\/a\d+\.md: not enough memory to go on reading articles .*--max-old-space-size=\d+\)\n$/);
+    }
+    expect(listFiles(project).some((f) => f.startsWith('public/'))).toBe(false);
+  }, 120_000);
+});

@@ -87,6 +87,17 @@ describe('internal-links', () => {
     expect(ambiguous).toMatchObject({ messageId: 'ambiguous-site-link' });
   });
 
+  it('checks raw HTML links with the same resolver as Markdown links, at the href', () => {
+    const body = 'See <a href="/nowhere">the office</a> and <a href="../conditions/back-pain.md#symptoms">back pain</a>.\n\n<p><a href="missing.md">gone</a> <a href="../leaflets/x.xyz">x</a></p>\n';
+    expect(summary(lint(article(body)))).toEqual(['unresolved-site-link@4:8', 'missing-file@6:7', 'missing-file@6:37']);
+  });
+
+  it('reports a link to a local file the site does not publish', () => {
+    const [finding] = lint(article('[log](../leaflets/log.xyz)\n'), { files: [...files, 'articles/leaflets/log.xyz'] });
+    expect(finding).toMatchObject({ messageId: 'not-published', line: 4, column: 1 });
+    expect(finding.message).toContain('.xyz');
+  });
+
   it('accepts a link to the page itself and to the top of the page', () => {
     expect(lint(article('[top](#) [self](sciatica.md) [same](?print=1)\n'))).toEqual([]);
   });

@@ -47,6 +47,13 @@ describe('link-safety', () => {
     expect(lintOne(ID, article('[Top](#top) and [again](?print=1).\n'))).toEqual([]);
   });
 
+  it('warns about a raw HTML link with an empty href, which the page shows as text', () => {
+    const findings = lintOne(ID, article('Call <a href="">the clinic</a> or <a href=" ">us</a>; <a name="x">anchor</a>.\n'));
+    expect(summary(findings)).toEqual(['empty-url@4:9', 'empty-url@4:38']);
+    expect(findings[0]).toMatchObject({ severity: 'warning' });
+    expect(findings[0].message).toContain('<a href>');
+  });
+
   it('spans a Markdown link and names the URL in the message', () => {
     const [finding] = lintOne(ID, article('Try [this remedy](javascript:void(0)) now.\n'));
     expect(finding).toMatchObject({ messageId: 'unsafe-scheme', line: 4, column: 5, endLine: 4, endColumn: 38 });

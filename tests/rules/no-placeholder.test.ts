@@ -118,6 +118,20 @@ describe('no-placeholder', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it.each([
+    ['[ × 100,000', '['.repeat(100_000)],
+    ['[[a × 50,000', '[[a'.repeat(50_000)],
+  ])('stays linear on a long run of unclosed brackets: %s', (_label, body) => {
+    const started = performance.now();
+    expect(lint(`${FRONT}\n${body}\n`).filter((m) => m.messageId === 'scaffold')).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('finds the innermost placeholder in a run of brackets', () => {
+    const messages = lint(`${FRONT}\n[[[[Describe the symptoms]]\n`).filter((m) => m.messageId === 'scaffold');
+    expect(ids(messages)).toEqual(['scaffold@8:3']);
+  });
+
   it('can be switched off inline for one line', () => {
     const text = `${FRONT}<!-- healthmd-disable-next-line no-placeholder -->\nTBD for now.\n\nTBD again.\n`;
     expect(ids(lint(text))).toEqual(['todo@10:1']);

@@ -35,6 +35,14 @@ describe('unique-slug', () => {
     expect(message).toContain('articles/2024-05-08-back-pain.md');
   });
 
+  it('compares URLs after Unicode normalisation: café.md saved in NFC and in NFD is one URL', () => {
+    const nfc = 'caf\u00e9.md';
+    const nfd = 'cafe\u0301.md';
+    const results = lintWithRule(ID, { articles: { [nfc]: backPain, [nfd]: backPain } });
+    expect([...results.values()].map(summary)).toEqual([['duplicate-url@1:1'], ['duplicate-url@1:1']]);
+    expect(results.get(nfc)![0].message).toContain('articles/caf\u00e9/');
+  });
+
   it('keeps sub-folders apart: the same slug in two folders is two URLs', () => {
     const results = lintWithRule(ID, { articles: { 'adults/pain.md': withSlug('back-pain'), 'children/pain.md': withSlug('back-pain') } });
     expect([...results.values()].flat()).toEqual([]);
