@@ -1,5 +1,6 @@
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
+import type { PageStrings } from '../core/strings.js';
 import type { ArticleHtml } from './article-html.js';
 import type { LinkResolver, SitePath } from './links.js';
 import type { PageRef } from './pages.js';
@@ -19,6 +20,8 @@ export interface PageBasics {
   dateText(date: CalendarDate | undefined, lang: string): string | undefined;
   /** Names joined the way the language joins them ("A, B and C"). */
   listText(items: readonly string[], lang: string): string;
+  /** The page strings ("Published", "On this page"…) in a language. */
+  strings(lang: string): PageStrings;
 }
 
 export function commonContext(page: PageRef, basics: PageBasics, fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string }) {
