@@ -7,7 +7,7 @@ import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
-import { STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
+import { BUILT_IN_STRINGS, STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export interface RuleSetting {
@@ -59,8 +59,7 @@ export interface Config {
 
 export const CONFIG_NAMES = ['healthmd.config.yaml', 'healthmd.config.yml', 'healthmd.config.json'];
 
-export const DEFAULT_DISCLAIMER =
-  'This article is for general information only and is not a substitute for professional medical advice, diagnosis or treatment. Always ask your doctor or another qualified health professional about any questions you have about a medical condition.';
+export const DEFAULT_DISCLAIMER: string = BUILT_IN_STRINGS.en.disclaimer_text;
 
 export const BUILT_IN_TYPES: Record<string, ArticleType> = {
   condition: { requiredSections: ['Symptoms', 'Causes', 'Treatment', 'When to See a Doctor', 'Sources', 'Disclaimer'], medical: true },

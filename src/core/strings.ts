@@ -19,6 +19,9 @@ export const BUILT_IN_STRINGS = {
     next_review: 'Next review due',
     on_this_page: 'On this page',
     disclaimer: 'Disclaimer',
+    /** The disclaimer box of a medical article without a Disclaimer section, unless `disclaimer.text` is set. */
+    disclaimer_text:
+      'This article is for general information only and is not a substitute for professional medical advice, diagnosis or treatment. Always ask your doctor or another qualified health professional about any questions you have about a medical condition.',
     topics: 'Topics:',
     topic: 'Topic',
     tag_title: 'Articles tagged “{tag}”',
@@ -35,7 +38,6 @@ export const BUILT_IN_STRINGS = {
     draft_note: 'Not published: this page is shown only by build or serve with --drafts.',
     /** The link to this language's version of a page, written in this language. */
     translation: 'In English',
-    translations: 'Other languages',
     moved: 'This page has moved to',
   },
   es: {
@@ -49,9 +51,11 @@ export const BUILT_IN_STRINGS = {
     reviewed_on: 'el',
     published: 'Publicado el',
     updated: 'Actualizado el',
-    next_review: 'Próxima revisión',
+    next_review: 'Próxima revisión el',
     on_this_page: 'En esta página',
     disclaimer: 'Aviso',
+    disclaimer_text:
+      'Este artículo es solo información general y no sustituye el consejo, el diagnóstico ni el tratamiento de un profesional sanitario. Consulte siempre a su médico u otro profesional sanitario cualificado cualquier duda sobre una enfermedad.',
     topics: 'Temas:',
     topic: 'Tema',
     tag_title: 'Artículos sobre «{tag}»',
@@ -67,7 +71,6 @@ export const BUILT_IN_STRINGS = {
     draft: 'Borrador',
     draft_note: 'Sin publicar: esta página solo se muestra con build o serve y --drafts.',
     translation: 'En español',
-    translations: 'Otros idiomas',
     moved: 'Esta página se ha trasladado a',
   },
 } as const;
@@ -88,10 +91,22 @@ export function pageStrings(lang: string, configured: StringsConfig = {}): PageS
   const primary = lang.split('-')[0].toLowerCase();
   const find = (tag: string) => Object.entries(configured).find(([key]) => key.toLowerCase() === tag.toLowerCase())?.[1];
   const builtIn = (BUILT_IN_STRINGS as Record<string, PageStrings>)[primary];
-  return { ...BUILT_IN_STRINGS.en, ...builtIn, ...find(primary), ...find(lang) };
+  const strings: PageStrings = { ...BUILT_IN_STRINGS.en, ...builtIn, ...find(primary), ...find(lang) };
+  // A link to a page in a language healthmd has no strings for is named in that language ("Français").
+  if (primary !== 'en' && strings.translation === BUILT_IN_STRINGS.en.translation) strings.translation = languageName(lang);
+  return strings;
 }
 
 /** A string with its `{name}` placeholders filled in. */
 export function fillString(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
 }
