@@ -1,6 +1,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import type { DiscoveryProblem } from '../core/discover.js';
 import { formatters } from '../formatters/index.js';
+import { displayPath } from '../formatters/types.js';
 import { rules } from '../rules/index.js';
 import type { BuildProgress } from '../site/build-site.js';
 import type { LintGate } from '../site/lint-gate.js';
@@ -29,11 +30,35 @@ export function reportLintGate(
   const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, width: terminalWidth(process.stderr, context.io.env) ?? DEFAULT_WIDTH, rules, version: pkg.version });
   if (report) io.stderr(report);
   if (!blocked) return;
-  const why =
-    lint.fatalCount > 0
-      ? `${count(lint.fatalCount, 'finding')} that no ${verb} can get past (see above); fix the files named`
-      : `${count(lint.errorCount, 'lint error')} (see above); fix them, or run with --skip-lint to ${verb} anyway`;
-  io.stderr(`healthmd: ${verb} stopped: ${why}\n`);
+  io.stderr(stoppedLines(lint, context.cwd, verb));
+}
+
+/** Blocking files named in a stopped run's last lines; more are counted. */
+const MAX_NAMED_FILES = 10;
+
+/**
+ * The last lines of a stopped build: why, which rules, and the files to fix, so a report of
+ * thousands of lines need not be scrolled back to find the three findings that matter.
+ */
+export function stoppedLines(lint: LintGate, cwd: string, verb: 'build' | 'export'): string {
+  const fatal = lint.fatalCount > 0;
+  const blocking = lint.results
+    .map((result) => ({ file: displayPath(result.filePath, cwd), messages: result.messages.filter((m) => (fatal ? m.fatal : m.severity === 'error')) }))
+    .filter((entry) => entry.messages.length > 0);
+  const byRule = new Map<string, number>();
+  for (const entry of blocking) for (const message of entry.messages) byRule.set(message.ruleId, (byRule.get(message.ruleId) ?? 0) + 1);
+  const ruleList = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, n]) => `${id} ${n}`).join(', ');
+  const why = fatal
+    ? `${count(lint.fatalCount, 'finding')} that no ${verb} can get past (${ruleList}); fix the files named`
+    : `${count(lint.errorCount, 'lint error')} (${ruleList}); fix them, or run with --skip-lint to ${verb} anyway`;
+  const lines = [`healthmd: ${verb} stopped: ${why}:`];
+  for (const entry of blocking.slice(0, MAX_NAMED_FILES)) {
+    const first = entry.messages[0];
+    const rules = [...new Set(entry.messages.map((m) => m.ruleId))].join(', ');
+    lines.push(`  ${entry.file}:${first.line}:${first.column}  ${count(entry.messages.length, fatal ? 'finding' : 'error')} (${rules})`);
+  }
+  if (blocking.length > MAX_NAMED_FILES) lines.push(`  and ${count(blocking.length - MAX_NAMED_FILES, 'more file')} (see above)`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** "1 page", "3 pages". */

@@ -65,3 +65,28 @@ export function stringList(article: Article, key: string): string[] {
   if (!Array.isArray(value)) return [];
   return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
 }
+
+/** The article's language: its `lang` when it is a language tag Intl knows (canonical form), else the site's. */
+export function articleLanguage(article: Article, config: Config): string {
+  const value = article.data.lang;
+  const fallback = config.site.language;
+  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return fallback;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0];
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * What ties the translations of one article together: Hugo's `translationKey`, or the `ref`
+ * that Jekyll's multilingual sites give each language's copy of a page.
+ */
+export function translationKey(article: Article): string | undefined {
+  for (const key of ['translationKey', 'ref']) {
+    const value = article.data[key];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ import type { DateFormat } from './dates.js';
 import { closestMatch } from '../rules/util/closest-match.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
+import { BUILT_IN_STRINGS, STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export interface RuleSetting {
@@ -40,7 +41,8 @@ export interface Config {
   pageSize: number;
   excerptLength: number;
   review: { maxAgeMonths: number };
-  readability: { maxGrade: number };
+  /** `maxGrade`: Flesch–Kincaid grade for English; `minInflesz`: INFLESZ score (0–100, higher is easier) for Spanish. */
+  readability: { maxGrade: number; minInflesz: number };
   disclaimer: { text: string };
   types: Record<string, ArticleType>;
   defaultType: string;
@@ -52,12 +54,13 @@ export interface Config {
   defaults: PathDefaults[];
   /** `aliases`: canonical key -> the other names it is read from (`description: [meta-description]`). */
   frontMatter: { aliases: Record<string, string[]> };
+  /** Page strings by language tag, over the built-in English and Spanish ones. */
+  strings: StringsConfig;
 }
 
 export const CONFIG_NAMES = ['healthmd.config.yaml', 'healthmd.config.yml', 'healthmd.config.json'];
 
-export const DEFAULT_DISCLAIMER =
-  'This article is for general information only and is not a substitute for professional medical advice, diagnosis or treatment. Always ask your doctor or another qualified health professional about any questions you have about a medical condition.';
+export const DEFAULT_DISCLAIMER: string = BUILT_IN_STRINGS.en.disclaimer_text;
 
 export const BUILT_IN_TYPES: Record<string, ArticleType> = {
   condition: { requiredSections: ['Symptoms', 'Causes', 'Treatment', 'When to See a Doctor', 'Sources', 'Disclaimer'], medical: true },
@@ -75,7 +78,7 @@ export function defaultConfig(root: string): Config {
     pageSize: 10,
     excerptLength: 160,
     review: { maxAgeMonths: 12 },
-    readability: { maxGrade: 8 },
+    readability: { maxGrade: 8, minInflesz: 55 },
     disclaimer: { text: DEFAULT_DISCLAIMER },
     types: structuredClone(BUILT_IN_TYPES),
     defaultType: 'article',
@@ -84,6 +87,7 @@ export function defaultConfig(root: string): Config {
     permalinks: [],
     defaults: [],
     frontMatter: { aliases: {} },
+    strings: {},
   };
 }
 
@@ -102,6 +106,8 @@ const permalink = z.string().check(
 const oneOrMany = (item: z.ZodMiniType<string>) => z.pipe(z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)), z.array(item));
 const glob = z.string().check(z.minLength(1, 'a path glob such as glossary/**'));
 const keyName = z.string().check(z.regex(/^[A-Za-z_][\w-]*$/, 'a front-matter key name'));
+const languageTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as en-GB'));
+const pageStringsSchema = z.partial(z.strictObject(Object.fromEntries(STRING_KEYS.map((key) => [key, z.string()])) as Record<StringKey, z.ZodMiniString>));
 const wholeNumber = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 const schema = z.partial(
@@ -110,7 +116,7 @@ const schema = z.partial(
       z.strictObject({
         title: z.string(),
         baseUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://example.org/' }),
-        language: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as en-GB')),
+        language: languageTag,
         description: z.string(),
         dateFormat: z.union([z.enum(['full', 'long', 'medium', 'short']), z.record(z.string(), z.union([z.string(), z.boolean(), z.number()]))]),
       }),
@@ -121,7 +127,7 @@ const schema = z.partial(
     pageSize: wholeNumber(1, 1000),
     excerptLength: wholeNumber(0, 10_000),
     review: z.partial(z.strictObject({ maxAgeMonths: wholeNumber(1, 240) })),
-    readability: z.partial(z.strictObject({ maxGrade: z.number().check(z.gte(0), z.lte(30)) })),
+    readability: z.partial(z.strictObject({ maxGrade: z.number().check(z.gte(0), z.lte(30)), minInflesz: z.number().check(z.gte(0), z.lte(100)) })),
     disclaimer: z.partial(z.strictObject({ text: z.string().check(z.trim(), z.minLength(1, 'a non-empty text')) })),
     types: z.record(
       z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'a lower-case type name')),
@@ -138,6 +144,7 @@ const schema = z.partial(
     permalinks: z.union([permalink, z.array(permalink)]),
     defaults: z.array(z.strictObject({ match: oneOrMany(glob), values: z.record(keyName, z.unknown()) })),
     frontMatter: z.partial(z.strictObject({ aliases: z.record(keyName, oneOrMany(keyName)) })),
+    strings: z.record(languageTag, pageStringsSchema),
   }),
 );
 
@@ -307,6 +314,7 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   }
   if (user.defaults !== undefined) config.defaults = user.defaults as PathDefaults[];
   if (user.frontMatter?.aliases !== undefined) config.frontMatter.aliases = user.frontMatter.aliases as Record<string, string[]>;
+  if (user.strings !== undefined) config.strings = user.strings as StringsConfig;
   if (user.permalinks !== undefined) config.permalinks = typeof user.permalinks === 'string' ? [user.permalinks] : user.permalinks;
   Object.assign(config.review, user.review);
   Object.assign(config.readability, user.readability);

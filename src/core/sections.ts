@@ -1,15 +1,27 @@
 /**
  * Matching headings to named sections: case-insensitive, whole words, plural-tolerant, with aliases.
- * "Treatment" matches "Treatment Options" and "How It Is Treated"; "Sources" matches "References".
+ * "Treatment" matches "Treatment Options" and "How It Is Treated"; "Sources" matches "References"
+ * and, in a Spanish article, "Fuentes".
  */
+/** The built-in sections as Spanish articles name them (compared without accents, as every heading is). */
+const SPANISH = {
+  symptoms: ['síntomas', 'signos', 'señales'],
+  causes: ['causas', 'por qué ocurre', 'factores de riesgo'],
+  treatment: ['tratamiento', 'cómo se trata', 'opciones de tratamiento', 'terapia'],
+  doctor: ['cuándo consultar al médico', 'cuándo ir al médico', 'cuándo ver a un médico', 'cuándo pedir ayuda', 'cuándo buscar ayuda médica'],
+  sources: ['fuentes', 'referencias', 'bibliografía'],
+  disclaimer: ['aviso', 'aviso legal', 'aviso médico', 'descargo de responsabilidad'],
+  risks: ['riesgos', 'efectos secundarios', 'complicaciones'],
+};
+
 export const SECTION_ALIASES: Record<string, string[]> = {
-  symptoms: ['signs', 'warning signs', 'what it feels like'],
-  causes: ['why it happens', 'risk factors', 'what causes it'],
-  treatment: ['treatment options', 'how it is treated', 'how is it treated', 'treating', 'management', 'therapy', 'therapies'],
-  'when to see a doctor': ['when to seek help', 'when to get help', 'when to seek medical help', 'when to seek medical care', 'when to call a doctor', 'when to get medical help', 'seeing a doctor', 'when to see your doctor', 'when to see a gp'],
-  sources: ['references', 'citations', 'bibliography', 'further reading and sources'],
-  disclaimer: ['medical disclaimer', 'important notice'],
-  risks: ['side effects', 'complications', 'safety', 'risks and side effects'],
+  symptoms: ['signs', 'warning signs', 'what it feels like', ...SPANISH.symptoms],
+  causes: ['why it happens', 'risk factors', 'what causes it', ...SPANISH.causes],
+  treatment: ['treatment options', 'how it is treated', 'how is it treated', 'treating', 'management', 'therapy', 'therapies', ...SPANISH.treatment],
+  'when to see a doctor': ['when to seek help', 'when to get help', 'when to seek medical help', 'when to seek medical care', 'when to call a doctor', 'when to get medical help', 'seeing a doctor', 'when to see your doctor', 'when to see a gp', ...SPANISH.doctor],
+  sources: ['references', 'citations', 'bibliography', 'further reading and sources', ...SPANISH.sources],
+  disclaimer: ['medical disclaimer', 'important notice', ...SPANISH.disclaimer],
+  risks: ['side effects', 'complications', 'safety', 'risks and side effects', ...SPANISH.risks],
 };
 
 /** Lower-case words with a plural `s`/`es` removed, so "Symptoms" and "symptom" compare equal. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { LintResult } from '../lint/engine.js';
 import { displayPath, type FormatContext, type Formatter } from './types.js';
@@ -27,6 +28,7 @@ export const formatStylish: Formatter = (results, context) => {
   const lines = [
     '',
     ...blocks,
+    ...(problems > MANY_FINDINGS ? tallies(results, context, chalk) : []),
     summaryColour(`✖ ${count(problems, 'problem')} (${count(totals.errors, 'error')}, ${count(totals.warnings, 'warning')})`),
   ];
   if (totals.fixableErrors > 0 || totals.fixableWarnings > 0) {
@@ -68,6 +70,58 @@ function fileBlock(result: LintResult, context: FormatContext, chalk: InstanceTy
     ].join(GAP);
   });
   return [chalk.underline(displayPath(result.filePath, context.cwd)), ...lines, ''].join('\n');
+}
+
+/** Past this many findings the list is longer than a screen: the report ends with counts per rule and per folder. */
+export const MANY_FINDINGS = 20;
+/** Folders listed in the tally; the rest are summed on one line. */
+const MAX_FOLDERS = 15;
+
+interface Tally {
+  name: string;
+  errors: number;
+  warnings: number;
+}
+
+/** Counts per rule and per folder, most first, so a long report ends with where the work is. */
+function tallies(results: readonly LintResult[], context: FormatContext, chalk: InstanceType<typeof Chalk>): string[] {
+  const byRule = new Map<string, Tally>();
+  const byFolder = new Map<string, Tally>();
+  const add = (map: Map<string, Tally>, name: string, error: boolean) => {
+    let tally = map.get(name);
+    if (!tally) map.set(name, (tally = { name, errors: 0, warnings: 0 }));
+    if (error) tally.errors++;
+    else tally.warnings++;
+  };
+  for (const result of results) {
+    const folder = path.posix.dirname(displayPath(result.filePath, context.cwd));
+    for (const message of result.messages) {
+      add(byRule, message.ruleId, message.severity === 'error');
+      add(byFolder, folder === '.' ? './' : `${folder}/`, message.severity === 'error');
+    }
+  }
+  const sorted = (map: Map<string, Tally>) =>
+    [...map.values()].sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const folders = sorted(byFolder);
+  const shown = folders.slice(0, MAX_FOLDERS);
+  const rest = folders.slice(MAX_FOLDERS);
+  if (rest.length > 0) {
+    shown.push(rest.reduce<Tally>((sum, t) => ({ name: `${rest.length} more folders`, errors: sum.errors + t.errors, warnings: sum.warnings + t.warnings }), { name: '', errors: 0, warnings: 0 }));
+  }
+  return [...tallyTable('Findings by rule', sorted(byRule), chalk), ...tallyTable('Findings by folder', shown, chalk)];
+}
+
+function tallyTable(title: string, rows: Tally[], chalk: InstanceType<typeof Chalk>): string[] {
+  const nameWidth = Math.max(...rows.map((row) => row.name.length));
+  const errorWidth = Math.max(...rows.map((row) => count(row.errors, 'error').length));
+  return [
+    chalk.bold(title),
+    ...rows.map((row) => {
+      const errors = count(row.errors, 'error').padEnd(errorWidth);
+      return `${INDENT}${row.name.padEnd(nameWidth)}${GAP}${String(row.errors + row.warnings).padStart(6)}${GAP}${row.errors ? chalk.red(errors) : chalk.dim(errors)}${GAP}${row.warnings ? chalk.yellow(count(row.warnings, 'warning')) : chalk.dim(count(row.warnings, 'warning'))}`;
+    }),
+    '',
+  ];
 }
 
 const INDENT = '  ';

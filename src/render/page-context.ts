@@ -1,5 +1,6 @@
-import type { Config } from '../core/config.js';
+import { DEFAULT_DISCLAIMER, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
+import { fillString, type PageStrings } from '../core/strings.js';
 import type { ArticleHtml } from './article-html.js';
 import type { LinkResolver, SitePath } from './links.js';
 import type { PageRef } from './pages.js';
@@ -19,21 +20,26 @@ export interface PageBasics {
   dateText(date: CalendarDate | undefined, lang: string): string | undefined;
   /** Names joined the way the language joins them ("A, B and C"). */
   listText(items: readonly string[], lang: string): string;
+  /** The page strings ("Published", "On this page"…) in a language. */
+  strings(lang: string): PageStrings;
 }
 
 export function commonContext(
   page: PageRef,
   basics: PageBasics,
-  fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string; draft?: boolean },
+  fields: { lang: string; title: string; description: string; ogType: string; image?: string; imageAlt?: string; draft?: boolean; alternates?: { lang: string; href: string }[] },
 ) {
   const { config, link } = basics;
+  const strings = basics.strings(fields.lang);
   return {
+    strings,
     site: {
       title: config.site.title,
       description: config.site.description,
       language: config.site.language,
       base_url: basics.absolute(''),
-      disclaimer: config.disclaimer.text,
+      // The built-in disclaimer comes in the page's language; one set in the config is used as written.
+      disclaimer: config.disclaimer.text === DEFAULT_DISCLAIMER ? strings.disclaimer_text : config.disclaimer.text,
     },
     page: {
       kind: page.kind,
@@ -48,6 +54,7 @@ export function commonContext(
       image_alt: fields.imageAlt,
       is_home: page.kind === 'index' && page.number === 1,
       draft: fields.draft ?? false,
+      alternates: fields.alternates ?? [],
     },
     links: {
       home: link(page.file, ''),
@@ -83,6 +90,13 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
   const { entry } = page;
   const lang = entry.lang;
   const date = (d: CalendarDate | undefined) => basics.dateText(d, lang);
+  const translations = entry.translations.map((other) => ({
+    lang: other.lang,
+    href: basics.link(page.file, other.sitePath),
+    label: basics.strings(other.lang).translation,
+  }));
+  // hreflang links name every version, this one included, by absolute URL (as search engines read them).
+  const alternates = translations.length ? [entry, ...entry.translations].map((e) => ({ lang: e.lang, href: basics.absolute(e.sitePath) })) : [];
   return {
     ...commonContext(page, basics, {
       lang,
@@ -92,6 +106,7 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
       image: extras.image?.absolute,
       imageAlt: extras.image?.alt,
       draft: entry.draft,
+      alternates,
     }),
     article: {
       title: entry.title,
@@ -112,6 +127,7 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
       medical: entry.medical,
       image: extras.image && { href: extras.image.href, alt: extras.image.alt },
       tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(page.file, tag.sitePath) })),
+      translations,
       toc: extras.html.toc,
       body: extras.html.body,
       sources: extras.html.sources,
@@ -126,7 +142,8 @@ export function articleContext(page: PageRef & { kind: 'article' }, basics: Page
 export function indexContext(page: PageRef & { kind: 'index' }, basics: PageBasics, pageCount: number, previous?: SitePath, next?: SitePath) {
   const { config, link } = basics;
   const lang = config.site.language;
-  const heading = page.number === 1 ? 'Latest posts' : `Latest posts, page ${page.number}`;
+  const strings = basics.strings(lang);
+  const heading = page.number === 1 ? strings.latest_posts : fillString(strings.latest_posts_page, { page: page.number });
   return {
     ...commonContext(page, basics, { lang, title: page.number === 1 ? config.site.title : heading, description: config.site.description, ogType: 'website' }),
     heading,
@@ -134,6 +151,7 @@ export function indexContext(page: PageRef & { kind: 'index' }, basics: PageBasi
     pagination: {
       page: page.number,
       pages: pageCount,
+      status: fillString(strings.page_of, { page: page.number, pages: pageCount }),
       previous: previous === undefined ? undefined : link(page.file, previous),
       next: next === undefined ? undefined : link(page.file, next),
     },
@@ -142,12 +160,14 @@ export function indexContext(page: PageRef & { kind: 'index' }, basics: PageBasi
 
 export function tagContext(page: PageRef & { kind: 'tag' }, basics: PageBasics) {
   const lang = basics.config.site.language;
+  const strings = basics.strings(lang);
   const { tag } = page;
+  const count = tag.entries.length;
   return {
     ...commonContext(page, basics, {
       lang,
-      title: `Articles tagged “${tag.name}”`,
-      description: `${tag.entries.length} ${tag.entries.length === 1 ? 'article' : 'articles'} about ${tag.name}.`,
+      title: fillString(strings.tag_title, { tag: tag.name }),
+      description: fillString(count === 1 ? strings.tag_description_one : strings.tag_description, { count, tag: tag.name }),
       ogType: 'website',
     }),
     tag: { name: tag.name, slug: tag.slug, count: tag.entries.length },

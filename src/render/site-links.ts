@@ -1,3 +1,4 @@
+import { articleAliases } from '../core/aliases.js';
 import type { Article } from '../core/article.js';
 import { publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
@@ -134,7 +135,7 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
     const { permalink, url } = article.data;
     if (typeof permalink === 'string') for (const urlPath of expandPermalink(permalink, values)) addOld(urlPath, target);
     if (typeof url === 'string') addOld(url, target);
-    for (const alias of [...stringList(article, 'aliases'), ...stringList(article, 'redirect_from')]) addOld(alias, target);
+    for (const alias of articleAliases(article).aliases) addOld(alias.text, target);
   }
   return { own, old, names };
 }

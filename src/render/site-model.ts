@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.js';
-import { articleTitle, articleType, authors, publishedDate, stringList } from '../core/article-info.js';
+import { articleLanguage, articleTitle, articleType, authors, publishedDate, stringList, translationKey } from '../core/article-info.js';
 import { isDraft } from '../core/publication.js';
 import type { Config } from '../core/config.js';
 import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
@@ -27,6 +27,8 @@ export interface SiteEntry {
   medical: boolean;
   /** BCP 47 language of the page. */
   lang: string;
+  /** The other languages' versions of this article (sharing its translationKey), one per language. */
+  translations: SiteEntry[];
   tags: TagRef[];
   excerpt: string;
   /** Published only by `build --drafts` (and serve --drafts): the page says so and asks not to be indexed. */
@@ -72,6 +74,7 @@ export function buildSiteModel(articles: readonly Article[], config: Config): Si
     seen.set(key, entry);
   }
   entries.sort(compareEntries);
+  linkTranslations(entries);
   const tags = new Map<string, TagGroup>();
   for (const entry of entries) {
     for (const tag of entry.tags) {
@@ -89,6 +92,21 @@ export function buildSiteModel(articles: readonly Article[], config: Config): Si
     tags: [...tags.values()].sort((a, b) => a.slug.localeCompare(b.slug, 'en')),
     indexPages,
   };
+}
+
+/** Fills each entry's translations: the first entry of every other language sharing its key, in the site's order. */
+function linkTranslations(entries: readonly SiteEntry[]): void {
+  const groups = new Map<string, SiteEntry[]>();
+  for (const entry of entries) {
+    const key = translationKey(entry.article);
+    if (key === undefined) continue;
+    const group = groups.get(key) ?? [];
+    if (!group.some((other) => other.lang.toLowerCase() === entry.lang.toLowerCase())) group.push(entry);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    for (const entry of group) entry.translations = group.filter((other) => other !== entry);
+  }
 }
 
 /** Newest first, undated last; on the same day, by title; then by path, so the order never depends on the disk. */
@@ -119,7 +137,8 @@ function siteEntry(article: Article, config: Config): SiteEntry {
     authors: authors(article),
     condition: text('condition') || undefined,
     medical: type?.medical ?? true,
-    lang: language(data.lang, config.site.language),
+    lang: articleLanguage(article, config),
+    translations: [],
     tags,
     excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength),
     draft: isDraft(article),
@@ -141,14 +160,4 @@ function openingText(article: Article, length: number): string {
     if (text.length > length) break;
   }
   return text;
-}
-
-/** The article's `lang` when it is a language tag Intl knows, else the site's. */
-function language(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return fallback;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0];
-  } catch {
-    return fallback;
-  }
 }

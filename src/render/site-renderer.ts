@@ -1,7 +1,9 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { articleAliases } from '../core/aliases.js';
 import type { Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
 import { formatDate, type CalendarDate } from '../core/dates.js';
+import { pageStrings, type PageStrings } from '../core/strings.js';
 import { renderArticleHtml } from './article-html.js';
 import { resolveArticleUrl, type UrlTarget } from './article-urls.js';
 import { renderAtomFeed } from './feed.js';
@@ -10,6 +12,7 @@ import { absoluteUrl, createLinkResolver, type LinkResolver, type LinkStyle, typ
 import { articleContext, indexContext, tagContext, type PageBasics } from './page-context.js';
 import { indexPath, listPages, type PageRef } from './pages.js';
 import type { UrlUse } from './sanitize-raw-html.js';
+import { aliasClashes, renderRedirectPage } from './redirect-pages.js';
 import { siteLinks, type SiteLinks } from './site-links.js';
 import { buildSiteModel, type SiteEntry, type SiteModel } from './site-model.js';
 import { renderSitemaps, type SitemapUrl } from './sitemap.js';
@@ -83,6 +86,7 @@ export class SiteRenderer {
       feeds: options.feeds ?? true,
       dateText: memoize((date: CalendarDate | undefined, lang: string) => (date ? formatDate(date, lang, options.config.site.dateFormat) : undefined)),
       listText: listFormatter(),
+      strings: stringsFor(options.config),
     };
   }
 
@@ -98,6 +102,7 @@ export class SiteRenderer {
         yield { path, copyFrom: source };
       }
     }
+    yield* this.redirectPages();
     if (this.basics.feeds) {
       yield { path: 'feed.xml', content: this.feed() };
       for (const [path, content] of renderSitemaps(this.sitemapUrls(), this.basics.absolute)) yield { path, content };
@@ -197,6 +202,26 @@ export class SiteRenderer {
     return target;
   }
 
+  /** A redirect page at each alias of each article, except where a page or an earlier alias is (unique-slug says so). */
+  private *redirectPages(): Generator<OutputItem> {
+    const articles = this.model.entries.map((entry) => entry.article);
+    const clashes = aliasClashes(articles, this.options.config.pageSize);
+    for (const entry of this.model.entries) {
+      const blocked = new Set((clashes.get(entry.article) ?? []).map((clash) => clash.alias));
+      for (const alias of articleAliases(entry.article).aliases) {
+        if (blocked.has(alias)) continue;
+        const content = renderRedirectPage({
+          lang: entry.lang,
+          canonical: this.basics.absolute(entry.sitePath),
+          href: this.basics.link(alias.file, entry.sitePath),
+          title: entry.title,
+          moved: this.basics.strings(entry.lang).moved,
+        });
+        yield { path: alias.file, content };
+      }
+    }
+  }
+
   private feed(): string {
     const { config } = this.options;
     return renderAtomFeed({
@@ -228,6 +253,16 @@ export class SiteRenderer {
       }
     });
   }
+}
+
+/** The strings of each language, worked out once per language. */
+function stringsFor(config: Config): (lang: string) => PageStrings {
+  const cache = new Map<string, PageStrings>();
+  return (lang) => {
+    let strings = cache.get(lang);
+    if (!strings) cache.set(lang, (strings = pageStrings(lang, config.strings)));
+    return strings;
+  };
 }
 
 /** Caches a two-argument function of strings: the same few dates are shown on thousands of pages. */

@@ -1,8 +1,10 @@
 import type { Article } from '../core/article.js';
+import { articleLanguage } from '../core/article-info.js';
+import type { Config } from '../core/config.js';
 import type { Rule } from './types.js';
 import { matchesSection } from './util/match-section.js';
 import { rawLocator } from './util/raw-locator.js';
-import { gradeOf, readingCounts, type ReadingCounts } from './util/readability.js';
+import { englishSyllables, gradeOf, infleszOf, readingCounts, spanishSyllableCount, type ReadingCounts, type SyllableCounter } from './util/readability.js';
 
 /** Below this much prose a grade says little: a stub is not "hard to read". */
 const MIN_ARTICLE_WORDS = 100;
@@ -17,17 +19,62 @@ interface Scored {
   counts: ReadingCounts;
 }
 
-/** The Flesch–Kincaid grade of the article's prose must not exceed the target; points at the hardest paragraph. */
+/** How one language's prose is scored, and which way is harder. */
+interface Measure {
+  messageId: string;
+  syllables: SyllableCounter;
+  score(counts: ReadingCounts): number;
+  /** The target from options or config. */
+  target(options: Record<string, unknown>, config: Config): number;
+  /** True when `score` is harder than `target` allows (a grade above it, an ease score below it). */
+  tooHard(score: number, target: number): boolean;
+  message(score: number, target: number, hardest: number): string;
+}
+
+const ADVICE = 'use shorter sentences and plainer words';
+
+/** By primary language subtag. A language not here is not scored: an English formula misreads it. */
+const MEASURES: Record<string, Measure> = {
+  en: {
+    messageId: 'too-hard',
+    syllables: englishSyllables,
+    score: gradeOf,
+    target: (options, config) => (typeof options.maxGrade === 'number' ? options.maxGrade : config.readability.maxGrade),
+    tooHard: (grade, max) => grade > max,
+    message: (grade, max, hardest) =>
+      `Reading grade ${grade.toFixed(1)} is above the target of ${max}; the hardest paragraph (grade ${hardest.toFixed(1)}) starts here: ${ADVICE}`,
+  },
+  es: {
+    messageId: 'too-hard-inflesz',
+    syllables: spanishSyllableCount,
+    score: infleszOf,
+    target: (options, config) => (typeof options.minInflesz === 'number' ? options.minInflesz : config.readability.minInflesz),
+    tooHard: (score, min) => score < min,
+    message: (score, min, hardest) =>
+      `INFLESZ readability ${score.toFixed(1)} is below the target of ${min} (55–65 is normal, higher is easier); ` +
+      `the hardest paragraph (${hardest.toFixed(1)}) starts here: ${ADVICE}`,
+  },
+};
+
+/**
+ * The prose must read at the target level for its language: the Flesch–Kincaid grade for
+ * English, the INFLESZ score (Szigriszt-Pazos, as used for Spanish health texts) for Spanish;
+ * points at the hardest paragraph. Other languages are left unscored.
+ */
 export const readabilityGrade: Rule = {
   id: 'readability-grade',
-  description: 'The Flesch–Kincaid reading grade of the prose is at most readability.maxGrade; points at the hardest paragraph',
+  description:
+    'The prose reads at the target level for its language: Flesch–Kincaid grade at most readability.maxGrade (English), INFLESZ score at least readability.minInflesz (Spanish); other languages are not scored; points at the hardest paragraph',
   severity: 'warn',
   messages: {
-    'too-hard': 'the prose reads above the target grade',
+    'too-hard': 'English prose reads above the target Flesch–Kincaid grade',
+    'too-hard-inflesz': 'Spanish prose scores below the target INFLESZ readability',
   },
   check({ article, config, options, report }) {
-    const maxGrade = typeof options.maxGrade === 'number' ? options.maxGrade : config.readability.maxGrade;
-    const paragraphs = scoredProse(article);
+    const measure = MEASURES[articleLanguage(article, config).split('-')[0].toLowerCase()];
+    if (!measure) return;
+    const target = measure.target(options, config);
+    const paragraphs = scoredProse(article, measure.syllables);
     const total: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
     for (const { counts } of paragraphs) {
       total.words += counts.words;
@@ -35,18 +82,16 @@ export const readabilityGrade: Rule = {
       total.syllables += counts.syllables;
     }
     if (total.words < MIN_ARTICLE_WORDS) return;
-    const grade = round(gradeOf(total));
-    if (grade <= maxGrade) return;
+    const score = round(measure.score(total));
+    if (!measure.tooHard(score, target)) return;
     const candidates = paragraphs.filter((p) => p.counts.words >= MIN_PARAGRAPH_WORDS);
-    const hardest = (candidates.length ? candidates : paragraphs).reduce((a, b) => (gradeOf(b.counts) > gradeOf(a.counts) ? b : a));
+    const hardest = (candidates.length ? candidates : paragraphs).reduce((a, b) => (measure.tooHard(measure.score(b.counts), measure.score(a.counts)) ? b : a));
     const locate = rawLocator(article.body, hardest.raw, hardest.start);
     const start = article.place(locate(0));
     const end = article.place(locate(hardest.raw.trimEnd().length));
     report({
-      messageId: 'too-hard',
-      message:
-        `Reading grade ${grade.toFixed(1)} is above the target of ${maxGrade}; the hardest paragraph ` +
-        `(grade ${round(gradeOf(hardest.counts)).toFixed(1)}) starts here: use shorter sentences and plainer words`,
+      messageId: measure.messageId,
+      message: measure.message(score, target, round(measure.score(hardest.counts))),
       ...start,
       endLine: end.line,
       endColumn: end.column,
@@ -55,11 +100,11 @@ export const readabilityGrade: Rule = {
 };
 
 /** Paragraphs and list items that are read as prose: not under a Sources or Disclaimer heading. */
-function scoredProse(article: Article): Scored[] {
+function scoredProse(article: Article, syllables: SyllableCounter): Scored[] {
   const unscored = article.headings.filter((heading) => UNSCORED_SECTIONS.some((name) => matchesSection(heading.text, name)));
   return article.prose
     .filter((block) => !unscored.some((heading) => heading.start <= block.start && block.start < heading.sectionEnd))
-    .map((block) => ({ start: block.start, raw: block.raw, counts: readingCounts(block.text) }))
+    .map((block) => ({ start: block.start, raw: block.raw, counts: readingCounts(block.text, syllables) }))
     .filter((scored) => scored.counts.words > 0);
 }
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Article } from '../core/article.js';
+import { articleAliases } from '../core/aliases.js';
+import { aliasClashes } from '../render/redirect-pages.js';
 import { articleOutputPath, articleUrl, SLUG_PATTERN } from '../core/url.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -19,10 +21,13 @@ export const uniqueSlug: Rule = {
     'unsafe-slug': 'a slug or file name that would put the page outside its folder',
     'invalid-slug': 'a slug that is not lower-case letters, digits and hyphens',
     'long-slug': 'a slug or file name longer than a folder name can be, so the page could not be written',
+    'invalid-alias': 'an alias (old URL) where no redirect page can be written',
+    'alias-clash': 'an alias (old URL) at a page of the site or at another alias',
   },
   check(context) {
     checkSlug(context);
     checkDuplicates(context);
+    checkAliases(context);
   },
 };
 
@@ -90,6 +95,24 @@ function checkDuplicates({ article, config, project, report }: RuleContext): voi
     line: at.line,
     column: at.column,
   });
+}
+
+/**
+ * Aliases the build cannot write a redirect page for. Not fatal: the build leaves that redirect
+ * out and the page it would have covered is still written.
+ */
+function checkAliases({ article, config, project, report }: RuleContext): void {
+  for (const problem of articleAliases(article).problems) {
+    report({ messageId: 'invalid-alias', message: `Alias '${problem.text}' ${problem.reason}`, ...problem.place, fatal: false });
+  }
+  for (const clash of aliasClashes(project.articles, config.pageSize).get(article) ?? []) {
+    report({
+      messageId: 'alias-clash',
+      message: `Alias '${clash.alias.text}' is at the same URL as ${clash.with}, so no redirect page is written there: remove the alias or change it`,
+      ...clash.alias.place,
+      fatal: false,
+    });
+  }
 }
 
 /** The linted articles by output URL, built once per lint run. Unparseable files are left out: they are never built. */

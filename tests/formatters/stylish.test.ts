@@ -118,4 +118,39 @@ describe('formatStylish', () => {
       for (const line of lines) expect(line).toMatch(/\S  [a-z-]+$/);
     });
   });
+
+  it('ends a report of more than 20 findings with counts per rule and per folder, most first', () => {
+    const many = [
+      result('_posts/glossary/a.md', Array.from({ length: 12 }, (_, i) => diagnostic('front-matter-schema', i + 1, 1))),
+      result('_posts/b.md', [
+        ...Array.from({ length: 6 }, (_, i) => diagnostic('internal-links', i + 1, 1)),
+        ...Array.from({ length: 3 }, (_, i) => diagnostic('readability-grade', i + 10, 1, { severity: 'warning' })),
+      ]),
+    ];
+    const lines = formatStylish(many, context()).replace(ANSI, '').trimEnd().split('\n');
+    const tail = lines.slice(lines.indexOf('Findings by rule'));
+    expect(tail).toEqual([
+      'Findings by rule',
+      '  front-matter-schema      12  12 errors  0 warnings',
+      '  internal-links            6  6 errors   0 warnings',
+      '  readability-grade         3  0 errors   3 warnings',
+      '',
+      'Findings by folder',
+      '  _posts/glossary/      12  12 errors  0 warnings',
+      '  _posts/                9  6 errors   3 warnings',
+      '',
+      '✖ 21 problems (18 errors, 3 warnings)',
+    ]);
+    // 20 or fewer: no tally.
+    expect(formatStylish([result('a.md', Array.from({ length: 20 }, (_, i) => diagnostic('internal-links', i + 1, 1)))], context())).not.toContain('Findings by rule');
+  });
+
+  it('sums the folders past the fifteenth on one line', () => {
+    const many = Array.from({ length: 20 }, (_, i) => result(`f${String(i).padStart(2, '0')}/a.md`, [diagnostic('internal-links', 1, 1), diagnostic('internal-links', 2, 1)]));
+    const output = formatStylish(many, context()).replace(ANSI, '');
+    const folders = output.slice(output.indexOf('Findings by folder'));
+    expect(folders).toMatch(/\n  5 more folders\s+10  10 errors/);
+    expect(folders).not.toContain('f15/');
+    expect(folders).toContain('f14/');
+  });
 });

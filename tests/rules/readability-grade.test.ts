@@ -6,7 +6,8 @@ import type { CalendarDate } from '../../src/core/dates.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { lintArticles } from '../../src/lint/engine.js';
 import { rules } from '../../src/rules/index.js';
-import { fleschKincaidGrade, gradeOf, readingCounts } from '../../src/rules/util/readability.js';
+import { fleschKincaidGrade, gradeOf, infleszOf, readingCounts } from '../../src/rules/util/readability.js';
+import { spanishSyllables } from '../../src/rules/util/spanish-syllables.js';
 
 const RULE = 'readability-grade';
 const NOW = '2025-03-01' as CalendarDate;
@@ -97,5 +98,41 @@ describe('readability-grade', () => {
       `${FRONT}${EASY.repeat(8)}\n\n## ${HARD}\n\n\`\`\`\n${HARD.repeat(3)}\n\`\`\`\n\n` +
       `## References\n\n${HARD.repeat(3)}\n\n### Journals\n\n${HARD.repeat(3)}\n`;
     expect(lint(text)).toEqual([]);
+  });
+
+  describe('by language', () => {
+    const es = FRONT.replace('author:', 'lang: es\nauthor:');
+    // Short sentences of common words (INFLESZ well above 55) and long ones of long words (well below).
+    const EASY_ES = 'Descanse un día o dos. Luego camine un poco. Beba agua cada día. No cargue peso. ';
+    const HARD_ES =
+      'La rehabilitación multidisciplinaria, que incorpora intervenciones fisioterapéuticas, farmacológicas y psicológicas, ' +
+      'demuestra una efectividad considerablemente superior a las estrategias convencionales unimodales de tratamiento. ';
+
+    it('scores Spanish with INFLESZ and its own target, not with the English grade', () => {
+      expect(infleszOf(readingCounts(EASY_ES.repeat(8), spanishSyllables))).toBeGreaterThan(65);
+      expect(lint(`${es}${EASY_ES.repeat(8)}\n`)).toEqual([]);
+      const [finding, ...rest] = lint(`${es}${HARD_ES.repeat(5)}\n`);
+      expect(rest).toEqual([]);
+      expect(finding).toMatchObject({ messageId: 'too-hard-inflesz', line: 8, column: 1 });
+      expect(finding.message).toMatch(/^INFLESZ readability -?\d+\.\d is below the target of 55/);
+      // The English formula would have called the easy Spanish text hard at a strict grade; INFLESZ decides.
+      expect(lint(`${es}${EASY_ES.repeat(8)}\n`, { options: { maxGrade: 0 } })).toEqual([]);
+      expect(lint(`${es}${EASY_ES.repeat(8)}\n`, { options: { minInflesz: 95 } })).toMatchObject([{ messageId: 'too-hard-inflesz' }]);
+      expect(lint(`${es}${EASY_ES.repeat(8)}\n`, { config: (config) => (config.readability.minInflesz = 95) })).toHaveLength(1);
+    });
+
+    it('matches a hand-computed INFLESZ score', () => {
+      // 4 words, 1 sentence, 6 syllables (la, ca-sa, gran-de, hoy): 206.835 − 62.3 × 6/4 − 4
+      const counts = readingCounts('La casa grande hoy.', spanishSyllables);
+      expect(counts).toEqual({ words: 4, sentences: 1, syllables: 6 });
+      expect(infleszOf(counts)).toBeCloseTo(206.835 - 62.3 * 1.5 - 4, 3);
+    });
+
+    it('takes the language from lang, else site.language, and leaves a language it cannot score alone', () => {
+      expect(lint(`${FRONT}${HARD_ES.repeat(5)}\n`, { config: (config) => (config.site.language = 'es-MX') })).toMatchObject([{ messageId: 'too-hard-inflesz' }]);
+      const fr = FRONT.replace('author:', 'lang: fr\nauthor:');
+      expect(lint(`${fr}${HARD.repeat(10)}\n`)).toEqual([]);
+      expect(lint(`${FRONT}${HARD.repeat(10)}\n`)).toMatchObject([{ messageId: 'too-hard' }]);
+    });
   });
 });

@@ -92,4 +92,31 @@ describe('unique-slug', () => {
     expect(reports.map((r) => r.messageId)).toEqual(['duplicate-url']);
     expect(reports[0].message).toContain('articles/b.md');
   });
+
+  it('reports aliases that clash with a page or with another alias at the alias item, not fatally', () => {
+    const results = lintWithRule(ID, {
+      articles: {
+        'back-pain.md': backPain,
+        'old.md': '---\ntitle: Old\naliases:\n  - /articles/back-pain/\n  - /old-back-pain/\n---\nText.\n',
+        'other.md': '---\ntitle: Other\nredirect_from: /Old-Back-Pain\n---\nText.\n',
+      },
+    });
+    expect(summary(results.get('old.md')!)).toEqual(['alias-clash@4:5']);
+    expect(results.get('old.md')![0]).toMatchObject({ severity: 'error' });
+    expect(results.get('old.md')![0].fatal).toBeUndefined();
+    expect(results.get('old.md')![0].message).toContain('the page of back-pain.md');
+    expect(summary(results.get('other.md')!)).toEqual(['alias-clash@3:16']);
+    expect(results.get('other.md')![0].message).toContain('an alias in old.md');
+    expect(results.get('back-pain.md')).toEqual([]);
+  });
+
+  it('refuses aliases that are not a site-root path of their own', () => {
+    const content = '---\ntitle: Old\naliases: [old/page, /../etc/, "https://example.org/x", /, /a?b=1, /feed.xml, 3, /fine/]\n---\nText.\n';
+    const found = lintOne(ID, content);
+    expect(found.map((d) => d.messageId)).toEqual(Array(7).fill('invalid-alias'));
+    expect(found.map((d) => d.line)).toEqual(Array(7).fill(3));
+    expect(new Set(found.map((d) => d.column)).size).toBe(7);
+    expect(found[1].message).toContain('..');
+    expect(found.every((d) => d.fatal === undefined)).toBe(true);
+  });
 });

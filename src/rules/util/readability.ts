@@ -1,6 +1,7 @@
 import { syllable } from 'syllable';
+import { spanishSyllables } from './spanish-syllables.js';
 
-/** What the Flesch–Kincaid formula counts in a text. */
+/** What the Flesch–Kincaid and INFLESZ formulas count in a text. */
 export interface ReadingCounts {
   words: number;
   sentences: number;
@@ -12,27 +13,35 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const CITATION = /\b(?:PMID|PMCID|DOI|ISBN)\s*:?\s*\S+|\bdoi\.org\/\S+|\[\d+(?:\s*[,–-]\s*\d+)*\]/gi;
 const MAYBE_CITATION = /:\/\/|www\.|pmid|pmcid|doi|isbn|\[\d/i;
 /** Words whose full stop does not end a sentence ("e.g." is read as the word "e.g"). */
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'approx', 'dept', 'fig', 'cf', 'al', 'dr', 'mr', 'mrs', 'ms', 'prof']);
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'approx', 'dept', 'fig', 'cf', 'al', 'dr', 'mr', 'mrs', 'ms', 'prof', 'dra', 'sr', 'sra', 'srta', 'ej', 'p.ej', 'pág', 'núm', 'aprox', 'ud', 'uds', 'p']);
 const MAX_CACHED = 50_000;
-const syllableCache = new Map<string, number>();
 
-/** Syllables of one word, remembered: articles reuse a small vocabulary, and counting is the costly part. */
-function syllablesOf(word: string): number {
-  // Keyed as written: lower-casing every word costs more than caching "The" beside "the".
-  let count = syllableCache.get(word);
-  if (count === undefined) {
-    count = Math.max(1, syllable(word));
-    if (syllableCache.size >= MAX_CACHED) syllableCache.clear();
-    syllableCache.set(word, count);
-  }
-  return count;
+/** Counts the syllables of one word in one language. */
+export type SyllableCounter = (word: string) => number;
+
+/** A counter that remembers: articles reuse a small vocabulary, and counting is the costly part. */
+function remembering(count: SyllableCounter): SyllableCounter {
+  const cache = new Map<string, number>();
+  return (word) => {
+    // Keyed as written: lower-casing every word costs more than caching "The" beside "the".
+    let syllables = cache.get(word);
+    if (syllables === undefined) {
+      syllables = Math.max(1, count(word));
+      if (cache.size >= MAX_CACHED) cache.clear();
+      cache.set(word, syllables);
+    }
+    return syllables;
+  };
 }
+
+export const englishSyllables: SyllableCounter = remembering(syllable);
+export const spanishSyllableCount: SyllableCounter = remembering(spanishSyllables);
 
 /**
  * Counts words, sentences and syllables in plain text. Every text with words is at least one
  * sentence (a list item without a full stop is one); numbers, URLs and citations are not words.
  */
-export function readingCounts(text: string): ReadingCounts {
+export function readingCounts(text: string, syllablesOf: SyllableCounter = englishSyllables): ReadingCounts {
   const counts: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
   const cleaned = MAYBE_CITATION.test(text) ? text.replace(URL, ' ').replace(CITATION, ' ') : text;
   const length = cleaned.length;
@@ -113,6 +122,16 @@ function isSpace(code: number): boolean {
 export function gradeOf(counts: ReadingCounts): number {
   if (counts.words === 0 || counts.sentences === 0) return 0;
   return 0.39 * (counts.words / counts.sentences) + 11.8 * (counts.syllables / counts.words) - 15.59;
+}
+
+/**
+ * The INFLESZ score of counts (Barrio-Cantalejo et al. 2008, Szigriszt-Pazos' perspicuity scaled for
+ * Spanish health texts): 206.835 − 62.3 × syllables per word − words per sentence. 0–100, higher
+ * is easier: below 40 very hard, 40–55 somewhat hard, 55–65 normal, 65–80 fairly easy, above 80 very easy.
+ */
+export function infleszOf(counts: ReadingCounts): number {
+  if (counts.words === 0 || counts.sentences === 0) return 100;
+  return 206.835 - 62.3 * (counts.syllables / counts.words) - counts.words / counts.sentences;
 }
 
 /** The Flesch–Kincaid reading grade of plain text (the US school year a reader needs). Pure. */

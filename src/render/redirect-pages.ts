@@ -1,0 +1,94 @@
+import { articleAliases, type ArticleAlias } from '../core/aliases.js';
+import type { Article } from '../core/article.js';
+import { stringList } from '../core/article-info.js';
+import { articleUrl } from '../core/url.js';
+import { escapeHtml } from './escape-html.js';
+import { outputFileOf } from './links.js';
+import { indexPath } from './pages.js';
+import { tagPath, tagSlug } from './tag-slug.js';
+
+/** An alias that would be written over a page of the site or over an earlier alias. */
+export interface AliasClash {
+  alias: ArticleAlias;
+  /** What is already there: `the page of back-pain.md`, `an alias in other.md`, `index page 2`… */
+  with: string;
+}
+
+const clashCache = new WeakMap<readonly Article[], Map<Article, AliasClash[]>>();
+
+/**
+ * Aliases that cannot get a redirect page because a page of the site, or another alias (of any
+ * article, this one included), is written there, compared case-insensitively as unique-slug
+ * compares URLs. The one decision for lint (unique-slug reports them) and build (which then
+ * writes no redirect page there). `articles` are the published ones.
+ */
+export function aliasClashes(articles: readonly Article[], pageSize: number): Map<Article, AliasClash[]> {
+  let clashes = clashCache.get(articles);
+  if (clashes) return clashes;
+  clashes = new Map();
+  const published = articles.filter((article) => !article.problem);
+  const taken = new Map<string, string>();
+  const take = (file: string, what: string) => {
+    if (!taken.has(file.toLowerCase())) taken.set(file.toLowerCase(), what);
+  };
+  take('index.html', 'the home page');
+  for (let page = 2; page <= Math.ceil(published.length / pageSize); page++) take(outputFileOf(indexPath(page)), `index page ${page}`);
+  for (const article of published) {
+    take(outputFileOf(articleUrl(article.relPath, article.data.slug)), `the page of ${article.relPath}`);
+    for (const tag of stringList(article, 'tags')) {
+      const slug = tagSlug(tag);
+      if (slug) take(outputFileOf(tagPath(slug)), `the page of the tag ${tag}`);
+    }
+  }
+  for (const article of published) {
+    for (const alias of articleAliases(article).aliases) {
+      const other = taken.get(alias.file.toLowerCase());
+      if (other === undefined) {
+        taken.set(alias.file.toLowerCase(), `an alias in ${article.relPath}`);
+        continue;
+      }
+      const list = clashes.get(article) ?? [];
+      list.push({ alias, with: other });
+      clashes.set(article, list);
+    }
+  }
+  clashCache.set(articles, clashes);
+  return clashes;
+}
+
+export interface RedirectPage {
+  lang: string;
+  /** The page's absolute URL (canonical). */
+  canonical: string;
+  /** The href the redirect follows, as this file links the page (relative in an export). */
+  href: string;
+  title: string;
+  /** "This page has moved to", in the page's language. */
+  moved: string;
+}
+
+/**
+ * A redirect page at an old URL, as Hugo's alias template writes it (refresh, canonical) plus
+ * `noindex`, so search engines keep the page itself, and a visible link for a reader whose
+ * browser does not follow the refresh.
+ */
+export function renderRedirectPage(page: RedirectPage): string {
+  const href = escapeHtml(page.href);
+  const canonical = escapeHtml(page.canonical);
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(page.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(page.title)}</title>`,
+    `<link rel="canonical" href="${canonical}">`,
+    '<meta name="robots" content="noindex">',
+    `<meta http-equiv="refresh" content="0; url=${href}">`,
+    '</head>',
+    '<body>',
+    `<p>${escapeHtml(page.moved)} <a href="${href}">${escapeHtml(page.title)}</a>.</p>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
