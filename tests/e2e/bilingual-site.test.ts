@@ -68,6 +68,6 @@ describe('a Jekyll site in English and Spanish', () => {
     const bad = tempProject({ 'healthmd.config.yaml': 'strings:\n  es:\n    publishd: Publicado\n' });
     const result = await runCli(['lint'], { cwd: bad, env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/healthmd\.config\.yaml:3:\d+.*strings\.es.*'publishd'/);
+    expect(result.stderr).toMatch(/healthmd\.config\.yaml:3:\d+: strings\.es\.publishd: unknown key; did you mean 'published'\?/);
   });
 });
