@@ -19,7 +19,8 @@ export function fileStem(relPath: string): string {
 
 /**
  * The article's path under `articles/` in the output, without slashes at either end:
- * `sub/back-pain.md` → `sub/back-pain`; a `slug` replaces the file name; a Jekyll date prefix is dropped.
+ * `sub/back-pain.md` → `sub/back-pain`; a `slug` replaces the file name; a Jekyll date prefix is dropped;
+ * `sub/napping/index.md` → `sub/napping`, as Hugo publishes a page bundle at its folder.
  * Folder names are kept as they are on disk (sub-folders are mirrored in URLs), in Unicode's
  * composed form (NFC): `café.md` saved with a combining accent (NFD, as macOS may write it) and
  * with a precomposed é look the same, so they are one page and one folder, and unique-slug sees both.
@@ -27,7 +28,10 @@ export function fileStem(relPath: string): string {
 export function articleOutputPath(relPath: string, slug?: unknown): string {
   const parts = relPath.split('/');
   parts.pop();
-  const name = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? slug : fileStem(relPath);
+  const stem = fileStem(relPath);
+  // A page bundle (Hugo's `napping/index.md`, a section's `_index.md`) is the page of its folder.
+  const own = (stem === 'index' || stem === '_index') && parts.length > 0 ? parts.pop()! : stem;
+  const name = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? slug : own;
   return [...parts, name].join('/').normalize('NFC');
 }
 

@@ -12,6 +12,14 @@ describe('article URLs', () => {
     expect(articleUrl('a/b/c.md')).toBe('articles/a/b/c/');
   });
 
+  it('publishes a page bundle (index.md, a section\'s _index.md) at its folder, as Hugo does', () => {
+    expect(articleOutputPath('health/napping/index.md')).toBe('health/napping');
+    expect(articleOutputPath('health/_index.md')).toBe('health');
+    expect(articleOutputPath('health/napping/index.md', 'naps')).toBe('health/naps');
+    expect(articleUrl('health/napping/index.md')).toBe('articles/health/napping/');
+    expect(articleOutputPath('index.md')).toBe('index');
+  });
+
   it('lets a valid slug replace the file name, keeping the folder', () => {
     expect(articleOutputPath('cancer/power-of-precision-medicine.md', 'precision-medicine')).toBe('cancer/precision-medicine');
     expect(articleUrl('x.md', 'my-slug-2')).toBe('articles/my-slug-2/');

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers.js';
+import { listFiles } from '../site/support/project.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
@@ -46,5 +48,22 @@ describe('content written for Jekyll and Hugo, read with defaults and frontMatte
     // Without the defaults the same pages are held to a medical article's rules.
     const without = await runCli(['lint', '--format', 'json', '--config', 'plain.yaml'], { cwd: dir, env: NOW });
     expect(findings(without.stdout).filter((f) => f.startsWith('about.md') && f.includes('disclaimer-present'))).toHaveLength(1);
+  });
+
+  it('Hugo page bundles: napping/index.md is published at napping/, a section _index.md at its folder, with the bundle\'s image', async () => {
+    const page = (title: string, extra = '') => `---\ntitle: ${title}\nsummary: A page about rest and sleep for people who work nights at the clinic.\npublishDate: 2024-01-01\nauthor: Clinic\n${extra}---\n${BODY}`;
+    const dir = tempProject({
+      'healthmd.config.yaml': 'articlesDir: content\ntypes: {page: {medical: false}}\ndefaultType: page\n',
+      'content/sleep/_index.md': page('Sleep'),
+      'content/sleep/napping/index.md': `${page('Napping', 'aliases: [/article/napping/]\n')}\n![A person asleep on a sofa](nap.png)\n`,
+      'content/sleep/napping/nap.png': Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d5e9a90000000049454e44ae426082', 'hex'),
+    });
+    const build = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const files = listFiles(path.join(dir, 'public'));
+    expect(files).toEqual(expect.arrayContaining(['articles/sleep/index.html', 'articles/sleep/napping/index.html', 'article/napping/index.html']));
+    expect(files.some((f) => f.includes('napping/index/'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'public/articles/sleep/napping/index.html'), 'utf8')).toMatch(/<img src="[^"]*nap\.png"/);
   });
 });
