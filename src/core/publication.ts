@@ -13,8 +13,9 @@ export interface PublishOptions {
 
 /**
  * Why an article is not published: `draft` (`draft: true` or Jekyll's `published: false`),
- * `in-doubt` (`draft` or `published` holds something other than true or false, such as the text
- * "false": front-matter-schema reports the wrong type, and in doubt nothing is published),
+ * `in-doubt` (`draft` or `published` holds something other than true or false: front-matter-schema
+ * reports the wrong type, and in doubt nothing is published; only `published: "true"` and
+ * `draft: "false"`, which can mean one thing, are published),
  * `future` (dated after today, as Jekyll and Hugo hold such posts back until their day).
  */
 export type Unpublished = 'draft' | 'in-doubt' | 'future';
@@ -26,10 +27,12 @@ export type Unpublished = 'draft' | 'in-doubt' | 'future';
  */
 export function unpublishedReason(article: Article, options: PublishOptions): Unpublished | undefined {
   if (article.problem) return undefined;
-  const { draft, published } = article.data;
   if (!options.drafts) {
+    const { draft, published } = article.data;
     if (draft === true || published === false) return 'draft';
-    if ((draft !== undefined && draft !== null && typeof draft !== 'boolean') || (published !== undefined && published !== null && typeof published !== 'boolean')) return 'in-doubt';
+    // The text "true"/"false" is a wrong type front-matter-schema reports; where it says to publish
+    // (published: "true", draft: "false") it is followed, anything else is in doubt and held back.
+    if (!saysPublish(draft, 'false') || !saysPublish(published, 'true')) return 'in-doubt';
   }
   if (!options.future) {
     const date = publishedDate(article);
@@ -74,4 +77,10 @@ export function describeLeftOut(leftOut: ReadonlyArray<{ reason: Unpublished }>)
 export function isDraft(article: Article): boolean {
   const reason = unpublishedReason(article, { future: true, now: '' });
   return reason === 'draft' || reason === 'in-doubt';
+}
+
+/** True when a draft/published value leaves the article published: unset, a boolean, or the text `publishing` ("true" for published, "false" for draft). */
+function saysPublish(value: unknown, publishing: 'true' | 'false'): boolean {
+  if (value === undefined || value === null || typeof value === 'boolean') return true;
+  return typeof value === 'string' && value.trim().toLowerCase() === publishing;
 }

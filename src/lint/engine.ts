@@ -174,8 +174,11 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
     const report = (r: Report) => {
       if (disabled(rule.id, r.line) || !kept(rule.id, r)) return;
       const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
-      if (rule.fatal && r.fatal !== false) diagnostic.fatal = true;
-      else delete diagnostic.fatal;
+      // A fatal finding stops every build, so it is an error whatever the config says: lint and build agree.
+      if (rule.fatal && r.fatal !== false) {
+        diagnostic.fatal = true;
+        diagnostic.severity = 'error';
+      } else delete diagnostic.fatal;
       diagnostics.push(diagnostic);
     };
     try {

@@ -30,22 +30,30 @@ export function lintFileRange(files: readonly ArticleFile[], start: number, end:
  * reported for the linted files alone.
  */
 export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
-  return lintArticlesInProject(readArticles(linted, options.cwd, options.config), projectFiles, options);
+  // A linted file left out of the project (published: "false", in doubt) is reported on, but no other file sees it, as in build.
+  return lintArticlesInProject(readArticles(linted, options.cwd, options.config), projectFiles, { ...options, joinProject: false });
 }
 
 /**
  * Lints articles already read (text from stdin stands for its file) as part of `projectFiles`, as
  * lintFilesInProject does. `placeless`: the articles have no file, so findings about where they are stay out.
+ * `joinProject` (default true): articles not among `projectFiles` (text from stdin) are part of the project too.
  */
-export function lintArticlesInProject(articles: readonly Article[], projectFiles: readonly ArticleFile[], options: LintFilesOptions & { placeless?: boolean }): LintResult[] {
+export function lintArticlesInProject(
+  articles: readonly Article[],
+  projectFiles: readonly ArticleFile[],
+  options: LintFilesOptions & { placeless?: boolean; joinProject?: boolean },
+): LintResult[] {
   const { config } = options;
   const reader = articleReader(config);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   let project: Article[] | undefined;
-  const others = projectFiles.filter((file) => !byPath.has(file.path));
-  if (others.length > 0) {
-    const inProject = new Set(projectFiles.map((file) => file.path));
-    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file, config)), ...articles.filter((article) => !inProject.has(article.path))];
+  const inProject = new Set(projectFiles.map((file) => file.path));
+  const outside = articles.filter((article) => !inProject.has(article.path));
+  const hidden = options.joinProject === false && outside.length > 0;
+  // Without files to add or hide, the linted articles are the project (the engine's default).
+  if (hidden || projectFiles.some((file) => !byPath.has(file.path))) {
+    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file, config)), ...(hidden ? [] : outside)];
     project.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return lintArticles(articles, {

@@ -42,8 +42,11 @@ export interface LintGate {
 export function lintGate(articles: readonly Article[], options: LintGateOptions): LintGate {
   const overrides: Record<string, RuleSeverity> = {};
   for (const rule of rules) {
-    if (rule.fatal) overrides[rule.id] = 'error';
-    else if (options.skipLint) overrides[rule.id] = 'off';
+    // A fatal rule keeps the config's severity for its other findings (a duplicate key set to warn
+    // is a warning here as in lint); turned off, it runs anyway. Its fatal findings are errors either way.
+    if (rule.fatal) {
+      if (options.config.rules[rule.id]?.severity === 'off') overrides[rule.id] = 'error';
+    } else if (options.skipLint) overrides[rule.id] = 'off';
   }
   const results = lintArticles(articles, {
     config: options.config,

@@ -99,3 +99,55 @@ describe('lint and build agree on what is published', () => {
     expect(byName['next-month.md']).toMatchObject({ draft: false, published: false });
   });
 });
+
+describe('lint and build agree on what a finding means', () => {
+  it('a site-root link to an article in doubt (published: "maybe") is unresolved in lint, as in build', async () => {
+    const dir = tempProject({
+      'articles/a.md': article('Back pain').replace('A short walk each day can help.', 'A short walk each day can help; see [neck pain](/articles/neck-pain/).'),
+      'articles/neck-pain.md': article('Neck pain', 'published: "maybe"\n'),
+    });
+    // On one thread and on two (each worker lints a range and sees the rest of the project).
+    for (const workers of ['1', '2']) {
+      const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: { ...NOW, HEALTHMD_WORKERS: workers } });
+      const ids = (JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => `${r.filePath} ${m.ruleId}`));
+      expect(ids, `HEALTHMD_WORKERS=${workers}`).toContain('articles/a.md internal-links');
+      expect(lint.code).toBe(1);
+    }
+    const lint = { code: 1 };
+    const build = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(build.code).toBe(lint.code);
+    expect(build.stderr).toContain('internal-links');
+  });
+
+  it('a fatal rule set to warn keeps its other findings as warnings in build too (a duplicate key), and its fatal ones as errors in lint too (a clash)', async () => {
+    const duplicate = tempProject({
+      'healthmd.config.yaml': 'rules:\n  front-matter-valid: warn\n',
+      'articles/a.md': article('Back pain', 'author: Sam Lee\n'),
+    });
+    expect((await runCli(['lint'], { cwd: duplicate, env: NOW })).code).toBe(0);
+    expect((await runCli(['build'], { cwd: duplicate, env: NOW })).code).toBe(0);
+    const clash = tempProject({
+      'healthmd.config.yaml': 'rules:\n  unique-slug: warn\n',
+      'articles/a.md': article('Back pain', 'slug: back-pain\n'),
+      'articles/b.md': article('Back pain again', 'slug: back-pain\n'),
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: clash, env: NOW });
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout)[0].messages[0]).toMatchObject({ ruleId: 'unique-slug', severity: 2, fatal: true });
+    expect((await runCli(['build'], { cwd: clash, env: NOW })).code).toBe(1);
+  });
+});
+
+describe('a quoted "true" or "false"', () => {
+  it('is a wrong type; published: "true" and draft: "false" are published, as they can mean one thing, and draft: "true" is held back', async () => {
+    const dir = tempProject({
+      'articles/a.md': article('Quoted true', 'published: "true"\n'),
+      'articles/b.md': article('Quoted not a draft', 'draft: "false"\n'),
+      'articles/c.md': article('Quoted draft', 'draft: "true"\n'),
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(findings(lint.stdout)).toEqual(['a.md front-matter-schema', 'b.md front-matter-schema', 'c.md front-matter-schema']);
+    await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(['a', 'b', 'c'].map((name) => existsSync(path.join(dir, `public/articles/${name}/index.html`)))).toEqual([true, true, false]);
+  });
+});
