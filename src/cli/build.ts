@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildSite, type BuildProgress } from '../site/build-site.js';
 import { createContext } from './context.js';
-import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
+import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
+import { relativePath } from '../core/relative-path.js';
+import { count } from '../core/count.js';
 
 interface BuildFlags {
   out?: string;
@@ -79,7 +81,7 @@ Examples:
         io.stderr(`healthmd: left out ${count(result.leftOut.length, 'file')} that cannot be parsed:\n`);
         for (const article of result.leftOut) {
           const place = article.problem!.place;
-          io.stderr(`  ${path.relative(context.cwd, article.path).split(path.sep).join('/')}:${place.line}:${place.column}  ${article.problem!.message}\n`);
+          io.stderr(`  ${relativePath(context.cwd, article.path)}:${place.line}:${place.column}  ${article.problem!.message}\n`);
         }
       }
       exit.code = 0;

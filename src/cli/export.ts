@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { count } from '../core/count.js';
 import { isCalendarDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { exportSite } from '../site/export-site.js';
 import type { ExportTarget } from '../site/export-target.js';
 import { createContext } from './context.js';
-import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
+import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface ExportFlags {

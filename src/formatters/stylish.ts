@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { LintResult } from '../lint/engine.js';
 import { displayPath, type FormatContext, type Formatter } from './types.js';
+import { count } from '../core/count.js';
 
 /**
  * ESLint's `stylish` look: each file, its findings in aligned columns, one line each, then a summary.
@@ -82,6 +83,3 @@ function messageColumnWidth(lengths: number[], room: number): number {
   return Math.min(Math.max(...lengths), Math.max(0, room));
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
