@@ -8,6 +8,7 @@ import type { DateFormat } from './dates.js';
 import { closestMatch } from '../rules/util/closest-match.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
+import { LANGUAGE_TAG } from './language-tag.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export interface RuleSetting {
@@ -110,7 +111,7 @@ const schema = z.partial(
       z.strictObject({
         title: z.string(),
         baseUrl: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://example.org/' }),
-        language: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as en-GB')),
+        language: z.string().check(z.regex(LANGUAGE_TAG, 'a BCP 47 language tag such as en-GB')),
         description: z.string(),
         dateFormat: z.union([z.enum(['full', 'long', 'medium', 'short']), z.record(z.string(), z.union([z.string(), z.boolean(), z.number()]))]),
       }),

@@ -9,6 +9,7 @@ import { excerpt } from './excerpt.js';
 import { sectionsApart } from './sections-apart.js';
 import type { SitePath } from './links.js';
 import { tagPath, tagSlug } from './tag-slug.js';
+import { LANGUAGE_TAG } from '../core/language-tag.js';
 
 /** An article as the site shows it: where it lives and what lists and pages say about it. */
 export interface SiteEntry {
@@ -145,7 +146,7 @@ function openingText(article: Article, length: number): string {
 
 /** The article's `lang` when it is a language tag Intl knows, else the site's. */
 function language(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return fallback;
+  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fallback;
   try {
     return Intl.getCanonicalLocales(value.trim())[0];
   } catch {

@@ -7,6 +7,7 @@ import { toCalendarDate } from '../core/dates.js';
 import { SLUG_PATTERN } from '../core/url.js';
 import type { Rule } from './types.js';
 import { titleInUse } from './util/title-in-use.js';
+import { LANGUAGE_TAG as BCP47 } from '../core/language-tag.js';
 
 /**
  * What each known key holds, said the way a writer reads it, with a line they can copy. Examples of
@@ -51,7 +52,6 @@ function titleFromFileName(relPath: string): string {
 }
 
 const REQUIRED = new Set(['title', 'description', 'date', 'author']);
-const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 const text = z.string();
 const filled = z.string().check(z.refine((value) => value.trim() !== '', { params: { messageId: 'empty' } }));
