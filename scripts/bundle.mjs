@@ -7,8 +7,9 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  // lint-worker runs in worker threads of a large lint (src/lint/lint-in-workers.ts).
-  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/lint/lint-worker.ts' },
+  // Worker threads' scripts: lint-worker for a large lint (src/lint/lint-in-workers.ts), write-worker
+  // for the build's file writer (src/site/write-site.ts). Each is found beside the chunks by name.
+  entryPoints: { cli: 'src/cli/main.ts', 'lint-worker': 'src/lint/lint-worker.ts', 'write-worker': 'src/site/write-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
