@@ -6,6 +6,7 @@ import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 import { relativePath } from '../core/relative-path.js';
 import { count } from '../core/count.js';
+import { EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 
 interface BuildFlags {
   out?: string;
@@ -68,7 +69,7 @@ Examples:
       }
       reportLintGate(context, result, flags, 'build');
       if (result.status === 'blocked') {
-        exit.code = 1;
+        exit.code = EXIT_CONTENT;
         return;
       }
       if (!quiet) {
@@ -84,6 +85,6 @@ Examples:
           io.stderr(`  ${relativePath(context.cwd, article.path)}:${place.line}:${place.column}  ${article.problem!.message}\n`);
         }
       }
-      exit.code = 0;
+      exit.code = EXIT_OK;
     });
 }

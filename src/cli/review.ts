@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
 import { discoverArticles } from '../core/discover.js';
-import { ContentError, UsageError } from '../core/errors.js';
+import { ContentError, UsageError, EXIT_CONTENT } from '../core/errors.js';
 import { readArticles } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { planReview } from '../manage/plan-review.js';
@@ -78,7 +78,7 @@ Examples:
       }
       if (refused > 0) {
         io.stderr(`healthmd: nothing was written: ${refused} of ${count(plans.length, 'file')} refused\n`);
-        exit.code = 1;
+        exit.code = EXIT_CONTENT;
         return;
       }
       const signedOff = plans.map(({ article, plan }) => ({ article, text: plan.kind === 'write' ? plan.text : undefined }));
@@ -93,7 +93,7 @@ Examples:
       }
       if (flags.strict && findings.size > 0) {
         io.stderr(`healthmd: nothing was written: ${findings.size} of ${count(plans.length, 'file')} not lint clean (--strict)\n`);
-        exit.code = 1;
+        exit.code = EXIT_CONTENT;
         return;
       }
       for (const { article, plan } of plans) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { projectPath } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, EXIT_OK } from '../core/errors.js';
 import { halfSwapped } from '../site/write-site.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
@@ -100,7 +100,7 @@ Examples:
       io.stdout(`${count(status.articles, 'article')}: ${totals(status)}; each page shows its own findings\n`);
       await stopSignal();
       await server.close();
-      exit.code = 0;
+      exit.code = EXIT_OK;
     });
 }
 

@@ -151,16 +151,6 @@ export function isOutsideFolder(file: string, folder: string): boolean {
   return resolved !== base && !resolved.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
 }
 
-/**
- * True unless `href` is a relative path that, resolved from `fromFolder`, stays inside `baseFolder`:
- * `../../etc/passwd` escapes, and so does anything that is not a relative path (`/etc/passwd`,
- * `//host`, `file:`), so a caller copying files can trust a false answer.
- */
-export function escapesFolder(href: string, baseFolder: string, fromFolder: string = baseFolder): boolean {
-  const file = localPath(href, fromFolder);
-  return file === undefined || isOutsideFolder(file, baseFolder);
-}
-
 /** True when a local image file is of a kind the build publishes (PNG, JPEG, GIF, WebP, AVIF; never SVG). */
 export function isPublishableImage(file: string): boolean {
   return PUBLISHABLE_IMAGE.test(file);

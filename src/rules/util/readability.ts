@@ -114,8 +114,3 @@ export function gradeOf(counts: ReadingCounts): number {
   if (counts.words === 0 || counts.sentences === 0) return 0;
   return 0.39 * (counts.words / counts.sentences) + 11.8 * (counts.syllables / counts.words) - 15.59;
 }
-
-/** The Flesch–Kincaid reading grade of plain text (the US school year a reader needs). Pure. */
-export function fleschKincaidGrade(text: string): number {
-  return gradeOf(readingCounts(text));
-}
