@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Article } from '../core/article.js';
-import { articleOutputPath, articleUrl, SLUG_PATTERN } from '../core/url.js';
+import { articleOutputPath, articleUrl } from '../core/url.js';
+import { SLUG_PATTERN } from '../core/slug.js';
 import type { Rule, RuleContext } from './types.js';
 import { relativePath } from '../core/relative-path.js';
 
