@@ -20,6 +20,9 @@ await build({
   external: ['playwright-core'],
   banner: { js: "import { createRequire as __healthmdRequire } from 'node:module'; const require = __healthmdRequire(import.meta.url);" },
   sourcemap: 'linked',
+  // --debug needs only the mappings to point a stack trace at src/file.ts:line; copying every
+  // source file into the maps doubled the size of the package.
+  sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
   // Minified code parses faster at every start; --debug maps stack traces back through the source maps.
