@@ -2,8 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { buildSite, type BuildProgress } from '../site/build-site.js';
 import { createContext } from './context.js';
-import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
+import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
+import { relativePath } from '../core/relative-path.js';
+import { count } from '../core/count.js';
+import { EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 
 interface BuildFlags {
   out?: string;
@@ -66,7 +69,7 @@ Examples:
       }
       reportLintGate(context, result, flags, 'build');
       if (result.status === 'blocked') {
-        exit.code = 1;
+        exit.code = EXIT_CONTENT;
         return;
       }
       if (!quiet) {
@@ -79,9 +82,9 @@ Examples:
         io.stderr(`healthmd: left out ${count(result.leftOut.length, 'file')} that cannot be parsed:\n`);
         for (const article of result.leftOut) {
           const place = article.problem!.place;
-          io.stderr(`  ${path.relative(context.cwd, article.path).split(path.sep).join('/')}:${place.line}:${place.column}  ${article.problem!.message}\n`);
+          io.stderr(`  ${relativePath(context.cwd, article.path)}:${place.line}:${place.column}  ${article.problem!.message}\n`);
         }
       }
-      exit.code = 0;
+      exit.code = EXIT_OK;
     });
 }

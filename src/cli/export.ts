@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { count } from '../core/count.js';
 import { isCalendarDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { exportSite } from '../site/export-site.js';
 import type { ExportTarget } from '../site/export-target.js';
 import { createContext } from './context.js';
-import { count, progressBar, progressLabel, reportLintGate } from './site-report.js';
+import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 
 interface ExportFlags {
@@ -83,7 +84,7 @@ Examples:
       }).finally(() => bar?.clear());
       reportLintGate(context, result, flags, 'export');
       if (result.status === 'blocked') {
-        exit.code = 1;
+        exit.code = EXIT_CONTENT;
         return;
       }
       if (!quiet) {
@@ -95,7 +96,7 @@ Examples:
           `Exported ${count(result.articles, 'article')} (${count(result.pages, 'page')}${flags.singleFile ? ', single files' : ''}) into ${into}: ${count(result.files, 'file')}, ${size(result.bytes)}, in ${seconds} s\n`,
         );
       }
-      exit.code = 0;
+      exit.code = EXIT_OK;
     });
 }
 

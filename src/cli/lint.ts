@@ -5,7 +5,7 @@ import { parseArticle } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
 import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import type { LintResult } from '../lint/engine.js';
@@ -145,7 +145,7 @@ Examples:
       }
       const tooManyWarnings = flags.maxWarnings !== undefined && warnings > flags.maxWarnings;
       if (tooManyWarnings) io.stderr(`healthmd: ${warnings} warnings; --max-warnings allows ${flags.maxWarnings}\n`);
-      exit.code = errors > 0 || tooManyWarnings ? 1 : 0;
+      exit.code = errors > 0 || tooManyWarnings ? EXIT_CONTENT : EXIT_OK;
     });
 }
 

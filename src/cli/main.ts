@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { HealthmdError, EXIT_USAGE } from '../core/errors.js';
+import { HealthmdError, EXIT_USAGE, EXIT_OK } from '../core/errors.js';
 import { processIo, type Io } from './io.js';
 
 type Register = (program: Command, io: Io, exit: { code: number }) => Command;
@@ -86,7 +86,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   } catch (error) {
     const debug = argv.includes('--debug');
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
     if (error instanceof HealthmdError) {

@@ -1,15 +1,16 @@
 import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { isCalendarDate } from '../core/dates.js';
 import { discoverArticles } from '../core/discover.js';
-import { ContentError, UsageError } from '../core/errors.js';
+import { ContentError, UsageError, EXIT_CONTENT } from '../core/errors.js';
 import { readArticles } from '../core/read-articles.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { planReview } from '../manage/plan-review.js';
 import { signOffFindings } from '../manage/sign-off-findings.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
+import { relativePath } from '../core/relative-path.js';
+import { count } from '../core/count.js';
 
 interface ReviewFlags {
   by: string;
@@ -61,7 +62,7 @@ Examples:
       const today = context.now();
       const date = flags.date ?? today;
       const config = context.config();
-      const display = (file: string) => path.relative(context.cwd, file).split(path.sep).join('/');
+      const display = (file: string) => relativePath(context.cwd, file);
       const discovery = discoverArticles(config, context.cwd, paths);
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
       if (discovery.files.length === 0) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
@@ -76,8 +77,8 @@ Examples:
         io.stderr(`healthmd: ${error.describe()}\n`);
       }
       if (refused > 0) {
-        io.stderr(`healthmd: nothing was written: ${refused} of ${plans.length} file${plans.length === 1 ? '' : 's'} refused\n`);
-        exit.code = 1;
+        io.stderr(`healthmd: nothing was written: ${refused} of ${count(plans.length, 'file')} refused\n`);
+        exit.code = EXIT_CONTENT;
         return;
       }
       const signedOff = plans.map(({ article, plan }) => ({ article, text: plan.kind === 'write' ? plan.text : undefined }));
@@ -85,14 +86,14 @@ Examples:
       for (const [article, messages] of findings) {
         const file = display(article.path);
         const kind = flags.strict ? 'error' : 'warning';
-        const count = `${messages.length} lint error${messages.length === 1 ? '' : 's'} or placeholder${messages.length === 1 ? '' : 's'}`;
-        io.stderr(`healthmd: ${kind}: ${file}: ${flags.strict ? 'not signed off' : 'signed off'} with ${count} still in it: fix them, then check with healthmd lint ${file}\n`);
+        const problems = `${count(messages.length, 'lint error')} or placeholder${messages.length === 1 ? '' : 's'}`;
+        io.stderr(`healthmd: ${kind}: ${file}: ${flags.strict ? 'not signed off' : 'signed off'} with ${problems} still in it: fix them, then check with healthmd lint ${file}\n`);
         for (const message of messages.slice(0, LISTED_FINDINGS)) io.stderr(`  ${file}:${message.line}:${message.column}  ${message.ruleId}  ${message.message}\n`);
         if (messages.length > LISTED_FINDINGS) io.stderr(`  …and ${messages.length - LISTED_FINDINGS} more\n`);
       }
       if (flags.strict && findings.size > 0) {
-        io.stderr(`healthmd: nothing was written: ${findings.size} of ${plans.length} file${plans.length === 1 ? '' : 's'} not lint clean (--strict)\n`);
-        exit.code = 1;
+        io.stderr(`healthmd: nothing was written: ${findings.size} of ${count(plans.length, 'file')} not lint clean (--strict)\n`);
+        exit.code = EXIT_CONTENT;
         return;
       }
       for (const { article, plan } of plans) {

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { projectPath } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
+import { UsageError, EXIT_OK } from '../core/errors.js';
 import { halfSwapped } from '../site/write-site.js';
 import { createContext } from './context.js';
 import type { Io } from './io.js';
+import { relativePath } from '../core/relative-path.js';
+import { count } from '../core/count.js';
 
 interface ServeFlags {
   port: number;
@@ -57,7 +59,6 @@ Examples:
       const context = createContext(io, command);
       const config = context.config();
       const { startPreviewServer } = await import('../serve/preview-server.js');
-      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
       const totals = (t: { errorCount: number; warningCount: number }) => `${count(t.errorCount, 'error')}, ${count(t.warningCount, 'warning')}`;
       // A broken template or a missing articles folder stops every page: say so where the user is looking.
       const reportBlocking = (finding?: { file: string; line?: number; column?: number; message: string }) => {
@@ -90,7 +91,7 @@ Examples:
       const outDir = projectPath(config, 'outDir');
       const aside = halfSwapped(outDir);
       if (aside) {
-        const shown = (file: string) => path.relative(context.cwd, file).split(path.sep).join('/') || '.';
+        const shown = (file: string) => relativePath(context.cwd, file);
         io.stderr(
           `healthmd: warning: ${shown(outDir)} is missing: a build was killed while replacing it, and the previous output is in ${shown(aside)}; 'healthmd build' puts it back (or rename that folder to ${path.basename(outDir)})\n`,
         );
@@ -99,7 +100,7 @@ Examples:
       io.stdout(`${count(status.articles, 'article')}: ${totals(status)}; each page shows its own findings\n`);
       await stopSignal();
       await server.close();
-      exit.code = 0;
+      exit.code = EXIT_OK;
     });
 }
 

@@ -8,6 +8,7 @@ import type { LintGate } from '../site/lint-gate.js';
 import { progressLine } from '../site/progress-line.js';
 import type { CliContext } from './context.js';
 import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
+import { count } from '../core/count.js';
 
 /**
  * What build and export print about discovery and their lint gate. Findings that block are always
@@ -61,10 +62,6 @@ export function stoppedLines(lint: LintGate, cwd: string, verb: 'build' | 'expor
   return `${lines.join('\n')}\n`;
 }
 
-/** "1 page", "3 pages". */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 
 // A bar for a build or export that takes a moment; a quick one just prints its summary.
 const BAR_DELAY_MS = 300;

@@ -2,6 +2,7 @@ import type { Article } from './article.js';
 import type { ArticleType, Config } from './config.js';
 import { toCalendarDate, type CalendarDate } from './dates.js';
 import type { Heading } from './markdown.js';
+import { LANGUAGE_TAG } from './language-tag.js';
 import { isPlaceholderValue } from './placeholder-value.js';
 import { fileNameDate, fileStem } from './url.js';
 
@@ -70,7 +71,7 @@ export function stringList(article: Article, key: string): string[] {
 export function articleLanguage(article: Article, config: Config): string {
   const value = article.data.lang;
   const fallback = config.site.language;
-  if (typeof value !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(value.trim())) return fallback;
+  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fallback;
   try {
     return Intl.getCanonicalLocales(value.trim())[0];
   } catch {

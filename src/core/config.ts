@@ -9,6 +9,7 @@ import { closestMatch } from '../rules/util/closest-match.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
 import { BUILT_IN_STRINGS, STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
+import { LANGUAGE_TAG } from './language-tag.js';
 
 export type RuleSeverity = 'off' | 'warn' | 'error';
 export interface RuleSetting {
@@ -106,7 +107,7 @@ const permalink = z.string().check(
 const oneOrMany = (item: z.ZodMiniType<string>) => z.pipe(z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)), z.array(item));
 const glob = z.string().check(z.minLength(1, 'a path glob such as glossary/**'));
 const keyName = z.string().check(z.regex(/^[A-Za-z_][\w-]*$/, 'a front-matter key name'));
-const languageTag = z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as en-GB'));
+const languageTag = z.string().check(z.regex(LANGUAGE_TAG, 'a BCP 47 language tag such as en-GB'));
 const pageStringsSchema = z.partial(z.strictObject(Object.fromEntries(STRING_KEYS.map((key) => [key, z.string()])) as Record<StringKey, z.ZodMiniString>));
 const wholeNumber = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 

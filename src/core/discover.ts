@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
+import { toPosix } from './relative-path.js';
 
 export interface ArticleFile {
   /** Absolute path. */
@@ -24,10 +25,6 @@ export interface Discovery {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.healthmd']);
 const GLOB_CHARS = /[*?[\]{}!]/;
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);

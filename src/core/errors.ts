@@ -77,7 +77,7 @@ export class UsageError extends HealthmdError {
 /** The content is at fault (exit 1): a file exists, an article cannot be parsed, a review date is refused. */
 export class ContentError extends HealthmdError {
   constructor(message: string, options: { file?: string; line?: number; column?: number; cause?: unknown } = {}) {
-    super(message, { ...options, exitCode: 1 });
+    super(message, { ...options, exitCode: EXIT_CONTENT });
     this.name = 'ContentError';
   }
 }

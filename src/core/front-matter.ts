@@ -125,17 +125,18 @@ function nestingDepth(yaml: string): number {
       depth = Math.max(0, depth - 1);
     }
   }
-  // Block nesting: each level is indented further.
-  let indentLevels = 0;
-  const indents = new Set<number>();
+  // Block nesting: each level is indented further than the one holding it, and a line at or left of
+  // an open level closes it. Count the levels open at once, not the distinct indents in the file:
+  // 33 keys each holding a list at its own indent nest two deep, as YAML reads them.
+  const open: number[] = [];
   for (const line of yaml.split('\n')) {
     const indent = /^( *)(?:- +)*/.exec(line)![0].length;
-    if (line.trim() && !indents.has(indent)) {
-      indents.add(indent);
-      indentLevels++;
-    }
+    if (!line.trim()) continue;
+    while (open.length > 0 && open[open.length - 1] >= indent) open.pop();
+    open.push(indent);
+    max = Math.max(max, open.length);
   }
-  return Math.max(max, indentLevels);
+  return max;
 }
 
 export type Parsed = { data: Record<string, unknown>; places: Record<string, KeyPlace>; duplicates?: DuplicateKey[] } | { problem: FrontMatterProblem };

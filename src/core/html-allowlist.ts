@@ -2,7 +2,7 @@ import { classifyUrl } from './url-safety.js';
 
 /*
  * What `html: sanitize` publishes of raw HTML: GitHub's allowlist, as hast-util-sanitize writes it
- * down (`defaultSchema` in lib/schema.js), with healthmd's changes marked. The renderer hands it
+ * down (`defaultSchema` in that package's lib/schema.js), with healthmd's changes marked. The renderer hands it
  * to the sanitizer; no-raw-html reads it to say what will be removed.
  */
 

@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, type MarkedOptions, type Token, type Tokens } from 'marked';
 
 /** Offsets of a stretch of the (LF-normalised) body: `start` inclusive, `end` exclusive. */
@@ -286,29 +287,18 @@ export function inlineText(tokens: Token[]): string {
         text += (token as Tokens.Escape).text;
         break;
       case 'text':
-        text += (token as Tokens.Text).tokens ? inlineText((token as Tokens.Text).tokens!) : decodeEntities((token as Tokens.Text).text);
+        text += (token as Tokens.Text).tokens ? inlineText((token as Tokens.Text).tokens!) : decodeHTMLStrict((token as Tokens.Text).text);
         break;
       default: {
         const children = (token as { tokens?: Token[] }).tokens;
         if (children) text += inlineText(children);
-        else if ('text' in token && typeof token.text === 'string') text += decodeEntities(token.text);
+        else if ('text' in token && typeof token.text === 'string') text += decodeHTMLStrict(token.text);
       }
     }
   }
   return text;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (entity, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return ENTITIES[name.toLowerCase()] ?? entity;
-  });
-}
 
 function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: number): Heading[] {
   const headings: Heading[] = [];

@@ -1,6 +1,7 @@
 import type { Article } from './article.js';
 import { publishedDate } from './article-info.js';
 import type { CalendarDate } from './dates.js';
+import { count } from './count.js';
 
 /** What decides publication besides the files: the `--drafts` and `--future` flags and today. */
 export interface PublishOptions {
@@ -67,7 +68,7 @@ export function describeLeftOut(leftOut: ReadonlyArray<{ reason: Unpublished }>)
   const counts = { draft: 0, 'in-doubt': 0, future: 0 };
   for (const { reason } of leftOut) counts[reason]++;
   const parts: string[] = [];
-  if (counts.draft) parts.push(`${counts.draft} draft${counts.draft === 1 ? '' : 's'} (--drafts includes them)`);
+  if (counts.draft) parts.push(`${count(counts.draft, 'draft')} (--drafts includes them)`);
   if (counts['in-doubt']) parts.push(`${counts['in-doubt']} with draft or published not true or false`);
   if (counts.future) parts.push(`${counts.future} dated after today (--future includes them)`);
   return parts.join(', ');

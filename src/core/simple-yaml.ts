@@ -112,7 +112,7 @@ function blockScalar(line: string, start: number): string | undefined {
     return quoted.value;
   }
   const comment = line.indexOf(' #', start);
-  const plain = comment === -1 ? line.slice(start) : line.slice(start, comment).trimEnd();
+  const plain = comment === -1 ? line.slice(start) : trimSpaces(line.slice(start, comment));
   if (INDICATOR.test(plain) || /: |:$|[[\]{}]/.test(plain) || resolvesToNonString(plain)) return undefined;
   return plain;
 }
@@ -133,7 +133,7 @@ function flowList(line: string, start: number): { values: string[]; columns: num
       at = skipSpaces(line, quoted.end);
     } else {
       const match = /^[^,[\]{}#:]*/.exec(line.slice(at))![0];
-      const plain = match.trimEnd();
+      const plain = trimSpaces(match);
       if (plain === '' || INDICATOR.test(plain) || resolvesToNonString(plain)) return undefined;
       values.push(plain);
       at += match.length;
@@ -171,6 +171,16 @@ function quotedScalar(line: string, start: number): { value: string; end: number
 /** Whether only nothing or a ` # comment` follows `at`. */
 function endsLine(line: string, at: number): boolean {
   return at === line.length || (line[at] === ' ' && line[skipSpaces(line, at)] === '#');
+}
+
+/**
+ * Drops trailing spaces only. YAML separates with spaces and tabs, never with other Unicode spaces,
+ * so `a\u00a0 # c` is `a\u00a0`: String#trimEnd would take the no-break space as well.
+ */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (text[end - 1] === ' ') end--;
+  return text.slice(0, end);
 }
 
 function skipSpaces(line: string, at: number): number {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { decodeHTML } from 'entities/decode';
 
 /** Where a URL leads, once normalised the way a browser (or an attacker) might read it. */
 export type UrlTarget = 'empty' | 'fragment' | 'relative' | 'web' | 'contact' | 'data-image' | 'site-root' | 'protocol-relative' | 'scheme';
@@ -104,7 +105,9 @@ function normaliseUrl(href: string): string | undefined {
   if (!NEEDS_DECODING.test(href)) return href.toLowerCase();
   let current = href;
   for (let round = 0; round < MAX_DECODE_ROUNDS; round++) {
-    const next = stripInvisible(percentDecode(decodeEntities(current))).replace(/\\/g, '/');
+    // Character references as a browser reads them in an attribute (numeric ones and the legacy names
+    // need no semicolon); a scheme still holding '&' after that is refused anyway.
+    const next = stripInvisible(percentDecode(decodeHTML(current))).replace(/\\/g, '/');
     if (next === current) return current.toLowerCase();
     current = next;
   }
@@ -119,45 +122,6 @@ function stripInvisible(text: string): string {
 
 function percentDecode(text: string): string {
   return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-// Named references that spell URL syntax; any other name stays encoded, and a scheme holding
-// '&' is refused anyway. The semicolon is optional because some browsers accept it missing.
-const NAMED: Record<string, string> = {
-  colon: ':',
-  sol: '/',
-  bsol: '\\',
-  quest: '?',
-  num: '#',
-  period: '.',
-  percnt: '%',
-  tab: '\t',
-  newline: '\n',
-  nbsp: '\u00a0',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  lpar: '(',
-  rpar: ')',
-  equals: '=',
-  commat: '@',
-  plus: '+',
-  hyphen: '-',
-  dash: '-',
-  lowbar: '_',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (entity, name: string) => {
-    if (name[0] === '#') {
-      const hex = name[1] === 'x' || name[1] === 'X';
-      const code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return NAMED[name.toLowerCase()] ?? entity;
-  });
 }
 
 /**
@@ -185,16 +149,6 @@ export function isOutsideFolder(file: string, folder: string): boolean {
   const base = path.resolve(folder);
   const resolved = path.resolve(file);
   return resolved !== base && !resolved.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
-}
-
-/**
- * True unless `href` is a relative path that, resolved from `fromFolder`, stays inside `baseFolder`:
- * `../../etc/passwd` escapes, and so does anything that is not a relative path (`/etc/passwd`,
- * `//host`, `file:`), so a caller copying files can trust a false answer.
- */
-export function escapesFolder(href: string, baseFolder: string, fromFolder: string = baseFolder): boolean {
-  const file = localPath(href, fromFolder);
-  return file === undefined || isOutsideFolder(file, baseFolder);
 }
 
 /** True when a local image file is of a kind the build publishes (PNG, JPEG, GIF, WebP, AVIF; never SVG). */

@@ -1,6 +1,6 @@
 import { toCalendarDate } from './dates.js';
+import { SLUG_PATTERN } from './slug.js';
 
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const JEKYLL_PREFIX = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
 /** The date in a Jekyll-style file name (`2024-05-08-mammograms.md`), if any. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { LintResult } from '../lint/engine.js';
 import { displayPath, type FormatContext, type Formatter } from './types.js';
+import { count } from '../core/count.js';
 
 /**
  * ESLint's `stylish` look: each file, its findings in aligned columns, one line each, then a summary.
@@ -136,6 +137,3 @@ function messageColumnWidth(lengths: number[], room: number): number {
   return Math.min(Math.max(...lengths), Math.max(0, room));
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

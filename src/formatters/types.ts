@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LintResult } from '../lint/engine.js';
 import type { Rule } from '../rules/types.js';
+import { toPosix } from '../core/relative-path.js';
 
 export interface FormatContext {
   /** File paths in the output are relative to this folder. */
@@ -27,5 +28,5 @@ export type Formatter = (results: readonly LintResult[], context: FormatContext)
  */
 export function displayPath(filePath: string, cwd: string): string {
   const relative = path.isAbsolute(filePath) && path.isAbsolute(cwd) ? path.relative(cwd, filePath) : filePath;
-  return relative.split(path.sep).join('/');
+  return toPosix(relative);
 }

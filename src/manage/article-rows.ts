@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { articleTypeName, authors, publishedDate } from '../core/article-info.js';
 import { isDraft, unpublishedReason } from '../core/publication.js';
@@ -6,6 +5,7 @@ import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { LintResult } from '../lint/engine.js';
 import { reviewStatus } from './review-status.js';
+import { relativePath } from '../core/relative-path.js';
 
 /** One article as `healthmd list --json` prints it. The keys are stable: scripts depend on them. */
 export interface ArticleRow {
@@ -47,7 +47,7 @@ export function articleRows(articles: readonly Article[], results: readonly Lint
     };
     const names = authors(article);
     return {
-      path: path.relative(cwd, article.path).split(path.sep).join('/'),
+      path: relativePath(cwd, article.path),
       title: text('title'),
       type: articleTypeName(article, config),
       date: publishedDate(article) ?? null,

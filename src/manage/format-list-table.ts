@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ListedArticle } from './article-rows.js';
 import { printable, textWidth, truncate } from './text-width.js';
+import { count } from '../core/count.js';
 
 export interface TableOptions {
   /**
@@ -58,16 +59,12 @@ const IMPORTANT = 5;
 /** Titles and paths are never squeezed below this. */
 const NARROWEST = 8;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** "in 10 days", "overdue by 3 days", "never reviewed" (medical) or "—" (nothing to review). */
 export function dueText(row: ListedArticle): string {
   if (row.unparseable) return '—';
   if (row.dueInDays === null) return row.medical ? 'never reviewed' : '—';
   if (row.dueInDays === 0) return 'due today';
-  return row.dueInDays > 0 ? `in ${plural(row.dueInDays, 'day')}` : `overdue by ${plural(-row.dueInDays, 'day')}`;
+  return row.dueInDays > 0 ? `in ${count(row.dueInDays, 'day')}` : `overdue by ${count(-row.dueInDays, 'day')}`;
 }
 
 function paintDue(row: ListedArticle, text: string, c: ChalkInstance, soonDays: number): string {
@@ -142,17 +139,17 @@ export function formatListTable(rows: readonly ListedArticle[], options: TableOp
 
 /** "7 articles: 1 overdue, 1 never reviewed, 1 due within 30 days, 2 with errors". */
 function summary(rows: readonly ListedArticle[], options: TableOptions): string {
-  const count = (test: (row: ListedArticle) => boolean) => rows.filter(test).length;
-  const overdue = count((row) => row.dueInDays !== null && row.dueInDays < 0);
-  const never = count((row) => !row.unparseable && row.medical && row.dueInDays === null);
-  const soon = count((row) => row.dueInDays !== null && row.dueInDays >= 0 && row.dueInDays <= options.soonDays);
-  const withErrors = count((row) => row.errors > 0);
+  const tally = (test: (row: ListedArticle) => boolean) => rows.filter(test).length;
+  const overdue = tally((row) => row.dueInDays !== null && row.dueInDays < 0);
+  const never = tally((row) => !row.unparseable && row.medical && row.dueInDays === null);
+  const soon = tally((row) => row.dueInDays !== null && row.dueInDays >= 0 && row.dueInDays <= options.soonDays);
+  const withErrors = tally((row) => row.errors > 0);
   const parts = [
     overdue && `${overdue} overdue`,
     never && `${never} never reviewed`,
-    soon && `${soon} due within ${plural(options.soonDays, 'day')}`,
+    soon && `${soon} due within ${count(options.soonDays, 'day')}`,
     withErrors && `${withErrors} with errors`,
   ].filter(Boolean);
-  const text = `${plural(rows.length, 'article')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  const text = `${count(rows.length, 'article')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
   return truncate(text, options.width);
 }

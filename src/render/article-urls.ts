@@ -3,6 +3,7 @@ import { classifyUrl, localFileVerdict, localPath } from '../core/url-safety.js'
 import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 import type { SiteLinks } from './site-links.js';
+import { relativePath } from '../core/relative-path.js';
 
 /** Where a URL written in an article leads in the built site. */
 export type UrlTarget =
@@ -59,7 +60,7 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
   }
   // Lint reports every other verdict at the link (link-safety for images, internal-links for links).
   if (localFileVerdict(file, use, context.root, context.isProjectFile) !== 'publish') return undefined;
-  const relative = path.relative(context.root, file).split(path.sep).join('/');
+  const relative = relativePath(context.root, file);
   return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
 }
 

@@ -5,7 +5,8 @@ import { articleUrl } from '../core/url.js';
 import { escapeHtml } from './escape-html.js';
 import { outputFileOf } from './links.js';
 import { indexPath } from './pages.js';
-import { tagPath, tagSlug } from './tag-slug.js';
+import { tagSlug } from '../core/slug.js';
+import { tagPath } from './tag-path.js';
 
 /** An alias that would be written over a page of the site or over an earlier alias. */
 export interface AliasClash {

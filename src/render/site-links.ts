@@ -8,7 +8,8 @@ import { closestMatch } from '../rules/util/closest-match.js';
 import type { SitePath } from './links.js';
 import { indexPath } from './pages.js';
 import { STYLESHEET } from './theme.js';
-import { tagPath, tagSlug } from './tag-slug.js';
+import { tagPath } from './tag-path.js';
+import { tagSlug } from '../core/slug.js';
 
 /** What a site-root link (`/are-my-children-eligible-for-chip`) leads to. */
 export type SiteLink =

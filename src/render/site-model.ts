@@ -8,7 +8,8 @@ import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
 import { sectionsApart } from './sections-apart.js';
 import type { SitePath } from './links.js';
-import { tagPath, tagSlug } from './tag-slug.js';
+import { tagPath } from './tag-path.js';
+import { tagSlug } from '../core/slug.js';
 
 /** An article as the site shows it: where it lives and what lists and pages say about it. */
 export interface SiteEntry {

@@ -4,9 +4,10 @@ import type { Article } from '../core/article.js';
 import { publishedDate } from '../core/article-info.js';
 import type { Place } from '../core/diagnostic.js';
 import { toCalendarDate } from '../core/dates.js';
-import { SLUG_PATTERN } from '../core/url.js';
+import { SLUG_PATTERN, suggestedSlug } from '../core/slug.js';
 import type { Rule } from './types.js';
 import { titleInUse } from './util/title-in-use.js';
+import { LANGUAGE_TAG as BCP47 } from '../core/language-tag.js';
 
 /**
  * What each known key holds, said the way a writer reads it, with a line they can copy. Examples of
@@ -28,7 +29,7 @@ const FIELDS: Record<string, { expected: string; example: (article: Article) => 
   condition: { expected: 'a string', example: (article) => `condition: ${JSON.stringify(subjectOf(article))}` },
   treatments: { expected: 'a list of treatment names', example: () => 'treatments: [first treatment, second treatment]' },
   tags: { expected: 'a tag or a list of tags', example: () => 'tags: [topic, another topic]' },
-  slug: { expected: 'a string', example: (article) => `slug: ${suggestSlug('', article.relPath)}` },
+  slug: { expected: 'a string', example: (article) => `slug: ${suggestedSlug('', article.relPath)}` },
   draft: { expected: 'true or false', example: () => 'draft: true' },
   published: { expected: 'true or false', example: () => 'published: false' },
   lang: { expected: 'a language tag', example: () => 'lang: en-GB' },
@@ -51,7 +52,6 @@ function titleFromFileName(relPath: string): string {
 }
 
 const REQUIRED = new Set(['title', 'description', 'date', 'author']);
-const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 const text = z.string();
 const filled = z.string().check(z.refine((value) => value.trim() !== '', { params: { messageId: 'empty' } }));
@@ -183,7 +183,7 @@ function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | und
     case 'invalid-slug':
       return {
         messageId: 'invalid-slug',
-        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestSlug(String(item), article.relPath)}`,
+        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestedSlug(String(item), article.relPath)}`,
       };
     case 'invalid-lang':
       return { messageId: 'invalid-lang', message: `'lang' ${shown} is not a BCP 47 language tag: use a code such as en, en-GB or es-419` };
@@ -198,14 +198,4 @@ function describe(value: unknown): string {
   if (typeof value === 'number') return `a number (${value})`;
   if (typeof value === 'boolean') return `true/false (${value})`;
   return 'a set of keys';
-}
-
-function suggestSlug(value: string, relPath: string): string {
-  const slug = value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || (relPath.split('/').pop() ?? '').replace(/\.md$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'my-article';
 }

@@ -9,6 +9,7 @@ import type { Rule, RuleContext } from './types.js';
 import { closestMatch } from './util/closest-match.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
+import { relativePath } from '../core/relative-path.js';
 
 const MAX_LISTED_IDS = 6;
 /** One index of the site's URLs per lint run (project rules see the same article list throughout). */
@@ -65,7 +66,7 @@ function checkLink(context: RuleContext, link: LinkRef): void {
     if (anchor) checkAnchor(report, link, anchor, article, 'this article');
     return;
   }
-  const shown = () => path.relative(config.root, file).split(path.sep).join('/');
+  const shown = () => relativePath(config.root, file);
   if (isOutsideFolder(file, config.root)) {
     report('outside-project', `Link ${quoteUrl(link.href)} leads outside the project folder: link to a page inside the project, or to its https: address`);
   } else if (/\.md$/i.test(file)) {
@@ -99,10 +100,10 @@ function checkSiteLink(context: RuleContext, report: (messageId: string, message
   }
   const resolved = links.resolve(link.href);
   const shownTarget = (target: SiteLinkTarget) =>
-    target.article ? path.relative(path.dirname(article.path), target.article.path).split(path.sep).join('/') : `/${encodeSitePath(target.sitePath)}`;
+    target.article ? relativePath(path.dirname(article.path), target.article.path) : `/${encodeSitePath(target.sitePath)}`;
   if (resolved.kind === 'page') {
     const target = resolved.article && project.article(resolved.article.path);
-    if (anchor && target && !target.problem) checkAnchor(report, link, anchor, target, path.relative(config.root, target.path).split(path.sep).join('/'));
+    if (anchor && target && !target.problem) checkAnchor(report, link, anchor, target, relativePath(config.root, target.path));
     return;
   }
   if (resolved.kind === 'ambiguous') {

@@ -5,6 +5,7 @@ import { classifyUrl, localFileVerdict, localPath, type UrlUse } from '../core/u
 import type { Rule, RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
+import { relativePath } from '../core/relative-path.js';
 
 /** Attributes that hold URLs a browser fetches or follows. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'background', 'cite', 'data', 'xlink:href', 'ping', 'longdesc', 'manifest']);
@@ -131,7 +132,7 @@ function checkTarget(context: RuleContext, target: Target): void {
   if (!file) return;
   // The renderer decides from the same verdict (article-urls.ts), so what passes here is on the page.
   const verdict = localFileVerdict(file, 'image', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
-  const shown = path.relative(config.root, file).split(path.sep).join('/');
+  const shown = relativePath(config.root, file);
   if (verdict === 'outside-project') {
     report('image-outside-project', `${label} ${quoteUrl(href)} leads outside the project folder: move the image into the project and link to it there`);
   } else if (verdict === 'missing') {

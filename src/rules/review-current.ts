@@ -5,6 +5,7 @@ import { addMonths, daysBetween, toCalendarDate, type CalendarDate } from '../co
 import { ConfigError } from '../core/errors.js';
 import type { Rule } from './types.js';
 import { keyPlace } from './util/key-place.js';
+import { count } from '../core/count.js';
 
 /** Medical articles record who reviewed them and when; the review is recent, and not in the future. Never invents one. */
 export const reviewCurrent: Rule = {
@@ -105,15 +106,11 @@ function since(from: CalendarDate, to: CalendarDate): string {
   const [ty, tm] = to.split('-').map(Number);
   let months = (ty - fy) * 12 + (tm - fm);
   if (addMonths(from, months) > to) months--;
-  if (months < 1) return plural(daysBetween(from, to), 'day');
+  if (months < 1) return count(daysBetween(from, to), 'day');
   const years = Math.floor(months / 12);
   const rest = months % 12;
-  if (years === 0) return plural(rest, 'month');
-  return rest === 0 ? plural(years, 'year') : `${plural(years, 'year')} and ${plural(rest, 'month')}`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (years === 0) return count(rest, 'month');
+  return rest === 0 ? count(years, 'year') : `${count(years, 'year')} and ${count(rest, 'month')}`;
 }
 
 function shellQuote(file: string): string {

@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { articleAliases } from '../core/aliases.js';
 import { aliasClashes } from '../render/redirect-pages.js';
-import { articleOutputPath, articleUrl, SLUG_PATTERN } from '../core/url.js';
+import { articleOutputPath, articleUrl } from '../core/url.js';
+import { SLUG_PATTERN } from '../core/slug.js';
 import type { Rule, RuleContext } from './types.js';
+import { relativePath } from '../core/relative-path.js';
 
 /** Bytes in a page's folder name: most file systems allow 255; room is left for a build's own suffixes. */
 const MAX_PAGE_NAME = 200;
@@ -87,7 +89,7 @@ function checkDuplicates({ article, config, project, report }: RuleContext): voi
   const others = (byUrl(project.articles).get(key) ?? []).filter((other) => other.path !== article.path);
   if (others.length === 0) return;
   const at = article.frontMatter?.places.slug?.key ?? { line: 1, column: 1 };
-  const names = others.map((other) => path.relative(config.root, other.path).split(path.sep).join('/'));
+  const names = others.map((other) => relativePath(config.root, other.path));
   const url = articleUrl(article.relPath, article.data.slug);
   report({
     messageId: 'duplicate-url',

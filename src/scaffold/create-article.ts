@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { ContentError, HealthmdError, UsageError } from '../core/errors.js';
-import { SLUG_PATTERN } from '../core/url.js';
+import { SLUG_PATTERN } from '../core/slug.js';
 import { findArticleTemplate } from './article-template.js';
 import type { NewArticle } from './new-article.js';
 import { renderArticle } from './render-article.js';

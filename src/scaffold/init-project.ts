@@ -8,6 +8,7 @@ import { addToGitignore } from './gitignore.js';
 import { builtInTemplatesDir } from './package-dir.js';
 import { addPackageScripts } from './package-scripts.js';
 import { createTemplateEngine } from './template-engine.js';
+import { toPosix } from '../core/relative-path.js';
 
 export interface SiteAnswers {
   title: string;
@@ -173,8 +174,4 @@ function copyTemplates(from: string, to: string, report: InitReport, top = true)
 
 function hasMarkdown(dir: string): boolean {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => /\.md$/i.test(name));
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

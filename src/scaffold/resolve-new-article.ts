@@ -1,11 +1,11 @@
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { SLUG_PATTERN } from '../core/url.js';
+import { SLUG_PATTERN } from '../core/slug.js';
 import { articleFolder, checkSlug, checkType } from './create-article.js';
 import type { NewArticle } from './new-article.js';
 import type { Prompter } from './prompter.js';
-import { slugify } from './slugify.js';
+import { slugify } from '../core/slug.js';
 
 /** The flags of `healthmd new`, as commander parses them. */
 export interface NewFlags {

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../render/escape-html.js';
 import { CLIENT_SCRIPT, OVERLAY_STYLESHEET_URL } from './client-assets.js';
+import { count } from '../core/count.js';
 
 /** Something the page's author should know about, from a lint rule or from the preview itself. */
 export interface OverlayFinding {
@@ -67,8 +68,8 @@ function countText(findings: readonly OverlayFinding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const parts: string[] = [];
-  if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (errors) parts.push(count(errors, 'error'));
+  if (warnings) parts.push(count(warnings, 'warning'));
   return parts.join(', ');
 }
 

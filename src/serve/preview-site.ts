@@ -20,8 +20,9 @@ import { isChanged, lintScope, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
 import { PageVersions } from './page-versions.js';
 import { ProjectArticles } from './project-articles.js';
-import { projectFileCheck } from './project-file.js';
+import { projectFileCheck } from '../core/project-file.js';
 import { renderStandalonePage } from './standalone-page.js';
+import { relativePath } from '../core/relative-path.js';
 
 export interface PreviewSiteOptions {
   config: Config;
@@ -86,8 +87,8 @@ export class PreviewSite {
 
   /** Reads, lints and prepares the whole site. Throws HealthmdError when the articles folder is missing. */
   constructor(private readonly options: PreviewSiteOptions) {
-    this.display = (file) => path.relative(options.cwd, file).split(path.sep).join('/') || '.';
-    this.isProjectFile = projectFileCheck(options.config.root);
+    this.display = (file) => relativePath(options.cwd, file);
+    this.isProjectFile = projectFileCheck(options.config.root, { remember: false });
     this.loadTheme();
     this.articles = new ProjectArticles(options.config, options.cwd, this.display);
     this.published = this.articles.published(options);

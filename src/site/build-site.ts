@@ -1,4 +1,3 @@
-import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
@@ -15,6 +14,7 @@ import { loadTheme } from './load-theme.js';
 import { checkOutputFolder } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
 import { writeSite } from './write-site.js';
+import { relativePath } from '../core/relative-path.js';
 
 export interface BuildOptions {
   config: Config;
@@ -67,7 +67,7 @@ export type BuildResult =
 export function buildSite(options: BuildOptions): BuildResult {
   const started = performance.now();
   const { config, cwd } = options;
-  const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const display = (file: string) => relativePath(cwd, file);
   const outDir = options.outDir ?? projectPath(config, 'outDir');
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? config.site.baseUrl, options.baseUrl !== undefined);
   checkOutputFolder(

@@ -2,7 +2,7 @@ import type { Article } from '../core/article.js';
 import { publishedDate, stringList } from '../core/article-info.js';
 import { unpublishedReason, type Unpublished } from '../core/publication.js';
 import type { CalendarDate } from '../core/dates.js';
-import { tagSlug } from '../render/tag-slug.js';
+import { tagSlug } from '../core/slug.js';
 
 export interface ExportSelection {
   /** Keep articles with any of these tags (compared as tag pages name them, so "Back pain" is `back-pain`). */

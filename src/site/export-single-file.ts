@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeHTMLAttribute } from 'entities/decode';
 import { HealthmdError } from '../core/errors.js';
 import { MEDIA_FOLDER } from '../render/article-urls.js';
 import { absoluteUrl, createLinkResolver, outputFileOf, type LinkResolver } from '../render/links.js';
@@ -95,13 +96,9 @@ export function inlineStylesheet(html: string, href: string, css: string): strin
   return html.replace(LINK_TAG, (tag) => {
     const attributes = new Map<string, string>();
     for (const match of tag.slice(5, -1).matchAll(ATTRIBUTE)) {
-      attributes.set(match[1].toLowerCase(), decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
+      attributes.set(match[1].toLowerCase(), decodeHTMLAttribute(match[2] ?? match[3] ?? match[4] ?? ''));
     }
     const rel = (attributes.get('rel') ?? '').toLowerCase().split(/\s+/);
     return rel.includes('stylesheet') && attributes.get('href') === href ? `<style>\n${css}</style>` : tag;
   });
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', '#39': "'", '#x27': "'", lt: '<', gt: '>' })[name] ?? '');
 }

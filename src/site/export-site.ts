@@ -22,6 +22,7 @@ import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
 import { lockOutput } from './output-lock.js';
 import { writeSite } from './write-site.js';
+import { relativePath } from '../core/relative-path.js';
 
 export interface ExportOptions extends ExportSelection {
   config: Config;
@@ -73,7 +74,7 @@ export type ExportResult =
 export async function exportSite(options: ExportOptions): Promise<ExportResult> {
   const started = performance.now();
   const { config, cwd, target } = options;
-  const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const display = (file: string) => relativePath(cwd, file);
   const articlesDir = projectPath(config, 'articlesDir');
   const baseUrl = normaliseBaseUrl(config.site.baseUrl, false);
   checkExportTarget(

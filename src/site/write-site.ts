@@ -1,5 +1,4 @@
 import {
-  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -20,6 +19,8 @@ import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
+import { applyWriteOp, type WriteOp } from './write-op.js';
+import type { WriterData } from './write-worker.js';
 
 export interface WriteSiteOptions {
   /** Absolute path of the output folder (checked by checkOutputFolder first). */
@@ -247,38 +248,9 @@ function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-type WriteOp = ['mkdir', string] | ['write', string, string] | ['copy', string, string];
-
-// Runs in a worker thread: the same calls writeSite made itself, in the order they were queued.
-const WRITER = `
-const { workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const { port, shared } = workerData;
-const state = new Int32Array(shared);
-let failure;
-port.on('message', (ops) => {
-  if (ops === 'finish') {
-    port.postMessage(failure ?? null);
-    port.close();
-    Atomics.store(state, 0, 1);
-    Atomics.notify(state, 0);
-    return;
-  }
-  for (const op of ops) {
-    if (failure) break;
-    try {
-      if (op[0] === 'mkdir') fs.mkdirSync(op[1]);
-      else if (op[0] === 'write') fs.writeFileSync(op[1], op[2]);
-      else fs.copyFileSync(op[1], op[2], fs.constants.COPYFILE_FICLONE);
-    } catch (error) {
-      failure = { code: error && error.code, message: String(error && error.message) };
-      Atomics.store(state, 2, 1);
-    }
-  }
-  Atomics.add(state, 1, ops.length);
-  Atomics.notify(state, 1);
-});
-`;
+// The writer thread's script: dist/write-worker.js beside the bundle's chunks (scripts/bundle.mjs).
+// Run from the source tree (the unit tests) there is no such file, and the writer works in this thread.
+const WRITER = new URL('./write-worker.js', import.meta.url);
 
 /** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
 const MAX_IN_FLIGHT = 256;
@@ -298,9 +270,11 @@ class BackgroundWriter {
   private finished = false;
 
   constructor() {
+    if (!existsSync(WRITER)) return;
     const { port1, port2 } = new MessageChannel();
     try {
-      const worker = new Worker(WRITER, { eval: true, workerData: { port: port2, shared: this.state.buffer }, transferList: [port2] });
+      const workerData: WriterData = { port: port2, shared: this.state.buffer as SharedArrayBuffer };
+      const worker = new Worker(WRITER, { workerData, transferList: [port2] });
       worker.unref();
       this.port = port1;
     } catch {
@@ -339,7 +313,7 @@ class BackgroundWriter {
   }
 
   private queue(op: WriteOp): void {
-    if (!this.port) return run(op);
+    if (!this.port) return applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();
     this.batch.push(op);
@@ -356,10 +330,4 @@ class BackgroundWriter {
     this.sent += this.batch.length;
     this.batch = [];
   }
-}
-
-function run(op: WriteOp): void {
-  if (op[0] === 'mkdir') mkdirSync(op[1]);
-  else if (op[0] === 'write') writeFileSync(op[1], op[2]);
-  else copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
 }

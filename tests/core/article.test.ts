@@ -160,6 +160,11 @@ describe('parseArticle positions', () => {
     expect(a.lines.lineText(place.line)).toBe('## Head');
   });
 
+  it('reads every HTML character reference in heading text, as a browser shows it', () => {
+    const a = article('## Diagn&oacute;stico y tratamiento&nbsp;&mdash; ni&ntilde;os &amp; &#x1F9E0; &copy\n');
+    expect(a.headings[0].text).toBe('Diagnóstico y tratamiento\u00a0— niños & \u{1F9E0} &copy');
+  });
+
   it('keeps the line of a body that follows an empty front matter', () => {
     const a = article('---\n---\nHello\n');
     expect(a.problem).toBeUndefined();

@@ -19,8 +19,10 @@ function expectSameAsYaml(yaml: string): boolean {
 
 // --- Generators for documents inside (and just outside) the simple subset ---------------------
 
+// Unicode spaces are text to YAML (it separates with space and tab only), so they must survive trimming.
+const unicodeSpaces = ['\u00a0', '\u2003', '\u202f', '\u3000', '\u1680', '\u205f'];
 const tricky = fc.constantFrom(
-  'a', 'b', 'Z', 'é', '☃', '😀', ' ', ' ', ':', ': ', ' #', '#', '"', "'", "''", '-', '- ', '0', '1', '9', '.', 'e', 'E', 'x', 'o',
+  ...unicodeSpaces, 'a', 'b', 'Z', 'é', '☃', '😀', ' ', ' ', ':', ': ', ' #', '#', '"', "'", "''", '-', '- ', '0', '1', '9', '.', 'e', 'E', 'x', 'o',
   '+', '[', ']', '{', '}', ',', '\\', '?', '!', '&', '*', '|', '>', '%', '@', '`', '~', '/', 'https://x.org/a?b=1#c',
 );
 const special = fc.constantFrom(
@@ -74,6 +76,25 @@ describe('the fast front-matter path matches the full YAML parser', () => {
     );
     // The generator must exercise the fast path, not only its fallbacks.
     expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('keeps the Unicode spaces YAML keeps, before a comment and inside a flow list', () => {
+    expect(parseSimpleYaml('title: a\u00a0 # c\n', 2)?.data).toEqual({ title: 'a\u00a0' });
+    expect(parseSimpleYaml('tags: [spine\u00a0]\n', 2)?.data).toEqual({ tags: ['spine\u00a0'] });
+    for (const yaml of ['title: a\u00a0 # c\n', 'tags: [spine\u00a0]\n', 'tags: [spine\u3000, back\u2003]\n']) expect(expectSameAsYaml(yaml)).toBe(true);
+  });
+
+  it('agrees with the full parser on lists at many indents: one level deep each, not too deep', () => {
+    const indents = fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1, maxLength: 48 });
+    fc.assert(
+      fc.property(indents, fc.constantFrom('- ', '-  '), (widths, dash) => {
+        const yaml = widths.map((width, i) => `k${i}:\n${' '.repeat(width)}${dash}x${i}`).join('\n') + '\n';
+        expect(expectSameAsYaml(yaml), JSON.stringify(yaml)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    const ascending = Array.from({ length: 33 }, (_, i) => `k${i}:\n${' '.repeat(i + 1)}- x`).join('\n') + '\n';
+    expect(expectSameAsYaml(ascending)).toBe(true);
   });
 
   it('accepts every document built only from the subset, and reads it as YAML does', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, escapesFolder, isOutsideFolder, isPublishableImage, localFileVerdict, localPath } from '../../src/core/url-safety.js';
+import { classifyUrl, isOutsideFolder, isPublishableImage, localFileVerdict, localPath } from '../../src/core/url-safety.js';
 
 describe('classifyUrl', () => {
   it.each([
@@ -118,6 +118,11 @@ describe('local paths', () => {
   });
 
   it('tells when a path leaves the base folder', () => {
+    // What a caller copying files asks: a relative path resolved from one folder, kept inside another.
+    const escapesFolder = (href: string, base: string, from = base) => {
+      const file = localPath(href, from);
+      return file === undefined || isOutsideFolder(file, base);
+    };
     expect(escapesFolder('images/spine.png', '/project', '/project/articles')).toBe(false);
     expect(escapesFolder('../images/spine.png', '/project', '/project/articles')).toBe(false);
     expect(escapesFolder('../../etc/passwd', '/project', '/project/articles')).toBe(true);

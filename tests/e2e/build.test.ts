@@ -43,7 +43,7 @@ describe('healthmd build of the bundled sample articles', () => {
     expect(result.stdout).toMatch(/\b6 articles\b/);
   });
 
-  it('writes the layout PRODUCT.md promises', () => {
+  it('writes the layout the README promises', () => {
     const files = listFiles(publicDir);
     expect(files).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempProject } from './helpers.js';
 
-/** PRODUCT.md's rule ids, in its order. */
+/** The rule ids of the README's rules table, in its order. */
 const IDS = [
   'front-matter-valid',
   'front-matter-schema',
@@ -61,7 +61,7 @@ describe('healthmd rules', () => {
     summaries = JSON.parse(stdout);
   });
 
-  it('--json lists every rule of PRODUCT.md, in its order, with its settings', () => {
+  it('--json lists every rule of the README table, in its order, with its settings', () => {
     expect(summaries.map((rule) => rule.id)).toEqual(IDS);
     for (const rule of summaries) {
       expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'url']);
@@ -74,7 +74,7 @@ describe('healthmd rules', () => {
     }
     const frontMatterValid = summaries[0];
     expect(frontMatterValid).toMatchObject({ fatal: true, severity: 'error' });
-    // PRODUCT.md's defaults: three advisory rules, two fatal ones.
+    // The README's defaults: three advisory rules, two fatal ones.
     expect(summaries.filter((rule) => rule.severity === 'warn').map((rule) => rule.id)).toEqual(['no-absolute-claims', 'readability-grade', 'description-length']);
     expect(summaries.filter((rule) => rule.fatal).map((rule) => rule.id)).toEqual(['front-matter-valid', 'unique-slug']);
     expect(summaries.filter((rule) => rule.fixable).map((rule) => rule.id)).toEqual(['disclaimer-present', 'heading-structure']);

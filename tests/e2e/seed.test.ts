@@ -5,7 +5,7 @@ import { REPO, runCli } from './helpers.js';
 
 /**
  * The acceptance test healthmd grew from: the clinic's back-pain post, as published, must fail
- * lint for each thing it lacks (PRODUCT.md, "Note what it lacks").
+ * lint for each thing it lacks.
  */
 const FIXTURE = 'tests/fixtures/seed/collaborative-care-back-pain.md';
 const text = readFileSync(path.join(REPO, FIXTURE), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, createLinkResolver, outputFileOf } from '../../src/render/links.js';
-import { tagSlug } from '../../src/render/tag-slug.js';
+import { tagSlug } from '../../src/core/slug.js';
 
 describe('link styles', () => {
   it('server links are root-relative under the base URL path', () => {

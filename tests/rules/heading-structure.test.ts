@@ -1,27 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/article.js';
-import { defaultConfig } from '../../src/core/config.js';
-import type { CalendarDate } from '../../src/core/dates.js';
-import { lintArticles, type LintResult } from '../../src/lint/engine.js';
-import { rules } from '../../src/rules/index.js';
+import type { LintResult } from '../../src/lint/engine.js';
+import { fixture as fixtureOf, lintResultsWithRule, summary } from './support/lint-with-rule.js';
 
 const RULE = 'heading-structure';
-const NOW = '2025-03-01' as CalendarDate;
 
-function fixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/${RULE}/${name}`, import.meta.url), 'utf8');
-}
+const fixture = (name: string): string => fixtureOf(RULE, name);
 
 /** Lints one file with only this rule (and front-matter-valid) switched on. */
 function lint(content: string, fix = false): LintResult {
-  const config = defaultConfig('/project');
-  for (const rule of rules) if (rule.id !== RULE && rule.id !== 'front-matter-valid') config.rules[rule.id] = { severity: 'off' };
-  const article = parseArticle({ path: '/project/articles/article.md', relPath: 'article.md', content });
-  return lintArticles([article], { config, now: NOW, fix })[0];
+  return lintResultsWithRule(RULE, { articles: { 'article.md': content }, fix })[0];
 }
 
-const ids = (result: LintResult) => result.messages.map((m) => `${m.messageId}@${m.line}:${m.column}`);
+const ids = (result: LintResult) => summary(result.messages);
 
 const FRONT = '---\ntitle: Knee pain\ndescription: Knee pain explained.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
 

@@ -3,7 +3,7 @@ import { lintOne } from './support/lint-with-rule.js';
 
 const article = (body: string) => `---\ntitle: Crisis support\n---\n${body}`;
 
-// A crisis line's text number was once reported as an unsafe link; PRODUCT.md says sms: is fine.
+// A crisis line's text number was once reported as an unsafe link; the rules table says sms: is fine.
 describe('link-safety and contact links', () => {
   it('passes sms:, tel: and mailto: links written in Markdown, in every form', () => {
     const body = [

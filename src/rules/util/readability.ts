@@ -133,8 +133,3 @@ export function infleszOf(counts: ReadingCounts): number {
   if (counts.words === 0 || counts.sentences === 0) return 100;
   return 206.835 - 62.3 * (counts.syllables / counts.words) - counts.words / counts.sentences;
 }
-
-/** The Flesch–Kincaid reading grade of plain text (the US school year a reader needs). Pure. */
-export function fleschKincaidGrade(text: string): number {
-  return gradeOf(readingCounts(text));
-}

@@ -5,7 +5,7 @@ import { parseArticle, type Article } from '../../../src/core/article.js';
 import { defaultConfig, type Config } from '../../../src/core/config.js';
 import type { CalendarDate } from '../../../src/core/dates.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
-import { lintArticles } from '../../../src/lint/engine.js';
+import { lintArticles, type LintResult } from '../../../src/lint/engine.js';
 import { rules } from '../../../src/rules/index.js';
 
 export const ROOT = '/project';
@@ -29,6 +29,8 @@ export interface LintSetup {
   /** Options for the rule under test. */
   options?: Record<string, unknown>;
   config?: (config: Config) => void;
+  /** Apply the rule's fixes (the results then carry `output`). */
+  fix?: boolean;
 }
 
 /**
@@ -36,6 +38,12 @@ export interface LintSetup {
  * and the project's other files answered from `setup` instead of the disk.
  */
 export function lintWithRule(ruleId: string, setup: LintSetup): Map<string, Diagnostic[]> {
+  const results = lintResultsWithRule(ruleId, setup);
+  return new Map(results.map((result) => [path.relative(ARTICLES, result.filePath), result.messages.filter((m) => m.ruleId === ruleId)]));
+}
+
+/** The whole lint results of `lintWithRule` (front-matter-valid's findings and fixed `output` included), in article order. */
+export function lintResultsWithRule(ruleId: string, setup: LintSetup): LintResult[] {
   const config = defaultConfig(ROOT);
   for (const rule of rules) {
     if (rule.id !== ruleId && rule.id !== 'front-matter-valid') config.rules[rule.id] = { severity: 'off' };
@@ -46,13 +54,13 @@ export function lintWithRule(ruleId: string, setup: LintSetup): Map<string, Diag
   const linted = Object.entries(setup.articles).map(([relPath, content]) => article(relPath, content));
   const others = new Map(Object.entries(setup.others ?? {}).map(([relPath, content]) => [`${ARTICLES}/${relPath}`, article(relPath, content)]));
   const files = new Set([...others.keys(), ...(setup.files ?? []).map((file) => `${ROOT}/${file}`)]);
-  const results = lintArticles(linted, {
+  return lintArticles(linted, {
     config,
     now: NOW,
+    fix: setup.fix,
     readArticle: (file) => others.get(file),
     fileExists: (file) => files.has(file),
   });
-  return new Map(results.map((result) => [path.relative(ARTICLES, result.filePath), result.messages.filter((m) => m.ruleId === ruleId)]));
 }
 
 /** Findings of one article linted alone. */

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN } from '../../src/core/url.js';
-import { MAX_SLUG_LENGTH, slugify } from '../../src/scaffold/slugify.js';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, suggestedSlug } from '../../src/core/slug.js';
 
 describe('slugify', () => {
   it('folds accents to plain ASCII (ä → a, not ae)', () => {
@@ -38,5 +37,17 @@ describe('slugify', () => {
         expect(slug).not.toMatch(/--|-$/);
       }),
     );
+  });
+});
+
+describe('suggestedSlug', () => {
+  it('offers the value made a slug, else the file name, else a placeholder', () => {
+    expect(suggestedSlug('Straße & Rücken', 'articles/x.md')).toBe('strasse-rucken');
+    expect(suggestedSlug('!!!', 'articles/Knee Pain.md')).toBe('knee-pain');
+    expect(suggestedSlug('', 'articles/痛み.md')).toBe('my-article');
+  });
+
+  it('always offers a slug the front matter accepts', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (value, name) => SLUG_PATTERN.test(suggestedSlug(value, `articles/${name}.md`))));
   });
 });

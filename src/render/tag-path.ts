@@ -1,0 +1,4 @@
+/** The site path of a tag's page. */
+export function tagPath(slug: string): string {
+  return `tags/${slug}/`;
+}
