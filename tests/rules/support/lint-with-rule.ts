@@ -6,7 +6,8 @@ import { defaultConfig, type Config } from '../../../src/core/config.js';
 import type { CalendarDate } from '../../../src/core/dates.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import { lintArticles } from '../../../src/lint/engine.js';
-import { rules } from '../../../src/rules/index.js';
+import { toDiagnostic } from '../../../src/lint/rule-report.js';
+import { rules, type AnyRule, type ProjectView } from '../../../src/rules/index.js';
 
 export const ROOT = '/project';
 export const ARTICLES = `${ROOT}/articles`;
@@ -64,4 +65,31 @@ export function lintOne(ruleId: string, content: string, setup: Omit<LintSetup, 
 /** `messageId@line:column` of each finding, for compact assertions. */
 export function summary(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.messageId}@${d.line}:${d.column}`);
+}
+
+export interface RuleRun {
+  article: Article;
+  config?: Config;
+  /** The rule's options as config would give them (its schema fills in the defaults). */
+  options?: Record<string, unknown>;
+  now?: CalendarDate;
+  project?: ProjectView;
+}
+
+/**
+ * Runs one rule on one article and returns its findings as the engine words and places them
+ * (messages rendered, positions resolved), without the engine's severities or inline control.
+ */
+export function runRule(rule: AnyRule, run: RuleRun): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const severity = rule.severity === 'warn' ? 'warning' : 'error';
+  rule.check({
+    article: run.article,
+    config: run.config ?? defaultConfig(ROOT),
+    options: rule.options ? rule.options.parse(run.options ?? {}) : {},
+    now: run.now ?? NOW,
+    project: run.project ?? { articles: [run.article], article: () => undefined, exists: () => false },
+    report: (report) => found.push(toDiagnostic(rule, run.article, report, severity)),
+  });
+  return found;
 }
