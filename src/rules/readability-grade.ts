@@ -1,5 +1,6 @@
 import type { Article } from '../core/article.js';
-import type { Rule } from './types.js';
+import * as z from 'zod/mini';
+import { defineRule } from './types.js';
 import { matchesSection } from './util/match-section.js';
 import { rawLocator } from './util/raw-locator.js';
 import { gradeOf, readingCounts, type ReadingCounts } from './util/readability.js';
@@ -18,15 +19,18 @@ interface Scored {
 }
 
 /** The Flesch–Kincaid grade of the article's prose must not exceed the target; points at the hardest paragraph. */
-export const readabilityGrade: Rule = {
+export const readabilityGrade = defineRule({
   id: 'readability-grade',
   description: 'The Flesch–Kincaid reading grade of the prose is at most readability.maxGrade; points at the hardest paragraph',
   severity: 'warn',
   messages: {
-    'too-hard': 'the prose reads above the target grade',
+    'too-hard':
+      'Reading grade {{grade}} is above the target of {{maxGrade}}; the hardest paragraph (grade {{hardest}}) starts here: use shorter sentences and plainer words',
   },
+  // Without the option, readability.maxGrade is the target.
+  options: z.strictObject({ maxGrade: z.optional(z.number().check(z.gte(0), z.lte(30))) }),
   check({ article, config, options, report }) {
-    const maxGrade = typeof options.maxGrade === 'number' ? options.maxGrade : config.readability.maxGrade;
+    const maxGrade = options.maxGrade ?? config.readability.maxGrade;
     const paragraphs = scoredProse(article);
     const total: ReadingCounts = { words: 0, sentences: 0, syllables: 0 };
     for (const { counts } of paragraphs) {
@@ -40,19 +44,13 @@ export const readabilityGrade: Rule = {
     const candidates = paragraphs.filter((p) => p.counts.words >= MIN_PARAGRAPH_WORDS);
     const hardest = (candidates.length ? candidates : paragraphs).reduce((a, b) => (gradeOf(b.counts) > gradeOf(a.counts) ? b : a));
     const locate = rawLocator(article.body, hardest.raw, hardest.start);
-    const start = article.place(locate(0));
-    const end = article.place(locate(hardest.raw.trimEnd().length));
     report({
       messageId: 'too-hard',
-      message:
-        `Reading grade ${grade.toFixed(1)} is above the target of ${maxGrade}; the hardest paragraph ` +
-        `(grade ${round(gradeOf(hardest.counts)).toFixed(1)}) starts here: use shorter sentences and plainer words`,
-      ...start,
-      endLine: end.line,
-      endColumn: end.column,
+      data: { grade: grade.toFixed(1), maxGrade, hardest: round(gradeOf(hardest.counts)).toFixed(1) },
+      at: { start: locate(0), end: locate(hardest.raw.trimEnd().length) },
     });
   },
-};
+});
 
 /** Paragraphs and list items that are read as prose: not under a Sources or Disclaimer heading. */
 function scoredProse(article: Article): Scored[] {
