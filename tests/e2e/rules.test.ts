@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempProject } from './helpers.js';
@@ -33,6 +34,8 @@ interface RuleSummary {
   fixable: boolean;
   description: string;
   messages: Record<string, string>;
+  options: Record<string, unknown>;
+  docs: string;
   url: string;
 }
 
@@ -64,8 +67,11 @@ describe('healthmd rules', () => {
   it('--json lists every rule of PRODUCT.md, in its order, with its settings', () => {
     expect(summaries.map((rule) => rule.id)).toEqual(IDS);
     for (const rule of summaries) {
-      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'url']);
-      expect(new URL(rule.url).protocol).toBe('https:');
+      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'options', 'docs', 'url']);
+      // The rule's page inside the installed package: there is no public site to link to instead.
+      expect(rule.docs).toBe(`docs/rules/${rule.id}.md`);
+      expect(rule.url).toBe(pathToFileURL(path.join(REPO, rule.docs)).href);
+      expect(existsSync(fileURLToPath(rule.url))).toBe(true);
       expect(['error', 'warn']).toContain(rule.severity);
       expect(typeof rule.fatal).toBe('boolean');
       expect(typeof rule.fixable).toBe('boolean');

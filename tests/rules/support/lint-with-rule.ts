@@ -30,6 +30,8 @@ export interface LintSetup {
   /** Options for the rule under test. */
   options?: Record<string, unknown>;
   config?: (config: Config) => void;
+  /** Today, for the lint (NOW unless given). */
+  now?: CalendarDate;
 }
 
 /**
@@ -49,7 +51,7 @@ export function lintWithRule(ruleId: string, setup: LintSetup): Map<string, Diag
   const files = new Set([...others.keys(), ...(setup.files ?? []).map((file) => `${ROOT}/${file}`)]);
   const results = lintArticles(linted, {
     config,
-    now: NOW,
+    now: setup.now ?? NOW,
     readArticle: (file) => others.get(file),
     fileExists: (file) => files.has(file),
   });
