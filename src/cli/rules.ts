@@ -77,5 +77,7 @@ function table(summaries: RuleSummary[]): string {
       .join('  ')
       .trimEnd(),
   );
-  return `${lines.join('\n')}\n`;
+  // Every page sits in one folder; naming the folder once keeps the table readable.
+  const folder = summaries[0] ? summaries[0].url.slice(0, summaries[0].url.lastIndexOf('/') + 1) : '';
+  return `${lines.join('\n')}\n\nEach rule's page (what it checks and why, options, examples): ${folder}<rule>.md\n`;
 }

@@ -91,7 +91,9 @@ describe('healthmd rules', () => {
     const { code, stdout, stderr } = await runCli(['rules']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const [header, ...rows] = stdout.trimEnd().split('\n');
+    const [table, pages] = stdout.trimEnd().split('\n\n');
+    const [header, ...rows] = table.split('\n');
+    expect(pages).toBe(`Each rule's page (what it checks and why, options, examples): ${pathToFileURL(path.join(REPO, 'docs/rules'))}/<rule>.md`);
     expect(header.split(/\s{2,}/)).toHaveLength(4);
     expect(rows.map((row) => row.split(' ')[0])).toEqual(IDS);
     rows.forEach((row, i) => {
