@@ -36,7 +36,8 @@ export function registerList(program: Command, io: Io, _exit: { code: number }):
     .addHelpText(
       'after',
       `
-A review is due review.maxAgeMonths after lastReviewed. Articles of a medical type without a review
+A review is due review.maxAgeMonths after lastReviewed (review-current's maxAgeMonths option wins
+when set, as in lint and on the page). Articles of a medical type without a review
 show "never reviewed" and count as overdue. On a terminal the table fits its width (or COLUMNS);
 piped or in CI it has every column in full. Paths are relative to the working directory, as lint's
 are, so they can be passed to review. --json keeps every field.

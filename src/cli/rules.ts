@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { ruleDocsUrl } from '../core/rule-docs.js';
+import { ruleDocsPath, ruleDocsUrl } from '../core/rule-docs.js';
 import { rules } from '../rules/index.js';
-import type { Rule } from '../rules/types.js';
+import type { AnyRule, Rule } from '../rules/types.js';
 import type { Io } from './io.js';
 
 /** What `healthmd rules --json` prints for each rule (scripts/rules-table.mjs reads it). */
@@ -11,7 +11,12 @@ export interface RuleSummary {
   fatal: boolean;
   fixable: boolean;
   description: string;
+  /** Message templates by id (`{{name}}` is filled in per finding). */
   messages: Record<string, string>;
+  /** Each option with its default (null: not set, the config's own setting applies). */
+  options: Record<string, unknown>;
+  /** The rule's page in the package (docs/rules/<id>.md). */
+  docs: string;
   /** Where the rule is documented (SARIF's helpUri is the same address). */
   url: string;
 }
@@ -21,7 +26,7 @@ export function registerRules(program: Command, io: Io, _exit: { code: number })
   return program
     .command('rules')
     .description('list the lint rules with their default severity, whether --fix can fix them, and what they check')
-    .option('--json', 'print the rules as JSON (id, severity, fatal, fixable, description, messages, url)')
+    .option('--json', 'print the rules as JSON (id, severity, fatal, fixable, description, messages, options, docs, url)')
     .addHelpText(
       'after',
       `
@@ -39,7 +44,7 @@ Examples:
     });
 }
 
-function summarize(rule: Rule): RuleSummary {
+function summarize(rule: AnyRule): RuleSummary {
   return {
     id: rule.id,
     severity: rule.severity,
@@ -47,8 +52,17 @@ function summarize(rule: Rule): RuleSummary {
     fixable: Boolean(rule.fixable),
     description: rule.description,
     messages: { ...rule.messages },
+    options: optionDefaults(rule),
+    docs: ruleDocsPath(rule.id),
     url: ruleDocsUrl(rule.id),
   };
+}
+
+function optionDefaults(rule: AnyRule): Record<string, unknown> {
+  if (!rule.options) return {};
+  const shape = (rule.options._zod.def as { shape?: Record<string, unknown> }).shape ?? {};
+  const defaults = rule.options.parse({}) as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(shape).map((key) => [key, defaults[key] ?? null]));
 }
 
 function table(summaries: RuleSummary[]): string {
@@ -63,5 +77,7 @@ function table(summaries: RuleSummary[]): string {
       .join('  ')
       .trimEnd(),
   );
-  return `${lines.join('\n')}\n`;
+  // Every page sits in one folder; naming the folder once keeps the table readable.
+  const folder = summaries[0] ? summaries[0].url.slice(0, summaries[0].url.lastIndexOf('/') + 1) : '';
+  return `${lines.join('\n')}\n\nEach rule's page (what it checks and why, options, examples): ${folder}<rule>.md\n`;
 }

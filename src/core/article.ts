@@ -37,6 +37,8 @@ export interface Article extends MarkdownModel {
   place(bodyOffset: number): Place;
   /** The offset in `source` of a file place (for fixes). */
   offsetOf(place: Place): number;
+  /** The offset in `source` of a body offset (for fixes, which edit the file as on disk). */
+  sourceOffset(bodyOffset: number): number;
   /** The innermost heading whose section contains a body offset. */
   headingAt(bodyOffset: number): Heading | undefined;
 }
@@ -104,6 +106,7 @@ export function parseArticle(input: ArticleInput): Article {
     bodyLine,
     place,
     offsetOf: (p) => lines.offset(p.line, p.column),
+    sourceOffset: (offset) => { const p = place(offset); return lines.offset(p.line, p.column); },
     headingAt(offset) {
       let found: Heading | undefined;
       for (const heading of headings) {

@@ -5,6 +5,7 @@ import { parseDocument, LineCounter } from 'yaml';
 import * as z from 'zod/mini';
 import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
+import { rules as registry } from '../rules/index.js';
 import { closestMatch } from '../rules/util/closest-match.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
@@ -111,6 +112,18 @@ const languageTag = z.string().check(z.regex(LANGUAGE_TAG, 'a BCP 47 language ta
 const pageStringsSchema = z.partial(z.strictObject(Object.fromEntries(STRING_KEYS.map((key) => [key, z.string()])) as Record<StringKey, z.ZodMiniString>));
 const wholeNumber = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
+/**
+ * `rules`: a known rule id -> a severity, or `{severity, options}` with the options that rule's own
+ * schema declares (src/rules/<id>.ts), so a misspelt or wrong-typed option is refused here, at its line.
+ */
+const ruleSettings = z.partial(
+  z.strictObject(
+    Object.fromEntries(
+      registry.map((rule) => [rule.id, z.union([severity, z.strictObject({ severity: z.optional(severity), options: z.optional(rule.options ?? z.strictObject({})) })])]),
+    ),
+  ),
+);
+
 const schema = z.partial(
   z.strictObject({
     site: z.partial(
@@ -135,10 +148,7 @@ const schema = z.partial(
       z.strictObject({ requiredSections: z._default(z.array(z.string().check(z.minLength(1))), []), medical: z._default(z.boolean(), true) }),
     ),
     defaultType: z.string(),
-    rules: z.record(
-      z.string(),
-      z.union([severity, z.strictObject({ severity: z.optional(severity), options: z.optional(z.record(z.string(), z.unknown())) })]),
-    ),
+    rules: ruleSettings,
     html: z.enum(HTML_MODES),
     // Before `html` there was `allowHtml: true`, which meant what `sanitize` (the default) means now.
     allowHtml: z.literal(true),
@@ -247,6 +257,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
 function invalidKeys(issues: readonly z.core.$ZodIssue[], input: unknown, display: string, locate: Locate): ConfigError {
   const rank = fileOrder(input);
   const problems = issues
+    .flatMap((issue) => ruleSettingIssues(issue, input))
     .flatMap((issue) => {
       const keyPath = (at: readonly PropertyKey[]) => (at.length ? at.join('.') : '(top level)');
       if (issue.code !== 'unrecognized_keys') return [{ at: issue.path, message: `${keyPath(issue.path)}: ${describeIssue(issue, input)}` }];
@@ -256,6 +267,18 @@ function invalidKeys(issues: readonly z.core.$ZodIssue[], input: unknown, displa
     .sort((a, b) => rank(a.at) - rank(b.at) || a.index - b.index)
     .map(({ message, place }) => ({ message, line: place?.line, column: place?.column }));
   return new ConfigError(problems[0].message, { file: display, line: problems[0].line, column: problems[0].column, problems });
+}
+
+/**
+ * A rule written as `{severity, options}` fails the severity branch of its union too; what is wrong
+ * is inside the set of keys, so its own issues are the ones to name (`rules.x.options.maxAgeMonths`).
+ */
+function ruleSettingIssues(issue: z.core.$ZodIssue, input: unknown): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.path[0] !== 'rules' || issue.path.length !== 2) return [issue];
+  const value = (input as { rules: Record<string, unknown> }).rules[String(issue.path[1])];
+  const keysBranch = issue.errors[1];
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !keysBranch) return [issue];
+  return keysBranch.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
 }
 
 /** Where a key path stands in the config as written: YAML and JSON objects keep their keys in file order. */
@@ -280,18 +303,21 @@ function fileOrder(input: unknown): (keyPath: readonly PropertyKey[]) => number 
   };
 }
 
-/** "unknown key", with the key it most likely meant, else the keys that level takes. */
+/** "unknown key" (or rule, or option), with the name it most likely meant, else the names that level takes. */
 function unknownKey(key: string, parent: readonly PropertyKey[]): string {
   const known = knownKeys(schema, parent).filter((name) => name !== 'allowHtml');
+  const what = parent.length === 1 && parent[0] === 'rules' ? 'rule' : parent[0] === 'rules' && parent.at(-1) === 'options' ? 'option' : 'key';
   const near = closestMatch(key, known);
-  if (near) return `unknown key; did you mean '${near}'?`;
-  return known.length ? `unknown key; expected one of ${known.join(', ')}` : 'unknown key';
+  if (near) return `unknown ${what}; did you mean ${what === 'key' ? `'${near}'` : near}?`;
+  if (what === 'option' && known.length === 0) return `unknown option; ${String(parent[1])} takes no options`;
+  if (what === 'rule') return "unknown rule; 'healthmd rules' lists them";
+  return known.length ? `unknown ${what}; expected one of ${known.join(', ')}` : `unknown ${what}`;
 }
 
 /** The keys the schema takes at `keyPath` (a record's entries take any name, so none are listed). */
 function knownKeys(node: z.core.$ZodType, keyPath: readonly PropertyKey[]): string[] {
   const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType>; valueType?: z.core.$ZodType; element?: z.core.$ZodType; options?: z.core.$ZodType[] };
-  if ((def.type === 'optional' || def.type === 'default') && def.innerType) return knownKeys(def.innerType, keyPath);
+  if ((def.type === 'optional' || def.type === 'default' || def.type === 'nonoptional' || def.type === 'prefault') && def.innerType) return knownKeys(def.innerType, keyPath);
   if (def.type === 'array' && def.element) return keyPath.length ? knownKeys(def.element, keyPath.slice(1)) : [];
   if (def.type === 'union' && def.options) return def.options.flatMap((option) => knownKeys(option, keyPath));
   if (def.type === 'record' && def.valueType) return keyPath.length ? knownKeys(def.valueType, keyPath.slice(1)) : [];
@@ -321,7 +347,7 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   Object.assign(config.readability, user.readability);
   Object.assign(config.disclaimer, user.disclaimer);
   for (const [name, type] of Object.entries(user.types ?? {})) config.types[name] = type;
-  for (const [id, setting] of Object.entries(user.rules ?? {})) config.rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
+  for (const [id, setting] of Object.entries(user.rules ?? {})) if (setting) config.rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
   if (!config.types[config.defaultType]) {
     const place = locate(['defaultType']);
     throw new ConfigError(`defaultType: '${config.defaultType}' is not a type; expected one of ${Object.keys(config.types).join(', ')}`, {

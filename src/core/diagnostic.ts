@@ -12,26 +12,21 @@ export interface Fix {
 
 export type Severity = 'error' | 'warning';
 
-/** What a rule reports. The engine adds the rule id and the configured severity. */
-export interface Report {
+/** A finding as formatters see it: the engine builds it from what a rule reports (src/rules/types.ts). */
+export interface Diagnostic {
+  ruleId: string;
   /** Stable id of the message within its rule (tests assert these, not the wording). */
   messageId: string;
+  /** The rule's template for `messageId`, filled with `data`. */
   message: string;
+  /** The values the message was filled with, so tests and tools need not parse the wording. */
+  data?: Record<string, string | number>;
+  severity: Severity;
   line: number;
   column: number;
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
-  /** An advisory finding of an error rule (http: links): reported as a warning whatever the rule's severity. */
-  severity?: 'warning';
-  /** A finding of a fatal rule that does not stop a build (a duplicate key, read as Jekyll reads it). */
-  fatal?: false;
-}
-
-/** A finding as formatters see it. */
-export interface Diagnostic extends Omit<Report, 'severity' | 'fatal'> {
-  ruleId: string;
-  severity: Severity;
   /** The file cannot be processed further (build always stops on these). */
   fatal?: boolean;
 }

@@ -1,14 +1,15 @@
 import { parseArticle, type Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import { compareDiagnostics, type Diagnostic, type Report } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
 import { rules as registry } from '../rules/index.js';
-import type { ProjectView, Rule } from '../rules/types.js';
+import type { AnyRule, ProjectView, RuleReport } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
 import { closestMatch } from '../rules/util/closest-match.js';
 import { inlineControl, type DirectiveRuleName } from './inline-control.js';
 import { placeIndependent } from './placeless.js';
+import { toDiagnostic } from './rule-report.js';
 
 /** ESLint-shaped result for one file. */
 export interface LintResult {
@@ -25,9 +26,10 @@ export interface LintResult {
 }
 
 export interface ActiveRule {
-  rule: Rule;
+  rule: AnyRule;
   severity: 'error' | 'warning';
-  options: Record<string, unknown>;
+  /** The rule's options as its schema reads them: defaults filled in. */
+  options: unknown;
 }
 
 export interface LintOptions {
@@ -83,10 +85,23 @@ export function activeRules(config: Config, overrides: Record<string, RuleSeveri
     active.push({
       rule,
       severity: severity === 'warn' ? 'warning' : 'error',
-      options: { ...rule.defaultOptions, ...setting?.options },
+      options: ruleOptions(rule, setting?.options, config),
     });
   }
   return active;
+}
+
+/**
+ * The rule's options read through its schema (defaults filled in). A loaded config was checked
+ * already, with lines; this catches a config built in code.
+ */
+function ruleOptions(rule: AnyRule, given: unknown, config: Config): unknown {
+  if (!rule.options) return {};
+  const parsed = rule.options.safeParse(given ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = ['rules', rule.id, 'options', ...issue.path].join('.');
+  throw new ConfigError(`${key}: invalid option (${issue.code}); 'healthmd rules --json' lists the rule's options`, { file: config.file });
 }
 
 /** Lints articles together (project rules see all of them). Pure: reading and writing files is the caller's. */
@@ -171,14 +186,9 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
   for (const { rule, severity, options: ruleOptions } of active) {
     // An unparseable file gets the one finding that explains why, and nothing else.
     if (article.problem && rule.id !== FRONT_MATTER_VALID) continue;
-    const report = (r: Report) => {
-      if (disabled(rule.id, r.line) || !kept(rule.id, r)) return;
-      const diagnostic: Diagnostic = { ruleId: rule.id, ...r, severity: r.severity ?? severity };
-      // A fatal finding stops every build, so it is an error whatever the config says: lint and build agree.
-      if (rule.fatal && r.fatal !== false) {
-        diagnostic.fatal = true;
-        diagnostic.severity = 'error';
-      } else delete diagnostic.fatal;
+    const report = (r: RuleReport) => {
+      const diagnostic = toDiagnostic(rule, article, r, severity);
+      if (disabled(rule.id, diagnostic.line) || !kept(rule.id, diagnostic)) return;
       diagnostics.push(diagnostic);
     };
     try {

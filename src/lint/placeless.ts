@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Article } from '../core/article.js';
-import type { Report } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { LinkRef } from '../core/markdown.js';
 import { localPath } from '../core/url-safety.js';
 
@@ -24,11 +24,11 @@ export function relativeTargets(article: Article): LinkRef[] {
  * A filter for the findings of an article with no place: false for those that depend on where it is
  * (`#anchor` findings stay when the anchor is in the article itself).
  */
-export function placeIndependent(article: Article): (ruleId: string, report: Report) => boolean {
+export function placeIndependent(article: Article): (ruleId: string, finding: Diagnostic) => boolean {
   const at = (place: { line: number; column: number }) => `${place.line}:${place.column}`;
   const relativeLinkStarts = new Set(relativeTargets(article).map((link) => at(article.place(link.start))));
-  return (ruleId, report) => {
-    if (PLACE_FINDINGS[ruleId]?.includes(report.messageId)) return false;
-    return !(ruleId === 'internal-links' && report.messageId === 'missing-anchor' && relativeLinkStarts.has(at(report)));
+  return (ruleId, finding) => {
+    if (PLACE_FINDINGS[ruleId]?.includes(finding.messageId)) return false;
+    return !(ruleId === 'internal-links' && finding.messageId === 'missing-anchor' && relativeLinkStarts.has(at(finding)));
   };
 }

@@ -2,7 +2,8 @@ import type { Article } from '../core/article.js';
 import { articleLanguage, articleTitle, articleType, authors, publishedDate, stringList, translationKey } from '../core/article-info.js';
 import { isDraft } from '../core/publication.js';
 import type { Config } from '../core/config.js';
-import { addMonths, newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import { newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import { reviewDue } from '../core/review-cycle.js';
 import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { excerpt } from './excerpt.js';
@@ -133,7 +134,7 @@ function siteEntry(article: Article, config: Config): SiteEntry {
     date: publishedDate(article),
     updated: toCalendarDate(data.updated),
     lastReviewed,
-    nextReview: lastReviewed ? addMonths(lastReviewed, config.review.maxAgeMonths) : undefined,
+    nextReview: lastReviewed ? reviewDue(lastReviewed, config) : undefined,
     reviewedBy: text('reviewedBy') || undefined,
     authors: authors(article),
     condition: text('condition') || undefined,

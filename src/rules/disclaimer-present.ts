@@ -2,20 +2,19 @@ import type { Article } from '../core/article.js';
 import { articleTypeName } from '../core/article-info.js';
 import type { Fix } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { typeNeedsSection } from './util/applies-to.js';
-import { keyPlace } from './util/key-place.js';
 import { findSection, sectionHasContent } from './util/section.js';
 
 /** Medical articles carry a non-empty Disclaimer section; the fix writes the configured text. */
-export const disclaimerPresent: Rule = {
+export const disclaimerPresent = defineRule({
   id: 'disclaimer-present',
   description: 'Medical articles have a non-empty Disclaimer section (fixable: inserts disclaimer.text)',
   severity: 'error',
   fixable: true,
   messages: {
-    missing: 'no heading names a Disclaimer section',
-    empty: 'the Disclaimer heading has nothing under it',
+    missing: "No disclaimer (type '{{type}}' needs one): add a '## Disclaimer' section at the end, or run healthmd lint --fix to add the configured text",
+    empty: "The '{{heading}}' section is empty: write the disclaimer under it, or run healthmd lint --fix to insert the configured text",
   },
   check({ article, config, report }) {
     if (!typeNeedsSection(article, config, 'Disclaimer')) return;
@@ -27,20 +26,20 @@ export const disclaimerPresent: Rule = {
     if (!heading) {
       report({
         messageId: 'missing',
-        message: `No disclaimer (type '${articleTypeName(article, config)}' needs one): add a '## Disclaimer' section at the end, or run healthmd lint --fix to add the configured text`,
-        ...keyPlace(article, ['type', 'title']),
+        data: { type: articleTypeName(article, config) },
+        at: { key: ['type', 'title'] },
         fix: endsOpen(article) ? undefined : appendSection(article.source, text, eol),
       });
     } else {
       report({
         messageId: 'empty',
-        message: `The '${heading.text}' section is empty: write the disclaimer under it, or run healthmd lint --fix to insert the configured text`,
-        ...article.place(heading.start),
+        data: { heading: heading.text },
+        at: { start: heading.start },
         fix: fillSection(article, heading, text, eol),
       });
     }
   },
-};
+});
 
 /** Appends the section at the end of the file, one blank line after the last content. */
 function appendSection(source: string, text: string, eol: string): Fix {
@@ -52,7 +51,7 @@ function appendSection(source: string, text: string, eol: string): Fix {
 /** Inserts the text right after the heading line, a blank line either side. */
 function fillSection(article: Article, heading: Heading, text: string, eol: string): Fix {
   const headingEnd = heading.start + article.body.slice(heading.start, heading.end).trimEnd().length;
-  const at = article.offsetOf(article.place(headingEnd));
+  const at = article.sourceOffset(headingEnd);
   const after = article.source.slice(at);
   const nextLineBlank = after === '' || /^\r?\n[ \t]*(?:\r?\n|$)/.test(after);
   const trailing = after === '' ? eol : nextLineBlank ? '' : eol;

@@ -2,10 +2,9 @@
 import * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
 import { publishedDate } from '../core/article-info.js';
-import type { Place } from '../core/diagnostic.js';
 import { toCalendarDate } from '../core/dates.js';
 import { SLUG_PATTERN, suggestedSlug } from '../core/slug.js';
-import type { Rule } from './types.js';
+import { defineRule, type At, type MessageData } from './types.js';
 import { titleInUse } from './util/title-in-use.js';
 import { LANGUAGE_TAG as BCP47 } from '../core/language-tag.js';
 
@@ -82,24 +81,24 @@ const schema = z.object({
 });
 
 /** Checks the front matter against the keys PRODUCT.md defines: presence, types, real dates, slug, known type. */
-export const frontMatterSchema: Rule = {
+export const frontMatterSchema = defineRule({
   id: 'front-matter-schema',
   description: 'Front matter has the required keys, with values of the right type: real dates, a valid slug, a known type',
   severity: 'error',
   messages: {
-    missing: 'a required key (title, description, date, author) is absent',
-    empty: 'a key is present but has no value, or an empty one',
-    'wrong-type': 'a value has the wrong type (a number or true/false where text belongs, text where a list belongs…)',
-    'invalid-date': 'a date is not a real day in YYYY-MM-DD (or ISO date-time) form',
-    'updated-before-date': '`updated` is earlier than the publication date',
-    'invalid-slug': 'the slug has characters other than lower-case letters, digits and hyphens',
-    'invalid-lang': '`lang` is not a BCP 47 language tag',
-    'unknown-type': '`type` is not one of the configured article types',
-    'implausible-date': 'a date is before 1900, or the publication date is after today (a warning: the page shows it as written)',
+    // `note`, for the title, says which title the page shows meanwhile; empty for other keys.
+    missing: "Missing required key '{{key}}': add {{example}} to the front matter{{alternative}}{{note}}",
+    empty: '{{subject}} is empty: give it a value (e.g. {{example}}){{remove}}{{note}}',
+    'wrong-type': '{{subject}} should be {{expected}}, not {{actual}}: for example {{example}}{{note}}',
+    'invalid-date': '{{subject}} {{value}} is not a real date: use YYYY-MM-DD, e.g. {{example}}{{note}}',
+    'updated-before-date': "'updated' ({{updated}}) is before the publication date ({{published}}): an article cannot change before it appears; correct one of the dates",
+    'invalid-slug': "'slug' {{value}} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: {{suggestion}}{{note}}",
+    'invalid-lang': "'lang' {{value}} is not a BCP 47 language tag: use a code such as en, en-GB or es-419{{note}}",
+    'unknown-type': "Unknown article type '{{type}}': use one of {{known}}, or add '{{type}}' under 'types' in healthmd.config.yaml",
+    'implausible-date': '{{subject}} is {{when}}: {{advice}}',
   },
   check({ article, config, now, report }) {
     const data = article.data;
-    const at = (place: Place, messageId: string, message: string) => report({ messageId, message, line: place.line, column: place.column });
 
     const input = { ...data };
     // An empty review is a missing review: review-current reports it, once.
@@ -108,87 +107,81 @@ export const frontMatterSchema: Rule = {
     const result = schema.safeParse(input);
     for (const issue of result.success ? [] : result.error.issues) {
       const [key, index] = issue.path as [string, number | undefined];
-      const { messageId, message } = describeIssue(issue, key, index, data[key], article);
-      at(placeOf(article, key, index), messageId, key === 'title' ? `${message}. ${titleInUse(article)}` : message);
+      const found = describeIssue(issue, key, index, data[key], article);
+      report({ ...found, data: { ...found.data, note: key === 'title' ? `. ${titleInUse(article)}` : '' }, at: { value: key, item: index } });
     }
 
     if (data.date === undefined && publishedDate(article) === undefined) {
-      at({ line: 1, column: 1 }, 'missing', `Missing required key 'date': add ${FIELDS.date.example(article)} to the front matter, or start the file name with the date (2024-05-08-${article.relPath.split('/').pop()})`);
+      const alternative = `, or start the file name with the date (2024-05-08-${article.relPath.split('/').pop()})`;
+      report({ messageId: 'missing', data: { key: 'date', example: FIELDS.date.example(article), alternative, note: '' }, at: 'file' });
     }
 
     const type = data.type;
     if (typeof type === 'string' && type.trim() && !config.types[type.trim()]) {
-      const known = Object.keys(config.types).join(', ');
-      at(placeOf(article, 'type'), 'unknown-type', `Unknown article type '${type.trim()}': use one of ${known}, or add '${type.trim()}' under 'types' in healthmd.config.yaml`);
+      report({ messageId: 'unknown-type', data: { type: type.trim(), known: Object.keys(config.types).join(', ') }, at: { value: 'type' } });
     }
 
     const published = publishedDate(article);
     const updated = toCalendarDate(data.updated);
     if (published && updated && updated < published) {
-      at(placeOf(article, 'updated'), 'updated-before-date', `'updated' (${updated}) is before the publication date (${published}): an article cannot change before it appears; correct one of the dates`);
+      report({ messageId: 'updated-before-date', data: { updated, published }, at: { value: 'updated' } });
     }
 
     for (const finding of implausibleDates(article, now)) report({ messageId: 'implausible-date', severity: 'warning', ...finding });
   },
-};
+});
+
+type MessageId = keyof typeof frontMatterSchema.messages;
 
 const EARLIEST_PLAUSIBLE = '1900-01-01';
 
 /** Dates no health article has: placeholders for ordering (`0001-01-01`), typos, a publication after today. */
-function implausibleDates(article: Article, now: string): Array<Place & { message: string }> {
-  const found: Array<Place & { message: string }> = [];
+function implausibleDates(article: Article, now: string): Array<{ data: MessageData; at: At }> {
+  const found: Array<{ data: MessageData; at: At }> = [];
   const fromFileName = article.data.date === undefined;
   for (const key of ['date', 'updated', 'lastReviewed']) {
     const day = key === 'date' ? publishedDate(article) : toCalendarDate(article.data[key]);
     if (!day) continue;
     const subject = key === 'date' && fromFileName ? `The date in the file name (${day})` : `'${key}' (${day})`;
-    const place = key === 'date' && fromFileName ? { line: 1, column: 1 } : placeOf(article, key);
+    const at: At = key === 'date' && fromFileName ? 'file' : { value: key };
     if (day < EARLIEST_PLAUSIBLE) {
-      found.push({ ...place, message: `${subject} is before ${EARLIEST_PLAUSIBLE.slice(0, 4)}: pages show it as written and list the article after every later one; if it only orders the article, write the real date` });
+      const advice = 'pages show it as written and list the article after every later one; if it only orders the article, write the real date';
+      found.push({ data: { subject, when: `before ${EARLIEST_PLAUSIBLE.slice(0, 4)}`, advice }, at });
     } else if (key === 'date' && day > now) {
-      found.push({ ...place, message: `${subject} is after today (${now}): the article is listed above everything published until then; write the day it is published` });
+      found.push({ data: { subject, when: `after today (${now})`, advice: 'the article is listed above everything published until then; write the day it is published' }, at });
     }
   }
   return found;
 }
 
 
-function placeOf(article: Article, key: string, index?: number): Place {
-  const place = article.frontMatter?.places[key];
-  if (!place) return { line: 1, column: 1 };
-  return (index !== undefined ? place.items?.[index] : undefined) ?? place.value;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | undefined, value: unknown, article: Article): { messageId: string; message: string } {
+function describeIssue(issue: z.core.$ZodIssue, key: string, index: number | undefined, value: unknown, article: Article): { messageId: MessageId; data: Record<string, string> } {
   const known = FIELDS[key];
   const field = { expected: known?.expected ?? 'a valid value', example: known ? known.example(article) : `${key}: …` };
   const item = Array.isArray(value) && index !== undefined ? value[index] : value;
   const subject = Array.isArray(value) && index !== undefined ? `'${key}' entry ${index + 1}` : `'${key}'`;
   if (value === undefined) {
-    return { messageId: 'missing', message: `Missing required key '${key}': add ${field.example} to the front matter` };
+    return { messageId: 'missing', data: { key, example: field.example, alternative: '' } };
   }
   const isItem = Array.isArray(value) && index !== undefined;
   if (item === null || (issue.code === 'custom' && issue.params?.messageId === 'empty')) {
     const remove = isItem ? ' or remove the entry' : REQUIRED.has(key) ? '' : ' or remove the key';
-    return { messageId: 'empty', message: `${subject} is empty: give it a value (e.g. ${field.example})${remove}` };
+    return { messageId: 'empty', data: { subject, example: field.example, remove } };
   }
   if (issue.code === 'invalid_type') {
     const expected = isItem ? 'text' : field.expected;
-    return { messageId: 'wrong-type', message: `${subject} should be ${expected}, not ${describe(item)}: for example ${field.example}` };
+    return { messageId: 'wrong-type', data: { subject, expected, actual: describe(item), example: field.example } };
   }
   const shown = JSON.stringify(item);
   switch (issue.code === 'custom' ? issue.params?.messageId : undefined) {
     case 'invalid-date':
-      return { messageId: 'invalid-date', message: `${subject} ${shown} is not a real date: use YYYY-MM-DD, e.g. ${field.example}` };
+      return { messageId: 'invalid-date', data: { subject, value: shown, example: field.example } };
     case 'invalid-slug':
-      return {
-        messageId: 'invalid-slug',
-        message: `'slug' ${shown} may hold only lower-case letters, digits and hyphens, starting with a letter or digit: e.g. slug: ${suggestedSlug(String(item), article.relPath)}`,
-      };
+      return { messageId: 'invalid-slug', data: { value: shown, suggestion: suggestedSlug(String(item), article.relPath) } };
     case 'invalid-lang':
-      return { messageId: 'invalid-lang', message: `'lang' ${shown} is not a BCP 47 language tag: use a code such as en, en-GB or es-419` };
+      return { messageId: 'invalid-lang', data: { value: shown } };
     default:
-      return { messageId: 'wrong-type', message: `${subject} should be ${field.expected}, not ${describe(item)}: for example ${field.example}` };
+      return { messageId: 'wrong-type', data: { subject, expected: field.expected, actual: describe(item), example: field.example } };
   }
 }
 

@@ -2,7 +2,7 @@ import type { Article } from '../core/article.js';
 import { articleTitle } from '../core/article-info.js';
 import type { Fix } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 
 /** A heading on the outline's stack: its level as written and the level it has once fixed. */
 interface Open {
@@ -18,7 +18,7 @@ interface Open {
  * Without a `title` in the front matter, an H1 that opens the body's outline is the title (the page
  * shows it as the title, once), so it is not a second H1; front-matter-schema reports the missing key.
  */
-export const headingStructure: Rule = {
+export const headingStructure = defineRule({
   id: 'heading-structure',
   description:
     'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings, ' +
@@ -26,11 +26,11 @@ export const headingStructure: Rule = {
   severity: 'error',
   fixable: true,
   messages: {
-    h1: 'a body heading is an H1, which the title already is',
-    'skipped-level': 'a heading skips a level (## then ####)',
-    empty: 'a heading has no text',
-    duplicate: 'two headings with the same text stand under the same parent',
-    'no-space': 'a line that looks like a heading (##Causes) but has no space after its #s, so it shows as a paragraph',
+    h1: "{{name}} is an H1, but the title is the page's H1: make it an H2 (##)",
+    'skipped-level': '{{name}} is an H{{depth}} under {{under}}, skipping a level: make it an H{{level}} ({{hashes}})',
+    empty: 'Empty heading: give it text that names its section, or remove it',
+    duplicate: '{{name}} repeats the heading on line {{line}} under the same parent: merge the two sections or rename one',
+    'no-space': '"{{written}}" looks like a heading but shows as a paragraph: put a space after the #s, "{{heading}}"',
   },
   check({ article, report }) {
     reportUnspacedHeadings(article, report);
@@ -43,16 +43,15 @@ export const headingStructure: Rule = {
       while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
       const parent = stack[stack.length - 1];
       const start = headingStart(article, heading);
-      // Places are worked out only for a finding: most headings have none.
-      const where = () => ({ ...article.place(start), ...endOf(article, heading) });
+      const at = { start, end: lineEnd(article, heading) };
       const name = heading.text ? `"${heading.text}"` : 'An empty heading';
       let level = heading.depth;
       if (heading.depth === 1) {
         level = 2;
         report({
           messageId: 'h1',
-          message: `${name} is an H1, but the title is the page's H1: make it an H2 (##)`,
-          ...where(),
+          data: { name },
+          at,
           fix: levelFix(article, heading, start, 2),
         });
       } else if (heading.depth > parent.level + 1) {
@@ -60,29 +59,25 @@ export const headingStructure: Rule = {
         const under = parent === title ? 'the title (H1)' : `an H${parent.level}`;
         report({
           messageId: 'skipped-level',
-          message: `${name} is an H${heading.depth} under ${under}, skipping a level: make it an H${level} (${'#'.repeat(level)})`,
-          ...where(),
+          data: { name, depth: heading.depth, under, level, hashes: '#'.repeat(level) },
+          at,
           fix: levelFix(article, heading, start, level),
         });
       }
       if (!heading.text) {
-        report({ messageId: 'empty', message: 'Empty heading: give it text that names its section, or remove it', ...where() });
+        report({ messageId: 'empty', at });
       } else {
         const key = heading.text.replace(/\s+/g, ' ').toLowerCase();
         const first = parent.children.get(key);
         if (first === undefined) parent.children.set(key, heading);
         else {
-          report({
-            messageId: 'duplicate',
-            message: `${name} repeats the heading on line ${article.place(first.start).line} under the same parent: merge the two sections or rename one`,
-            ...where(),
-          });
+          report({ messageId: 'duplicate', data: { name, line: { lineOf: first.start } }, at });
         }
       }
       stack.push({ depth: heading.depth, level, children: new Map() });
     }
   },
-};
+});
 
 /**
  * `##Vitamin D`: 1–6 `#`s straight before a letter, at the start of a paragraph's line. CommonMark
@@ -92,7 +87,7 @@ export const headingStructure: Rule = {
 const UNSPACED_HEADING = /^( {0,3})(#{1,6})(\p{L}.*)$/u;
 const HASHTAG_AFTER = /\s#\p{L}/u;
 
-function reportUnspacedHeadings(article: Article, report: RuleContext['report']): void {
+function reportUnspacedHeadings(article: Article, report: RuleContext<'no-space'>['report']): void {
   // Only top-level paragraphs: code, HTML blocks, lists and quotes are not where the outline is written.
   for (const token of article.tokens) {
     if (token.type !== 'paragraph' || !token.raw.includes('#')) continue;
@@ -103,13 +98,10 @@ function reportUnspacedHeadings(article: Article, report: RuleContext['report'])
         const [, indent, hashes, text] = match;
         const at = offset + indent.length;
         const written = line.slice(indent.length).trimEnd();
-        const end = article.place(at + written.length);
         report({
           messageId: 'no-space',
-          message: `"${written}" looks like a heading but shows as a paragraph: put a space after the #s, "${hashes} ${text.trimEnd()}"`,
-          ...article.place(at),
-          endLine: end.line,
-          endColumn: end.column,
+          data: { written, heading: `${hashes} ${text.trimEnd()}` },
+          at: { start: at, end: at + written.length },
           fix: sourceFix(article, at + hashes.length, at + hashes.length, ' '),
         });
       }
@@ -125,11 +117,10 @@ function headingStart(article: Article, heading: Heading): number {
   return at;
 }
 
-function endOf(article: Article, heading: Heading): { endLine: number; endColumn: number } {
-  const lineEnd = article.body.indexOf('\n', heading.start);
-  const end = lineEnd === -1 || lineEnd > heading.end ? heading.end : lineEnd;
-  const place = article.place(end);
-  return { endLine: place.line, endColumn: place.column };
+/** Body offset where the heading's first line ends: a finding spans the line the writer sees as the heading. */
+function lineEnd(article: Article, heading: Heading): number {
+  const end = article.body.indexOf('\n', heading.start);
+  return end === -1 || end > heading.end ? heading.end : end;
 }
 
 /** Rewrites only the `#` run of an ATX heading; a setext heading gets a fix only from H1 to H2. */
@@ -154,6 +145,6 @@ function levelFix(article: Article, heading: Heading, start: number, level: numb
 
 /** A fix on `source` replacing a span of one body line (body and source differ only by line endings). */
 function sourceFix(article: Article, from: number, to: number, text: string): Fix {
-  const start = article.offsetOf(article.place(from));
+  const start = article.sourceOffset(from);
   return { range: [start, start + (to - from)], text };
 }

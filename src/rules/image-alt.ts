@@ -1,17 +1,17 @@
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 
 const IMAGE_FILE = /^[^\s/\\]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
 
 /** Every image has alt text that describes it: Markdown images, `<img>` in raw HTML and the front-matter `image`. */
-export const imageAlt: Rule = {
+export const imageAlt = defineRule({
   id: 'image-alt',
   description: 'Every image has alt text that describes it (not empty, not the file name): Markdown images, <img> tags and the front-matter image',
   severity: 'error',
   messages: {
-    'missing-alt': 'an image has no alt text, or only spaces',
-    'filename-alt': 'the alt text is a file name, which tells a screen-reader user nothing',
+    'missing-alt': '{{image}} {{url}} has no alt text: {{advice}}',
+    'filename-alt': "{{alt}} '{{text}}' is a file name: describe what the image shows instead",
   },
   check(context) {
     const { article } = context;
@@ -25,42 +25,29 @@ export const imageAlt: Rule = {
     }
     checkFrontMatterImage(context);
   },
-};
+});
+
+type Context = RuleContext<keyof typeof imageAlt.messages>;
 
 /** Checks one image's alt text; `where` holds the image's body offsets. */
-function checkAlt({ article, report }: RuleContext, alt: string, src: string, where: { start: number; end: number }, how: string): void {
-  let messageId: string;
-  let message: string;
+function checkAlt({ report }: Context, alt: string, src: string, where: { start: number; end: number }, how: string): void {
+  const at = { start: where.start, end: where.end };
   if (alt.trim() === '') {
-    messageId = 'missing-alt';
-    message = `Image ${quoteUrl(src)} has no alt text: describe what it shows for readers who cannot see it (${how})`;
+    report({ messageId: 'missing-alt', data: { image: 'Image', url: quoteUrl(src), advice: `describe what it shows for readers who cannot see it (${how})` }, at });
   } else if (isFileName(alt, src)) {
-    messageId = 'filename-alt';
-    message = `Alt text '${alt.trim()}' is a file name: describe what the image shows instead`;
-  } else {
-    return;
+    report({ messageId: 'filename-alt', data: { alt: 'Alt text', text: alt.trim() }, at });
   }
-  const start = article.place(where.start);
-  const end = article.place(where.end);
-  report({ messageId, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
 }
 
-function checkFrontMatterImage({ article, report }: RuleContext): void {
+function checkFrontMatterImage({ article, report }: Context): void {
   const image = article.data.image;
   if (typeof image !== 'string' || image.trim() === '') return;
-  const places = article.frontMatter?.places ?? {};
   const alt = article.data.imageAlt;
   if (typeof alt !== 'string' || alt.trim() === '') {
-    const at = places.imageAlt?.value ?? places.image?.key ?? { line: 1, column: 1 };
-    report({
-      messageId: 'missing-alt',
-      message: `Front-matter image ${quoteUrl(image)} has no alt text: add 'imageAlt: what the image shows'`,
-      line: at.line,
-      column: at.column,
-    });
+    const data = { image: 'Front-matter image', url: quoteUrl(image), advice: "add 'imageAlt: what the image shows'" };
+    report({ messageId: 'missing-alt', data, at: { value: 'imageAlt', orKey: ['image'] } });
   } else if (isFileName(alt, image)) {
-    const at = places.imageAlt?.value ?? { line: 1, column: 1 };
-    report({ messageId: 'filename-alt', message: `imageAlt '${alt.trim()}' is a file name: describe what the image shows instead`, line: at.line, column: at.column });
+    report({ messageId: 'filename-alt', data: { alt: 'imageAlt', text: alt.trim() }, at: { value: 'imageAlt' } });
   }
 }
 

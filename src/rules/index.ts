@@ -15,10 +15,11 @@ import { reviewCurrent } from './review-current.js';
 import { sourcesPresent } from './sources-present.js';
 import { treatmentHeadings } from './treatment-headings.js';
 import type { Rule } from './types.js';
+import type { AnyRule } from './types.js';
 import { uniqueSlug } from './unique-slug.js';
 
 /** Every rule, in the order PRODUCT.md lists them (and `healthmd rules` shows them). */
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   frontMatterValid,
   frontMatterSchema,
   requiredSections,
@@ -38,4 +39,4 @@ export const rules: readonly Rule[] = [
   uniqueSlug,
 ];
 
-export type { Rule, RuleContext, ProjectView } from './types.js';
+export type { AnyRule, Rule, RuleContext, RuleReport, ProjectView } from './types.js';

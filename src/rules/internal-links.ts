@@ -5,7 +5,7 @@ import type { LinkRef } from '../core/markdown.js';
 import { classifyUrl, isOutsideFolder, localFileVerdict, localPath } from '../core/url-safety.js';
 import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { closestMatch } from './util/closest-match.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
@@ -19,19 +19,21 @@ const siteLinksCache = new WeakMap<readonly Article[], SiteLinks>();
  * Relative links lead somewhere: `.md` links to an article, other local links to a file, `#anchors`
  * to a heading, site-root links (`/about/`) to a page of the site or to an article's old URL (`permalinks`).
  */
-export const internalLinks: Rule = {
+export const internalLinks = defineRule({
   id: 'internal-links',
   description:
     'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id; ' +
     "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
   severity: 'error',
   messages: {
-    'missing-file': 'a relative link to an article or file that does not exist',
-    'missing-anchor': 'a #anchor that names no heading in the linked article',
-    'outside-project': 'a relative link that leads outside the project folder',
-    'not-published': 'a link to a local file the site does not publish: a folder, a symbolic link out of the project, or a type other than PDF, office document, text, CSV or image',
-    'unresolved-site-link': 'a site-root link (/x) that leads to no page of the site and to no old URL of an article',
-    'ambiguous-site-link': 'a site-root link that is the old URL of more than one article',
+    'missing-file': 'Link {{url}} points to {{target}}, which does not exist: {{advice}}',
+    'missing-anchor': 'Link {{url}} names no heading #{{anchor}} in {{target}}: {{advice}}',
+    'outside-project': 'Link {{url}} leads outside the project folder: link to a page inside the project, or to its https: address',
+    'not-published': 'Link {{url}} is shown as text without a link: {{reason}}',
+    'unresolved-site-link':
+      'Link {{url}} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; {{advice}}',
+    'ambiguous-site-link':
+      'Link {{url}} is the old URL of more than one article ({{pages}}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file',
   },
   check(context) {
     for (const link of context.article.links) {
@@ -43,18 +45,17 @@ export const internalLinks: Rule = {
       if (href?.value !== undefined) checkLink(context, { kind: 'link', href: href.value, text: '', raw: '', start: href.start, end: tag.end });
     }
   },
-};
+});
 
-function checkLink(context: RuleContext, link: LinkRef): void {
+type Context = RuleContext<keyof typeof internalLinks.messages>;
+type Report = (messageId: keyof typeof internalLinks.messages, data?: Record<string, string>) => void;
+
+function checkLink(context: Context, link: LinkRef): void {
   const { article, config, project } = context;
   const url = classifyUrl(link.href);
   // Unsafe URLs are link-safety's to report; web and contact links are not checked.
   if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'fragment' && url.target !== 'site-root')) return;
-  const report = (messageId: string, message: string) => {
-    const start = article.place(link.start);
-    const end = article.place(link.end);
-    context.report({ messageId, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
-  };
+  const report: Report = (messageId, data = {}) => context.report({ messageId, data: { url: quoteUrl(link.href), ...data }, at: { start: link.start, end: link.end } });
   const hash = link.href.indexOf('#');
   const anchor = hash === -1 ? '' : decode(link.href.slice(hash + 1));
   if (url.target === 'site-root') {
@@ -68,13 +69,13 @@ function checkLink(context: RuleContext, link: LinkRef): void {
   }
   const shown = () => relativePath(config.root, file);
   if (isOutsideFolder(file, config.root)) {
-    report('outside-project', `Link ${quoteUrl(link.href)} leads outside the project folder: link to a page inside the project, or to its https: address`);
+    report('outside-project');
   } else if (/\.md$/i.test(file)) {
     const target = project.article(file);
     if (!target) {
       const near = closestMatch(path.basename(file), siblingArticles(project.articles, path.dirname(file)));
       const advice = near ? `did you mean ${near}?` : 'fix the path or create the article';
-      report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: ${advice}`);
+      report('missing-file', { target: shown(), advice });
     } else if (anchor && !target.problem) {
       checkAnchor(report, link, anchor, target, shown());
     }
@@ -82,16 +83,18 @@ function checkLink(context: RuleContext, link: LinkRef): void {
     // The renderer decides from the same verdict (article-urls.ts): a link that passes here is on the page, its file copied.
     const verdict = localFileVerdict(file, 'link', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
     if (verdict === 'missing') {
-      report('missing-file', `Link ${quoteUrl(link.href)} points to ${shown()}, which does not exist: fix the path or add the file`);
+      report('missing-file', { target: shown(), advice: 'fix the path or add the file' });
     } else if (verdict === 'not-a-project-file') {
-      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: ${shown()} is a folder or a symbolic link leading outside the project; link to a file inside the project`);
+      report('not-published', { reason: `${shown()} is a folder or a symbolic link leading outside the project; link to a file inside the project` });
     } else if (verdict === 'type') {
-      report('not-published', `Link ${quoteUrl(link.href)} is shown as text without a link: build publishes PDFs, office documents (docx, xlsx, pptx, odt…), text, CSV and images, not ${path.extname(file) || 'files without an extension'}; link to one of those or to its https: address`);
+      report('not-published', {
+        reason: `build publishes PDFs, office documents (docx, xlsx, pptx, odt…), text, CSV and images, not ${path.extname(file) || 'files without an extension'}; link to one of those or to its https: address`,
+      });
     }
   }
 }
 
-function checkSiteLink(context: RuleContext, report: (messageId: string, message: string) => void, link: LinkRef, anchor: string): void {
+function checkSiteLink(context: Context, report: Report, link: LinkRef, anchor: string): void {
   const { article, config, project } = context;
   let links = siteLinksCache.get(project.articles);
   if (!links) {
@@ -108,20 +111,17 @@ function checkSiteLink(context: RuleContext, report: (messageId: string, message
   }
   if (resolved.kind === 'ambiguous') {
     const pages = resolved.sitePaths.map((p) => `/${encodeSitePath(p)}`).join(', ');
-    report('ambiguous-site-link', `Link ${quoteUrl(link.href)} is the old URL of more than one article (${pages}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file`);
+    report('ambiguous-site-link', { pages });
     return;
   }
   const advice = resolved.suggestion
     ? `did you mean ${shownTarget(resolved.suggestion)}?`
     : "link to the article's .md file, or add the old site's URL pattern to permalinks in the config";
   // The same words as the renderer's choice (article-urls.ts: unresolvedSiteLink), so the writer knows what readers get.
-  report(
-    'unresolved-site-link',
-    `Link ${quoteUrl(link.href)} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; ${advice}`,
-  );
+  report('unresolved-site-link', { advice });
 }
 
-function checkAnchor(report: (messageId: string, message: string) => void, link: LinkRef, anchor: string, target: Article, shown: string): void {
+function checkAnchor(report: Report, link: LinkRef, anchor: string, target: Article, shown: string): void {
   const ids = headingIds(target);
   if (ids.includes(anchor)) return;
   const match = closestMatch(anchor, ids);
@@ -129,7 +129,7 @@ function checkAnchor(report: (messageId: string, message: string) => void, link:
   if (match) advice = `did you mean #${match}?`;
   else if (ids.length === 0) advice = 'it has no headings; link to the page without an anchor';
   else advice = `link to one of its headings: ${ids.slice(0, MAX_LISTED_IDS).map((id) => `#${id}`).join(', ')}${ids.length > MAX_LISTED_IDS ? ', …' : ''}`;
-  report('missing-anchor', `Link ${quoteUrl(link.href)} names no heading #${anchor} in ${shown}: ${advice}`);
+  report('missing-anchor', { anchor, target: shown, advice });
 }
 
 /** File names of the linted articles in a folder: the likely targets of a mistyped link. */

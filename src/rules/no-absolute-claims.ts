@@ -1,4 +1,5 @@
-import type { Rule } from './types.js';
+import * as z from 'zod/mini';
+import { defineRule } from './types.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 
@@ -118,17 +119,18 @@ const CITATION =
   /\]\((?:https?:\/\/|\/\/|doi:)|\]\[[^\]]+\]|\[\^[^\]]+\]|\[\d+(?:\s*[,–-]\s*\d+)*\]|https?:\/\/\S|\b10\.\d{4,9}\/\S|\bPMID:?\s*\d|\([A-Z][\p{L}'’-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][\p{L}'’-]+))?,?\s+(?:19|20)\d{2}[a-z]?\)/u;
 
 /** Flags absolute health claims ("a miracle cure", "the only treatment", "works for everyone", "completely safe"), not denials, hedges or quoted mentions. */
-export const noAbsoluteClaims: Rule = {
+export const noAbsoluteClaims = defineRule({
   id: 'no-absolute-claims',
   description:
     'No absolute health claims (cures, certainty, "the only treatment", "works for everyone", "completely safe"); denials, hedges and doubted quotations pass, and "proven" passes beside a citation',
   severity: 'warn',
   messages: {
-    claim: 'an absolute claim with no citation beside it: hedge the wording, or cite the evidence in the same sentence or paragraph',
-    'cited-claim': 'an absolute claim beside a citation: no source supports "always", "only", "everyone" or "no risk", so hedge the wording',
-    phrase: 'a phrase configured in the `phrases` option',
+    claim: '"{{phrase}}" is an absolute claim ({{promise}}) {{advice}}',
+    'cited-claim':
+      '"{{phrase}}" is an absolute claim ({{promise}}); a source is cited beside it, but no study shows more than it found: hedge the wording to what the source shows and for whom (e.g. "may help", "rarely causes", "helped most people in one trial")',
+    phrase: '"{{phrase}}" is a phrase this project does not publish: say what the evidence shows and for whom, and cite the source',
   },
-  defaultOptions: { phrases: [], allow: [] },
+  options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []), allow: z._default(z.array(z.string().check(z.minLength(1))), []) }),
   check({ article, options, report }) {
     const extra = phrasePattern(options.phrases);
     const allow = phrasePattern(options.allow);
@@ -154,37 +156,25 @@ export const noAbsoluteClaims: Rule = {
         cited ??= CITATION.test(block.raw);
         // "Proven" says the evidence exists: beside a citation the reader (and the editor) can check it.
         if (kind === 'proven' && cited) continue;
-        const endPlace = block.endPlace(end);
-        report({ ...finding(m[0].replace(/\s+/g, ' '), kind, cited), ...block.place(start), endLine: endPlace.line, endColumn: endPlace.column });
+        report({ ...finding(m[0].replace(/\s+/g, ' '), kind, cited), at: block.span(start, end) });
       }
     }
   },
-};
+});
 
 const LIMITABLE = new Set(['safety', 'universality', 'certainty']);
 
-/** The message: what the words promise and what would make them acceptable, knowing whether a source is cited beside them. */
-function finding(phrase: string, kind: string | undefined, cited: boolean): { messageId: string; message: string } {
-  if (!kind) {
-    return { messageId: 'phrase', message: `"${phrase}" is a phrase this project does not publish: say what the evidence shows and for whom, and cite the source` };
-  }
-  const what = `"${phrase}" is an absolute claim (${PROMISES[kind]})`;
+/** Which message, knowing whether a source is cited beside the words. */
+function finding(phrase: string, kind: string | undefined, cited: boolean): { messageId: keyof typeof noAbsoluteClaims.messages; data: Record<string, string> } {
+  if (!kind) return { messageId: 'phrase', data: { phrase } };
+  const promise = PROMISES[kind];
   if (kind === 'proven') {
-    return {
-      messageId: 'claim',
-      message: `${what} with no source beside it: cite the study in the same sentence or paragraph (a link, a footnote or a reference number), or hedge it (e.g. "may help", "helped some people in trials")`,
-    };
+    const advice = 'with no source beside it: cite the study in the same sentence or paragraph (a link, a footnote or a reference number), or hedge it (e.g. "may help", "helped some people in trials")';
+    return { messageId: 'claim', data: { phrase, promise, advice } };
   }
-  if (cited) {
-    return {
-      messageId: 'cited-claim',
-      message: `${what}; a source is cited beside it, but no study shows more than it found: hedge the wording to what the source shows and for whom (e.g. "may help", "rarely causes", "helped most people in one trial")`,
-    };
-  }
-  return {
-    messageId: 'claim',
-    message: `${what} and no source is cited beside it: hedge it to what the evidence shows and for whom (e.g. "may help", "can reduce", "rarely causes"), or cite the evidence in the same sentence or paragraph`,
-  };
+  if (cited) return { messageId: 'cited-claim', data: { phrase, promise } };
+  const advice = 'and no source is cited beside it: hedge it to what the evidence shows and for whom (e.g. "may help", "can reduce", "rarely causes"), or cite the evidence in the same sentence or paragraph';
+  return { messageId: 'claim', data: { phrase, promise, advice } };
 }
 
 function kindOf(match: RegExpExecArray): string | undefined {

@@ -1,7 +1,8 @@
 import type { Article } from '../core/article.js';
-import type { Place, Report } from '../core/diagnostic.js';
+import type { Place } from '../core/diagnostic.js';
 import { isPlaceholderValue } from '../core/placeholder-value.js';
-import type { Rule } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
+import * as z from 'zod/mini';
 import { reportExampleValues } from './util/example-values.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
@@ -15,12 +16,15 @@ import { titleInUse } from './util/title-in-use.js';
  */
 export const PLACEHOLDER_PATTERN = /\[\[[^[\]]*\]\]/;
 
+type MessageId = keyof typeof noPlaceholder.messages;
+
 interface Kind {
-  messageId: string;
+  messageId: MessageId;
   pattern: RegExp;
   /** A cheap test that the text may hold a match: most text holds none. */
   maybe(text: string): boolean;
-  message(found: string): string;
+  /** The template's values besides `found`. */
+  data?(found: string): Record<string, string>;
 }
 
 const NOTES = ['TODO', 'TBD', 'FIXME', 'XXX'];
@@ -32,19 +36,16 @@ const KINDS: Kind[] = [
     // Upper case only: "todo" and "xxx" in running text are rarely notes to self. Whole words are checked in `hits`.
     pattern: /TODO|TBD|FIXME|XXX/g,
     maybe: (text) => NOTES.some((note) => text.includes(note)),
-    message: (found) => `"${found}" marks unfinished work: finish the text and remove the marker before publishing`,
   },
   {
     messageId: 'lorem-ipsum',
     pattern: /\blorem\s+ipsum\b/gi,
     maybe: (text) => /lorem/i.test(text),
-    message: () => 'Filler text "lorem ipsum": replace it with the real text',
   },
   {
     messageId: 'scaffold',
     pattern: new RegExp(PLACEHOLDER_PATTERN.source, 'g'),
     maybe: (text) => text.includes('[['),
-    message: (found) => `Scaffold placeholder ${found} is still here: replace it with the text it asks for`,
   },
 ];
 
@@ -59,42 +60,44 @@ const TEMPLATE: Kind = {
   messageId: 'template-syntax',
   pattern: TEMPLATE_SYNTAX,
   maybe: (text) => text.includes('{{') || text.includes('{%'),
-  message: (found) =>
-    /\bsite\.(?:base_?url|url)\b/i.test(found)
-      ? `Template syntax ${found} from another generator is printed as written (healthmd never evaluates it): write the link as a site-root path (/about/) or a relative one instead`
-      : `Template syntax ${found} from another generator is printed as written (healthmd never evaluates it): replace it with the text or link it stood for, or remove it`,
+  data: (found) => ({
+    advice: /\bsite\.(?:base_?url|url)\b/i.test(found)
+      ? 'write the link as a site-root path (/about/) or a relative one instead'
+      : 'replace it with the text or link it stood for, or remove it',
+  }),
 };
 
 const OBJECT_TEXT: Kind = {
   messageId: 'placeholder-value',
   pattern: /\[object Object\]/g,
   maybe: (text) => text.includes('[object '),
-  message: (found) => `"${found}" is what a script writes for a value it could not turn into text: write the real text`,
+  data: () => ({ why: 'writes for a value it could not turn into text' }),
 };
 
 interface Hit {
-  messageId: string;
-  message: string;
+  messageId: MessageId;
+  data: Record<string, string>;
   index: number;
   length: number;
 }
 
 /** Finds what was left to be written: TODO-style notes, filler text and `healthmd new` placeholders. */
-export const noPlaceholder: Rule = {
+export const noPlaceholder = defineRule({
   id: 'no-placeholder',
   description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values or other generators\' template syntax left in the text or front matter',
   severity: 'error',
   messages: {
-    todo: 'a TODO, TBD, FIXME or XXX note is left in',
-    'lorem-ipsum': 'filler text (lorem ipsum) is left in',
-    scaffold: 'a [[…]] placeholder written by `healthmd new` is left in',
-    phrase: 'a phrase configured in the `phrases` option is left in',
-    'placeholder-value': 'a value such as `undefined` or `null`, written by a script that had none, stands as text',
-    'template-syntax': 'template syntax from another generator (`{{ site.baseurl }}`, `{% include %}`, `{{< shortcode >}}`), which is never evaluated',
-    'example-person': 'an example person (the "Example Reviewer, MD" `healthmd init` writes, "Jane Doe") stands as author or reviewer',
-    'placeholder-date': 'a date a script writes when it has none (1970-01-01) stands as a real date',
+    // `in` names the front-matter key ("title: ") when the words are there, and is empty in the body.
+    todo: '{{in}}"{{found}}" marks unfinished work: finish the text and remove the marker before publishing',
+    'lorem-ipsum': '{{in}}Filler text "lorem ipsum": replace it with the real text',
+    scaffold: '{{in}}Scaffold placeholder {{found}} is still here: replace it with the text it asks for',
+    phrase: '{{in}}Placeholder "{{found}}" is left in: replace it with the real text',
+    'placeholder-value': '{{in}}"{{found}}" is what a script {{why}}: write the real text{{note}}',
+    'template-syntax': '{{in}}Template syntax {{found}} from another generator is printed as written (healthmd never evaluates it): {{advice}}',
+    'example-person': '{{key}}: "{{name}}" is an example, not a real {{role}}: {{action}}',
+    'placeholder-date': '{{key}}: {{date}} is the date a script writes when it has none (day 0 of Unix time), not a real one: write the real date',
   },
-  defaultOptions: { phrases: [] },
+  options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []) }),
   check({ article, options, report }) {
     const kinds = [...KINDS, OBJECT_TEXT];
     const custom = phrasePattern(options.phrases);
@@ -103,7 +106,6 @@ export const noPlaceholder: Rule = {
         messageId: 'phrase',
         pattern: custom,
         maybe: () => true,
-        message: (found) => `Placeholder "${found}" is left in: replace it with the real text`,
       });
     }
     const find = (text: string, withTemplates: boolean) => {
@@ -116,25 +118,22 @@ export const noPlaceholder: Rule = {
     reportExampleValues(article, report);
     for (const block of textBlocks(article)) {
       for (const hit of find(block.text, false)) {
-        const end = block.endPlace(hit.index + hit.length);
-        report({ messageId: hit.messageId, message: hit.message, ...block.place(hit.index), endLine: end.line, endColumn: end.column });
+        report({ messageId: hit.messageId, data: { ...hit.data, in: '', note: '' }, at: block.span(hit.index, hit.index + hit.length) });
       }
       // In the Markdown source, not the readable text: a link's destination (`]({{ site.baseurl }}/x)`)
       // holds template syntax as often as the words do.
       for (const hit of templateHits(block.raw)) {
-        const end = block.rawPlace(hit.index + hit.length);
-        report({ messageId: hit.messageId, message: hit.message, ...block.rawPlace(hit.index), endLine: end.line, endColumn: end.column });
+        report({ messageId: hit.messageId, data: { ...hit.data, in: '' }, at: { start: block.bodyOffset(hit.index), end: block.bodyOffset(hit.index + hit.length) } });
       }
     }
     for (const html of article.html) {
       if (!html.block || html.comment) continue;
       for (const hit of templateHits(html.raw)) {
-        const end = article.place(html.start + hit.index + hit.length);
-        report({ messageId: hit.messageId, message: hit.message, ...article.place(html.start + hit.index), endLine: end.line, endColumn: end.column });
+        report({ messageId: hit.messageId, data: { ...hit.data, in: '' }, at: { start: html.start + hit.index, end: html.start + hit.index + hit.length } });
       }
     }
   },
-};
+});
 
 /** A whole value that a script wrote for "nothing" (`title: undefined`). */
 function valueHit(text: string): Hit | undefined {
@@ -142,7 +141,7 @@ function valueHit(text: string): Hit | undefined {
   const value = text.trim();
   return {
     messageId: 'placeholder-value',
-    message: `"${value}" is what a script or template writes when it has no value; it is not text a reader should see: write the real text`,
+    data: { found: value, why: 'or template writes when it has no value; it is not text a reader should see' },
     index: text.indexOf(value),
     length: value.length,
   };
@@ -189,7 +188,7 @@ function hits(text: string, kinds: readonly Kind[]): Hit[] {
     for (const match of text.matchAll(kind.pattern)) {
       const end = match.index + match[0].length;
       if (kind.messageId === 'todo' && (WORD_CHAR.test(text[match.index - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) continue;
-      found.push({ messageId: kind.messageId, message: kind.message(match[0]), index: match.index, length: match[0].length });
+      found.push({ messageId: kind.messageId, data: { found: match[0], ...kind.data?.(match[0]) }, index: match.index, length: match[0].length });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -199,7 +198,7 @@ function hits(text: string, kinds: readonly Kind[]): Hit[] {
  * Looks at every string value in the front matter (title, description, condition, list items…).
  * A finding points at the words in the file when they can be found there as written, else at the value.
  */
-function checkFrontMatter(article: Article, find: (text: string) => Hit[], report: (report: Report) => void): void {
+function checkFrontMatter(article: Article, find: (text: string) => Hit[], report: RuleContext<MessageId>['report']): void {
   const frontMatter = article.frontMatter;
   if (!frontMatter) return;
   let starts: number[] | undefined;
@@ -225,15 +224,14 @@ function checkFrontMatter(article: Article, find: (text: string) => Hit[], repor
         const words = text.slice(hit.index, hit.index + hit.length);
         const index = written.indexOf(words, cursor);
         // A title left as `undefined` is not shown: say which title the page shows instead.
-        const message = key === 'title' && hit.messageId === 'placeholder-value' ? `${key}: ${hit.message}. ${titleInUse(article)}` : `${key}: ${hit.message}`;
+        const note = key === 'title' && hit.messageId === 'placeholder-value' ? `. ${titleInUse(article)}` : '';
+        const data = { ...hit.data, in: `${key}: `, note };
         if (index === -1) {
-          report({ messageId: hit.messageId, message, ...at });
+          report({ messageId: hit.messageId, data, at: { place: at } });
           continue;
         }
         cursor = index + words.length;
-        const start = article.lines.place(from + index);
-        const end = article.lines.place(from + index + words.length);
-        report({ messageId: hit.messageId, message, ...start, endLine: end.line, endColumn: end.column });
+        report({ messageId: hit.messageId, data, at: { sourceStart: from + index, sourceEnd: from + index + words.length } });
       }
     }
   }

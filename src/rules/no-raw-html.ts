@@ -1,5 +1,5 @@
 import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
-import type { Rule, RuleContext } from './types.js';
+import { defineRule, type RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
 
 /**
@@ -10,16 +10,16 @@ import { bodyTags, type BodyTag } from './util/html-tags.js';
  * and attributes outside the allowlist and under `html: text`, published without its markup but
  * with every word, which is what the project's mode asks for.
  */
-export const noRawHtml: Rule = {
+export const noRawHtml = defineRule({
   id: 'no-raw-html',
   description:
     'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words',
   severity: 'error',
   messages: {
-    'active-html': 'a raw HTML element or attribute no mode publishes (script, style, form, frame, event handler, unsafe URL), named with what happens to its text',
-    'raw-html': 'raw HTML published as written (a warning, one per HTML block or paragraph): Markdown says the same and is checked by every rule',
-    'unlisted-html': 'raw HTML with tags or attributes outside the allowlist, published without them but with its text (a warning, one per block)',
-    'text-only': 'with html: text, raw HTML published as its words only (a warning, one per block)',
+    'active-html': 'Raw HTML {{what}}: remove it or write Markdown instead',
+    'raw-html': 'Raw HTML {{tags}} is published as written; Markdown would be checked by every rule',
+    'unlisted-html': 'Raw HTML {{removed}}{{asWritten}}; write Markdown to keep control of how it looks',
+    'text-only': 'Raw HTML {{tags}} is published as its text only (html: text removes every tag)',
   },
   check({ article, config, report }) {
     const opened = new Set<string>();
@@ -37,7 +37,7 @@ export const noRawHtml: Rule = {
       }
       const active = activePart(tag);
       if (active) {
-        report({ messageId: 'active-html', message: `Raw HTML ${active}: remove it or write Markdown instead`, ...span(article, tag, tag) });
+        report({ messageId: 'active-html', data: { what: active }, at: { start: tag.start, end: tag.end } });
         continue;
       }
       const next = group ?? { first: tag, last: tag, written: new Set<string>(), removed: new Set<string>() };
@@ -49,18 +49,18 @@ export const noRawHtml: Rule = {
       else next.written.add(label(tag));
     }
     for (const { first, last, written, removed } of groups.values()) {
-      const at = span(article, first, last);
+      const at = { start: first.start, end: last.end };
       if (config.html === 'text') {
-        report({ messageId: 'text-only', message: `Raw HTML ${listed(written)} is published as its text only (html: text removes every tag)`, severity: 'warning', ...at });
+        report({ messageId: 'text-only', data: { tags: listed(written) }, severity: 'warning', at });
       } else if (removed.size > 0) {
         const asWritten = written.size > 0 ? `; ${listed(written)} ${written.size > 1 ? 'are' : 'is'} published as written` : '';
-        report({ messageId: 'unlisted-html', message: `Raw HTML ${listed(removed)}${asWritten}; write Markdown to keep control of how it looks`, severity: 'warning', ...at });
+        report({ messageId: 'unlisted-html', data: { removed: listed(removed), asWritten }, severity: 'warning', at });
       } else {
-        report({ messageId: 'raw-html', message: `Raw HTML ${listed(written)} is published as written; Markdown would be checked by every rule`, severity: 'warning', ...at });
+        report({ messageId: 'raw-html', data: { tags: listed(written) }, severity: 'warning', at });
       }
     }
   },
-};
+});
 
 interface Group {
   first: BodyTag;
@@ -76,12 +76,6 @@ const MAX_LISTED = 6;
 function listed(parts: ReadonlySet<string>): string {
   const all = [...parts];
   return all.length > MAX_LISTED ? `${all.slice(0, MAX_LISTED).join(', ')}, …` : all.join(', ');
-}
-
-function span(article: RuleContext['article'], first: BodyTag, last: BodyTag) {
-  const start = article.place(first.start);
-  const end = article.place(last.end);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** What a tag's warning is grouped by: its HTML block, or for an inline tag the paragraph (or list item) it is in. */

@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
 import { articleLanguage } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { matchesSection } from './util/match-section.js';
 import { rawLocator } from './util/raw-locator.js';
 import { englishSyllables, gradeOf, infleszOf, readingCounts, spanishSyllableCount, type ReadingCounts, type SyllableCounter } from './util/readability.js';
@@ -19,19 +20,21 @@ interface Scored {
   counts: ReadingCounts;
 }
 
+interface Options {
+  maxGrade?: number;
+  minInflesz?: number;
+}
+
 /** How one language's prose is scored, and which way is harder. */
 interface Measure {
-  messageId: string;
+  messageId: 'too-hard' | 'too-hard-inflesz';
   syllables: SyllableCounter;
   score(counts: ReadingCounts): number;
   /** The target from options or config. */
-  target(options: Record<string, unknown>, config: Config): number;
+  target(options: Options, config: Config): number;
   /** True when `score` is harder than `target` allows (a grade above it, an ease score below it). */
   tooHard(score: number, target: number): boolean;
-  message(score: number, target: number, hardest: number): string;
 }
-
-const ADVICE = 'use shorter sentences and plainer words';
 
 /** By primary language subtag. A language not here is not scored: an English formula misreads it. */
 const MEASURES: Record<string, Measure> = {
@@ -39,20 +42,15 @@ const MEASURES: Record<string, Measure> = {
     messageId: 'too-hard',
     syllables: englishSyllables,
     score: gradeOf,
-    target: (options, config) => (typeof options.maxGrade === 'number' ? options.maxGrade : config.readability.maxGrade),
+    target: (options, config) => options.maxGrade ?? config.readability.maxGrade,
     tooHard: (grade, max) => grade > max,
-    message: (grade, max, hardest) =>
-      `Reading grade ${grade.toFixed(1)} is above the target of ${max}; the hardest paragraph (grade ${hardest.toFixed(1)}) starts here: ${ADVICE}`,
   },
   es: {
     messageId: 'too-hard-inflesz',
     syllables: spanishSyllableCount,
     score: infleszOf,
-    target: (options, config) => (typeof options.minInflesz === 'number' ? options.minInflesz : config.readability.minInflesz),
+    target: (options, config) => options.minInflesz ?? config.readability.minInflesz,
     tooHard: (score, min) => score < min,
-    message: (score, min, hardest) =>
-      `INFLESZ readability ${score.toFixed(1)} is below the target of ${min} (55–65 is normal, higher is easier); ` +
-      `the hardest paragraph (${hardest.toFixed(1)}) starts here: ${ADVICE}`,
   },
 };
 
@@ -61,15 +59,22 @@ const MEASURES: Record<string, Measure> = {
  * English, the INFLESZ score (Szigriszt-Pazos, as used for Spanish health texts) for Spanish;
  * points at the hardest paragraph. Other languages are left unscored.
  */
-export const readabilityGrade: Rule = {
+export const readabilityGrade = defineRule({
   id: 'readability-grade',
   description:
     'The prose reads at the target level for its language: Flesch–Kincaid grade at most readability.maxGrade (English), INFLESZ score at least readability.minInflesz (Spanish); other languages are not scored; points at the hardest paragraph',
   severity: 'warn',
   messages: {
-    'too-hard': 'English prose reads above the target Flesch–Kincaid grade',
-    'too-hard-inflesz': 'Spanish prose scores below the target INFLESZ readability',
+    'too-hard':
+      'Reading grade {{score}} is above the target of {{target}}; the hardest paragraph (grade {{hardest}}) starts here: use shorter sentences and plainer words',
+    'too-hard-inflesz':
+      'INFLESZ readability {{score}} is below the target of {{target}} (55–65 is normal, higher is easier); the hardest paragraph ({{hardest}}) starts here: use shorter sentences and plainer words',
   },
+  // Without them, readability.maxGrade and readability.minInflesz are the targets.
+  options: z.strictObject({
+    maxGrade: z.optional(z.number().check(z.gte(0), z.lte(30))),
+    minInflesz: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  }),
   check({ article, config, options, report }) {
     const measure = MEASURES[articleLanguage(article, config).split('-')[0].toLowerCase()];
     if (!measure) return;
@@ -87,17 +92,13 @@ export const readabilityGrade: Rule = {
     const candidates = paragraphs.filter((p) => p.counts.words >= MIN_PARAGRAPH_WORDS);
     const hardest = (candidates.length ? candidates : paragraphs).reduce((a, b) => (measure.tooHard(measure.score(b.counts), measure.score(a.counts)) ? b : a));
     const locate = rawLocator(article.body, hardest.raw, hardest.start);
-    const start = article.place(locate(0));
-    const end = article.place(locate(hardest.raw.trimEnd().length));
     report({
       messageId: measure.messageId,
-      message: measure.message(score, target, round(measure.score(hardest.counts))),
-      ...start,
-      endLine: end.line,
-      endColumn: end.column,
+      data: { score: score.toFixed(1), target, hardest: round(measure.score(hardest.counts)).toFixed(1) },
+      at: { start: locate(0), end: locate(hardest.raw.trimEnd().length) },
     });
   },
-};
+});
 
 /** Paragraphs and list items that are read as prose: not under a Sources or Disclaimer heading. */
 function scoredProse(article: Article, syllables: SyllableCounter): Scored[] {

@@ -2,9 +2,8 @@ import type { Article } from '../core/article.js';
 import { articleTypeName } from '../core/article-info.js';
 import type { Heading } from '../core/markdown.js';
 import { matchesSection } from './util/match-section.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { typeNeedsSection } from './util/applies-to.js';
-import { keyPlace } from './util/key-place.js';
 import { PLACEHOLDER_PATTERN } from './no-placeholder.js';
 
 const URL = /\bhttps?:\/\/(?:[\w-]+\.)+[a-z]{2,}\b/i;
@@ -18,33 +17,27 @@ const PMID = /\bPMID:?\s*\d{1,8}\b/i;
 const JOURNAL = /\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?\s*:\s*[a-z]?\d{1,6}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
 
 /** Medical articles cite their sources: a Sources/References section with a URL, a DOI, a PMID or a journal citation. */
-export const sourcesPresent: Rule = {
+export const sourcesPresent = defineRule({
   id: 'sources-present',
   description: 'Medical articles have a Sources/References section citing at least one source (URL, DOI, PMID or a journal citation)',
   severity: 'error',
   messages: {
-    missing: 'no heading names a Sources or References section',
-    'no-citation': 'the Sources section has no URL, DOI, PMID or journal citation',
+    missing:
+      "No Sources section (type '{{type}}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI, a PMID or a journal citation)",
+    'no-citation':
+      "The '{{heading}}' section cites no source: add a link (https://…), a DOI (10.1000/xyz), a PMID (PMID: 12345678) or the journal citation (N Engl J Med 2003;348(11):977-85) for each source",
   },
   check({ article, config, report }) {
     if (!typeNeedsSection(article, config, 'Sources')) return;
     const headings = article.headings.filter((heading) => matchesSection(heading.text, 'Sources'));
     if (headings.length === 0) {
-      report({
-        messageId: 'missing',
-        message: `No Sources section (type '${articleTypeName(article, config)}' needs one): add '## Sources' citing where the health information comes from (a link, a DOI, a PMID or a journal citation)`,
-        ...keyPlace(article, ['type', 'title']),
-      });
+      report({ messageId: 'missing', data: { type: articleTypeName(article, config) }, at: { key: ['type', 'title'] } });
       return;
     }
     if (headings.some((heading) => citesSource(article, heading) || awaitsSources(article, heading))) return;
-    report({
-      messageId: 'no-citation',
-      message: `The '${headings[0].text}' section cites no source: add a link (https://…), a DOI (10.1000/xyz), a PMID (PMID: 12345678) or the journal citation (N Engl J Med 2003;348(11):977-85) for each source`,
-      ...article.place(headings[0].start),
-    });
+    report({ messageId: 'no-citation', data: { heading: headings[0].text }, at: { start: headings[0].start } });
   },
-};
+});
 
 function citesSource(article: Article, heading: Heading): boolean {
   // Reference-style links resolve to their definitions, wherever those stand.

@@ -1,62 +1,46 @@
 import type { Article } from '../core/article.js';
-import type { Place } from '../core/diagnostic.js';
 import type { Heading } from '../core/markdown.js';
-import type { Rule } from './types.js';
+import { defineRule } from './types.js';
 import { wordsOf } from './util/match-section.js';
 import { sectionHasContent } from './util/section.js';
 import { stemmedWords, WEAK_WORDS } from './util/stems.js';
 
 /** Each `treatments` entry has a heading of its own with content; when it has none, say where the body discusses it. */
-export const treatmentHeadings: Rule = {
+export const treatmentHeadings = defineRule({
   id: 'treatment-headings',
   description: 'Every treatment listed in `treatments` has its own heading with content under it',
   severity: 'error',
   messages: {
-    'no-heading-mentioned': 'the treatment is discussed in the body, under another heading, but has no heading of its own',
-    'no-heading': 'the treatment has no heading and the body does not discuss it',
-    empty: 'the treatment has a heading but nothing under it',
+    'no-heading-mentioned': "{{name}} is discussed at line {{line}}, {{where}}, but has no heading of its own: add a heading such as '{{heading}}'",
+    'no-heading': "{{name}} is listed in treatments but has no heading and is not discussed: add a '## {{title}}' section, or remove it from treatments",
+    empty: "{{name}} has a heading ('{{heading}}', line {{line}}) but nothing under it: write about the treatment there",
   },
   check({ article, report }) {
     const value = article.data.treatments;
     const entries = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-    const places = article.frontMatter?.places.treatments;
     entries.forEach((entry, index) => {
       if (typeof entry !== 'string' || !entry.trim()) return;
       const treatment = entry.trim();
-      const place: Place = (Array.isArray(value) ? places?.items?.[index] : undefined) ?? places?.value ?? { line: 1, column: 1 };
+      const at = { value: 'treatments', item: Array.isArray(value) ? index : undefined };
       const headings = article.headings.filter((heading) => headingNamesTreatment(heading.text, treatment));
       if (headings.some(sectionHasContent)) return;
       const name = capitalize(treatment);
       if (headings.length > 0) {
-        const heading = headings[0];
-        const line = article.place(heading.start).line;
-        report({
-          messageId: 'empty',
-          message: `${name} has a heading ('${heading.text}', line ${line}) but nothing under it: write about the treatment there`,
-          ...place,
-        });
+        report({ messageId: 'empty', data: { name, heading: headings[0].text, line: { lineOf: headings[0].start } }, at });
         return;
       }
       const mention = firstMention(article, treatment);
       if (mention === undefined) {
-        report({
-          messageId: 'no-heading',
-          message: `${name} is listed in treatments but has no heading and is not discussed: add a '## ${headingTitle(treatment)}' section, or remove it from treatments`,
-          ...place,
-        });
+        report({ messageId: 'no-heading', data: { name, title: headingTitle(treatment) }, at });
         return;
       }
       const owner = article.headingAt(mention);
       const where = owner ? `under '${owner.text}'` : 'in the introduction';
       const hashes = '#'.repeat(Math.max(2, owner?.depth ?? 2));
-      report({
-        messageId: 'no-heading-mentioned',
-        message: `${name} is discussed at line ${article.place(mention).line}, ${where}, but has no heading of its own: add a heading such as '${hashes} ${headingTitle(treatment)}'`,
-        ...place,
-      });
+      report({ messageId: 'no-heading-mentioned', data: { name, line: { lineOf: mention }, where, heading: `${hashes} ${headingTitle(treatment)}` }, at });
     });
   },
-};
+});
 
 /**
  * A heading names a treatment when it holds all the treatment's significant words ("Chiropractic"

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempProject } from './helpers.js';
@@ -33,6 +34,8 @@ interface RuleSummary {
   fixable: boolean;
   description: string;
   messages: Record<string, string>;
+  options: Record<string, unknown>;
+  docs: string;
   url: string;
 }
 
@@ -64,8 +67,11 @@ describe('healthmd rules', () => {
   it('--json lists every rule of the README table, in its order, with its settings', () => {
     expect(summaries.map((rule) => rule.id)).toEqual(IDS);
     for (const rule of summaries) {
-      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'url']);
-      expect(new URL(rule.url).protocol).toBe('https:');
+      expect(Object.keys(rule)).toEqual(['id', 'severity', 'fatal', 'fixable', 'description', 'messages', 'options', 'docs', 'url']);
+      // The rule's page inside the installed package: there is no public site to link to instead.
+      expect(rule.docs).toBe(`docs/rules/${rule.id}.md`);
+      expect(rule.url).toBe(pathToFileURL(path.join(REPO, rule.docs)).href);
+      expect(existsSync(fileURLToPath(rule.url))).toBe(true);
       expect(['error', 'warn']).toContain(rule.severity);
       expect(typeof rule.fatal).toBe('boolean');
       expect(typeof rule.fixable).toBe('boolean');
@@ -85,7 +91,9 @@ describe('healthmd rules', () => {
     const { code, stdout, stderr } = await runCli(['rules']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const [header, ...rows] = stdout.trimEnd().split('\n');
+    const [table, pages] = stdout.trimEnd().split('\n\n');
+    const [header, ...rows] = table.split('\n');
+    expect(pages).toBe(`Each rule's page (what it checks and why, options, examples): ${pathToFileURL(path.join(REPO, 'docs/rules'))}/<rule>.md`);
     expect(header.split(/\s{2,}/)).toHaveLength(4);
     expect(rows.map((row) => row.split(' ')[0])).toEqual(IDS);
     rows.forEach((row, i) => {

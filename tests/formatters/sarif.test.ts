@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ describe('formatSarif', () => {
     const driver = run(formatSarif([], context())).tool.driver;
     for (const rule of driver.rules) {
       expect(rule.helpUri).toBe(ruleDocsUrl(rule.id));
-      expect(new URL(rule.helpUri).protocol).toBe('https:');
+      expect(existsSync(fileURLToPath(rule.helpUri))).toBe(true);
     }
   });
 

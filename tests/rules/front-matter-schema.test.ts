@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig } from '../../src/core/config.js';
-import type { Report } from '../../src/core/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { runRule } from './support/lint-with-rule.js';
 import { lintArticles } from '../../src/lint/engine.js';
 import { frontMatterSchema } from '../../src/rules/front-matter-schema.js';
 import type { ProjectView } from '../../src/rules/types.js';
@@ -14,14 +15,12 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/front-matter-schema/${name}`, import.meta.url), 'utf8');
 }
 
-function check(content: string, relPath = 'article.md'): Report[] {
+function check(content: string, relPath = 'article.md'): Diagnostic[] {
   const article = parseArticle({ path: `/project/articles/${relPath}`, relPath, content });
-  const reports: Report[] = [];
-  frontMatterSchema.check({ article, config, options: {}, now: '2026-01-15', project, report: (r) => reports.push(r) });
-  return reports.sort((a, b) => a.line - b.line || a.column - b.column);
+  return runRule(frontMatterSchema, { article, config, options: {}, now: '2026-01-15', project }).sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+const ids = (reports: Diagnostic[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
 
 describe('front-matter-schema', () => {
   it('accepts a complete, valid front matter (unknown keys included)', () => {

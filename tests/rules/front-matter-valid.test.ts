@@ -10,10 +10,10 @@ describe('front-matter-valid', () => {
 
   it('reports a key written twice at its second line, as an error that does not stop the other rules', () => {
     const findings = lintOne(RULE, fixture(RULE, 'not-ok.md'));
-    expect(summary(findings)).toEqual(['duplicate-key@6:1']);
+    expect(summary(findings)).toEqual(['duplicate-key@4:1']);
     expect(findings[0].severity).toBe('error');
     expect(findings[0].fatal).toBeFalsy();
-    expect(findings[0].message).toMatch(/line 4 and on line 6/);
+    expect(findings[0].message).toMatch(/line 2 and on line 4/);
   });
 
   it('refuses front matter in another language without running it, as a fatal error', () => {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
-import { defaultConfig, type Config } from '../../src/core/config.js';
-import type { Report } from '../../src/core/diagnostic.js';
+import { defaultConfig, resolveConfig, type Config } from '../../src/core/config.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { runRule } from './support/lint-with-rule.js';
 import { lintArticles } from '../../src/lint/engine.js';
 import { reviewCurrent } from '../../src/rules/review-current.js';
 import type { ProjectView } from '../../src/rules/types.js';
@@ -14,14 +15,14 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/review-current/${name}`, import.meta.url), 'utf8');
 }
 
-function check(content: string, { now = NOW, options = {}, config = defaultConfig('/project') }: { now?: string; options?: Record<string, unknown>; config?: Config } = {}): Report[] {
+function check(content: string, { now = NOW, options = {}, config = defaultConfig('/project') }: { now?: string; options?: Record<string, unknown>; config?: Config } = {}): Diagnostic[] {
   const article = parseArticle({ path: '/project/articles/anaemia.md', relPath: 'anaemia.md', content });
-  const reports: Report[] = [];
-  reviewCurrent.check({ article, config, options, now, project, report: (r) => reports.push(r) });
-  return reports;
+  // As a loaded config holds them: the review cycle is read from there (src/core/review-cycle.ts).
+  config.rules['review-current'] = { options };
+  return runRule(reviewCurrent, { article, config, options, now, project });
 }
 
-const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+const ids = (reports: Diagnostic[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
 
 function reviewed(lastReviewed: string, date = '2024-11-18'): string {
   return `---\ntitle: Anaemia\ndate: ${date}\nreviewedBy: Dr Omar Haddad\nlastReviewed: ${lastReviewed}\n---\n\nText.\n`;
@@ -70,8 +71,17 @@ describe('review-current', () => {
     expect(check(reviewed('2025-10-01'), { options: { maxAgeMonths: 6 } })).toEqual([]);
   });
 
-  it('refuses an invalid maxAgeMonths option with the key path', () => {
-    expect(() => check(reviewed('2025-10-01'), { options: { maxAgeMonths: 'a year' } })).toThrow(/rules\.review-current\.options\.maxAgeMonths/);
+  it('refuses an invalid or misspelt maxAgeMonths option when the config loads, with the key path', () => {
+    const load = (options: unknown) => () => resolveConfig({ rules: { 'review-current': { options } } }, '/project', undefined, 'healthmd.config.yaml');
+    expect(load({ maxAgeMonths: 'six' })).toThrow('rules.review-current.options.maxAgeMonths: expected a number, got text "six"');
+    expect(load({ maxAgeMonth: 6 })).toThrow('rules.review-current.options.maxAgeMonth: unknown option; did you mean maxAgeMonths?');
+    expect(load({ maxAgeMonths: 0 })).toThrow('rules.review-current.options.maxAgeMonths: expected at least 1, got the number 0');
+  });
+
+  it('says what the stale finding is made of, as data', () => {
+    const [stale] = check(reviewed('2024-05-10', '2024-01-01'), { options: { maxAgeMonths: 6 } });
+    expect(stale.messageId).toBe('stale');
+    expect(stale.data).toMatchObject({ reviewed: '2024-05-10', due: '2024-11-10', months: 6 });
   });
 
   it('reports a review in the future and one before publication', () => {

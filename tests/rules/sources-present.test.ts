@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig, type Config } from '../../src/core/config.js';
-import type { Report } from '../../src/core/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { runRule } from './support/lint-with-rule.js';
 import { lintArticles } from '../../src/lint/engine.js';
 import { sourcesPresent } from '../../src/rules/sources-present.js';
 import type { ProjectView } from '../../src/rules/types.js';
@@ -13,14 +14,12 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/sources-present/${name}`, import.meta.url), 'utf8');
 }
 
-function check(content: string, config: Config = defaultConfig('/project')): Report[] {
+function check(content: string, config: Config = defaultConfig('/project')): Diagnostic[] {
   const article = parseArticle({ path: '/project/articles/vitamin-d.md', relPath: 'vitamin-d.md', content });
-  const reports: Report[] = [];
-  sourcesPresent.check({ article, config, options: {}, now: '2026-01-15', project, report: (r) => reports.push(r) });
-  return reports;
+  return runRule(sourcesPresent, { article, config, options: {}, now: '2026-01-15', project });
 }
 
-const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+const ids = (reports: Diagnostic[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
 const withSources = (lines: string) => `---\ntitle: Vitamin D\n---\n\nText.\n\n## Sources\n\n${lines}\n`;
 
 describe('sources-present', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig } from '../../src/core/config.js';
-import type { Report } from '../../src/core/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { runRule } from './support/lint-with-rule.js';
 import { lintArticles } from '../../src/lint/engine.js';
 import { treatmentHeadings } from '../../src/rules/treatment-headings.js';
 import type { ProjectView } from '../../src/rules/types.js';
@@ -14,14 +15,12 @@ function fixture(name: string): string {
   return readFileSync(new URL(`../fixtures/treatment-headings/${name}`, import.meta.url), 'utf8');
 }
 
-function check(content: string): Report[] {
+function check(content: string): Diagnostic[] {
   const article = parseArticle({ path: '/project/articles/article.md', relPath: 'article.md', content });
-  const reports: Report[] = [];
-  treatmentHeadings.check({ article, config, options: {}, now: '2026-01-15', project, report: (r) => reports.push(r) });
-  return reports;
+  return runRule(treatmentHeadings, { article, config, options: {}, now: '2026-01-15', project });
 }
 
-const ids = (reports: Report[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
+const ids = (reports: Diagnostic[]) => reports.map((r) => `${r.line}:${r.column} ${r.messageId}`);
 
 function article(treatments: string[], body: string): string {
   return `---\ntitle: T\ntreatments: [${treatments.join(', ')}]\n---\n\n${body}`;

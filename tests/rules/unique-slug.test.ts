@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig } from '../../src/core/config.js';
-import type { Report } from '../../src/core/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { runRule } from './support/lint-with-rule.js';
 import type { ProjectView } from '../../src/rules/types.js';
 import { uniqueSlug } from '../../src/rules/unique-slug.js';
 import { ARTICLES, NOW, ROOT, fixture, lintOne, lintWithRule, summary } from './support/lint-with-rule.js';
@@ -86,9 +87,8 @@ describe('unique-slug', () => {
   it('reports through rule.check with a fake project as well', () => {
     const a = parseArticle({ path: `${ARTICLES}/a.md`, relPath: 'a.md', content: withSlug('shared') });
     const b = parseArticle({ path: `${ARTICLES}/b.md`, relPath: 'b.md', content: withSlug('shared') });
-    const reports: Report[] = [];
     const project: ProjectView = { articles: [a, b], article: () => undefined, exists: () => false };
-    uniqueSlug.check({ article: a, config: defaultConfig(ROOT), options: {}, now: NOW, project, report: (r) => reports.push(r) });
+    const reports = runRule(uniqueSlug, { article: a, config: defaultConfig(ROOT), now: NOW, project });
     expect(reports.map((r) => r.messageId)).toEqual(['duplicate-url']);
     expect(reports[0].message).toContain('articles/b.md');
   });

@@ -1,12 +1,11 @@
 /**
  * A case-insensitive pattern for configured phrases, each matched as whole words with any white
  * space between its words (so a phrase may wrap onto the next line). Undefined when there are none.
- * Entries that are not non-empty strings are ignored: options come from user config.
+ * Blank entries are ignored (the rules' option schemas have already refused anything but text).
  */
-export function phrasePattern(phrases: unknown): RegExp | undefined {
-  if (!Array.isArray(phrases)) return undefined;
+export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
   const sources = phrases
-    .filter((phrase): phrase is string => typeof phrase === 'string' && phrase.trim() !== '')
+    .filter((phrase) => phrase.trim() !== '')
     .map((phrase) => {
       const words = phrase.trim().split(/\s+/).map(escape).join('\\s+');
       const start = /^[\p{L}\p{N}_]/u.test(phrase.trim()) ? '(?<![\\p{L}\\p{N}_])' : '';

@@ -1,5 +1,4 @@
 import type { Article } from '../../core/article.js';
-import type { Place } from '../../core/diagnostic.js';
 import { markdownText, type MappedText } from './markdown-text.js';
 import { rawLocator } from './raw-locator.js';
 
@@ -22,23 +21,15 @@ export class TextBlock {
     this.text = this.mapped.text;
   }
 
-  /** The place in the file on disk of `text[index]`. */
-  place(index: number): Place {
-    return this.article.place(this.bodyOffset(this.mapped.sourceIndex(index)));
+  /** The body offsets of `text[start]` up to just past `text[end - 1]`: where a match in the readable text is. */
+  span(start: number, end: number): { start: number; end: number } {
+    const from = this.bodyOffset(this.mapped.sourceIndex(start));
+    if (end <= 0) return { start: from, end: from };
+    return { start: from, end: this.bodyOffset(this.mapped.sourceIndex(Math.min(end, this.text.length) - 1)) + 1 };
   }
 
-  /** The place just past `text[endIndex - 1]`: the end of a match that stops before `endIndex`. */
-  endPlace(endIndex: number): Place {
-    if (endIndex <= 0) return this.place(0);
-    return this.article.place(this.bodyOffset(this.mapped.sourceIndex(Math.min(endIndex, this.text.length) - 1)) + 1);
-  }
-
-  /** The place in the file on disk of `raw[rawIndex]` (for what the readable text leaves out, such as URLs). */
-  rawPlace(rawIndex: number): Place {
-    return this.article.place(this.bodyOffset(rawIndex));
-  }
-
-  private bodyOffset(rawIndex: number): number {
+  /** The body offset of `raw[rawIndex]` (for what the readable text leaves out, such as URLs). */
+  bodyOffset(rawIndex: number): number {
     // Most blocks never report: they are found in the body only when asked.
     this.locate ??= rawLocator(this.article.body, this.raw, this.order);
     return this.locate(rawIndex);

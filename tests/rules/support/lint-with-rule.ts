@@ -6,7 +6,8 @@ import { defaultConfig, type Config } from '../../../src/core/config.js';
 import type { CalendarDate } from '../../../src/core/dates.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
 import { lintArticles, type LintResult } from '../../../src/lint/engine.js';
-import { rules } from '../../../src/rules/index.js';
+import { toDiagnostic } from '../../../src/lint/rule-report.js';
+import { rules, type AnyRule, type ProjectView } from '../../../src/rules/index.js';
 
 export const ROOT = '/project';
 export const ARTICLES = `${ROOT}/articles`;
@@ -31,6 +32,8 @@ export interface LintSetup {
   config?: (config: Config) => void;
   /** Apply the rule's fixes (the results then carry `output`). */
   fix?: boolean;
+  /** Today, for the lint (NOW unless given). */
+  now?: CalendarDate;
 }
 
 /**
@@ -56,7 +59,7 @@ export function lintResultsWithRule(ruleId: string, setup: LintSetup): LintResul
   const files = new Set([...others.keys(), ...(setup.files ?? []).map((file) => `${ROOT}/${file}`)]);
   return lintArticles(linted, {
     config,
-    now: NOW,
+    now: setup.now ?? NOW,
     fix: setup.fix,
     readArticle: (file) => others.get(file),
     fileExists: (file) => files.has(file),
@@ -72,4 +75,31 @@ export function lintOne(ruleId: string, content: string, setup: Omit<LintSetup, 
 /** `messageId@line:column` of each finding, for compact assertions. */
 export function summary(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => `${d.messageId}@${d.line}:${d.column}`);
+}
+
+export interface RuleRun {
+  article: Article;
+  config?: Config;
+  /** The rule's options as config would give them (its schema fills in the defaults). */
+  options?: Record<string, unknown>;
+  now?: CalendarDate;
+  project?: ProjectView;
+}
+
+/**
+ * Runs one rule on one article and returns its findings as the engine words and places them
+ * (messages rendered, positions resolved), without the engine's severities or inline control.
+ */
+export function runRule(rule: AnyRule, run: RuleRun): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const severity = rule.severity === 'warn' ? 'warning' : 'error';
+  rule.check({
+    article: run.article,
+    config: run.config ?? defaultConfig(ROOT),
+    options: rule.options ? rule.options.parse(run.options ?? {}) : {},
+    now: run.now ?? NOW,
+    project: run.project ?? { articles: [run.article], article: () => undefined, exists: () => false },
+    report: (report) => found.push(toDiagnostic(rule, run.article, report, severity)),
+  });
+  return found;
 }
