@@ -1,6 +1,93 @@
 #!/usr/bin/env node
-// The bundle is minified: with --debug, stack traces point into src/ through its source maps.
-if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+// Starts the CLI bundle (dist/cli.cjs) from V8's code cache when a valid one exists: a pre-commit
+// hook's one-file lint then skips compiling the bundle (measured: about a quarter of its start-up).
+// Node 20 has no module.enableCompileCache(), so this compiles the bundle as a vm.Script with
+// cachedData. A cache is used only if its name matches this bundle's bytes, this Node and these V8
+// flags, its own bytes match the digest it carries (V8 does not notice a corrupted payload), and V8
+// accepts it; anything else is ignored and the bundle compiles as usual. Caches are read from
+// dist/code-cache/ (made at bundle time) and the user's cache folder, and written only to the latter,
+// so a read-only install works.
+import { createHash } from 'node:crypto';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
-const { run } = await import('../dist/cli.js');
-process.exitCode = await run(process.argv.slice(2));
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const bundle = path.join(dist, 'cli.cjs');
+const debug = process.argv.includes('--debug');
+// The bundle is minified: with --debug, stack traces point into src/ through its source maps.
+if (debug) process.setSourceMapsEnabled(true);
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest();
+const source = readFileSync(bundle);
+// Everything V8 checks or cannot check: the bundle's bytes, Node's version and the V8 flags.
+const key = sha256(`${sha256(source).toString('hex')} ${process.version} ${process.arch} ${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`).toString('hex').slice(0, 32);
+const name = `cli-${key}.v8`;
+const userCache = process.env.HEALTHMD_CODE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'healthmd');
+
+/** A cache file is a SHA-256 digest of its payload followed by the payload. */
+function readCache(file) {
+  try {
+    const bytes = readFileSync(file);
+    const payload = bytes.subarray(32);
+    return bytes.length > 32 && sha256(payload).equals(bytes.subarray(0, 32)) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache folder and, once, its parent (~/.cache on a fresh home). Not `recursive: true`: on
+ * Node 20 that loops forever where mkdir keeps answering ENOENT, as under /proc.
+ */
+function makeFolder(dir) {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if (error.code === 'EEXIST') return;
+    if (error.code !== 'ENOENT') throw error;
+    try {
+      mkdirSync(path.dirname(dir));
+    } catch (parent) {
+      if (parent.code !== 'EEXIST') throw parent;
+    }
+    mkdirSync(dir);
+  }
+}
+
+let script;
+let accepted = false;
+if (!debug) {
+  const code = Module.wrap(source.toString('utf8'));
+  for (const file of [path.join(dist, 'code-cache', name), path.join(userCache, name)]) {
+    const cachedData = readCache(file);
+    if (!cachedData) continue;
+    script = new vm.Script(code, { filename: bundle, cachedData });
+    if ((accepted = !script.cachedDataRejected)) break;
+  }
+  if (!accepted) {
+    script = new vm.Script(code, { filename: bundle });
+    // After the command ran, the cache also holds the functions it compiled on the way.
+    process.once('exit', () => {
+      try {
+        // Checked first: making the cache costs a few milliseconds that a read-only home would waste.
+        makeFolder(userCache);
+        accessSync(userCache, constants.W_OK);
+        const payload = script.createCachedData();
+        const temporary = path.join(userCache, `${name}.${process.pid}.tmp`);
+        writeFileSync(temporary, Buffer.concat([sha256(payload), payload]));
+        renameSync(temporary, path.join(userCache, name));
+      } catch {
+        // No writable cache folder: the next start compiles again, as without a cache.
+      }
+    });
+  }
+}
+
+const cli = { exports: {} };
+if (script) script.runInThisContext().call(cli.exports, cli.exports, createRequire(bundle), cli, bundle, dist);
+else cli.exports = createRequire(import.meta.url)(bundle);
+process.exitCode = await cli.exports.run(process.argv.slice(2));

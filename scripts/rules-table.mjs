@@ -17,7 +17,7 @@ const START = '<!-- rules-table:start -->';
 const END = '<!-- rules-table:end -->';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(REPO, 'bin', 'healthmd.js');
-const BUNDLE = path.join(REPO, 'dist', 'cli.js');
+const BUNDLE = path.join(REPO, 'dist', 'cli.cjs');
 
 function fail(message, code) {
   process.stderr.write(`rules-table: ${message}\n`);
@@ -51,7 +51,7 @@ function warnIfStale() {
   const built = statSync(BUNDLE).mtimeMs;
   const rulesDir = path.join(REPO, 'src', 'rules');
   const newer = readdirSync(rulesDir).filter((name) => statSync(path.join(rulesDir, name)).mtimeMs > built);
-  if (newer.length > 0) process.stderr.write(`rules-table: warning: src/rules/${newer[0]} is newer than dist/cli.js; run 'npm run build:cli' for an up-to-date table\n`);
+  if (newer.length > 0) process.stderr.write(`rules-table: warning: src/rules/${newer[0]} is newer than dist/cli.cjs; run 'npm run build:cli' for an up-to-date table\n`);
 }
 
 function cell(text) {

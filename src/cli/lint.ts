@@ -14,6 +14,7 @@ import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { relativeTargets } from '../lint/placeless.js';
 import { rules } from '../rules/index.js';
 import { createContext } from './context.js';
+import { inShard, parseShard, type Shard } from './shard.js';
 import type { Io } from './io.js';
 import { parseFormatFlag, reportTargets, writeReport, type ReportTarget } from './report-targets.js';
 import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
@@ -32,6 +33,7 @@ interface LintFlags {
   stdinFilename?: string;
   drafts?: boolean;
   future?: boolean;
+  shard?: Shard;
 }
 
 function parseRuleFlag(value: string, previous: Record<string, RuleSeverity> = {}): Record<string, RuleSeverity> {
@@ -63,6 +65,7 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
     .option('--rule <id=severity>', 'set a rule to off, warn or error (repeatable)', parseRuleFlag)
     .option('--drafts', 'lint drafts and articles with published: false too, as build --drafts publishes them')
     .option('--future', 'lint articles dated after today too, as build --future publishes them')
+    .option('--shard <i/n>', 'lint only part I of N of the files (a CI matrix runs 1/N … N/N); project rules still see every article', parseShard)
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <file>', 'the path the text on stdin stands for (for messages and links)')
     .addHelpText(
@@ -76,6 +79,8 @@ Examples:
   $ healthmd lint --format github                  annotations in a GitHub Actions log
   $ healthmd lint --format github --format sarif:healthmd.sarif
                                                    annotations in the log and SARIF in a file, one run
+  $ healthmd lint --shard 2/4 --format sarif:lint-2.sarif
+                                                   the second of four CI jobs, each with its own report
   $ healthmd lint --format gitlab:gl-code-quality-report.json
                                                    GitLab Code Quality for merge requests
   $ cat draft.md | healthmd lint --stdin --stdin-filename articles/draft.md
@@ -90,6 +95,7 @@ Examples:
       let results: LintResult[];
       if (flags.stdin) {
         if (paths.length) throw new UsageError('--stdin lints standard input; do not also name files');
+        if (flags.shard) throw new UsageError('--shard splits the project\'s files among CI jobs; it does not go with --stdin');
         // Without --stdin-filename the text has no file, so nothing about where it is can be checked.
         const placeless = flags.stdinFilename === undefined;
         const file = path.resolve(context.cwd, flags.stdinFilename ?? STDIN_NAME);
@@ -112,13 +118,19 @@ Examples:
         }
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
-        const { files, project } = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, config, io);
-        if (files.length === 0) return;
+        const published = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, config, io);
+        const { project } = published;
+        const shard = flags.shard;
+        if (published.files.length === 0) return;
+        // A shard's reports are written even when it holds no file, so each CI job has one to upload.
+        const files = shard ? published.files.filter((file) => inShard(file.relPath, shard)) : published.files;
         const workers = workerCount(files.length, io.env);
         results =
-          workers > 1
-            ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers, new URL('./lint-worker.js', import.meta.url))
-            : lintFilesInProject(files, project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
+          files.length === 0
+            ? []
+            : workers > 1
+              ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers, new URL('./lint-worker.js', import.meta.url))
+              : lintFilesInProject(files, project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
       }
       if (flags.fix) {
         for (const result of results) {

@@ -52,7 +52,7 @@ async function rulesTable(args: string[], cwd: string): Promise<{ code: number; 
 }
 
 beforeAll(() => {
-  if (!existsSync(path.join(REPO, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node scripts/bundle.mjs` first');
+  if (!existsSync(path.join(REPO, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `node scripts/bundle.mjs` first');
 });
 
 describe('healthmd rules', () => {
