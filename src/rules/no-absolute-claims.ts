@@ -3,7 +3,7 @@ import { defineRule } from './types.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 
-const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia|flu|influenza|colds?|covid(?:-19)?|coronavirus|ptsd|ibs|gout|fatigue|trauma)`;
+const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia|flu|influenza|colds?|covid(?:-19)?|coronavirus|ptsd|ibs|gout|fatigue|trauma|rash(?:es)?|warts?|ulcers?|wounds?|allerg(?:y|ies))`;
 
 /** What a treatment is said to do, in the forms a promise takes ("will definitely reduce", "is guaranteed to help"). */
 const OUTCOME = String.raw`(?:work|cure|heal|help|reduce|relieve|improve|stop|prevent|eliminate|end|fix|protect|lower|boost|clear|restore|kill|shorten|ease|treat|reverse|beat|get\s+rid\s+of|make\s+you|succeed|remove|strengthen|speed\s+up|give\s+you|get\s+you|raise|replace|bring|feel\s+(?:better|the\s+difference|relief|results?))`;
@@ -48,7 +48,7 @@ const KINDS: Record<string, string[]> = {
     String.raw`(?:will|['’]ll|are\s+guaranteed)\s+never\s+(?:again\s+)?(?:need\s+(?!to\b)[a-z]+|have\s+(?!to\b)[a-z]+|get|feel|suffer|catch|experience|develop)|(?:will|['’]ll)\s+never\s+${FEW_WORDS}{1,6}?again`,
     String.raw`will\s+(?:always|never\s+fail\s+to)\s+(?:${OUTCOME})`,
     String.raw`(?:will|['’]ll)\s+(?:stop|end|cure|eliminate|clear|heal|reverse|protect|prevent|get\s+rid\s+of)\s+${FEW_WORDS}{0,4}?(?:completely|entirely|totally)|(?:stops|ends|cures|eliminates|heals|reverses|protects|prevents|gets\s+rid\s+of)\s+${FEW_WORDS}{0,4}?(?:completely|entirely|totally)`,
-    String.raw`(?:guarantees?|guaranteed|promises?)\s+(?:that\s+)?(?:you|your|it|they|we)\s+(?:will|['’]ll|won['’]t|can|never)|we\s+promise\s+(?:that\s+)?you|(?:that|this)(?:['’]s|\s+is)\s+(?:a|our)\s+promise`,
+    String.raw`(?:guarantees?|guaranteed|promises?)\s+(?:that\s+)?(?:you|it|they|we|(?:your|their|the)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+)\s+(?:will|['’]ll|won['’]t|can|never)|we\s+promise\s+(?:that\s+)?you|(?:that|this)(?:['’]s|\s+is)\s+(?:a|our)\s+promise`,
     String.raw`guaranteed\s+(?:never\s+)?to\s+(?!be\b)[a-z]+|guarantees?\s+(?:a\s+|you\s+(?:a\s+)?)?(?:perfect|total|complete|full|lasting|permanent|instant)\s+[a-z]+|ensures?\s+(?:a\s+|you\s+(?:a\s+)?)?(?:full|complete|total|perfect|permanent|lasting|quick|speedy|rapid|instant)\s+(?:recovery|relief|cure|results?|healing|control)`,
     String.raw`can\s+(?:now\s+)?be\s+(?:certain|sure|confident)\s+(?:that\s+)?(?:you|your|it|they|their|the)\s+[^.;!?]{0,40}?(?:will|won['’]t)\b`,
     String.raw`without\s+(?:question|(?:a|any)\s+doubt)|beyond\s+(?:any\s+|all\s+|a\s+)?doubt|sure[- ]?fire`,
