@@ -172,4 +172,21 @@ describe('no-absolute-claims', () => {
   it('looks for the citation in the same paragraph only', () => {
     expect(lint(`${FRONT}Medicine proven to work for PTSD is available.\n\nA trial is cited here [1].\n`).map((m) => m.messageId)).toEqual(['claim']);
   });
+
+  it('finds promises phrased with a verb, about the future, for everyone, of safety and of exclusivity', () => {
+    expect(flagged('We guarantee your eczema will clear within a week.')).toEqual(['guarantee your eczema will']);
+    expect(flagged('After one course you will never suffer from hay fever again.')).toEqual(['will never suffer']);
+    expect(flagged('The balm heals every rash in two days.')).toEqual(['heals every rash']);
+    expect(flagged('The patch lowers blood pressure in every adult who wears it.')).toEqual(['lowers blood pressure in every adult']);
+    expect(flagged('Our acupuncture is harmless even during pregnancy.')).toEqual(['harmless even during']);
+    expect(flagged('The spray gargle wipes out sore throat infections overnight.')).toEqual(['wipes out sore throat infections']);
+    expect(flagged('No other supplement on the shelf can match it.')).toEqual(['No other supplement on the shelf can']);
+    expect(flagged('It is the single treatment you need for acne.')).toEqual(['the single treatment']);
+  });
+
+  it('passes a claim the sentence reports as marketing, and a hedge between the verb and "everyone"', () => {
+    expect(flagged('The powder is sold as a way to get rid of eczema for good, but no trial has tested it.')).toEqual([]);
+    expect(flagged('Some clinics advertise the laser as a way to regrow hair follicles.')).toEqual([]);
+    expect(flagged('An exercise that helps one person might not help everyone.')).toEqual([]);
+  });
 });
