@@ -77,3 +77,32 @@ export function tempProject(files: Record<string, string | Uint8Array> = {}): st
   }
   return dir;
 }
+
+/**
+ * A medical article that passes every rule (reviewed 2024-05-10: lint it with
+ * HEALTHMD_NOW=2024-06-01): `extra` goes into its front matter, `body` after its first paragraph.
+ */
+export function cleanArticle(title: string, { extra = '', body = '', date = '2024-05-08' }: { extra?: string; body?: string; date?: string } = {}): string {
+  return `---
+title: ${title}
+description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
+date: ${date}
+author: Sam Lee
+reviewedBy: "Dr Ann Bell, MRCGP"
+lastReviewed: 2024-05-10
+${extra}---
+Most back pain gets better in a few weeks. Keep moving as much as you can.
+${body}
+## Keeping Active
+
+A short walk each day can help.
+
+## Sources
+
+- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
+
+## Disclaimer
+
+This page gives general information only. Ask your doctor about your own health.
+`;
+}

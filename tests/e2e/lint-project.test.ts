@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { cleanArticle, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
-/** A medical article that passes every rule; `extra` goes into its front matter, `body` after its first paragraph. */
-const article = (title: string, extra = '', body = '') => `---
-title: ${title}
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
-${extra}---
-Most back pain gets better in a few weeks. Keep moving as much as you can.
-${body}
-## Keeping Active
-
-A short walk each day can help.
-
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const article = (title: string, extra = '', body = '') => cleanArticle(title, { extra, body });
 
 interface Report {
   filePath: string;

@@ -1,33 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { cleanArticle, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
-/** A medical article that passes every rule; `extra` goes into its front matter. */
-const article = (title: string, extra = '', date = '2024-05-08') => `---
-title: ${title}
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: ${date}
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
-${extra}---
-Most back pain gets better in a few weeks. Keep moving as much as you can.
-
-## Keeping Active
-
-A short walk each day can help.
-
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const article = (title: string, extra = '', date = '2024-05-08') => cleanArticle(title, { extra, date });
 
 interface Report {
   filePath: string;
