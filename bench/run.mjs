@@ -1,4 +1,4 @@
-// Side-by-side benchmarks for PRODUCT.md's quality bars. Usage:
+// Side-by-side benchmarks for healthmd's quality bars. Usage:
 //   npm run bench [-- --articles 4000 --runs 5 --rows build,lint,rebuild,one]
 //   npm run bench -- --scale 10000,100000      peak memory (GNU time -v) and time per article
 // Contestants of one row run alternately (A B C A B C …) so that the load of this shared machine

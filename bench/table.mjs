@@ -1,4 +1,4 @@
-// Pure helpers of the benchmark: medians, ranges, verdicts against PRODUCT.md's bars, the table.
+// Pure helpers of the benchmark: medians, ranges, verdicts against the quality bars, the table.
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,7 +20,7 @@ export function formatTime(summary) {
 }
 
 /**
- * A bar of PRODUCT.md: PASS when value <= limit. A missing peer gives no verdict rather than a
+ * A quality bar: PASS when value <= limit. A missing peer gives no verdict rather than a
  * made-up one.
  */
 export function verdict(value, limit) {

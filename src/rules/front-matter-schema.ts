@@ -80,7 +80,7 @@ const schema = z.object({
   imageAlt: z.optional(text),
 });
 
-/** Checks the front matter against the keys PRODUCT.md defines: presence, types, real dates, slug, known type. */
+/** Checks the front matter against the documented keys (the README's Articles section): presence, types, real dates, slug, known type. */
 export const frontMatterSchema = defineRule({
   id: 'front-matter-schema',
   description: 'Front matter has the required keys, with values of the right type: real dates, a valid slug, a known type',

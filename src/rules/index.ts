@@ -18,7 +18,7 @@ import type { Rule } from './types.js';
 import type { AnyRule } from './types.js';
 import { uniqueSlug } from './unique-slug.js';
 
-/** Every rule, in the order PRODUCT.md lists them (and `healthmd rules` shows them). */
+/** Every rule, in the order the README's rules table lists them (and `healthmd rules` shows them). */
 export const rules: readonly AnyRule[] = [
   frontMatterValid,
   frontMatterSchema,
