@@ -98,7 +98,7 @@ export const noPlaceholder = defineRule({
     'placeholder-date': '{{key}}: {{date}} is the date a script writes when it has none (day 0 of Unix time), not a real one: write the real date',
   },
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []) }),
-  check({ article, options, report }) {
+  check({ article, config, options, report }) {
     const kinds = [...KINDS, OBJECT_TEXT];
     const custom = phrasePattern(options.phrases);
     if (custom) {
@@ -115,7 +115,7 @@ export const noPlaceholder = defineRule({
       return found;
     };
     checkFrontMatter(article, (text) => find(text, true), report);
-    reportExampleValues(article, report);
+    reportExampleValues(article, config, report);
     for (const block of textBlocks(article)) {
       for (const hit of find(block.text, false)) {
         report({ messageId: hit.messageId, data: { ...hit.data, in: '', note: '' }, at: block.span(hit.index, hit.index + hit.length) });

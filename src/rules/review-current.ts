@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { articleType, publishedDate } from '../core/article-info.js';
 import * as z from 'zod/mini';
 import { addMonths, daysBetween, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { reviewCycleMonths, reviewDue } from '../core/review-cycle.js';
 import { defineRule } from './types.js';
+import { reviewCommand } from './util/review-command.js';
 import { count } from '../core/count.js';
 
 /** Medical articles record who reviewed them and when; the review is recent, and not in the future. Never invents one. */
@@ -29,7 +29,7 @@ export const reviewCurrent = defineRule({
     const hasReviewer = isGiven(reviewedBy);
     const hasDate = isGiven(lastReviewed);
     // Only built when there is something to say: most articles pass.
-    const command = () => `healthmd review ${shellQuote(path.relative(config.root, article.path) || article.relPath)}`;
+    const command = () => reviewCommand(article, config);
     if (!hasReviewer && !hasDate) {
       report({ messageId: 'missing', data: { command: command() }, at: { key: 'title' } });
       return;
@@ -75,8 +75,4 @@ function since(from: CalendarDate, to: CalendarDate): string {
   const rest = months % 12;
   if (years === 0) return count(rest, 'month');
   return rest === 0 ? count(years, 'year') : `${count(years, 'year')} and ${count(rest, 'month')}`;
-}
-
-function shellQuote(file: string): string {
-  return /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
 }

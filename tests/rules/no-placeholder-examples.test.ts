@@ -9,7 +9,8 @@ describe('no-placeholder: example people and dates', () => {
     const findings = lintOne(RULE, article('date: 2024-05-08\nauthor: Example Author\nreviewedBy: "Example Reviewer, MD"\nlastReviewed: 2024-05-08\n'));
     expect(summary(findings)).toEqual(['example-person@5:9', 'example-person@6:13']);
     expect(findings[1].message).toContain('the page would say "Medically reviewed by Example Reviewer, MD"');
-    expect(findings[1].message).toContain('healthmd review article.md --by "Name, credentials"');
+    // The same command review-current gives, with the path from the project root, as the user types it.
+    expect(findings[1].message).toContain('healthmd review articles/article.md --by "Name, credentials"');
   });
 
   it('reports the usual stand-ins in a list of authors, and a 1970-01-01 date', () => {

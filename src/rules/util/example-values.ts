@@ -1,5 +1,7 @@
 import type { Article } from '../../core/article.js';
+import type { Config } from '../../core/config.js';
 import type { RuleContext } from '../types.js';
+import { reviewCommand } from './review-command.js';
 
 /**
  * People who stand in for real ones: the author and reviewer `healthmd init`'s example article
@@ -16,7 +18,7 @@ const PERSON_KEYS = ['author', 'reviewedBy'];
 const DATE_KEYS = ['date', 'updated', 'lastReviewed'];
 
 /** Reports example people in author/reviewedBy and placeholder dates, at the value in the front matter. */
-export function reportExampleValues(article: Article, report: RuleContext<'example-person' | 'placeholder-date'>['report']): void {
+export function reportExampleValues(article: Article, config: Config, report: RuleContext<'example-person' | 'placeholder-date'>['report']): void {
   for (const key of PERSON_KEYS) {
     const value = article.data[key];
     const names = Array.isArray(value) ? value : [value];
@@ -28,7 +30,7 @@ export function reportExampleValues(article: Article, report: RuleContext<'examp
               key,
               name: name.trim(),
               role: `reviewer, and so is the review date beside it; the page would say "Medically reviewed by ${name.trim()}"`,
-              action: `have the article reviewed and record it (healthmd review ${article.relPath} --by "Name, credentials")`,
+              action: `have the article reviewed and record it (${reviewCommand(article, config)} --by "Name, credentials")`,
             }
           : { key, name: name.trim(), role: 'person', action: 'write the name of the person who wrote the article' };
       report({ messageId: 'example-person', data, at: { value: key, item: Array.isArray(value) ? i : undefined } });
