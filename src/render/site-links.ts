@@ -117,7 +117,9 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
     else if (!list.some((t) => t.sitePath === target.sitePath)) list.push(target);
   };
 
-  const published = articles.filter((a) => !a.problem);
+  // In path order, so that the page a tie goes to (a did-you-mean, the first of one name) is the same
+  // however the project was handed over: one thread or several, a shard or all of it.
+  const published = articles.filter((a) => !a.problem).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const path of ['', STYLESHEET, ...(feeds ? ['feed.xml', 'sitemap.xml'] : [])]) addOwn(path);
   for (let page = 2; page <= Math.ceil(published.length / config.pageSize); page++) addOwn(indexPath(page));
   for (const article of published) {

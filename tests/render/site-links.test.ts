@@ -21,6 +21,17 @@ describe('siteLinks', () => {
     expect(resolve('/assets/style.css')).toMatchObject({ kind: 'page', sitePath: 'assets/style.css' });
   });
 
+  it('suggests the same page whatever order the articles come in (one thread, several, a shard)', () => {
+    const en = article('glossary/deductible.md', { title: 'Deductible' });
+    const es = article('glossary/es/deductible.md', { title: 'Deducible' });
+    const suggestion = (list: typeof articles) => {
+      const found = siteLinks(list, config()).resolve('/deductible/');
+      return found.kind === 'unresolved' ? found.suggestion?.sitePath : found.kind;
+    };
+    expect(suggestion([en, es])).toBe('articles/glossary/deductible/');
+    expect(suggestion([es, en])).toBe('articles/glossary/deductible/');
+  });
+
   it('keeps the ?query and #anchor as written', () => {
     expect(resolve('/articles/vaccines/flu-shot?lang=es#who-should-get-it')).toMatchObject({ kind: 'page', sitePath: 'articles/vaccines/flu-shot/', suffix: '?lang=es#who-should-get-it' });
     expect(resolve('/articles/vaccines/flu-shot/#risks')).toMatchObject({ suffix: '#risks' });
