@@ -21,6 +21,7 @@ import { renderOverlay, type OverlayFinding } from './overlay.js';
 import { PageVersions } from './page-versions.js';
 import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from '../core/project-file.js';
+import { createProject } from '../core/project.js';
 import { renderStandalonePage } from './standalone-page.js';
 import { relativePath } from '../core/relative-path.js';
 
@@ -281,7 +282,6 @@ export class PreviewSite {
 
   /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
   private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
-    const articleAt = (file: string) => this.articles.articleAt(file);
     const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched });
     const needed = scope.all ? this.published : scope.needed;
     const changedFindings = new Set<string>();
@@ -293,7 +293,15 @@ export class PreviewSite {
     }
     if (needed.length === 0) return { linted: 0, changedFindings };
     // Project rules (URL clashes, internal-links' suggestions) still see every published article.
-    const gate = lintGate(needed, { config: this.options.config, now: this.options.now, readArticle: articleAt, fileExists: existsSync, project: this.published });
+    const project = createProject({
+      config: this.options.config,
+      articles: [],
+      published: this.published,
+      load: (file) => this.articles.articleAt(file),
+      // As serve has always linted: a file that exists passes as a project file.
+      isProjectFile: existsSync,
+    });
+    const gate = lintGate(needed, { config: this.options.config, now: this.options.now, project });
     for (const result of gate.results) {
       const before = this.lint.get(result.filePath);
       if (!before || JSON.stringify(before) !== JSON.stringify(result.messages)) changedFindings.add(result.filePath);
