@@ -1,7 +1,7 @@
 import { parseArticle, type Article } from '../core/article.js';
-import type { Config, RuleSeverity } from '../core/config.js';
+import { findingSeverity, settingOf, type Config, type RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
 import type { Project } from '../core/project.js';
 import { rules as registry } from '../rules/index.js';
@@ -28,7 +28,7 @@ export interface LintResult {
 
 export interface ActiveRule {
   rule: AnyRule;
-  severity: 'error' | 'warning';
+  severity: Severity;
   /** The rule's options as its schema reads them: defaults filled in. */
   options: unknown;
 }
@@ -74,13 +74,13 @@ export function activeRules(config: Config, overrides: Record<string, RuleSeveri
   const active: ActiveRule[] = [];
   for (const rule of registry) {
     const setting = config.rules[rule.id];
-    let severity: RuleSeverity = overrides[rule.id] ?? setting?.severity ?? rule.severity;
+    let severity: RuleSeverity = overrides[rule.id] ?? setting?.severity ?? settingOf(rule.severity);
     // A file that cannot be parsed is always reported: nothing else can be said about it.
     if (rule.id === FRONT_MATTER_VALID && severity === 'off') severity = 'error';
     if (severity === 'off') continue;
     active.push({
       rule,
-      severity: severity === 'warn' ? 'warning' : 'error',
+      severity: findingSeverity(severity),
       options: ruleOptions(rule, setting?.options, config),
     });
   }

@@ -91,7 +91,7 @@ export interface RuleRun {
  */
 export function runRule(rule: AnyRule, run: RuleRun): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const severity = rule.severity === 'warn' ? 'warning' : 'error';
+  const severity = rule.severity;
   rule.check({
     article: run.article,
     config: run.config ?? defaultConfig(ROOT),
