@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Article } from '../core/article.js';
 import { isDraft } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
@@ -116,8 +117,8 @@ export class PreviewSite {
   update(changedFiles: Iterable<string>, changedTemplates: readonly string[] = []): UpdateResult {
     const started = performance.now();
     const touched = new Set(changedFiles);
-    const blockingBefore = JSON.stringify(this.blocking());
-    const homeBefore = JSON.stringify(this.siteFindings());
+    const blockingBefore = this.blocking();
+    const homeBefore = this.siteFindings();
     const templatesChanged = changedTemplates.length > 0;
     if (templatesChanged) this.loadTheme();
     const changedArticles = this.articles.refresh(touched);
@@ -136,11 +137,11 @@ export class PreviewSite {
       changedArticles.size > 0 ||
       changedFindings.size > 0 ||
       shownFiles.length > 0 ||
-      JSON.stringify(this.blocking()) !== blockingBefore ||
-      JSON.stringify(this.siteFindings()) !== homeBefore;
+      !isDeepStrictEqual(this.blocking(), blockingBefore) ||
+      !isDeepStrictEqual(this.siteFindings(), homeBefore);
     if (something) {
       this.makeRenderer();
-      if (templatesChanged || JSON.stringify(this.blocking()) !== blockingBefore) pages = 'all';
+      if (templatesChanged || !isDeepStrictEqual(this.blocking(), blockingBefore)) pages = 'all';
       else pages = this.affectedPages(oldModel, new Set([...changedArticles, ...changedFindings]), new Set(shownFiles), homeBefore);
       this.bump(pages);
     }
@@ -304,7 +305,7 @@ export class PreviewSite {
     const gate = lintGate(needed, { config: this.options.config, now: this.options.now, project });
     for (const result of gate.results) {
       const before = this.lint.get(result.filePath);
-      if (!before || JSON.stringify(before) !== JSON.stringify(result.messages)) changedFindings.add(result.filePath);
+      if (!before || !isDeepStrictEqual(before, result.messages)) changedFindings.add(result.filePath);
       this.lint.set(result.filePath, result.messages);
     }
     return { linted: needed.length, changedFindings };
@@ -360,26 +361,26 @@ export class PreviewSite {
    * article whose summary (title, date, description, excerpt, tags, address) changed, or that
    * appeared or went, is listed on the index, tag and every article page (latest posts): all pages.
    */
-  private affectedPages(oldModel: SiteModel | undefined, articles: ReadonlySet<string>, shownFiles: ReadonlySet<string>, homeBefore: string): ReadonlySet<SitePath> | 'all' {
+  private affectedPages(oldModel: SiteModel | undefined, articles: ReadonlySet<string>, shownFiles: ReadonlySet<string>, homeBefore: readonly OverlayFinding[]): ReadonlySet<SitePath> | 'all' {
     const newModel = this.renderer?.model;
     if (!oldModel || !newModel) return 'all';
     const pages = new Set<SitePath>();
     for (const file of articles) {
       const before = oldModel.byPath.get(file);
       const after = newModel.byPath.get(file);
-      if (summary(before) !== summary(after)) return 'all';
+      if (!isDeepStrictEqual(summary(before), summary(after))) return 'all';
       if (after) pages.add(after.sitePath);
     }
     for (const entry of newModel.entries) {
       if (shownFiles.size > 0 && localTargets(entry.article).some((target) => isChanged(target, shownFiles))) pages.add(entry.sitePath);
     }
-    if (JSON.stringify(this.siteFindings()) !== homeBefore) pages.add('');
+    if (!isDeepStrictEqual(this.siteFindings(), homeBefore)) pages.add('');
     return pages;
   }
 }
 
 /** What lists and other pages show of an article; when it changes, every page may differ. */
-function summary(entry: SiteEntry | undefined): string {
-  if (!entry) return '';
-  return JSON.stringify([entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])]);
+function summary(entry: SiteEntry | undefined): unknown[] | undefined {
+  if (!entry) return undefined;
+  return [entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])];
 }
