@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Article } from '../core/article.js';
 import { isDraft } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import type { Diagnostic } from '../core/diagnostic.js';
 import { HealthmdError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { encodeSitePath, type SitePath } from '../render/links.js';
@@ -14,15 +12,14 @@ import type { PageRef } from '../render/pages.js';
 import type { SiteEntry, SiteModel } from '../render/site-model.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import type { Theme } from '../render/theme.js';
-import { lintGate } from '../site/lint-gate.js';
 import { loadTheme } from '../site/load-theme.js';
 import { errorFinding, lintFindings } from './findings.js';
-import { isChanged, lintScope, localTargets } from './lint-scope.js';
+import { LintCache } from './lint-cache.js';
+import { isChanged, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
 import { PageVersions } from './page-versions.js';
 import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from '../core/project-file.js';
-import { createProject } from '../core/project.js';
 import { renderStandalonePage } from './standalone-page.js';
 import { relativePath } from '../core/relative-path.js';
 
@@ -66,7 +63,7 @@ export class PreviewSite {
   private readonly display: (file: string) => string;
   private readonly articles: ProjectArticles;
   private published: Article[] = [];
-  private readonly lint = new Map<string, Diagnostic[]>();
+  private readonly lint: LintCache;
   private theme?: Theme;
   private themeError?: OverlayFinding;
   private renderError?: OverlayFinding;
@@ -93,8 +90,9 @@ export class PreviewSite {
     this.isProjectFile = projectFileCheck(options.config.root, { remember: false });
     this.loadTheme();
     this.articles = new ProjectArticles(options.config, options.cwd, this.display);
+    this.lint = new LintCache({ config: options.config, now: options.now, articleAt: (file) => this.articles.articleAt(file) });
     this.published = this.articles.published(options);
-    this.relint([], new Set(), true);
+    this.lint.relint(this.published, [], new Set(), true);
     this.makeRenderer();
   }
 
@@ -126,7 +124,7 @@ export class PreviewSite {
     this.published = this.articles.published(this.options);
     // What may change findings: the articles that changed, and other files (images, folders); not articles saved unchanged.
     const changed = new Set([...changedArticles, ...[...touched].filter((file) => !this.articles.has(file))]);
-    const { linted, changedFindings } = this.relint(previous, changed, false);
+    const { linted, changedFindings } = this.lint.relint(this.published, previous, changed, false);
     // Other files that changed and that a page shows (images): those pages change too.
     const shownFiles = [...changed].filter((file) => !changedArticles.has(file) && this.published.some((a) => localTargets(a).some((t) => isChanged(t, new Set([file])))));
 
@@ -151,12 +149,7 @@ export class PreviewSite {
 
   /** How the site stands: articles shown or held back, lint totals, and what stops every page, if anything. */
   status(): { articles: number; errorCount: number; warningCount: number; blocking?: OverlayFinding } {
-    let errorCount = 0;
-    let warningCount = 0;
-    for (const diagnostics of this.lint.values()) {
-      for (const d of diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
-    }
-    return { articles: this.published.length, errorCount, warningCount, blocking: this.blocking() };
+    return { articles: this.published.length, ...this.lint.totals(), blocking: this.blocking() };
   }
 
   /** The answer to a request for `sitePath`; undefined for a file that is not part of the site. */
@@ -177,7 +170,7 @@ export class PreviewSite {
     if (page) return this.renderPage(page);
     const broken = this.placeholders.get(sitePath) ?? this.placeholderAliases.get(sitePath);
     if (broken) {
-      const findings = broken.flatMap((file) => lintFindings(this.lint.get(file) ?? [], this.display(file)));
+      const findings = broken.flatMap((file) => lintFindings(this.lint.of(file), this.display(file)));
       const names = broken.map(this.display).join(' and ');
       return this.standalone(500, 'This article cannot be shown', `${names} has problems that stop it from being built (listed in the panel). The page comes back when they are fixed.`, findings);
     }
@@ -253,7 +246,7 @@ export class PreviewSite {
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {
-    if (page.kind === 'article') return lintFindings(this.lint.get(page.entry.article.path) ?? [], this.display(page.entry.article.path));
+    if (page.kind === 'article') return lintFindings(this.lint.of(page.entry.article.path), this.display(page.entry.article.path));
     if (page.kind === 'index' && page.number === 1) return this.siteFindings();
     return [];
   }
@@ -262,7 +255,7 @@ export class PreviewSite {
   private siteFindings(): OverlayFinding[] {
     const findings: OverlayFinding[] = this.articles.problems.map((p) => ({ source: 'files', severity: 'warning', file: p.file, message: p.message }));
     for (const files of this.placeholders.values()) {
-      for (const file of files) findings.push(...lintFindings(this.lint.get(file) ?? [], this.display(file)));
+      for (const file of files) findings.push(...lintFindings(this.lint.of(file), this.display(file)));
     }
     return findings;
   }
@@ -281,36 +274,6 @@ export class PreviewSite {
     }
   }
 
-  /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
-  private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
-    const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched });
-    const needed = scope.all ? this.published : scope.needed;
-    const changedFindings = new Set<string>();
-    const publishedPaths = new Set(this.published.map((a) => a.path));
-    for (const file of [...this.lint.keys()]) {
-      if (publishedPaths.has(file)) continue;
-      this.lint.delete(file);
-      changedFindings.add(file);
-    }
-    if (needed.length === 0) return { linted: 0, changedFindings };
-    // Project rules (URL clashes, internal-links' suggestions) still see every published article.
-    const project = createProject({
-      config: this.options.config,
-      articles: [],
-      published: this.published,
-      load: (file) => this.articles.articleAt(file),
-      // As serve has always linted: a file that exists passes as a project file.
-      isProjectFile: existsSync,
-    });
-    const gate = lintGate(needed, { config: this.options.config, now: this.options.now, project });
-    for (const result of gate.results) {
-      const before = this.lint.get(result.filePath);
-      if (!before || !isDeepStrictEqual(before, result.messages)) changedFindings.add(result.filePath);
-      this.lint.set(result.filePath, result.messages);
-    }
-    return { linted: needed.length, changedFindings };
-  }
-
   /** A new renderer over the articles that can be built; those with fatal findings get a placeholder page. */
   private makeRenderer(): void {
     this.renderer = undefined;
@@ -321,7 +284,7 @@ export class PreviewSite {
     const add = (map: Map<SitePath, string[]>, sitePath: SitePath, file: string) => map.set(sitePath, [...(map.get(sitePath) ?? []), file]);
     const shown: Article[] = [];
     for (const article of this.published) {
-      if (!article.problem && !(this.lint.get(article.path) ?? []).some((d) => d.fatal)) {
+      if (!article.problem && !this.lint.of(article.path).some((d) => d.fatal)) {
         shown.push(article);
         continue;
       }
