@@ -17,7 +17,7 @@ import { errorFinding, lintFindings } from './findings.js';
 import { LintCache } from './lint-cache.js';
 import { isChanged, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
-import { PageVersions } from './page-versions.js';
+import { PageCache } from './page-cache.js';
 import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { renderStandalonePage } from './standalone-page.js';
@@ -76,11 +76,9 @@ export class PreviewSite {
   private readonly lastSitePath = new Map<string, SitePath>();
   /** Addresses articles had before a slug or file name changed, so an open page follows its article. */
   private readonly moved = new Map<SitePath, string>();
-  private readonly cache = new Map<SitePath, string>();
-  private readonly extraFiles = new Map<string, string>();
   private readonly media = new Map<SitePath, string>();
   private readonly isProjectFile: (file: string) => boolean;
-  private readonly versions = new PageVersions();
+  private readonly rendered = new PageCache();
   /** This run of serve, carried by every page it makes. */
   readonly instance = randomBytes(4).toString('hex');
 
@@ -141,7 +139,7 @@ export class PreviewSite {
       this.makeRenderer();
       if (templatesChanged || !isDeepStrictEqual(this.blocking(), blockingBefore)) pages = 'all';
       else pages = this.affectedPages(oldModel, new Set([...changedArticles, ...changedFindings]), new Set(shownFiles), homeBefore);
-      this.bump(pages);
+      this.rendered.changed(pages);
     }
     const files = [...changedArticles, ...changedTemplates, ...shownFiles].map(this.display);
     return { files, pages, linted, ...this.status(), durationMs: performance.now() - started };
@@ -189,60 +187,53 @@ export class PreviewSite {
    * their HTML last changed at; anything else (a 404, a placeholder) with the site's.
    */
   needsReload(sitePath: SitePath | undefined, version: number): boolean {
-    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.versions.of(sitePath) > version;
-    return this.versions.current > version;
-  }
-
-  /** Forgets what changed pages looked like, and records that they changed. */
-  private bump(pages: ReadonlySet<SitePath> | 'all'): void {
-    this.versions.bump(pages);
-    this.extraFiles.clear();
-    if (pages === 'all') this.cache.clear();
-    else for (const sitePath of pages) this.cache.delete(sitePath);
+    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.rendered.versions.of(sitePath) > version;
+    return this.rendered.versions.current > version;
   }
 
   private renderPage(page: PageRef): SiteAnswer {
-    let body = this.cache.get(page.sitePath);
-    if (body === undefined) {
-      try {
-        body = this.renderer!.renderPage(page);
-      } catch (error) {
-        if (!(error instanceof HealthmdError)) throw error;
-        const findings = [errorFinding(error, 'template', this.display, 'templates'), ...this.pageFindings(page)];
-        return this.standalone(500, 'This page cannot be shown', 'A template failed while rendering this page (see the panel); the page reloads when it is fixed.', findings);
-      }
-      this.cache.set(page.sitePath, body);
-      for (const [sitePath, file] of this.renderer!.media) this.media.set(sitePath, file);
+    const renderer = this.renderer!;
+    try {
+      const body = this.rendered.page(page.sitePath, () => {
+        const html = renderer.renderPage(page);
+        for (const [sitePath, file] of renderer.media) this.media.set(sitePath, file);
+        return html;
+      });
+      return { kind: 'html', status: 200, body };
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      const findings = [errorFinding(error, 'template', this.display, 'templates'), ...this.pageFindings(page)];
+      return this.standalone(500, 'This page cannot be shown', 'A template failed while rendering this page (see the panel); the page reloads when it is fixed.', findings);
     }
-    return { kind: 'html', status: 200, body };
   }
 
   /** The feed and sitemaps, made with the whole site (rendered once, then kept until something changes). */
   private extraFile(sitePath: string): SiteAnswer | undefined {
-    if (!this.renderer || this.blocking()) return undefined;
-    if (this.extraFiles.size === 0) {
-      const pageFiles = new Set(this.renderer.pages.map((page) => page.file));
-      try {
-        for (const item of this.renderer.output()) {
-          if ('content' in item && !pageFiles.has(item.path)) this.extraFiles.set(item.path, item.content);
+    const renderer = this.renderer;
+    if (!renderer || this.blocking()) return undefined;
+    let body: string | undefined;
+    try {
+      body = this.rendered.otherFile(sitePath, function* () {
+        const pageFiles = new Set(renderer.pages.map((page) => page.file));
+        for (const item of renderer.output()) {
+          if ('content' in item && !pageFiles.has(item.path)) yield [item.path, item.content];
         }
-      } catch (error) {
-        if (!(error instanceof HealthmdError)) throw error;
-        return undefined;
-      }
+      });
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      return undefined;
     }
-    const body = this.extraFiles.get(sitePath);
     return body === undefined ? undefined : { kind: 'text', body };
   }
 
   private standalone(status: number, title: string, message: string, findings: OverlayFinding[]): SiteAnswer {
-    const overlay = renderOverlay({ findings, version: this.versions.current, instance: this.instance });
+    const overlay = renderOverlay({ findings, version: this.rendered.versions.current, instance: this.instance });
     return { kind: 'html', status, body: renderStandalonePage({ lang: this.options.config.site.language, title, message, overlay }) };
   }
 
   /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
   private overlayFor(page: PageRef): string {
-    return renderOverlay({ findings: this.pageFindings(page), version: this.versions.of(page.sitePath), instance: this.instance });
+    return renderOverlay({ findings: this.pageFindings(page), version: this.rendered.versions.of(page.sitePath), instance: this.instance });
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {
