@@ -17,6 +17,7 @@ import { errorFinding, lintFindings } from './findings.js';
 import { LintCache } from './lint-cache.js';
 import { isChanged, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
+import { MovedPages } from './moved-pages.js';
 import { PageCache } from './page-cache.js';
 import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from '../core/project-file.js';
@@ -73,9 +74,8 @@ export class PreviewSite {
   private placeholders = new Map<SitePath, string[]>();
   /** The same, at the address such an article had when it last rendered (where an open browser is). */
   private placeholderAliases = new Map<SitePath, string[]>();
-  private readonly lastSitePath = new Map<string, SitePath>();
-  /** Addresses articles had before a slug or file name changed, so an open page follows its article. */
-  private readonly moved = new Map<SitePath, string>();
+  /** Where articles were shown, and the addresses they had before they moved. */
+  private readonly addresses = new MovedPages();
   private readonly media = new Map<SitePath, string>();
   private readonly isProjectFile: (file: string) => boolean;
   private readonly rendered = new PageCache();
@@ -172,7 +172,7 @@ export class PreviewSite {
       const names = broken.map(this.display).join(' and ');
       return this.standalone(500, 'This article cannot be shown', `${names} has problems that stop it from being built (listed in the panel). The page comes back when they are fixed.`, findings);
     }
-    const movedTo = this.moved.get(sitePath);
+    const movedTo = this.addresses.movedFrom(sitePath);
     const entry = movedTo === undefined ? undefined : this.renderer?.model.byPath.get(movedTo);
     if (entry) return { kind: 'redirect', status: 302, location: `/${encodeSitePath(entry.sitePath)}` };
     const draft = [...this.articles.values()].find((a) => !this.options.drafts && isDraft(a) && articleUrl(a.relPath, a.data.slug) === sitePath);
@@ -281,7 +281,7 @@ export class PreviewSite {
       }
       const sitePath = articleUrl(article.relPath, article.data.slug);
       add(this.placeholders, sitePath, article.path);
-      const last = this.lastSitePath.get(article.path);
+      const last = this.addresses.lastAt(article.path);
       if (last !== undefined && last !== sitePath) add(this.placeholderAliases, last, article.path);
     }
     if (!this.theme) return;
@@ -303,9 +303,7 @@ export class PreviewSite {
     }
     for (const page of this.renderer.pages) this.pages.set(page.sitePath, page);
     for (const entry of this.renderer.model.entries) {
-      const before = this.lastSitePath.get(entry.article.path);
-      if (before !== undefined && before !== entry.sitePath) this.moved.set(before, entry.article.path);
-      this.lastSitePath.set(entry.article.path, entry.sitePath);
+      this.addresses.shownAt(entry.article.path, entry.sitePath);
     }
   }
 
