@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { discoverArticles } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
-import { articleReader, readArticles } from '../core/read-articles.js';
-import { selectPublished } from '../core/publication.js';
+import { createProject } from '../core/project.js';
+import { readArticles } from '../core/read-articles.js';
 import { lintArticles } from '../lint/engine.js';
 import { articleRows, toJsonRow } from '../manage/article-rows.js';
 import { formatListTable } from '../manage/format-list-table.js';
@@ -55,10 +55,9 @@ Examples:
       const discovery = discoverArticles(config, context.cwd);
       for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
       const articles = readArticles(discovery.files, context.cwd, config);
-      const reader = articleReader(config);
       // Project rules see what build publishes, as lint's do; every article still gets its own findings.
-      const { published } = selectPublished(articles, { now });
-      const results = lintArticles(articles, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile, project: published });
+      const project = createProject({ config, articles, publish: { now } });
+      const results = lintArticles(articles, { config, now, project });
       const dueWithin = flags.due === true ? DEFAULT_DUE_DAYS : flags.due;
       const rows = selectRows(articleRows(articles, results, config, now, context.cwd), { sort: flags.sort, dueWithin });
       if (flags.json) {

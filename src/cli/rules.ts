@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
+import { settingOf, type RuleSeverity } from '../core/config.js';
 import { ruleDocsPath, ruleDocsUrl } from '../core/rule-docs.js';
 import { rules } from '../rules/index.js';
-import type { AnyRule, Rule } from '../rules/types.js';
+import type { AnyRule } from '../rules/types.js';
 import type { Io } from './io.js';
 
 /** What `healthmd rules --json` prints for each rule (scripts/rules-table.mjs reads it). */
 export interface RuleSummary {
   id: string;
-  severity: Rule['severity'];
+  /** The default severity as config writes it. */
+  severity: Exclude<RuleSeverity, 'off'>;
   fatal: boolean;
   fixable: boolean;
   description: string;
@@ -47,7 +49,8 @@ Examples:
 function summarize(rule: AnyRule): RuleSummary {
   return {
     id: rule.id,
-    severity: rule.severity,
+    // In config's words (`warn`), to be copied into healthmd.config.yaml or a --rule flag.
+    severity: settingOf(rule.severity),
     fatal: Boolean(rule.fatal),
     fixable: Boolean(rule.fixable),
     description: rule.description,

@@ -7,12 +7,27 @@ import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
 import { rules as registry } from '../rules/index.js';
 import { closestMatch } from '../rules/util/closest-match.js';
+import type { Severity } from './diagnostic.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
 import { BUILT_IN_STRINGS, STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
 import { LANGUAGE_TAG } from './language-tag.js';
 
+/** A rule's severity as users write it, in config and in `--rule` flags (`warn`, as ESLint's users write it). */
 export type RuleSeverity = 'off' | 'warn' | 'error';
+
+/**
+ * The one crossing between the two vocabularies: config's `warn` is a finding's `warning`.
+ * Everything inside (rules, findings, formatters) speaks `Severity`; only config and flags say `warn`.
+ */
+export function findingSeverity(setting: Exclude<RuleSeverity, 'off'>): Severity {
+  return setting === 'warn' ? 'warning' : 'error';
+}
+
+/** A finding severity as config writes it (what `healthmd rules` shows, to copy into config). */
+export function settingOf(severity: Severity): Exclude<RuleSeverity, 'off'> {
+  return severity === 'warning' ? 'warn' : 'error';
+}
 export interface RuleSetting {
   severity?: RuleSeverity;
   options?: Record<string, unknown>;

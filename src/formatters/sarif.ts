@@ -52,7 +52,7 @@ function reportingDescriptor(rule: Rule) {
     id: rule.id,
     shortDescription: { text: rule.description || rule.id },
     helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { level: rule.severity === 'warn' ? 'warning' : 'error' },
+    defaultConfiguration: { level: rule.severity },
     properties: { fixable: Boolean(rule.fixable), fatal: Boolean(rule.fatal) },
   };
 }

@@ -1,8 +1,9 @@
 import { parseArticle, type Article } from '../core/article.js';
-import type { Config, RuleSeverity } from '../core/config.js';
+import { findingSeverity, settingOf, type Config, type RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Severity } from '../core/diagnostic.js';
 import { ConfigError, HealthmdError, UsageError } from '../core/errors.js';
+import type { Project } from '../core/project.js';
 import { rules as registry } from '../rules/index.js';
 import type { AnyRule, ProjectView, RuleReport } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
@@ -27,7 +28,7 @@ export interface LintResult {
 
 export interface ActiveRule {
   rule: AnyRule;
-  severity: 'error' | 'warning';
+  severity: Severity;
   /** The rule's options as its schema reads them: defaults filled in. */
   options: unknown;
 }
@@ -38,22 +39,17 @@ export interface LintOptions {
   /** `--rule ID=SEVERITY` flags: they win over config. */
   ruleOverrides?: Record<string, RuleSeverity>;
   fix?: boolean;
-  /** How project rules read an article that is not in the linted set (the CLI reads the file). */
-  readArticle?: (absolutePath: string) => Article | undefined;
   /**
-   * Every article of the project as project rules see it (unique-slug, internal-links' suggestions);
-   * defaults to the linted ones. Entries outside the linted set need only their path, relPath,
-   * front matter and problem: link targets are read through `readArticle`.
+   * The project the articles belong to: what project rules see as the site (unique-slug,
+   * internal-links' suggestions) and how they ask after other files. Without it the linted
+   * articles are the whole project and no other file exists.
    */
-  project?: readonly Article[];
-  fileExists?: (absolutePath: string) => boolean;
+  project?: Project;
   /**
    * The articles have no file (text on stdin without `--stdin-filename`): findings that depend on
    * where a file is (its relative links and images, its URL) are left out rather than guessed.
    */
   placeless?: boolean;
-  /** A regular file inside the project, symbolic links resolved (`fileExists` when not given). */
-  isProjectFile?: (absolutePath: string) => boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
@@ -78,13 +74,13 @@ export function activeRules(config: Config, overrides: Record<string, RuleSeveri
   const active: ActiveRule[] = [];
   for (const rule of registry) {
     const setting = config.rules[rule.id];
-    let severity: RuleSeverity = overrides[rule.id] ?? setting?.severity ?? rule.severity;
+    let severity: RuleSeverity = overrides[rule.id] ?? setting?.severity ?? settingOf(rule.severity);
     // A file that cannot be parsed is always reported: nothing else can be said about it.
     if (rule.id === FRONT_MATTER_VALID && severity === 'off') severity = 'error';
     if (severity === 'off') continue;
     active.push({
       rule,
-      severity: severity === 'warn' ? 'warning' : 'error',
+      severity: findingSeverity(severity),
       options: ruleOptions(rule, setting?.options, config),
     });
   }
@@ -109,10 +105,10 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
   const active = activeRules(options.config, options.ruleOverrides);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   const project: ProjectView = {
-    articles: options.project ?? articles,
-    article: (file) => byPath.get(file) ?? options.readArticle?.(file),
-    exists: (file) => byPath.has(file) || (options.fileExists?.(file) ?? false),
-    isProjectFile: (file) => (options.isProjectFile ?? options.fileExists)?.(file) ?? false,
+    articles: options.project?.published ?? articles,
+    article: (file) => byPath.get(file) ?? options.project?.article(file),
+    exists: (file) => byPath.has(file) || (options.project?.exists(file) ?? false),
+    isProjectFile: (file) => options.project?.isProjectFile(file) ?? false,
   };
   return articles.map((article) => {
     if (!options.fix) return lintOne(article, active, project, options);

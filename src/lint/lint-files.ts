@@ -3,7 +3,8 @@ import { parseArticle, type Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
-import { articleReader, readArticles } from '../core/read-articles.js';
+import { createProject } from '../core/project.js';
+import { readArticles } from '../core/read-articles.js';
 import { lintArticles, type LintResult } from './engine.js';
 
 export interface LintFilesOptions {
@@ -45,7 +46,6 @@ export function lintArticlesInProject(
   options: LintFilesOptions & { placeless?: boolean; joinProject?: boolean },
 ): LintResult[] {
   const { config } = options;
-  const reader = articleReader(config);
   const byPath = new Map(articles.map((article) => [article.path, article]));
   let project: Article[] | undefined;
   const inProject = new Set(projectFiles.map((file) => file.path));
@@ -61,10 +61,8 @@ export function lintArticlesInProject(
     now: options.now,
     ruleOverrides: options.ruleOverrides,
     fix: options.fix,
-    readArticle: reader.readArticle,
-    fileExists: reader.fileExists,
-    isProjectFile: reader.isProjectFile,
-    project,
+    // The files not linted are in `published` by their front matter only; as link targets they are read in full, on demand.
+    project: createProject({ config, articles, published: project }),
     placeless: options.placeless,
   });
 }

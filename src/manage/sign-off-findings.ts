@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { parseArticle, type Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { articleReader } from '../core/read-articles.js';
+import { createProject } from '../core/project.js';
 import { lintArticles } from '../lint/engine.js';
 
 /** An article as it will stand once the review is recorded: its current text, or the planned one. */
@@ -18,9 +19,10 @@ export interface SignedOff {
  * recorded, so the review itself is never among them. The lint engine decides, as `healthmd lint` would.
  */
 export function signOffFindings(items: readonly SignedOff[], config: Config, now: CalendarDate): Map<Article, Diagnostic[]> {
-  const reader = articleReader(config);
   const planned = items.map(({ article, text }) => (text === undefined ? article : parseArticle({ path: article.path, relPath: article.relPath, content: text })));
-  const results = lintArticles(planned, { config, now, readArticle: reader.readArticle, fileExists: reader.fileExists });
+  // As before the Project: a file that exists passes as a project file (symbolic links are not resolved here).
+  const project = createProject({ config, articles: planned, isProjectFile: existsSync });
+  const results = lintArticles(planned, { config, now, project });
   const found = new Map<Article, Diagnostic[]>();
   results.forEach((result, i) => {
     const blocking = result.messages.filter((message) => message.severity === 'error' || message.ruleId === 'no-placeholder');

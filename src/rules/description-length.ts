@@ -11,7 +11,7 @@ const length = z.int().check(z.gte(0), z.lte(10_000));
 export const descriptionLength = defineRule({
   id: 'description-length',
   description: 'The description is 50–160 characters (options min, max)',
-  severity: 'warn',
+  severity: 'warning',
   messages: {
     'too-short': 'Description is {{length}} characters; write at least {{min}}: one or two sentences that say what the reader will learn',
     'too-long': 'Description is {{length}} characters; shorten it to {{max}} or fewer so search results show it whole',

@@ -160,7 +160,7 @@ export const noAbsoluteClaims = defineRule({
   id: 'no-absolute-claims',
   description:
     'No absolute health claims (cures, certainty, "the only treatment", "works for everyone", "completely safe"); denials, hedges and doubted quotations pass, and "proven" passes beside a citation',
-  severity: 'warn',
+  severity: 'warning',
   messages: {
     claim: '"{{phrase}}" is an absolute claim ({{promise}}) {{advice}}',
     'cited-claim':

@@ -63,7 +63,7 @@ export const readabilityGrade = defineRule({
   id: 'readability-grade',
   description:
     'The prose reads at the target level for its language: Flesch–Kincaid grade at most readability.maxGrade (English), INFLESZ score at least readability.minInflesz (Spanish); other languages are not scored; points at the hardest paragraph',
-  severity: 'warn',
+  severity: 'warning',
   messages: {
     'too-hard':
       'Reading grade {{score}} is above the target of {{target}}; the hardest paragraph (grade {{hardest}}) starts here: use shorter sentences and plainer words',

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import type { Fix, Place } from '../core/diagnostic.js';
+import type { Fix, Place, Severity } from '../core/diagnostic.js';
 
 /** What project-wide rules may ask about other files. The engine answers; rules never touch the file system. */
 export interface ProjectView {
@@ -70,7 +70,7 @@ export interface Rule<MessageId extends string = string, Options = Record<string
   id: string;
   description: string;
   /** Default severity. */
-  severity: 'error' | 'warn';
+  severity: Severity;
   /** A finding stops the build whatever the flags (the file or the site cannot be built). */
   fatal?: boolean;
   /** Reports carry safe, idempotent fixes. */

@@ -1,3 +1,4 @@
+import type { Severity } from '../core/diagnostic.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { CLIENT_SCRIPT, OVERLAY_STYLESHEET_URL } from './client-assets.js';
 import { count } from '../core/count.js';
@@ -6,7 +7,7 @@ import { count } from '../core/count.js';
 export interface OverlayFinding {
   /** A lint rule id, or what failed outside the rules: `template`, `config`, `files`. */
   source: string;
-  severity: 'error' | 'warning';
+  severity: Severity;
   /** The file at fault, relative to the working directory. */
   file: string;
   line?: number;

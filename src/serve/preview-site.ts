@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Article } from '../core/article.js';
 import { isDraft } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import type { Diagnostic } from '../core/diagnostic.js';
 import { HealthmdError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
 import { encodeSitePath, type SitePath } from '../render/links.js';
@@ -13,12 +12,13 @@ import type { PageRef } from '../render/pages.js';
 import type { SiteEntry, SiteModel } from '../render/site-model.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import type { Theme } from '../render/theme.js';
-import { lintGate } from '../site/lint-gate.js';
 import { loadTheme } from '../site/load-theme.js';
 import { errorFinding, lintFindings } from './findings.js';
-import { isChanged, lintScope, localTargets } from './lint-scope.js';
+import { LintCache } from './lint-cache.js';
+import { isChanged, localTargets } from './lint-scope.js';
 import { renderOverlay, type OverlayFinding } from './overlay.js';
-import { PageVersions } from './page-versions.js';
+import { MovedPages } from './moved-pages.js';
+import { PageCache } from './page-cache.js';
 import { ProjectArticles } from './project-articles.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { renderStandalonePage } from './standalone-page.js';
@@ -64,7 +64,7 @@ export class PreviewSite {
   private readonly display: (file: string) => string;
   private readonly articles: ProjectArticles;
   private published: Article[] = [];
-  private readonly lint = new Map<string, Diagnostic[]>();
+  private readonly lint: LintCache;
   private theme?: Theme;
   private themeError?: OverlayFinding;
   private renderError?: OverlayFinding;
@@ -74,14 +74,11 @@ export class PreviewSite {
   private placeholders = new Map<SitePath, string[]>();
   /** The same, at the address such an article had when it last rendered (where an open browser is). */
   private placeholderAliases = new Map<SitePath, string[]>();
-  private readonly lastSitePath = new Map<string, SitePath>();
-  /** Addresses articles had before a slug or file name changed, so an open page follows its article. */
-  private readonly moved = new Map<SitePath, string>();
-  private readonly cache = new Map<SitePath, string>();
-  private readonly extraFiles = new Map<string, string>();
+  /** Where articles were shown, and the addresses they had before they moved. */
+  private readonly addresses = new MovedPages();
   private readonly media = new Map<SitePath, string>();
   private readonly isProjectFile: (file: string) => boolean;
-  private readonly versions = new PageVersions();
+  private readonly rendered = new PageCache();
   /** This run of serve, carried by every page it makes. */
   readonly instance = randomBytes(4).toString('hex');
 
@@ -91,8 +88,9 @@ export class PreviewSite {
     this.isProjectFile = projectFileCheck(options.config.root, { remember: false });
     this.loadTheme();
     this.articles = new ProjectArticles(options.config, options.cwd, this.display);
+    this.lint = new LintCache({ config: options.config, now: options.now, articleAt: (file) => this.articles.articleAt(file) });
     this.published = this.articles.published(options);
-    this.relint([], new Set(), true);
+    this.lint.relint(this.published, [], new Set(), true);
     this.makeRenderer();
   }
 
@@ -115,8 +113,8 @@ export class PreviewSite {
   update(changedFiles: Iterable<string>, changedTemplates: readonly string[] = []): UpdateResult {
     const started = performance.now();
     const touched = new Set(changedFiles);
-    const blockingBefore = JSON.stringify(this.blocking());
-    const homeBefore = JSON.stringify(this.siteFindings());
+    const blockingBefore = this.blocking();
+    const homeBefore = this.siteFindings();
     const templatesChanged = changedTemplates.length > 0;
     if (templatesChanged) this.loadTheme();
     const changedArticles = this.articles.refresh(touched);
@@ -124,7 +122,7 @@ export class PreviewSite {
     this.published = this.articles.published(this.options);
     // What may change findings: the articles that changed, and other files (images, folders); not articles saved unchanged.
     const changed = new Set([...changedArticles, ...[...touched].filter((file) => !this.articles.has(file))]);
-    const { linted, changedFindings } = this.relint(previous, changed, false);
+    const { linted, changedFindings } = this.lint.relint(this.published, previous, changed, false);
     // Other files that changed and that a page shows (images): those pages change too.
     const shownFiles = [...changed].filter((file) => !changedArticles.has(file) && this.published.some((a) => localTargets(a).some((t) => isChanged(t, new Set([file])))));
 
@@ -135,13 +133,13 @@ export class PreviewSite {
       changedArticles.size > 0 ||
       changedFindings.size > 0 ||
       shownFiles.length > 0 ||
-      JSON.stringify(this.blocking()) !== blockingBefore ||
-      JSON.stringify(this.siteFindings()) !== homeBefore;
+      !isDeepStrictEqual(this.blocking(), blockingBefore) ||
+      !isDeepStrictEqual(this.siteFindings(), homeBefore);
     if (something) {
       this.makeRenderer();
-      if (templatesChanged || JSON.stringify(this.blocking()) !== blockingBefore) pages = 'all';
+      if (templatesChanged || !isDeepStrictEqual(this.blocking(), blockingBefore)) pages = 'all';
       else pages = this.affectedPages(oldModel, new Set([...changedArticles, ...changedFindings]), new Set(shownFiles), homeBefore);
-      this.bump(pages);
+      this.rendered.changed(pages);
     }
     const files = [...changedArticles, ...changedTemplates, ...shownFiles].map(this.display);
     return { files, pages, linted, ...this.status(), durationMs: performance.now() - started };
@@ -149,12 +147,7 @@ export class PreviewSite {
 
   /** How the site stands: articles shown or held back, lint totals, and what stops every page, if anything. */
   status(): { articles: number; errorCount: number; warningCount: number; blocking?: OverlayFinding } {
-    let errorCount = 0;
-    let warningCount = 0;
-    for (const diagnostics of this.lint.values()) {
-      for (const d of diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
-    }
-    return { articles: this.published.length, errorCount, warningCount, blocking: this.blocking() };
+    return { articles: this.published.length, ...this.lint.totals(), blocking: this.blocking() };
   }
 
   /** The answer to a request for `sitePath`; undefined for a file that is not part of the site. */
@@ -175,11 +168,11 @@ export class PreviewSite {
     if (page) return this.renderPage(page);
     const broken = this.placeholders.get(sitePath) ?? this.placeholderAliases.get(sitePath);
     if (broken) {
-      const findings = broken.flatMap((file) => lintFindings(this.lint.get(file) ?? [], this.display(file)));
+      const findings = broken.flatMap((file) => lintFindings(this.lint.of(file), this.display(file)));
       const names = broken.map(this.display).join(' and ');
       return this.standalone(500, 'This article cannot be shown', `${names} has problems that stop it from being built (listed in the panel). The page comes back when they are fixed.`, findings);
     }
-    const movedTo = this.moved.get(sitePath);
+    const movedTo = this.addresses.movedFrom(sitePath);
     const entry = movedTo === undefined ? undefined : this.renderer?.model.byPath.get(movedTo);
     if (entry) return { kind: 'redirect', status: 302, location: `/${encodeSitePath(entry.sitePath)}` };
     const draft = [...this.articles.values()].find((a) => !this.options.drafts && isDraft(a) && articleUrl(a.relPath, a.data.slug) === sitePath);
@@ -194,64 +187,57 @@ export class PreviewSite {
    * their HTML last changed at; anything else (a 404, a placeholder) with the site's.
    */
   needsReload(sitePath: SitePath | undefined, version: number): boolean {
-    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.versions.of(sitePath) > version;
-    return this.versions.current > version;
-  }
-
-  /** Forgets what changed pages looked like, and records that they changed. */
-  private bump(pages: ReadonlySet<SitePath> | 'all'): void {
-    this.versions.bump(pages);
-    this.extraFiles.clear();
-    if (pages === 'all') this.cache.clear();
-    else for (const sitePath of pages) this.cache.delete(sitePath);
+    if (sitePath !== undefined && this.pages.has(sitePath) && !this.blocking()) return this.rendered.versions.of(sitePath) > version;
+    return this.rendered.versions.current > version;
   }
 
   private renderPage(page: PageRef): SiteAnswer {
-    let body = this.cache.get(page.sitePath);
-    if (body === undefined) {
-      try {
-        body = this.renderer!.renderPage(page);
-      } catch (error) {
-        if (!(error instanceof HealthmdError)) throw error;
-        const findings = [errorFinding(error, 'template', this.display, 'templates'), ...this.pageFindings(page)];
-        return this.standalone(500, 'This page cannot be shown', 'A template failed while rendering this page (see the panel); the page reloads when it is fixed.', findings);
-      }
-      this.cache.set(page.sitePath, body);
-      for (const [sitePath, file] of this.renderer!.media) this.media.set(sitePath, file);
+    const renderer = this.renderer!;
+    try {
+      const body = this.rendered.page(page.sitePath, () => {
+        const html = renderer.renderPage(page);
+        for (const [sitePath, file] of renderer.media) this.media.set(sitePath, file);
+        return html;
+      });
+      return { kind: 'html', status: 200, body };
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      const findings = [errorFinding(error, 'template', this.display, 'templates'), ...this.pageFindings(page)];
+      return this.standalone(500, 'This page cannot be shown', 'A template failed while rendering this page (see the panel); the page reloads when it is fixed.', findings);
     }
-    return { kind: 'html', status: 200, body };
   }
 
   /** The feed and sitemaps, made with the whole site (rendered once, then kept until something changes). */
   private extraFile(sitePath: string): SiteAnswer | undefined {
-    if (!this.renderer || this.blocking()) return undefined;
-    if (this.extraFiles.size === 0) {
-      const pageFiles = new Set(this.renderer.pages.map((page) => page.file));
-      try {
-        for (const item of this.renderer.output()) {
-          if ('content' in item && !pageFiles.has(item.path)) this.extraFiles.set(item.path, item.content);
+    const renderer = this.renderer;
+    if (!renderer || this.blocking()) return undefined;
+    let body: string | undefined;
+    try {
+      body = this.rendered.otherFile(sitePath, function* () {
+        const pageFiles = new Set(renderer.pages.map((page) => page.file));
+        for (const item of renderer.output()) {
+          if ('content' in item && !pageFiles.has(item.path)) yield [item.path, item.content];
         }
-      } catch (error) {
-        if (!(error instanceof HealthmdError)) throw error;
-        return undefined;
-      }
+      });
+    } catch (error) {
+      if (!(error instanceof HealthmdError)) throw error;
+      return undefined;
     }
-    const body = this.extraFiles.get(sitePath);
     return body === undefined ? undefined : { kind: 'text', body };
   }
 
   private standalone(status: number, title: string, message: string, findings: OverlayFinding[]): SiteAnswer {
-    const overlay = renderOverlay({ findings, version: this.versions.current, instance: this.instance });
+    const overlay = renderOverlay({ findings, version: this.rendered.versions.current, instance: this.instance });
     return { kind: 'html', status, body: renderStandalonePage({ lang: this.options.config.site.language, title, message, overlay }) };
   }
 
   /** What serve adds to a rendered page: its article's findings, or on the home page the articles that cannot be shown. */
   private overlayFor(page: PageRef): string {
-    return renderOverlay({ findings: this.pageFindings(page), version: this.versions.of(page.sitePath), instance: this.instance });
+    return renderOverlay({ findings: this.pageFindings(page), version: this.rendered.versions.of(page.sitePath), instance: this.instance });
   }
 
   private pageFindings(page: PageRef): OverlayFinding[] {
-    if (page.kind === 'article') return lintFindings(this.lint.get(page.entry.article.path) ?? [], this.display(page.entry.article.path));
+    if (page.kind === 'article') return lintFindings(this.lint.of(page.entry.article.path), this.display(page.entry.article.path));
     if (page.kind === 'index' && page.number === 1) return this.siteFindings();
     return [];
   }
@@ -260,7 +246,7 @@ export class PreviewSite {
   private siteFindings(): OverlayFinding[] {
     const findings: OverlayFinding[] = this.articles.problems.map((p) => ({ source: 'files', severity: 'warning', file: p.file, message: p.message }));
     for (const files of this.placeholders.values()) {
-      for (const file of files) findings.push(...lintFindings(this.lint.get(file) ?? [], this.display(file)));
+      for (const file of files) findings.push(...lintFindings(this.lint.of(file), this.display(file)));
     }
     return findings;
   }
@@ -279,29 +265,6 @@ export class PreviewSite {
     }
   }
 
-  /** Lints again what may have changed; returns how many were linted and whose findings differ now. */
-  private relint(previous: readonly Article[], touched: ReadonlySet<string>, everything: boolean): { linted: number; changedFindings: Set<string> } {
-    const articleAt = (file: string) => this.articles.articleAt(file);
-    const scope = everything ? ({ all: true } as const) : lintScope({ published: this.published, previous, changed: touched });
-    const needed = scope.all ? this.published : scope.needed;
-    const changedFindings = new Set<string>();
-    const publishedPaths = new Set(this.published.map((a) => a.path));
-    for (const file of [...this.lint.keys()]) {
-      if (publishedPaths.has(file)) continue;
-      this.lint.delete(file);
-      changedFindings.add(file);
-    }
-    if (needed.length === 0) return { linted: 0, changedFindings };
-    // Project rules (URL clashes, internal-links' suggestions) still see every published article.
-    const gate = lintGate(needed, { config: this.options.config, now: this.options.now, readArticle: articleAt, fileExists: existsSync, project: this.published });
-    for (const result of gate.results) {
-      const before = this.lint.get(result.filePath);
-      if (!before || JSON.stringify(before) !== JSON.stringify(result.messages)) changedFindings.add(result.filePath);
-      this.lint.set(result.filePath, result.messages);
-    }
-    return { linted: needed.length, changedFindings };
-  }
-
   /** A new renderer over the articles that can be built; those with fatal findings get a placeholder page. */
   private makeRenderer(): void {
     this.renderer = undefined;
@@ -312,13 +275,13 @@ export class PreviewSite {
     const add = (map: Map<SitePath, string[]>, sitePath: SitePath, file: string) => map.set(sitePath, [...(map.get(sitePath) ?? []), file]);
     const shown: Article[] = [];
     for (const article of this.published) {
-      if (!article.problem && !(this.lint.get(article.path) ?? []).some((d) => d.fatal)) {
+      if (!article.problem && !this.lint.of(article.path).some((d) => d.fatal)) {
         shown.push(article);
         continue;
       }
       const sitePath = articleUrl(article.relPath, article.data.slug);
       add(this.placeholders, sitePath, article.path);
-      const last = this.lastSitePath.get(article.path);
+      const last = this.addresses.lastAt(article.path);
       if (last !== undefined && last !== sitePath) add(this.placeholderAliases, last, article.path);
     }
     if (!this.theme) return;
@@ -340,9 +303,7 @@ export class PreviewSite {
     }
     for (const page of this.renderer.pages) this.pages.set(page.sitePath, page);
     for (const entry of this.renderer.model.entries) {
-      const before = this.lastSitePath.get(entry.article.path);
-      if (before !== undefined && before !== entry.sitePath) this.moved.set(before, entry.article.path);
-      this.lastSitePath.set(entry.article.path, entry.sitePath);
+      this.addresses.shownAt(entry.article.path, entry.sitePath);
     }
   }
 
@@ -352,26 +313,26 @@ export class PreviewSite {
    * article whose summary (title, date, description, excerpt, tags, address) changed, or that
    * appeared or went, is listed on the index, tag and every article page (latest posts): all pages.
    */
-  private affectedPages(oldModel: SiteModel | undefined, articles: ReadonlySet<string>, shownFiles: ReadonlySet<string>, homeBefore: string): ReadonlySet<SitePath> | 'all' {
+  private affectedPages(oldModel: SiteModel | undefined, articles: ReadonlySet<string>, shownFiles: ReadonlySet<string>, homeBefore: readonly OverlayFinding[]): ReadonlySet<SitePath> | 'all' {
     const newModel = this.renderer?.model;
     if (!oldModel || !newModel) return 'all';
     const pages = new Set<SitePath>();
     for (const file of articles) {
       const before = oldModel.byPath.get(file);
       const after = newModel.byPath.get(file);
-      if (summary(before) !== summary(after)) return 'all';
+      if (!isDeepStrictEqual(summary(before), summary(after))) return 'all';
       if (after) pages.add(after.sitePath);
     }
     for (const entry of newModel.entries) {
       if (shownFiles.size > 0 && localTargets(entry.article).some((target) => isChanged(target, shownFiles))) pages.add(entry.sitePath);
     }
-    if (JSON.stringify(this.siteFindings()) !== homeBefore) pages.add('');
+    if (!isDeepStrictEqual(this.siteFindings(), homeBefore)) pages.add('');
     return pages;
   }
 }
 
 /** What lists and other pages show of an article; when it changes, every page may differ. */
-function summary(entry: SiteEntry | undefined): string {
-  if (!entry) return '';
-  return JSON.stringify([entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])]);
+function summary(entry: SiteEntry | undefined): unknown[] | undefined {
+  if (!entry) return undefined;
+  return [entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])];
 }

@@ -4,10 +4,10 @@ import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
-import { articleReader, readArticles } from '../core/read-articles.js';
+import { createProject } from '../core/project.js';
+import { readArticles } from '../core/read-articles.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
-import { projectFileCheck } from '../core/project-file.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
@@ -104,8 +104,9 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const published = selected.published.filter(parseable);
   const linted = selected.linted.filter(parseable);
 
-  const reader = articleReader(config);
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile, project: published });
+  // Every article, drafts included, is parsed once above: a link to a draft finds it here instead of reading it again.
+  const project = createProject({ config, articles: all, published });
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project });
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
@@ -114,7 +115,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     baseUrl,
     theme: loadTheme(projectPath(config, 'templatesDir')),
     linkStyle: 'server',
-    isProjectFile: projectFileCheck(config.root),
+    isProjectFile: project.isProjectFile,
     describeFile: display,
     now: options.now,
   });

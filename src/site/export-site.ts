@@ -8,10 +8,10 @@ import { toCalendarDate, type CalendarDate } from '../core/dates.js';
 import type { Place } from '../core/diagnostic.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
-import { articleReader, readArticles } from '../core/read-articles.js';
+import { createProject } from '../core/project.js';
+import { readArticles } from '../core/read-articles.js';
 import { classifyUrl, isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type SiteRenderOptions } from '../render/site-renderer.js';
-import { projectFileCheck } from '../core/project-file.js';
 import { describeLeftOut } from '../core/publication.js';
 import { normaliseBaseUrl, type BuildProgress } from './build-site.js';
 import { selectForExport, type ExportSelection, type SelectedArticles } from './export-select.js';
@@ -107,11 +107,13 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
       throw new UsageError(`${display(file.path)}: is not in the articles folder (${display(articlesDir)}); export publishes articles only`);
     }
   }
-  const { articles, leftOut } = selectForExport(readArticles(discovery.files, cwd, config), options);
+  const read = readArticles(discovery.files, cwd, config);
+  const { articles, leftOut } = selectForExport(read, options);
   if (articles.length === 0) throw new UsageError(nothingSelected(options, leftOut));
 
-  const reader = articleReader(config);
-  const lint = lintGate(articles, { config, now: options.now, skipLint: options.skipLint, readArticle: reader.readArticle, fileExists: reader.fileExists, isProjectFile: reader.isProjectFile });
+  // Project rules see what is exported; what is left out (drafts) is still found, parsed once, as a link target.
+  const project = createProject({ config, articles: read, published: articles });
+  const lint = lintGate(articles, { config, now: options.now, skipLint: options.skipLint, project });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
   const theme = loadTheme(projectPath(config, 'templatesDir'));
@@ -123,7 +125,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
     theme,
     linkStyle: 'relative',
     link,
-    isProjectFile: projectFileCheck(config.root),
+    isProjectFile: project.isProjectFile,
     feeds: false,
     describeFile: display,
     imageSrc: bundledImage(inline),

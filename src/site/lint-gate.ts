@@ -2,6 +2,7 @@ import type { Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { DiscoveryProblem } from '../core/discover.js';
+import type { Project } from '../core/project.js';
 import { lintArticles, type LintResult } from '../lint/engine.js';
 import { rules } from '../rules/index.js';
 
@@ -10,11 +11,8 @@ export interface LintGateOptions {
   now: CalendarDate;
   /** Run only the fatal rules (`--skip-lint`): what makes a site impossible to build still stops it. */
   skipLint?: boolean;
-  readArticle?: (absolutePath: string) => Article | undefined;
-  fileExists?: (absolutePath: string) => boolean;
-  isProjectFile?: (absolutePath: string) => boolean;
-  /** Every article project rules should see, when only some are linted (serve re-lints what changed). */
-  project?: readonly Article[];
+  /** The project the articles belong to (serve re-lints only what changed; project rules still see every published article). */
+  project?: Project;
 }
 
 /** What build and export return when their lint gate stops them. */
@@ -52,9 +50,6 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
     config: options.config,
     now: options.now,
     ruleOverrides: overrides,
-    readArticle: options.readArticle,
-    fileExists: options.fileExists,
-    isProjectFile: options.isProjectFile,
     project: options.project,
   });
   let errorCount = 0;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TYPES, defaultConfig, loadConfig, resolveConfig } from '../../src/core/config.js';
+import { BUILT_IN_TYPES, defaultConfig, findingSeverity, loadConfig, resolveConfig, settingOf } from '../../src/core/config.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { tempProject } from '../e2e/helpers.js';
 
@@ -193,5 +193,14 @@ describe('permalinks', () => {
     expect(error.message).toContain('"/:year/:weekday/:title/"');
     expect(configError(() => resolveConfig({ permalinks: ':title' }, '/p')).message).toMatch(/^permalinks: expected a URL pattern/);
     expect(configError(() => resolveConfig({ permalinks: 3 }, '/p')).message).toBe('permalinks: expected a URL pattern such as /:title/, or a list of them, got the number 3');
+  });
+});
+
+describe('severity vocabularies', () => {
+  it("turns config's warn into a finding's warning and back, and error into error", () => {
+    expect(findingSeverity('warn')).toBe('warning');
+    expect(findingSeverity('error')).toBe('error');
+    expect(settingOf('warning')).toBe('warn');
+    expect(settingOf('error')).toBe('error');
   });
 });

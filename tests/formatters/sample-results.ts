@@ -14,8 +14,8 @@ function rule(id: string, extra: Partial<Rule> = {}): Rule {
 export const RULES: Rule[] = [
   rule('front-matter-valid', { fatal: true }),
   rule('heading-structure', { fixable: true }),
-  rule('no-absolute-claims', { severity: 'warn' }),
-  rule('readability-grade', { severity: 'warn' }),
+  rule('no-absolute-claims', { severity: 'warning' }),
+  rule('readability-grade', { severity: 'warning' }),
   rule('link-safety'),
 ];
 

@@ -51,7 +51,7 @@ describe('lintScope', () => {
     expect(names(result.needed)).toEqual(['e.md']);
     const config = defaultConfig('/project');
     const byPath = new Map(published.map((x) => [x.path, x]));
-    const [linted] = lintArticles(result.needed, { config, now: '2026-01-01', project: published, readArticle: (file) => byPath.get(file), ruleOverrides: { 'internal-links': 'error' } });
+    const [linted] = lintArticles(result.needed, { config, now: '2026-01-01', project: { published, article: (file) => byPath.get(file), exists: (file) => byPath.has(file), isProjectFile: (file) => byPath.has(file) }, ruleOverrides: { 'internal-links': 'error' } });
     const missing = linted.messages.find((m) => m.ruleId === 'internal-links' && m.messageId === 'missing-file');
     expect(missing?.message).toContain('did you mean c.md?');
   });

@@ -61,8 +61,7 @@ export function lintResultsWithRule(ruleId: string, setup: LintSetup): LintResul
     config,
     now: setup.now ?? NOW,
     fix: setup.fix,
-    readArticle: (file) => others.get(file),
-    fileExists: (file) => files.has(file),
+    project: { published: linted, article: (file) => others.get(file), exists: (file) => files.has(file), isProjectFile: (file) => files.has(file) },
   });
 }
 
@@ -92,7 +91,7 @@ export interface RuleRun {
  */
 export function runRule(rule: AnyRule, run: RuleRun): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const severity = rule.severity === 'warn' ? 'warning' : 'error';
+  const severity = rule.severity;
   rule.check({
     article: run.article,
     config: run.config ?? defaultConfig(ROOT),
