@@ -1,7 +1,7 @@
 import { articleAliases } from '../core/aliases.js';
 import type { Article } from '../core/article.js';
 import { relativePath } from '../core/relative-path.js';
-import { SLUG_PATTERN } from '../core/slug.js';
+import { SLUG_PATTERN, slugify } from '../core/slug.js';
 import { articleOutputPath, articleUrl } from '../core/url.js';
 import { aliasClashes } from '../render/redirect-pages.js';
 import { defineRule, type RuleContext } from './types.js';
@@ -61,7 +61,7 @@ function checkSlug({ article, report }: Context): void {
     return;
   }
   const text = String(slug);
-  const suggestion = suggestSlug(text);
+  const suggestion = slugify(text);
   const example = suggestion ? `such as '${suggestion}'` : "such as 'back-pain'";
   if (typeof slug === 'number' || typeof slug === 'boolean') {
     // YAML reads `slug: 2024` as a number, which the URL would silently ignore.
@@ -117,15 +117,6 @@ function byUrl(articles: readonly Article[]): Map<string, Article[]> {
 /** Case-insensitive, because macOS and Windows file systems would write both pages to one folder (the path is NFC already). */
 function urlKey(article: Article): string {
   return articleOutputPath(article.relPath, article.data.slug).toLowerCase();
-}
-
-function suggestSlug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 function list(names: string[]): string {
