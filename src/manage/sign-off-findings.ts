@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { parseArticle, type Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -21,7 +20,7 @@ export interface SignedOff {
 export function signOffFindings(items: readonly SignedOff[], config: Config, now: CalendarDate): Map<Article, Diagnostic[]> {
   const planned = items.map(({ article, text }) => (text === undefined ? article : parseArticle({ path: article.path, relPath: article.relPath, content: text })));
   // As before the Project: a file that exists passes as a project file (symbolic links are not resolved here).
-  const project = createProject({ config, articles: planned, isProjectFile: existsSync });
+  const project = createProject({ config, articles: planned });
   const results = lintArticles(planned, { config, now, project });
   const found = new Map<Article, Diagnostic[]>();
   results.forEach((result, i) => {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { Article } from '../core/article.js';
 import type { Config } from '../core/config.js';
@@ -13,6 +12,8 @@ export interface LintCacheOptions {
   now: CalendarDate;
   /** The article at a path as serve holds it (read from disk when it is not an article of the site). */
   articleAt(file: string): Article | undefined;
+  /** The page's own check of what a link or image may publish, so the overlay and the page agree. */
+  isProjectFile(file: string): boolean;
 }
 
 /** Serve's lint findings per published article, linted again only where a change can alter them. */
@@ -58,7 +59,7 @@ export class LintCache {
       published,
       load: (file) => this.options.articleAt(file),
       // As serve has always linted: a file that exists passes as a project file.
-      isProjectFile: existsSync,
+      isProjectFile: this.options.isProjectFile,
     });
     const gate = lintGate(needed, { config: this.options.config, now: this.options.now, project });
     for (const result of gate.results) {

@@ -88,7 +88,7 @@ export class PreviewSite {
     this.isProjectFile = projectFileCheck(options.config.root, { remember: false });
     this.loadTheme();
     this.articles = new ProjectArticles(options.config, options.cwd, this.display);
-    this.lint = new LintCache({ config: options.config, now: options.now, articleAt: (file) => this.articles.articleAt(file) });
+    this.lint = new LintCache({ config: options.config, now: options.now, articleAt: (file) => this.articles.articleAt(file), isProjectFile: this.isProjectFile });
     this.published = this.articles.published(options);
     this.lint.relint(this.published, [], new Set(), true);
     this.makeRenderer();

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
@@ -88,5 +88,20 @@ describe('PreviewSite after a series of edits', () => {
     expect(result.pages).toEqual(new Set());
     expect(result.linted).toBe(0);
     expect(site.needsReload('articles/a/', 0)).toBe(false);
+  });
+});
+
+describe('PreviewSite findings', () => {
+  it('reports an image reached through a symbolic link out of the project, which the page leaves out, as lint does', () => {
+    const outside = tempProject({ 'spine.png': '\x89PNG\r\n\x1a\n' });
+    const project = tempProject({ 'articles/a.md': articleText('Alpha', '', '![Spine](images/spine.png)') });
+    mkdirSync(path.join(project, 'articles/images'));
+    symlinkSync(path.join(outside, 'spine.png'), path.join(project, 'articles/images/spine.png'));
+    const site = new PreviewSite({ config: loadConfig(project), cwd: project, now: NOW, drafts: false, baseUrl: 'http://127.0.0.1:4000/' });
+    const answer = site.answer('articles/a/');
+    expect(answer?.kind).toBe('html');
+    const body = answer?.kind === 'html' ? answer.body : '';
+    expect(body).not.toMatch(/<img[^>]*spine\.png/);
+    expect(body).toContain('data-rule="link-safety"');
   });
 });
