@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { PathDefaults } from './adopt-front-matter.js';
 import type { DateFormat } from './dates.js';
 import { rules as registry } from '../rules/index.js';
-import { closestMatch } from '../rules/util/closest-match.js';
+import { closestMatch } from './closest-match.js';
 import type { Severity } from './diagnostic.js';
 import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';

@@ -7,7 +7,7 @@ import type { Project } from '../core/project.js';
 import { rules as registry } from '../rules/index.js';
 import type { AnyRule, ProjectView, RuleReport } from '../rules/types.js';
 import { applyFixes } from './apply-fixes.js';
-import { closestMatch } from '../rules/util/closest-match.js';
+import { closestMatch } from '../core/closest-match.js';
 import { inlineControl, type DirectiveRuleName } from './inline-control.js';
 import { placeIndependent } from './placeless.js';
 import { toDiagnostic } from './rule-report.js';

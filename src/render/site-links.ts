@@ -4,7 +4,7 @@ import { publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
 import { expandPermalink, type PlaceholderValues } from '../core/permalinks.js';
 import { articleOutputPath, articleUrl } from '../core/url.js';
-import { closestMatch } from '../rules/util/closest-match.js';
+import { closestMatch } from '../core/closest-match.js';
 import type { SitePath } from './links.js';
 import { indexPath } from './pages.js';
 import { STYLESHEET } from './theme.js';

@@ -6,7 +6,7 @@ import { classifyUrl, isOutsideFolder, localFileVerdict, localPath } from '../co
 import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import { defineRule, type RuleContext } from './types.js';
-import { closestMatch } from './util/closest-match.js';
+import { closestMatch } from '../core/closest-match.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 import { relativePath } from '../core/relative-path.js';
