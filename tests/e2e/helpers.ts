@@ -79,10 +79,11 @@ export function tempProject(files: Record<string, string | Uint8Array> = {}): st
 }
 
 /**
- * A medical article that passes every rule (reviewed 2024-05-10: lint it with
- * HEALTHMD_NOW=2024-06-01): `extra` goes into its front matter, `body` after its first paragraph.
+ * A medical article with front matter that passes every rule (reviewed 2024-05-10: lint it with
+ * HEALTHMD_NOW=2024-06-01), `body` and then its Sources and Disclaimer sections; `extra` goes
+ * into the front matter.
  */
-export function cleanArticle(title: string, { extra = '', body = '', date = '2024-05-08' }: { extra?: string; body?: string; date?: string } = {}): string {
+export function healthArticle(body: string, { title = 'Staying Active With Back Pain', extra = '', date = '2024-05-08' }: { title?: string; extra?: string; date?: string } = {}): string {
   return `---
 title: ${title}
 description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
@@ -91,12 +92,7 @@ author: Sam Lee
 reviewedBy: "Dr Ann Bell, MRCGP"
 lastReviewed: 2024-05-10
 ${extra}---
-Most back pain gets better in a few weeks. Keep moving as much as you can.
 ${body}
-## Keeping Active
-
-A short walk each day can help.
-
 ## Sources
 
 - NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
@@ -105,4 +101,9 @@ A short walk each day can help.
 
 This page gives general information only. Ask your doctor about your own health.
 `;
+}
+
+/** A whole lint-clean article: an opening paragraph, `body` after it, and a section of its own. */
+export function cleanArticle(title: string, { extra = '', body = '', date = '2024-05-08' }: { extra?: string; body?: string; date?: string } = {}): string {
+  return healthArticle(`Most back pain gets better in a few weeks. Keep moving as much as you can.\n${body}\n## Keeping Active\n\nA short walk each day can help.\n`, { title, extra, date });
 }

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { healthArticle, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
-const article = (body: string) => `---
-title: Staying Active With Back Pain
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
----
-${body}
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const article = (body: string) => healthArticle(body);
 
 interface Report {
   messages: { ruleId: string; messageId: string; message: string; severity: number; line: number; column: number; endColumn: number }[];

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli, tempProject, type RunResult } from './helpers.js';
+import { healthArticle, REPO, runCli, tempProject, type RunResult } from './helpers.js';
 
 interface Message {
   ruleId: string;
@@ -24,25 +24,7 @@ const NOW = { HEALTHMD_NOW: '2024-06-01' };
 const STACK = /\n\s+at .+:\d+/;
 
 /** A medical article that passes every rule. */
-const CLEAN = `---
-title: Staying Active With Back Pain
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
----
-Most back pain gets better in a few weeks. Keep moving as much as you can. A short walk each day
-can help.
-
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const CLEAN = healthArticle('Most back pain gets better in a few weeks. Keep moving as much as you can. A short walk each day\ncan help.\n');
 
 /** CLEAN with a body edited by `edit`. */
 const variant = (edit: (text: string) => string) => edit(CLEAN);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO, runCli, tempProject } from './helpers.js';
+import { healthArticle, REPO, runCli, tempProject } from './helpers.js';
 
 interface Hook {
   id: string;
@@ -16,24 +16,7 @@ interface Hook {
 const hooks = parse(readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string> };
 
-const GOOD = `---
-title: Staying Active With Back Pain
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
----
-Most back pain gets better in a few weeks. Keep moving as much as you can.
-
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const GOOD = healthArticle('Most back pain gets better in a few weeks. Keep moving as much as you can.\n');
 
 describe('.pre-commit-hooks.yaml', () => {
   const [hook] = hooks;
