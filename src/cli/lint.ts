@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseArticle } from '../core/article.js';
+import { parseArticle, type Article } from '../core/article.js';
+import { LintCache } from '../cache/lint-cache.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
 import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
@@ -34,6 +35,7 @@ interface LintFlags {
   drafts?: boolean;
   future?: boolean;
   shard?: Shard;
+  cache?: boolean;
 }
 
 function parseRuleFlag(value: string, previous: Record<string, RuleSeverity> = {}): Record<string, RuleSeverity> {
@@ -66,6 +68,7 @@ export function registerLint(program: Command, io: Io, exit: { code: number }): 
     .option('--drafts', 'lint drafts and articles with published: false too, as build --drafts publishes them')
     .option('--future', 'lint articles dated after today too, as build --future publishes them')
     .option('--shard <i/n>', 'lint only part I of N of the files (a CI matrix runs 1/N … N/N); project rules still see every article', parseShard)
+    .option('--no-cache', 'ignore the cache of earlier runs in .healthmd/ (and do not update it)')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <file>', 'the path the text on stdin stands for (for messages and links)')
     .addHelpText(
@@ -116,21 +119,36 @@ Examples:
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
+        // Findings of files unchanged since an earlier run come from the cache; --fix rewrites files, so it lints them all.
+        const cache = flags.cache === false || flags.fix ? undefined : LintCache.open({ config, now, ruleOverrides, warn: (message) => io.stderr(`healthmd: warning: ${message}\n`) });
+        const frontMatterOf = cache ? (file: ArticleFile) => cache.frontMatter(file) : (file: ArticleFile) => frontMatterOnly(file, config);
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
-        const published = publishedFiles(discovery.files, paths.length ? projectArticleFiles(config, context.cwd) : discovery.files, { drafts: flags.drafts, future: flags.future, now }, config, io);
+        const scanned = paths.length ? projectArticleFiles(config, context.cwd) : discovery.files;
+        const published = publishedFiles(discovery.files, scanned, { drafts: flags.drafts, future: flags.future, now }, frontMatterOf, io);
         const { project } = published;
         const shard = flags.shard;
         if (published.files.length === 0) return;
         // A shard's reports are written even when it holds no file, so each CI job has one to upload.
         const files = shard ? published.files.filter((file) => inShard(file.relPath, shard)) : published.files;
-        const workers = workerCount(files.length, io.env);
-        results =
-          files.length === 0
+        const signature = cache?.projectSignature(project) ?? '';
+        const kept = new Map<string, LintResult>();
+        for (const file of files) {
+          const result = cache?.result(file, signature);
+          if (result) kept.set(file.path, result);
+        }
+        const stale = files.filter((file) => !kept.has(file.path));
+        const workers = workerCount(stale.length, io.env);
+        const task = { cwd: context.cwd, now, ruleOverrides, fix: flags.fix, dependencies: Boolean(cache) };
+        const fresh =
+          stale.length === 0
             ? []
             : workers > 1
-              ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers, new URL('./lint-worker.js', import.meta.url))
-              : lintFilesInProject(files, project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
+              ? await lintInWorkers({ ...task, configFile: context.configFile, files: stale, project }, workers, new URL('./lint-worker.js', import.meta.url))
+              : lintFilesInProject(stale, project, { ...task, config, frontMatterOf });
+        for (const result of fresh) kept.set(result.filePath, cache ? cache.remember(result, signature) : result);
+        cache?.save(paths.length || shard ? undefined : scanned);
+        results = files.map((file) => kept.get(file.path)!);
       }
       if (flags.fix) {
         for (const result of results) {
@@ -166,10 +184,16 @@ Examples:
  * Files in doubt (`published: "false"`) are linted, so their wrong type is reported, but no
  * other file sees them. A note on stderr says what was left out and how to include it.
  */
-function publishedFiles(named: readonly ArticleFile[], project: readonly ArticleFile[], publish: PublishOptions, config: Config, io: Io): { files: ArticleFile[]; project: ArticleFile[] } {
+function publishedFiles(
+  named: readonly ArticleFile[],
+  project: readonly ArticleFile[],
+  publish: PublishOptions,
+  frontMatterOf: (file: ArticleFile) => Article,
+  io: Io,
+): { files: ArticleFile[]; project: ArticleFile[] } {
   const reasons = new Map<string, Unpublished | undefined>();
   const reasonOf = (file: ArticleFile) => {
-    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOnly(file, config), publish));
+    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOf(file), publish));
     return reasons.get(file.path);
   };
   const leftOut: Array<{ reason: Unpublished }> = [];

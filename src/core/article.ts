@@ -73,7 +73,6 @@ export function parseArticle(input: ArticleInput): Article {
   }
   const body = problem ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
   const bodyLine = lines.place(bodyStart).line;
-  const bodyLines = new LineIndex(body);
   let model = EMPTY_MARKDOWN;
   if (!problem && input.markdown !== false) {
     try {
@@ -86,6 +85,39 @@ export function parseArticle(input: ArticleInput): Article {
       };
     }
   }
+  return assemble(input, { source, bom, lines, frontMatter, data, problem, body, bodyStart, bodyLine }, model);
+}
+
+/**
+ * What project rules need of an article they do not lint (its place, front matter and whether it
+ * parses), in a form a cache can keep: the file's text up to the body, and what was read from it.
+ */
+export interface FrontMatterRecord {
+  head: string;
+  bom: boolean;
+  frontMatter?: FrontMatter;
+  data: Record<string, unknown>;
+  problem?: FrontMatterProblem;
+  bodyStart: number;
+}
+
+export function frontMatterRecord(article: Article): FrontMatterRecord {
+  const { bom, frontMatter, data, problem, bodyStart } = article;
+  return { head: article.source.slice(0, bodyStart), bom, frontMatter, data, problem, bodyStart };
+}
+
+/** The article a record stands for, as `parseArticle` with `markdown: false` reads it, without the body's text. */
+export function articleFromRecord(file: { path: string; relPath: string }, record: FrontMatterRecord): Article {
+  const lines = new LineIndex(record.head);
+  const parts = { ...record, source: record.head, lines, body: '', bodyLine: lines.place(record.bodyStart).line };
+  return assemble(file, parts, EMPTY_MARKDOWN);
+}
+
+type ArticleParts = Pick<Article, 'source' | 'bom' | 'lines' | 'frontMatter' | 'data' | 'problem' | 'body' | 'bodyStart' | 'bodyLine'>;
+
+function assemble(file: { path: string; relPath: string }, parts: ArticleParts, model: MarkdownModel): Article {
+  const { lines, bodyLine } = parts;
+  const bodyLines = new LineIndex(parts.body);
   const place = (offset: number): Place => {
     const p = bodyLines.place(offset);
     return { line: p.line + bodyLine - 1, column: p.column };
@@ -93,16 +125,16 @@ export function parseArticle(input: ArticleInput): Article {
   const headings = model.headings;
   return {
     ...model,
-    path: input.path,
-    relPath: input.relPath,
-    source,
-    bom,
+    path: file.path,
+    relPath: file.relPath,
+    source: parts.source,
+    bom: parts.bom,
     lines,
-    frontMatter,
-    data,
-    problem,
-    body,
-    bodyStart,
+    frontMatter: parts.frontMatter,
+    data: parts.data,
+    problem: parts.problem,
+    body: parts.body,
+    bodyStart: parts.bodyStart,
     bodyLine,
     place,
     offsetOf: (p) => lines.offset(p.line, p.column),

@@ -24,6 +24,21 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The fixed file text (BOM included as on disk), when `fix` changed it. */
   output?: string;
+  /** What the rules asked of the project while linting this file, when `dependencies` asked for it (the lint cache). */
+  dependencies?: LintDependencies;
+}
+
+/**
+ * What a file's findings depend on besides its own text, the config and today: the project's
+ * articles as a whole (unique-slug, site-root links), other articles read in full (a link's
+ * target and its headings), and whether other files exist. Absolute paths.
+ */
+export interface LintDependencies {
+  /** A rule read the list of the project's articles (their front matter and paths). */
+  projectWide: boolean;
+  articles: string[];
+  exists: string[];
+  projectFiles: string[];
 }
 
 export interface ActiveRule {
@@ -50,6 +65,8 @@ export interface LintOptions {
    * where a file is (its relative links and images, its URL) are left out rather than guessed.
    */
   placeless?: boolean;
+  /** Record on each result what its rules asked of the project (`dependencies`), so a cache can tell when it still holds. */
+  dependencies?: boolean;
 }
 
 const FRONT_MATTER_VALID = 'front-matter-valid';
@@ -129,7 +146,8 @@ export function lintArticles(articles: readonly Article[], options: LintOptions)
 }
 
 function lintOne(article: Article, active: ActiveRule[], project: ProjectView, options: LintOptions): LintResult {
-  const messages = check(article, active, project, options).sort(compareDiagnostics);
+  const recorder = options.dependencies ? recording(project) : undefined;
+  const messages = check(article, active, recorder?.view ?? project, options).sort(compareDiagnostics);
   const result: LintResult = {
     filePath: article.path,
     messages,
@@ -149,7 +167,35 @@ function lintOne(article: Article, active: ActiveRule[], project: ProjectView, o
     }
     if (message.fatal) result.fatalErrorCount++;
   }
+  if (recorder) result.dependencies = recorder.dependencies();
   return result;
+}
+
+/** A view of the project that notes each question asked of it. */
+function recording(project: ProjectView): { view: ProjectView; dependencies(): LintDependencies } {
+  let projectWide = false;
+  const articles = new Set<string>();
+  const exists = new Set<string>();
+  const projectFiles = new Set<string>();
+  const view: ProjectView = {
+    get articles() {
+      projectWide = true;
+      return project.articles;
+    },
+    article(file) {
+      articles.add(file);
+      return project.article(file);
+    },
+    exists(file) {
+      exists.add(file);
+      return project.exists(file);
+    },
+    isProjectFile(file) {
+      projectFiles.add(file);
+      return project.isProjectFile?.(file) ?? project.exists(file);
+    },
+  };
+  return { view, dependencies: () => ({ projectWide, articles: [...articles], exists: [...exists], projectFiles: [...projectFiles] }) };
 }
 
 /** An error for each rule name a directive gives that is no rule (a typo silences nothing), with the likeliest meant. */

@@ -13,6 +13,10 @@ export interface LintFilesOptions {
   now: CalendarDate;
   ruleOverrides?: Record<string, RuleSeverity>;
   fix?: boolean;
+  /** Record what each file's findings depend on (see LintDependencies): the lint cache asks for it. */
+  dependencies?: boolean;
+  /** The front matter of a project file not linted, when the caller has it already (the lint cache's scan); by default read from the file. */
+  frontMatterOf?: (file: ArticleFile) => Article;
 }
 
 /**
@@ -53,7 +57,8 @@ export function lintArticlesInProject(
   const hidden = options.joinProject === false && outside.length > 0;
   // Without files to add or hide, the linted articles are the project (the engine's default).
   if (hidden || projectFiles.some((file) => !byPath.has(file.path))) {
-    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOnly(file, config)), ...(hidden ? [] : outside)];
+    const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
+    project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOf(file)), ...(hidden ? [] : outside)];
     project.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
   return lintArticles(articles, {
@@ -61,6 +66,7 @@ export function lintArticlesInProject(
     now: options.now,
     ruleOverrides: options.ruleOverrides,
     fix: options.fix,
+    dependencies: options.dependencies,
     // The files not linted are in `published` by their front matter only; as link targets they are read in full, on demand.
     project: createProject({ config, articles, published: project }),
     placeless: options.placeless,

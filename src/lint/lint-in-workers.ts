@@ -13,6 +13,8 @@ export interface WorkerTask {
   now: CalendarDate;
   ruleOverrides?: Record<string, RuleSeverity>;
   fix?: boolean;
+  /** Record what each file's findings depend on (the lint cache). */
+  dependencies?: boolean;
   files: readonly ArticleFile[];
   /** The whole project, when `files` is only part of it (paths given): project rules see all of it. */
   project?: readonly ArticleFile[];

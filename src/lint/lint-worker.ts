@@ -8,7 +8,7 @@ import type { WorkerTask } from './lint-in-workers.js';
 const task = workerData as WorkerTask;
 try {
   const config = loadConfig(task.cwd, task.configFile);
-  const results = lintFilesInProject(task.files.slice(task.start, task.end), task.project ?? task.files, { config, cwd: task.cwd, now: task.now, ruleOverrides: task.ruleOverrides, fix: task.fix });
+  const results = lintFilesInProject(task.files.slice(task.start, task.end), task.project ?? task.files, { config, cwd: task.cwd, now: task.now, ruleOverrides: task.ruleOverrides, fix: task.fix, dependencies: task.dependencies });
   parentPort!.postMessage({ results });
 } catch (error) {
   const e = error as Error;

@@ -1,0 +1,183 @@
+import { existsSync, readFileSync } from 'node:fs';
+import pkg from '../../package.json' with { type: 'json' };
+import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
+import type { Config, RuleSeverity } from '../core/config.js';
+import type { CalendarDate } from '../core/dates.js';
+import type { ArticleFile } from '../core/discover.js';
+import { projectFileCheck } from '../core/project-file.js';
+import type { LintDependencies, LintResult } from '../lint/engine.js';
+import { CacheFile, cacheIsCommitted, healthmdDigest, sha256 } from './cache-file.js';
+
+/** A file's findings as kept: the result without its path (the entry's) and what they depend on. */
+interface StoredLint {
+  result: Omit<LintResult, 'filePath' | 'dependencies' | 'output'>;
+  articles: Array<[string, string]>;
+  exists: Array<[string, boolean]>;
+  projectFiles: Array<[string, boolean]>;
+  /** The project signature the findings were made against, when a rule read the project's articles. */
+  project?: string;
+}
+
+/** What the cache knows of one file, valid while the file's bytes have this digest. */
+interface Entry {
+  hash: string;
+  record: FrontMatterRecord;
+  /** Digest of what project rules read of this file (its front matter and whether it parses). */
+  meta: string;
+  lint?: StoredLint;
+}
+
+type Entries = Map<string, Entry>;
+
+export interface LintCacheOptions {
+  config: Config;
+  now: CalendarDate;
+  ruleOverrides?: Record<string, RuleSeverity>;
+  /** Says why the cache was not used or not saved; lint goes on cold. */
+  warn(message: string): void;
+}
+
+/** A file missing or unreadable, as a dependency's digest. */
+const MISSING = '';
+
+/**
+ * Lint findings kept between runs in `.healthmd/`, addressed by content: an entry is used only
+ * while the file's bytes, healthmd (its version and code), the config, the rule settings and today
+ * are what they were, and so is everything its rules asked of the project (other articles' bytes,
+ * other files' existence, and for project rules the front matter of every published article).
+ */
+export class LintCache {
+  private readonly store: CacheFile<Entries>;
+  private readonly entries: Entries;
+  private readonly hashes = new Map<string, string>();
+  /** The front matter read this run, by path: each file is read once. */
+  private readonly articles = new Map<string, Article>();
+  private readonly isProjectFile: (file: string) => boolean;
+  private changed = false;
+
+  private constructor(
+    private readonly options: LintCacheOptions,
+    store: CacheFile<Entries>,
+    entries: Entries | undefined,
+    /** False when the cache folder is not this machine's to write (committed to git). */
+    private readonly saving = true,
+  ) {
+    this.store = store;
+    this.entries = entries instanceof Map ? entries : new Map();
+    this.isProjectFile = projectFileCheck(options.config.root);
+  }
+
+  static open(options: LintCacheOptions): LintCache {
+    const { config } = options;
+    const key = sha256(JSON.stringify([pkg.version, healthmdDigest(), config, options.ruleOverrides ?? {}, options.now]));
+    const store = new CacheFile<Entries>(config.root, 'lint', key);
+    if (cacheIsCommitted(config.root)) {
+      options.warn('.healthmd/ is committed to git, so its cache is not used (a checkout must not bring its own findings): remove it from git (git rm -r --cached .healthmd)');
+      return new LintCache(options, store, undefined, false);
+    }
+    return new LintCache(options, store, store.read());
+  }
+
+  /** The front matter of a file, as frontMatterOnly reads it: from the cache while the file is unchanged. */
+  frontMatter(file: ArticleFile): Article {
+    let article = this.articles.get(file.path);
+    if (article) return article;
+    const bytes = readBytes(file.path);
+    const hash = this.hashBytes(file.path, bytes);
+    const entry = this.entries.get(file.path);
+    if (entry?.hash === hash) {
+      article = articleFromRecord(file, entry.record);
+    } else {
+      article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
+      const record = frontMatterRecord(article);
+      this.entries.set(file.path, { hash, record, meta: sha256(`${record.head}\0${record.problem?.messageId ?? ''}`) });
+      this.changed = true;
+    }
+    this.articles.set(file.path, article);
+    return article;
+  }
+
+  /** A digest of what project rules read of the project (front matter and places of its articles). */
+  projectSignature(project: readonly ArticleFile[]): string {
+    const parts: string[] = [];
+    for (const file of project) {
+      this.frontMatter(file);
+      parts.push(`${file.relPath}\0${this.entries.get(file.path)!.meta}`);
+    }
+    return sha256(parts.join('\0'));
+  }
+
+  /** The findings kept for a file, if they still hold. */
+  result(file: ArticleFile, projectSignature: string): LintResult | undefined {
+    const entry = this.entries.get(file.path);
+    const lint = entry?.lint;
+    if (!lint || entry.hash !== this.hash(file.path)) return undefined;
+    if (lint.project !== undefined && lint.project !== projectSignature) return undefined;
+    if (lint.articles.some(([path, hash]) => this.hash(path) !== hash)) return undefined;
+    if (lint.exists.some(([path, exists]) => existsSync(path) !== exists)) return undefined;
+    if (lint.projectFiles.some(([path, is]) => this.isProjectFile(path) !== is)) return undefined;
+    return { filePath: file.path, ...lint.result };
+  }
+
+  /** Keeps a fresh result (made with `dependencies`), and returns it without them. */
+  remember(result: LintResult, projectSignature: string): LintResult {
+    const { dependencies, filePath, output, ...rest } = result;
+    const entry = this.entries.get(filePath);
+    if (dependencies && entry && output === undefined && entry.hash === this.hash(filePath)) {
+      entry.lint = storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
+      this.changed = true;
+    }
+    return output === undefined ? { filePath, ...rest } : { filePath, ...rest, output };
+  }
+
+  /**
+   * Writes the cache when something changed. `scanned`: the whole project was seen, so entries of
+   * files that are gone are dropped. A cache that cannot be written is said once; lint goes on.
+   */
+  save(scanned?: readonly ArticleFile[]): void {
+    if (!this.changed || !this.saving) return;
+    if (scanned) {
+      const seen = new Set(scanned.map((file) => file.path));
+      for (const path of this.entries.keys()) if (!seen.has(path)) this.entries.delete(path);
+    }
+    try {
+      this.store.write(this.entries);
+    } catch (error) {
+      this.options.warn(`could not write the cache in .healthmd/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts cold`);
+    }
+  }
+
+  private hash(path: string): string {
+    return this.hashes.get(path) ?? this.hashBytes(path, readBytes(path));
+  }
+
+  private hashBytes(path: string, bytes: Uint8Array | undefined): string {
+    let hash = this.hashes.get(path);
+    if (hash === undefined) this.hashes.set(path, (hash = bytes ? sha256(bytes) : MISSING));
+    return hash;
+  }
+}
+
+function storedLint(
+  result: StoredLint['result'],
+  dependencies: LintDependencies,
+  projectSignature: string,
+  hash: (path: string) => string,
+  isProjectFile: (path: string) => boolean,
+): StoredLint {
+  return {
+    result,
+    articles: dependencies.articles.map((path) => [path, hash(path)]),
+    exists: dependencies.exists.map((path) => [path, existsSync(path)]),
+    projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
+    project: dependencies.projectWide ? projectSignature : undefined,
+  };
+}
+
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
