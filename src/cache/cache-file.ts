@@ -11,7 +11,7 @@ export const CACHE_DIR = '.healthmd';
 /** Bumped whenever what a cache file holds changes shape: older files are then foreign. */
 const FORMAT = 'healthmd-cache/1';
 const DIGEST_BYTES = 32;
-/** Cache files of one kind kept side by side (a lint and a build's lint gate use different rule settings). */
+/** Caches of one kind kept side by side (a lint and a build's lint gate use different rule settings). */
 const KEEP = 4;
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
@@ -33,58 +33,121 @@ export function healthmdDigest(): string {
 }
 
 /**
- * A file of the cache: a SHA-256 digest of the payload, then the payload (a V8-serialised value
- * with the format and the key it was made for). `read` returns undefined for anything else: a
- * missing, truncated, corrupted, foreign or older file is never trusted, only replaced.
+ * One file of the cache: a SHA-256 digest of the payload, then the payload (a V8-serialised value
+ * with the format and the key it was made for). `readCacheFile` returns undefined for anything
+ * else: a missing, truncated, corrupted, foreign or older file is never trusted, only replaced.
  */
-export class CacheFile<T> {
-  readonly file: string;
+function readCacheFile<T>(file: string, key: string): T | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length <= DIGEST_BYTES) return undefined;
+  const payload = bytes.subarray(DIGEST_BYTES);
+  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
+  try {
+    const stored = deserialize(payload) as { format?: unknown; key?: unknown; value?: T };
+    return stored?.format === FORMAT && stored.key === key ? stored.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces a cache file in one rename. Throws on I/O errors. */
+function writeCacheFile(file: string, key: string, value: unknown): void {
+  const payload = serialize({ format: FORMAT, key, value });
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * A map kept in the cache folder, in SHARDS files by key, so that a run that changes a few entries
+ * rewrites a few files, not all of them. Each shard is checked on its own: a damaged one is
+ * dropped (its entries are made again), the others are used.
+ */
+export class CacheMap<V> {
+  private readonly entries = new Map<string, V>();
+  private readonly dir: string;
+  private readonly dirty = new Set<number>();
 
   constructor(
-    readonly root: string,
-    readonly kind: string,
-    readonly key: string,
+    private readonly root: string,
+    private readonly kind: string,
+    private readonly key: string,
   ) {
-    this.file = path.join(root, CACHE_DIR, `${kind}-${key.slice(0, 24)}.v8`);
+    this.dir = path.join(root, CACHE_DIR, `${kind}-${key.slice(0, 24)}`);
   }
 
-  read(): T | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.file);
-    } catch {
-      return undefined;
+  /** Reads what an earlier run kept. */
+  load(): this {
+    for (let shard = 0; shard < SHARDS; shard++) {
+      const value = readCacheFile<Array<[string, V]>>(this.shardFile(shard), this.key);
+      if (Array.isArray(value)) for (const [name, entry] of value) this.entries.set(name, entry);
     }
-    if (bytes.length <= DIGEST_BYTES) return undefined;
-    const payload = bytes.subarray(DIGEST_BYTES);
-    if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return undefined;
-    try {
-      const stored = deserialize(payload) as { format?: unknown; key?: unknown; value?: T };
-      return stored?.format === FORMAT && stored.key === this.key ? stored.value : undefined;
-    } catch {
-      return undefined;
-    }
+    return this;
   }
 
-  /** Replaces the file in one rename and removes the oldest files of the same kind beyond KEEP. Throws on I/O errors. */
-  write(value: T): void {
-    const dir = path.join(this.root, CACHE_DIR);
-    mkdirSync(dir, { recursive: true });
-    const payload = serialize({ format: FORMAT, key: this.key, value });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-      renameSync(temporary, this.file);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-    const siblings = readdirSync(dir)
-      .filter((name) => name.startsWith(`${this.kind}-`) && name.endsWith('.v8'))
-      .map((name) => path.join(dir, name));
+  get(name: string): V | undefined {
+    return this.entries.get(name);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  set(name: string, value: V): void {
+    this.entries.set(name, value);
+    this.dirty.add(shardOf(name));
+  }
+
+  /** Marks an entry changed in place. */
+  touch(name: string): void {
+    this.dirty.add(shardOf(name));
+  }
+
+  delete(name: string): void {
+    if (this.entries.delete(name)) this.dirty.add(shardOf(name));
+  }
+
+  get changed(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /** Writes the shards that changed, and removes the oldest folders of this kind beyond KEEP. Throws on I/O errors. */
+  save(): void {
+    if (this.dirty.size === 0) return;
+    mkdirSync(this.dir, { recursive: true });
+    const shards = new Map<number, Array<[string, V]>>([...this.dirty].map((shard) => [shard, []]));
+    for (const [name, entry] of this.entries) shards.get(shardOf(name))?.push([name, entry]);
+    for (const [shard, entries] of shards) writeCacheFile(this.shardFile(shard), this.key, entries);
+    this.dirty.clear();
+    const parent = path.join(this.root, CACHE_DIR);
+    const siblings = readdirSync(parent, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name.startsWith(`${this.kind}-`))
+      .map((entry) => path.join(parent, entry.name));
     if (siblings.length <= KEEP) return;
-    const byAge = siblings.map((file) => ({ file, mtime: statSync(file).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-    for (const { file } of byAge.slice(KEEP)) rmSync(file, { force: true });
+    const byAge = siblings.map((dir) => ({ dir, mtime: statSync(dir).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+    for (const { dir } of byAge.slice(KEEP)) rmSync(dir, { recursive: true, force: true });
   }
+
+  private shardFile(shard: number): string {
+    return path.join(this.dir, `${shard.toString(16)}.v8`);
+  }
+}
+
+const SHARDS = 16;
+
+function shardOf(name: string): number {
+  let hash = 0;
+  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
+  return (hash >>> 0) % SHARDS;
 }
 
 /**

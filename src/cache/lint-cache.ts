@@ -6,7 +6,7 @@ import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
-import { CacheFile, cacheIsCommitted, healthmdDigest, sha256 } from './cache-file.js';
+import { CacheMap, cacheIsCommitted, healthmdDigest, sha256 } from './cache-file.js';
 
 /** A file's findings as kept: the result without its path (the entry's) and what they depend on. */
 interface StoredLint {
@@ -27,8 +27,6 @@ interface Entry {
   lint?: StoredLint;
 }
 
-type Entries = Map<string, Entry>;
-
 export interface LintCacheOptions {
   config: Config;
   now: CalendarDate;
@@ -47,35 +45,31 @@ const MISSING = '';
  * other files' existence, and for project rules the front matter of every published article).
  */
 export class LintCache {
-  private readonly store: CacheFile<Entries>;
-  private readonly entries: Entries;
+  private readonly store: CacheMap<Entry>;
   private readonly hashes = new Map<string, string>();
   /** The front matter read this run, by path: each file is read once. */
   private readonly articles = new Map<string, Article>();
   private readonly isProjectFile: (file: string) => boolean;
-  private changed = false;
 
   private constructor(
     private readonly options: LintCacheOptions,
-    store: CacheFile<Entries>,
-    entries: Entries | undefined,
+    store: CacheMap<Entry>,
     /** False when the cache folder is not this machine's to write (committed to git). */
     private readonly saving = true,
   ) {
     this.store = store;
-    this.entries = entries instanceof Map ? entries : new Map();
     this.isProjectFile = projectFileCheck(options.config.root);
   }
 
   static open(options: LintCacheOptions): LintCache {
     const { config } = options;
     const key = sha256(JSON.stringify([pkg.version, healthmdDigest(), config, options.ruleOverrides ?? {}, options.now]));
-    const store = new CacheFile<Entries>(config.root, 'lint', key);
+    const store = new CacheMap<Entry>(config.root, 'lint', key);
     if (cacheIsCommitted(config.root)) {
       options.warn('.healthmd/ is committed to git, so its cache is not used (a checkout must not bring its own findings): remove it from git (git rm -r --cached .healthmd)');
-      return new LintCache(options, store, undefined, false);
+      return new LintCache(options, store, false);
     }
-    return new LintCache(options, store, store.read());
+    return new LintCache(options, store.load());
   }
 
   /** The front matter of a file, as frontMatterOnly reads it: from the cache while the file is unchanged. */
@@ -84,14 +78,13 @@ export class LintCache {
     if (article) return article;
     const bytes = readBytes(file.path);
     const hash = this.hashBytes(file.path, bytes);
-    const entry = this.entries.get(file.path);
+    const entry = this.store.get(file.path);
     if (entry?.hash === hash) {
       article = articleFromRecord(file, entry.record);
     } else {
       article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
       const record = frontMatterRecord(article);
-      this.entries.set(file.path, { hash, record, meta: sha256(`${record.head}\0${record.problem?.messageId ?? ''}`) });
-      this.changed = true;
+      this.store.set(file.path, { hash, record, meta: sha256(`${record.head}\0${record.problem?.messageId ?? ''}`) });
     }
     this.articles.set(file.path, article);
     return article;
@@ -102,14 +95,14 @@ export class LintCache {
     const parts: string[] = [];
     for (const file of project) {
       this.frontMatter(file);
-      parts.push(`${file.relPath}\0${this.entries.get(file.path)!.meta}`);
+      parts.push(`${file.relPath}\0${this.store.get(file.path)!.meta}`);
     }
     return sha256(parts.join('\0'));
   }
 
   /** The findings kept for a file, if they still hold. */
   result(file: ArticleFile, projectSignature: string): LintResult | undefined {
-    const entry = this.entries.get(file.path);
+    const entry = this.store.get(file.path);
     const lint = entry?.lint;
     if (!lint || entry.hash !== this.hash(file.path)) return undefined;
     if (lint.project !== undefined && lint.project !== projectSignature) return undefined;
@@ -122,10 +115,10 @@ export class LintCache {
   /** Keeps a fresh result (made with `dependencies`), and returns it without them. */
   remember(result: LintResult, projectSignature: string): LintResult {
     const { dependencies, filePath, output, ...rest } = result;
-    const entry = this.entries.get(filePath);
+    const entry = this.store.get(filePath);
     if (dependencies && entry && output === undefined && entry.hash === this.hash(filePath)) {
       entry.lint = storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
-      this.changed = true;
+      this.store.touch(filePath);
     }
     return output === undefined ? { filePath, ...rest } : { filePath, ...rest, output };
   }
@@ -135,13 +128,13 @@ export class LintCache {
    * files that are gone are dropped. A cache that cannot be written is said once; lint goes on.
    */
   save(scanned?: readonly ArticleFile[]): void {
-    if (!this.changed || !this.saving) return;
+    if (!this.saving) return;
     if (scanned) {
       const seen = new Set(scanned.map((file) => file.path));
-      for (const path of this.entries.keys()) if (!seen.has(path)) this.entries.delete(path);
+      for (const path of this.store.names()) if (!seen.has(path)) this.store.delete(path);
     }
     try {
-      this.store.write(this.entries);
+      this.store.save();
     } catch (error) {
       this.options.warn(`could not write the cache in .healthmd/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts cold`);
     }
