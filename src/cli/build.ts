@@ -62,6 +62,7 @@ Examples:
           future: flags.future,
           skipLint: flags.skipLint,
           clean: flags.clean,
+          keepWholeHeap: keepWholeHeap(io.env),
           onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
         });
       } finally {
@@ -87,4 +88,10 @@ Examples:
       }
       exit.code = EXIT_OK;
     });
+}
+
+/** HEALTHMD_KEEP_WHOLE_MB: the heap up to which build keeps whole articles in memory (tuning, and tests of the streaming path). */
+function keepWholeHeap(env: NodeJS.ProcessEnv): number | undefined {
+  const mb = Number(env.HEALTHMD_KEEP_WHOLE_MB);
+  return env.HEALTHMD_KEEP_WHOLE_MB !== undefined && Number.isFinite(mb) && mb >= 0 ? mb * 2 ** 20 : undefined;
 }

@@ -35,6 +35,8 @@ export interface ProjectOptions {
   isProjectFile?: (absolutePath: string) => boolean;
   /** By default `existsSync`. */
   exists?: (absolutePath: string) => boolean;
+  /** Keep each article `load` returns for the command's run (default true); false when `load` keeps what it can itself. */
+  remember?: boolean;
 }
 
 /** A project over articles already parsed; any other article is read on demand, once. */
@@ -50,6 +52,7 @@ export function createProject(options: ProjectOptions): Project {
     article(file) {
       const known = byPath.get(file);
       if (known) return known;
+      if (options.remember === false) return load(file);
       if (!loaded.has(file)) loaded.set(file, load(file));
       return loaded.get(file);
     },
@@ -59,7 +62,7 @@ export function createProject(options: ProjectOptions): Project {
 }
 
 /** The article in a file, parsed in full; undefined when it cannot be read. */
-function readArticleFile(file: string, config: Config): Article | undefined {
+export function readArticleFile(file: string, config: Config): Article | undefined {
   try {
     return parseArticle({ path: file, relPath: articleRelPath(config, file), content: readFileSync(file), adopt: config });
   } catch {

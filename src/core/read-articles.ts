@@ -17,15 +17,18 @@ const MODEL_BYTES_PER_FILE_BYTE = 80;
  * so is a set of articles that would not fit in memory, instead of V8's fatal error.
  */
 export function readArticles(files: readonly ArticleFile[], cwd: string, config: Config): Article[] {
-  return files.map((file) => {
-    let content: Buffer;
-    try {
-      content = readFileSync(file.path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
-    }
-    assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
-    return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
-  });
+  return files.map((file) => readArticle(file, cwd, config));
+}
+
+/** Reads and parses one discovered file, as readArticles does each. */
+export function readArticle(file: ArticleFile, cwd: string, config: Config): Article {
+  let content: Buffer;
+  try {
+    content = readFileSync(file.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
+  }
+  assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
+  return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
 }

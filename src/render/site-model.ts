@@ -61,7 +61,14 @@ export interface SiteModel {
  * build (unique-slug reports the same; this is the guard when lint is skipped or off).
  */
 export function buildSiteModel(articles: readonly Article[], config: Config): SiteModel {
-  const entries = articles.map((article) => siteEntry(article, config));
+  return siteModelOf(articles.map((article) => siteEntry(article, config)), config);
+}
+
+/**
+ * The site model from entries made one article at a time (build streams its articles: an entry
+ * may hold the article's front matter only, once what the lists show of its body is read).
+ */
+export function siteModelOf(entries: SiteEntry[], config: Config): SiteModel {
   // Case-insensitively, as unique-slug does: on macOS and Windows, Back-Pain/ and back-pain/ are one folder.
   const seen = new Map<string, SiteEntry>();
   for (const entry of entries) {
@@ -116,7 +123,8 @@ function compareEntries(a: SiteEntry, b: SiteEntry): number {
   return newestFirst(a.date, b.date) || a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
 }
 
-function siteEntry(article: Article, config: Config): SiteEntry {
+/** What the site shows of one article: read from the whole article (its title may be its first heading, its excerpt its opening prose). */
+export function siteEntry(article: Article, config: Config): SiteEntry {
   const data = article.data;
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
   const lastReviewed = toCalendarDate(data.lastReviewed);

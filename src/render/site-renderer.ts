@@ -44,6 +44,11 @@ export interface SiteRenderOptions {
    * Undefined leaves the image out, keeping its alt text. Default: `href`.
    */
   imageSrc?: (image: { href: string; source?: string }) => string | undefined;
+  /**
+   * The whole article of an entry, when entries hold only front matter (build streams its articles
+   * and reads each again for its page). Default: the entry's own article.
+   */
+  fullArticle?: (entry: SiteEntry) => Article;
 }
 
 /** A file of the site: rendered text, or a file copied as it is (stylesheet, images). */
@@ -66,11 +71,12 @@ export class SiteRenderer {
   private readonly copies = new Map<SitePath, string>();
   private readonly siteLinks: SiteLinks;
 
+  /** `site`: the articles, or their site model made already (build makes it one article at a time). */
   constructor(
-    articles: readonly Article[],
+    site: readonly Article[] | SiteModel,
     private readonly options: SiteRenderOptions,
   ) {
-    this.model = buildSiteModel(articles, options.config);
+    this.model = Array.isArray(site) ? buildSiteModel(site, options.config) : (site as SiteModel);
     this.pages = listPages(this.model);
     this.engine = new TemplateEngine(options.theme, options.describeFile);
     this.engine.check(TEMPLATES);
@@ -140,7 +146,7 @@ export class SiteRenderer {
   private articleContext(page: PageRef & { kind: 'article' }) {
     const { entry } = page;
     const href = (url: string, use: UrlUse) => this.href(entry, url, use, page.file);
-    const html = renderArticleHtml(entry.article, { html: this.options.config.html, url: href });
+    const html = renderArticleHtml(this.options.fullArticle?.(entry) ?? entry.article, { html: this.options.config.html, url: href });
     const latest: SiteEntry[] = [];
     for (const other of this.model.entries) {
       if (latest.length === LATEST_POSTS) break;

@@ -4,11 +4,11 @@ import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
-import { createProject } from '../core/project.js';
-import { readArticles } from '../core/read-articles.js';
+import { ArticleStore } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
+import { siteEntry, siteModelOf, type SiteEntry } from '../render/site-model.js';
 import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { loadTheme } from './load-theme.js';
 import { checkOutputFolder } from './output-folder.js';
@@ -33,6 +33,8 @@ export interface BuildOptions {
   /** `--clean`: leave out the files in the old output that healthmd did not make, too. */
   clean?: boolean;
   onProgress?: (progress: BuildProgress) => void;
+  /** Heap in use up to which whole articles are kept once read (default: ArticleStore's); past it they are read again when needed. */
+  keepWholeHeap?: number;
   /** How a replaced output tree is removed (default: a detached process). */
   removeLater?: (dir: string) => void;
 }
@@ -94,8 +96,21 @@ interface BuildTarget {
 function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started }: BuildTarget): BuildResult {
   const { config, cwd } = options;
   const discovery = discoverArticles(config, cwd);
-  const all = readArticles(discovery.files, cwd, config);
-  options.onProgress?.({ stage: 'read', done: all.length, total: all.length });
+  // Each file is parsed once, here; what the site shows of it is read from the whole article, which
+  // is kept only while memory allows (ArticleStore), so a site of any size builds in bounded memory.
+  const store = new ArticleStore(config, cwd, options.keepWholeHeap);
+  const entries = new Map<Article, SiteEntry>();
+  const all = discovery.files.map((file, i) => {
+    let entry: SiteEntry | undefined;
+    const article = store.read(file, (whole) => {
+      entry = siteEntry(whole, config);
+    });
+    // The entry holds what the store holds: the whole article, or its front matter past the memory budget.
+    entry!.article = article;
+    entries.set(article, entry!);
+    options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
+    return article;
+  });
   // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
   const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
   // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
@@ -104,13 +119,14 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const published = selected.published.filter(parseable);
   const linted = selected.linted.filter(parseable);
 
-  // Every article, drafts included, is parsed once above: a link to a draft finds it here instead of reading it again.
-  const project = createProject({ config, articles: all, published });
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project });
+  // A link to any article, drafts included, finds it in the store instead of reading it again.
+  const whole = (article: Article) => store.whole(article.path)!;
+  const project = store.project(published);
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole });
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
-  const renderer = new SiteRenderer(published, {
+  const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
     config,
     baseUrl,
     theme: loadTheme(projectPath(config, 'templatesDir')),
@@ -118,6 +134,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     isProjectFile: project.isProjectFile,
     describeFile: display,
     now: options.now,
+    fullArticle: (entry) => whole(entry.article),
   });
   const total = renderer.pages.length;
   let done = 0;

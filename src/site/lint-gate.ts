@@ -13,6 +13,8 @@ export interface LintGateOptions {
   skipLint?: boolean;
   /** The project the articles belong to (serve re-lints only what changed; project rules still see every published article). */
   project?: Project;
+  /** The whole article, when `articles` may hold front matter only (build's ArticleStore): each is linted alone, read again if need be. */
+  whole?: (article: Article) => Article;
 }
 
 /** What build and export return when their lint gate stops them. */
@@ -46,12 +48,9 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
       if (options.config.rules[rule.id]?.severity === 'off') overrides[rule.id] = 'error';
     } else if (options.skipLint) overrides[rule.id] = 'off';
   }
-  const results = lintArticles(articles, {
-    config: options.config,
-    now: options.now,
-    ruleOverrides: overrides,
-    project: options.project,
-  });
+  const lintOptions = { config: options.config, now: options.now, ruleOverrides: overrides, project: options.project };
+  const { whole } = options;
+  const results = whole ? articles.map((article) => lintArticles([whole(article)], lintOptions)[0]) : lintArticles(articles, lintOptions);
   let errorCount = 0;
   let warningCount = 0;
   let fatalCount = 0;

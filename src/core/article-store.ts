@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { articleFromRecord, frontMatterRecord, type Article } from './article.js';
+import type { Config } from './config.js';
+import type { ArticleFile } from './discover.js';
+import { createProject, readArticleFile, type Project } from './project.js';
+import { readArticle } from './read-articles.js';
+
+/**
+ * Heap in use up to which whole articles (tokens, prose, links) are kept once read. Beyond it an
+ * article keeps its front matter only and is read again when its page is rendered or a link
+ * points into it: memory then grows with what lists and project rules need of each article, not
+ * with the site's text (100,000 articles stay within a few hundred megabytes).
+ */
+const KEEP_WHOLE_HEAP = 192 * 2 ** 20;
+/** Whole articles read again and kept for a while (link targets are often the same few pages). */
+const RECENT = 64;
+
+/**
+ * The articles of one build, each read and parsed once in file order. Whole articles are kept
+ * while the heap allows (a site of a few thousand articles is parsed exactly once); the rest are
+ * read again on demand. Results never depend on which were kept.
+ */
+export class ArticleStore {
+  private readonly kept = new Map<string, Article>();
+  private readonly files = new Map<string, ArticleFile>();
+  private readonly recent = new Map<string, Article>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly cwd: string,
+    private readonly keepWholeHeap: number = KEEP_WHOLE_HEAP,
+  ) {}
+
+  /** Reads and parses a file; `use` sees the whole article. Returns it whole or, past the heap budget, its front matter only. */
+  read(file: ArticleFile, use?: (article: Article) => void): Article {
+    this.files.set(file.path, file);
+    const article = readArticle(file, this.cwd, this.config);
+    use?.(article);
+    if (getHeapStatistics().used_heap_size < this.keepWholeHeap) {
+      this.kept.set(file.path, article);
+      return article;
+    }
+    return articleFromRecord(article, frontMatterRecord(article));
+  }
+
+  /** The whole article at an absolute path this store read: kept, recently read again, or read again now; undefined for another path. */
+  whole(path: string): Article | undefined {
+    const kept = this.kept.get(path);
+    if (kept) return kept;
+    const file = this.files.get(path);
+    if (!file) return undefined;
+    let again = this.recent.get(path);
+    if (again) {
+      // Most recently used last, so the oldest goes first.
+      this.recent.delete(path);
+    } else {
+      again = readArticle(file, this.cwd, this.config);
+      if (this.recent.size >= RECENT) this.recent.delete(this.recent.keys().next().value!);
+    }
+    this.recent.set(path, again);
+    return again;
+  }
+
+  /** The project of the build: `published` as project rules see the site; any article read, drafts too, whole on demand. */
+  project(published: readonly Article[]): Project {
+    return createProject({
+      config: this.config,
+      articles: [],
+      published,
+      // The store keeps what it can; a project that kept every article it loaded would hold the site.
+      remember: false,
+      load: (file) => (this.files.has(file) ? this.whole(file) : readArticleFile(file, this.config)),
+      exists: (file) => this.files.has(file) || existsSync(file),
+    });
+  }
+}
