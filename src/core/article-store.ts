@@ -44,6 +44,11 @@ export class ArticleStore {
     return articleFromRecord(article, frontMatterRecord(article));
   }
 
+  /** True when the store keeps the whole article of a file it read. */
+  keeps(path: string): boolean {
+    return this.kept.has(path);
+  }
+
   /** The whole article at an absolute path this store read: kept, recently read again, or read again now; undefined for another path. */
   whole(path: string): Article | undefined {
     const kept = this.kept.get(path);

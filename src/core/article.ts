@@ -107,7 +107,8 @@ export function frontMatterRecord(article: Article): FrontMatterRecord {
   let frontMatter = article.frontMatter;
   // The YAML text is part of the head: kept once, cut out again when the article is made.
   if (frontMatter && head.slice(frontMatter.start, frontMatter.end) === frontMatter.yaml) frontMatter = { ...frontMatter, yaml: '' };
-  return { head, bom, frontMatter, data, problem, bodyStart };
+  // A copy: the head and the values read from it are slices that would keep the whole file's text alive.
+  return structuredClone({ head, bom, frontMatter, data, problem, bodyStart });
 }
 
 /** The article a record stands for, as `parseArticle` with `markdown: false` reads it, without the body's text. */

@@ -105,9 +105,11 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     const article = store.read(file, (whole) => {
       entry = siteEntry(whole, config);
     });
-    // The entry holds what the store holds: the whole article, or its front matter past the memory budget.
-    entry!.article = article;
-    entries.set(article, entry!);
+    // The entry holds what the store holds: the whole article, or its front matter past the memory
+    // budget, and then copies of its texts (slices of the file would keep all of it in memory).
+    const kept: SiteEntry = store.keeps(file.path) ? entry! : structuredClone({ ...entry!, article: undefined as unknown as Article });
+    kept.article = article;
+    entries.set(article, kept);
     options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
     return article;
   });
