@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { adoptFrontMatter, type FrontMatterAdoption } from './adopt-front-matter.js';
 import type { Place } from './diagnostic.js';
-import { splitFrontMatter, type FrontMatter, type FrontMatterProblem } from './front-matter.js';
+import { splitFrontMatter, type FrontMatter, type FrontMatterProblem, type SplitResult } from './front-matter.js';
 import { LineIndex } from './line-index.js';
 import { EMPTY_MARKDOWN, MAX_ARTICLE_TOKENS, parseMarkdown, TooManyTokensError, type Heading, type MarkdownModel } from './markdown.js';
 
@@ -48,7 +49,11 @@ export interface ArticleInput {
   relPath: string;
   /** Raw bytes (checked for UTF-8 and binary content) or already-decoded text. */
   content: Uint8Array | string;
-  /** False reads the front matter only (no tokens, headings, links or prose): what project rules need of other files. */
+  /**
+   * False reads the front matter only, what project rules need of other files: no body, tokens,
+   * headings, links or prose, and `source` may stop where the front matter does (the bytes after it
+   * are checked for UTF-8 and NUL, not decoded).
+   */
   markdown?: boolean;
   /** The config's `defaults` and `frontMatter.aliases` (a Config will do): how front matter written for other tools is read. */
   adopt?: FrontMatterAdoption;
@@ -56,7 +61,8 @@ export interface ArticleInput {
 
 /** Reads an article's model from its bytes. Never throws on bad content: problems become `problem`. */
 export function parseArticle(input: ArticleInput): Article {
-  const decoded = decode(input.content);
+  const frontMatterOnly = input.markdown === false;
+  const decoded = (frontMatterOnly && typeof input.content !== 'string' && decodeHead(input.content)) || decode(input.content);
   const text = decoded.text;
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
@@ -66,15 +72,15 @@ export function parseArticle(input: ArticleInput): Article {
   let data: Record<string, unknown> = {};
   let bodyStart = 0;
   if (!problem) {
-    const split = splitFrontMatter(source);
+    const split = decoded.split ?? splitFrontMatter(source);
     problem = split.problem;
     if (!problem) ({ frontMatter, data } = adoptFrontMatter(split.frontMatter, input.relPath, input.adopt));
     bodyStart = split.bodyStart;
   }
-  const body = problem ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
+  const body = problem || frontMatterOnly ? '' : source.slice(bodyStart).replace(/\r\n?/g, '\n');
   const bodyLine = lines.place(bodyStart).line;
   let model = EMPTY_MARKDOWN;
-  if (!problem && input.markdown !== false) {
+  if (!problem && !frontMatterOnly) {
     try {
       model = parseMarkdown(body);
     } catch (error) {
@@ -174,6 +180,8 @@ function tooManyTokens(bodyLine: number): FrontMatterProblem {
 interface Decoded {
   text: string;
   problem?: FrontMatterProblem;
+  /** The front matter of `text`, when decodeHead has split it already. */
+  split?: SplitResult;
 }
 
 // ignoreBOM keeps a byte-order mark in the text, so `bom` is known and --fix writes it back.
@@ -198,6 +206,31 @@ function decode(content: Uint8Array | string): Decoded {
   } catch {
     return { text: '', problem: invalidUtf8(content) };
   }
+}
+
+/** Bytes decoded at first when only the front matter is wanted; doubled until the closing fence is among them. */
+const HEAD_BYTES = 1024;
+
+/**
+ * The file's start up to its closing front-matter fence, decoded, when the whole file passes
+ * decode's checks (the rest is only validated, natively, never decoded); undefined where the full
+ * decode must run: a problem to report, no front matter, or a fence not closed before the end.
+ * A cut after a line feed is a character boundary and ends a line, so the fence found in the
+ * head, and the body's start, are those splitFrontMatter finds in the whole text.
+ */
+function decodeHead(content: Uint8Array): Decoded | undefined {
+  if (content.byteLength > MAX_ARTICLE_BYTES || content.indexOf(0) !== -1 || !isUtf8(content)) return undefined;
+  for (let size = HEAD_BYTES; size < content.byteLength; size *= 2) {
+    const cut = content.lastIndexOf(0x0a, size - 1) + 1;
+    if (cut === 0) continue;
+    const text = utf8.decode(content.subarray(0, cut));
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const split = splitFrontMatter(bom ? text.slice(1) : text);
+    if (split.problem?.messageId === 'unclosed') continue;
+    // The text ends where the body starts, so the article's line index covers the front matter alone.
+    return split.frontMatter || split.problem ? { text: text.slice(0, bom + split.bodyStart), split } : undefined;
+  }
+  return undefined;
 }
 
 function checkText(text: string): Decoded {

@@ -99,8 +99,11 @@ const NON_STRING = [
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
 
+/** The characters a NON_STRING scalar can start with: any other first character makes text, tested at once. */
+const NON_STRING_START = /^[~nNtTfF0-9+.-]/;
+
 function resolvesToNonString(plain: string): boolean {
-  return NON_STRING.some((test) => test.test(plain));
+  return (plain === '' || NON_STRING_START.test(plain)) && NON_STRING.some((test) => test.test(plain));
 }
 
 /** A one-line scalar in block context from `start` to the end of the line or a ` #` comment. */

@@ -73,8 +73,17 @@ export function lintArticlesInProject(
   });
 }
 
-/** What project rules need of an article linted elsewhere (and what decides its publication): where it is, its front matter, whether it parses. */
+/** Each discovered file's front matter, read once for the config it was read with. */
+const frontMatterRead = new WeakMap<ArticleFile, { config: Config; article: Article }>();
+
+/**
+ * What project rules need of an article linted elsewhere (and what decides its publication): where
+ * it is, its front matter, whether it parses. Read once per discovered file: lint asks it first
+ * whether the file is published, then for the project list, of the same `ArticleFile`.
+ */
 export function frontMatterOnly(file: ArticleFile, config: Config): Article {
+  const known = frontMatterRead.get(file);
+  if (known?.config === config) return known.article;
   let content: Uint8Array;
   try {
     content = readFileSync(file.path);
@@ -82,5 +91,7 @@ export function frontMatterOnly(file: ArticleFile, config: Config): Article {
     // Whoever lints this file reports why it cannot be read; here it is left out as unparseable.
     content = new Uint8Array();
   }
-  return parseArticle({ ...file, content, markdown: false, adopt: config });
+  const article = parseArticle({ ...file, content, markdown: false, adopt: config });
+  frontMatterRead.set(file, { config, article });
+  return article;
 }

@@ -218,8 +218,23 @@ function kindOf(match: RegExpExecArray): string | undefined {
   return Object.keys(KINDS).find((kind) => match.groups?.[kind] !== undefined);
 }
 
+/**
+ * V8 runs a regular expression's first match as bytecode and compiles machine code at the second,
+ * unless the first subject is at least 1,000 characters long: then it compiles machine code at
+ * once. For CLAIM_PATTERN (15 KB of source) making the bytecode cost three to five times what the
+ * machine code does (40-140 ms against 12-23 ms here, most of a one-file lint's start), so its
+ * first run is over a blank line that cannot match.
+ */
+const MACHINE_CODE_AT_ONCE = ' '.repeat(1000);
+let compiled = false;
+
 /** Built-in claims that start at a word boundary. */
 function claims(text: string): RegExpExecArray[] {
+  if (!compiled) {
+    CLAIM_PATTERN.lastIndex = 0;
+    CLAIM_PATTERN.exec(MACHINE_CODE_AT_ONCE);
+    compiled = true;
+  }
   const found: RegExpExecArray[] = [];
   CLAIM_PATTERN.lastIndex = 0;
   for (let match = CLAIM_PATTERN.exec(text); match; match = CLAIM_PATTERN.exec(text)) {

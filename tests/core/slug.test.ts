@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, suggestedSlug } from '../../src/core/slug.js';
+import transliterate from '@sindresorhus/transliterate';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify, suggestedSlug, toLatin } from '../../src/core/slug.js';
 
 describe('slugify', () => {
   it('folds accents to plain ASCII (ä → a, not ae)', () => {
@@ -49,5 +50,20 @@ describe('suggestedSlug', () => {
 
   it('always offers a slug the front matter accepts', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (value, name) => SLUG_PATTERN.test(suggestedSlug(value, `articles/${name}.md`))));
+  });
+});
+
+describe('toLatin', () => {
+  it('gives what transliterate gives for ASCII text, without running it', () => {
+    for (let code = 0; code < 128; code++) {
+      const character = String.fromCharCode(code);
+      expect(toLatin(`a${character}b`)).toBe(transliterate(`a${character}b`));
+    }
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (text) => toLatin(text) === transliterate(text)));
+  });
+
+  it('transliterates text beyond ASCII', () => {
+    expect(toLatin('Straße')).toBe('Strasse');
+    expect(toLatin('a^b `Ø`')).toBe('ab O');
   });
 });
