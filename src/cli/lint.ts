@@ -129,7 +129,7 @@ Examples:
           files.length === 0
             ? []
             : workers > 1
-              ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers, new URL('./lint-worker.js', import.meta.url))
+              ? await lintInWorkers({ cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, files, project }, workers)
               : lintFilesInProject(files, project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix });
       }
       if (flags.fix) {

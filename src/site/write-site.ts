@@ -13,7 +13,8 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { bundleThreadsAvailable, startBundleThread } from '../core/bundle-thread.js';
 import { HealthmdError } from '../core/errors.js';
 import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
@@ -248,10 +249,6 @@ function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-// The writer thread's script: dist/write-worker.js beside the bundle's chunks (scripts/bundle.mjs).
-// Run from the source tree (the unit tests) there is no such file, and the writer works in this thread.
-const WRITER = new URL('./write-worker.js', import.meta.url);
-
 /** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
 const MAX_IN_FLIGHT = 256;
 const BATCH = 16;
@@ -270,11 +267,12 @@ class BackgroundWriter {
   private finished = false;
 
   constructor() {
-    if (!existsSync(WRITER)) return;
+    // Run from the source tree (the unit tests) there is no bundle to start, and the writer works in this thread.
+    if (!bundleThreadsAvailable()) return;
     const { port1, port2 } = new MessageChannel();
     try {
       const workerData: WriterData = { port: port2, shared: this.state.buffer as SharedArrayBuffer };
-      const worker = new Worker(WRITER, { workerData, transferList: [port2] });
+      const worker = startBundleThread('write', workerData, { transferList: [port2] });
       worker.unref();
       this.port = port1;
     } catch {
