@@ -21,8 +21,10 @@ export function bundleThreadsAvailable(): boolean {
 }
 
 /** Starts a worker thread of the bundle that does `role`; its module reads `data` from `workerData.data`. */
-export function startBundleThread<T>(role: ThreadRole, data: T, options: Omit<WorkerOptions, 'workerData'> = {}): Worker {
-  return new Worker(BUNDLE, { ...options, workerData: { healthmdRole: role, data } satisfies BundleThreadData<T> });
+export function startBundleThread<T>(role: ThreadRole, data: T, options: Omit<WorkerOptions, 'workerData' | 'execArgv'> = {}): Worker {
+  // Source maps are enabled per thread: with --debug (bin/healthmd.js) a thread's stack traces point at src/ too.
+  const execArgv = process.sourceMapsEnabled ? [...process.execArgv, '--enable-source-maps'] : undefined;
+  return new Worker(BUNDLE, { ...options, execArgv, workerData: { healthmdRole: role, data } satisfies BundleThreadData<T> });
 }
 
 /** The role a thread's `workerData` names, if it was started by {@link startBundleThread}. */

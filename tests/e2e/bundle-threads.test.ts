@@ -76,4 +76,19 @@ describe('one bundle for every thread', () => {
     expect(result.code).toBe(one.code);
     expect(result.stdout).toContain('no-absolute-claims');
   });
+
+  it("with --debug, an internal error's stack trace from a lint thread points at src/", async () => {
+    const dir = project();
+    // A preload that spoils each lint thread's task (files that are not a list), so the thread fails inside healthmd.
+    const spoil = path.join(dir, 'spoil-task.cjs');
+    writeFileSync(spoil, "const t = require('node:worker_threads'); if (!t.isMainThread) (t.workerData.data ?? t.workerData).files = 42;\n");
+    const run = (args: string[]) => runCli(args, { cwd: dir, env: { ...NOW, HEALTHMD_WORKERS: '2', NODE_OPTIONS: `--require ${spoil}` } });
+    const debug = await run(['lint', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^healthmd: internal error: /);
+    expect(debug.stderr).toContain(`(${path.join(REPO, 'src', 'lint', 'lint-worker.ts')}:`);
+    const plain = await run(['lint']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+  });
 });
