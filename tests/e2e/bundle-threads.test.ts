@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanArticle, REPO, runCli, tempProject } from './helpers.js';
+import { BIN, cleanArticle, REPO, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
@@ -54,12 +54,12 @@ describe('one bundle for every thread', () => {
     expect(statSync(path.join(REPO, 'dist', 'cli.cjs')).size).toBeLessThanOrEqual(BUNDLE_BUDGET);
   });
 
-  it('build writes its files on a thread of the bundle', async () => {
+  it('build writes its files on a thread that starts the bundle through bin/healthmd.js, as the CLI does', async () => {
     const dir = project();
     const { result, threads } = await runRecordingThreads(['build'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(threads).toEqual([{ file: path.join(REPO, 'dist', 'cli.cjs'), role: 'write' }]);
+    expect(threads).toEqual([{ file: BIN, role: 'write' }]);
     for (const name of ['a', 'b', 'c']) expect(existsSync(path.join(dir, 'public', 'articles', name, 'index.html'))).toBe(true);
   });
 
@@ -69,8 +69,8 @@ describe('one bundle for every thread', () => {
     const one = await runCli(['lint', '--format', 'json'], { cwd: dir, env: { ...NOW, HEALTHMD_WORKERS: '1' } });
     const { result, threads } = await runRecordingThreads(['lint', '--format', 'json'], dir, { HEALTHMD_WORKERS: '2' });
     expect(threads).toEqual([
-      { file: path.join(REPO, 'dist', 'cli.cjs'), role: 'lint' },
-      { file: path.join(REPO, 'dist', 'cli.cjs'), role: 'lint' },
+      { file: BIN, role: 'lint' },
+      { file: BIN, role: 'lint' },
     ]);
     expect(result.stdout).toBe(one.stdout);
     expect(result.code).toBe(one.code);
