@@ -252,6 +252,11 @@ function describe(error: unknown): string {
 /** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
 const MAX_IN_FLIGHT = 256;
 const BATCH = 16;
+/**
+ * Operations done in this thread before the writer thread starts: a thread takes 30-40 ms to start,
+ * longer than this thread takes to write a small site, which is then written without one.
+ */
+const IN_THREAD_FIRST = 128;
 
 /**
  * Makes folders and writes files in a worker thread, in order, while this thread renders the next
@@ -259,24 +264,27 @@ const BATCH = 16;
  * queued operation is done and throws the first failure.
  */
 class BackgroundWriter {
-  /** Undefined when no thread could be started: the writer then works in this thread. */
-  private readonly port?: MessagePort;
+  /** Undefined until the thread starts, and when none could be: the writer then works in this thread. */
+  private port?: MessagePort;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
   private batch: WriteOp[] = [];
+  private queued = 0;
   private sent = 0;
   private finished = false;
 
-  constructor() {
+  /** The writer thread's end of the channel, or undefined where no thread can be started. */
+  private startThread(): MessagePort | undefined {
     // Run from the source tree (the unit tests) there is no bundle to start, and the writer works in this thread.
-    if (!bundleThreadsAvailable()) return;
+    if (!bundleThreadsAvailable()) return undefined;
     const { port1, port2 } = new MessageChannel();
     try {
       const workerData: WriterData = { port: port2, shared: this.state.buffer as SharedArrayBuffer };
       const worker = startBundleThread('write', workerData, { transferList: [port2] });
       worker.unref();
-      this.port = port1;
+      return port1;
     } catch {
       port1.close();
+      return undefined;
     }
   }
 
@@ -311,6 +319,8 @@ class BackgroundWriter {
   }
 
   private queue(op: WriteOp): void {
+    // Started once, after the first operations were done here: those are all done, so order is kept.
+    if (this.queued++ === IN_THREAD_FIRST) this.port = this.startThread();
     if (!this.port) return applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();

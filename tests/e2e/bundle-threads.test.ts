@@ -54,12 +54,22 @@ describe('one bundle for every thread', () => {
     expect(statSync(path.join(REPO, 'dist', 'cli.cjs')).size).toBeLessThanOrEqual(BUNDLE_BUDGET);
   });
 
-  it('build writes its files on a thread that starts the bundle through bin/healthmd.js, as the CLI does', async () => {
-    const dir = project();
+  it('build writes a large site on a thread that starts the bundle through bin/healthmd.js, as the CLI does', async () => {
+    const articles: Record<string, string> = {};
+    for (let i = 1; i <= 80; i++) articles[`articles/a${i}.md`] = cleanArticle(`Back Pain Part ${i}`);
+    const dir = tempProject(articles);
     const { result, threads } = await runRecordingThreads(['build'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(threads).toEqual([{ file: BIN, role: 'write' }]);
+    for (let i = 1; i <= 80; i++) expect(existsSync(path.join(dir, 'public', 'articles', `a${i}`, 'index.html'))).toBe(true);
+  });
+
+  it('build writes a small site without starting a thread, which would take longer to start than the writing', async () => {
+    const dir = project();
+    const { result, threads } = await runRecordingThreads(['build'], dir);
+    expect(result.code).toBe(0);
+    expect(threads).toEqual([]);
     for (const name of ['a', 'b', 'c']) expect(existsSync(path.join(dir, 'public', 'articles', name, 'index.html'))).toBe(true);
   });
 
