@@ -6,7 +6,9 @@
 // flags, its own bytes match the digest it carries (V8 does not notice a corrupted payload), and V8
 // accepts it; anything else is ignored and the bundle compiles as usual. Caches are read from
 // dist/code-cache/ (made at bundle time) and the user's cache folder, and written only to the latter,
-// so a read-only install works.
+// so a read-only install works. Worker threads (a large lint, build's file writer) start this file
+// too, so that they also start from the code cache; the bundle's entry runs their role, and only the
+// main thread runs the CLI.
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -14,12 +16,16 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const bundle = path.join(dist, 'cli.cjs');
 const debug = process.argv.includes('--debug');
 // The bundle is minified: with --debug, stack traces point into src/ through its source maps.
 if (debug) process.setSourceMapsEnabled(true);
+// Source maps are read when the bundle loads through require, not from a vm.Script: with --debug,
+// and in the threads of a --debug run (src/core/bundle-thread.ts starts them with source maps on).
+const sourceMaps = debug || process.sourceMapsEnabled === true;
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest();
 const source = readFileSync(bundle);
@@ -60,7 +66,7 @@ function makeFolder(dir) {
 
 let script;
 let accepted = false;
-if (!debug) {
+if (!sourceMaps) {
   const code = Module.wrap(source.toString('utf8'));
   for (const file of [path.join(dist, 'code-cache', name), path.join(userCache, name)]) {
     const cachedData = readCache(file);
@@ -70,8 +76,9 @@ if (!debug) {
   }
   if (!accepted) {
     script = new vm.Script(code, { filename: bundle });
-    // After the command ran, the cache also holds the functions it compiled on the way.
-    process.once('exit', () => {
+    // After the command ran, the cache also holds the functions it compiled on the way; a thread's
+    // would hold only its role's, so only the main thread writes one.
+    if (isMainThread) process.once('exit', () => {
       try {
         // Checked first: making the cache costs a few milliseconds that a read-only home would waste.
         makeFolder(userCache);
@@ -90,4 +97,4 @@ if (!debug) {
 const cli = { exports: {} };
 if (script) script.runInThisContext().call(cli.exports, cli.exports, createRequire(bundle), cli, bundle, dist);
 else cli.exports = createRequire(import.meta.url)(bundle);
-process.exitCode = await cli.exports.run(process.argv.slice(2));
+if (isMainThread) process.exitCode = await cli.exports.run(process.argv.slice(2));

@@ -8,7 +8,16 @@ import { build } from 'esbuild';
 // Start from an empty folder so no stale bundle or code cache lingers.
 rmSync('dist', { recursive: true, force: true });
 
-const common = {
+// One CommonJS file, because only a classic script can start from V8's code cache on Node 20
+// (bin/healthmd.js compiles it as a vm.Script). Commands still run only the modules they import:
+// esbuild keeps each dynamically imported command's modules uninitialised until it is imported.
+// Worker threads (a large lint, the build's file writer) start this same file, and its entry runs
+// their role's module instead of the CLI (src/core/bundle-thread.ts): a bundle per thread role
+// would ship another copy of the lint engine, its rules, marked and yaml.
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -22,31 +31,10 @@ const common = {
   legalComments: 'none',
   // Minified code parses faster at every start; --debug maps stack traces back through the source maps.
   minify: true,
-};
-
-await Promise.all([
-  // One CommonJS file, because only a classic script can start from V8's code cache on Node 20
-  // (bin/healthmd.js compiles it as a vm.Script). Commands still run only the modules they import:
-  // esbuild keeps each dynamically imported command's modules uninitialised until it is imported.
-  build({
-    ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
-    outfile: 'dist/cli.cjs',
-    format: 'cjs',
-    // Paths next to the bundle (the lint worker, the package's templates) resolve as they did from ESM.
-    define: { 'import.meta.url': '__healthmdUrl' },
-    banner: { js: "var __healthmdUrl = require('node:url').pathToFileURL(__filename).href;" },
-  }),
-  // Worker threads' scripts: lint-worker for a large lint (src/lint/lint-in-workers.ts), write-worker
-  // for the build's file writer (src/site/write-site.ts). Each is found beside the bundle by name.
-  build({
-    ...common,
-    entryPoints: { 'lint-worker': 'src/lint/lint-worker.ts', 'write-worker': 'src/site/write-worker.ts' },
-    outdir: 'dist',
-    format: 'esm',
-    banner: { js: "import { createRequire as __healthmdRequire } from 'node:module'; const require = __healthmdRequire(import.meta.url);" },
-  }),
-]);
+  // Paths next to the bundle (the bundle itself for threads, the package's templates) resolve as they did from ESM.
+  define: { 'import.meta.url': '__healthmdUrl' },
+  banner: { js: "var __healthmdUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 
 // The code cache for this Node, made by the start a pre-commit hook makes: linting one article.
 // Without the sample article (a trimmed checkout) the first run writes the user's cache instead.

@@ -144,7 +144,7 @@ Examples:
           stale.length === 0
             ? []
             : workers > 1
-              ? await lintInWorkers({ ...task, configFile: context.configFile, files: stale, project }, workers, new URL('./lint-worker.js', import.meta.url))
+              ? await lintInWorkers({ ...task, configFile: context.configFile, files: stale, project }, workers)
               : lintFilesInProject(stale, project, { ...task, config, frontMatterOf });
         for (const result of fresh) kept.set(result.filePath, cache ? cache.remember(result, signature) : result);
         cache?.save(paths.length || shard ? undefined : scanned);

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { isMainThread, workerData } from 'node:worker_threads';
+import { bundleThreadRole, type ThreadRole } from '../core/bundle-thread.js';
 import { HealthmdError, EXIT_USAGE, EXIT_OK } from '../core/errors.js';
 import { processIo, type Io } from './io.js';
 
@@ -100,3 +102,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     return EXIT_USAGE;
   }
 }
+
+/** What a worker thread of the bundle runs, by the role it was started with (core/bundle-thread.ts). */
+const THREAD_ROLES: Record<ThreadRole, () => Promise<unknown>> = {
+  lint: () => import('../lint/lint-worker.js'),
+  write: () => import('../site/write-worker.js'),
+};
+
+// This module is the bundle's entry, and worker threads start the bundle too: theirs runs its role's
+// module, never the CLI (bin/healthmd.js calls run() on the main thread only).
+const threadRole = isMainThread ? undefined : bundleThreadRole(workerData);
+if (threadRole) void THREAD_ROLES[threadRole]();

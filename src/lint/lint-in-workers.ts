@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { RuleSeverity } from '../core/config.js';
+import { startBundleThread } from '../core/bundle-thread.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
@@ -38,14 +38,14 @@ export function workerCount(count: number, env: NodeJS.ProcessEnv): number {
  * files and sees the others' front matter, so project rules report exactly what one thread would.
  * Results come back in file order.
  */
-export async function lintInWorkers(task: Omit<WorkerTask, 'start' | 'end'>, workers: number, script: URL): Promise<LintResult[]> {
+export async function lintInWorkers(task: Omit<WorkerTask, 'start' | 'end'>, workers: number): Promise<LintResult[]> {
   const size = Math.ceil(task.files.length / workers);
   const ranges = Array.from({ length: workers }, (_, i) => [i * size, Math.min(task.files.length, (i + 1) * size)] as const).filter(([a, b]) => a < b);
   const parts = await Promise.all(
     ranges.map(
       ([start, end]) =>
         new Promise<LintResult[]>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { ...task, start, end } satisfies WorkerTask });
+          const worker = startBundleThread<WorkerTask>('lint', { ...task, start, end });
           worker.once('message', (message: { results?: LintResult[]; error?: { message: string; exitCode?: number; file?: string; line?: number; column?: number; stack?: string } }) => {
             if (message.results) resolve(message.results);
             else if (message.error?.exitCode !== undefined) reject(new HealthmdError(message.error.message, message.error));

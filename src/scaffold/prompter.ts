@@ -6,7 +6,7 @@ export interface Prompter {
 
 /** Questions on the terminal. Loaded on demand: only `new` and `init` on a terminal need inquirer. */
 export async function inquirerPrompter(): Promise<Prompter> {
-  const { input, select } = await import('@inquirer/prompts');
+  const { input, select } = await import('./inquirer-prompts.js');
   return { input: (question) => input(question), select: (question) => select(question) };
 }
 

@@ -13,7 +13,8 @@ import {
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { bundleThreadsAvailable, startBundleThread } from '../core/bundle-thread.js';
 import { HealthmdError } from '../core/errors.js';
 import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
@@ -248,13 +249,14 @@ function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-// The writer thread's script: dist/write-worker.js beside the bundle's chunks (scripts/bundle.mjs).
-// Run from the source tree (the unit tests) there is no such file, and the writer works in this thread.
-const WRITER = new URL('./write-worker.js', import.meta.url);
-
 /** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
 const MAX_IN_FLIGHT = 256;
 const BATCH = 16;
+/**
+ * Operations done in this thread before the writer thread starts: a thread takes 30-40 ms to start,
+ * longer than this thread takes to write a small site, which is then written without one.
+ */
+const IN_THREAD_FIRST = 128;
 
 /**
  * Makes folders and writes files in a worker thread, in order, while this thread renders the next
@@ -262,23 +264,27 @@ const BATCH = 16;
  * queued operation is done and throws the first failure.
  */
 class BackgroundWriter {
-  /** Undefined when no thread could be started: the writer then works in this thread. */
-  private readonly port?: MessagePort;
+  /** Undefined until the thread starts, and when none could be: the writer then works in this thread. */
+  private port?: MessagePort;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
   private batch: WriteOp[] = [];
+  private queued = 0;
   private sent = 0;
   private finished = false;
 
-  constructor() {
-    if (!existsSync(WRITER)) return;
+  /** The writer thread's end of the channel, or undefined where no thread can be started. */
+  private startThread(): MessagePort | undefined {
+    // Run from the source tree (the unit tests) there is no bundle to start, and the writer works in this thread.
+    if (!bundleThreadsAvailable()) return undefined;
     const { port1, port2 } = new MessageChannel();
     try {
       const workerData: WriterData = { port: port2, shared: this.state.buffer as SharedArrayBuffer };
-      const worker = new Worker(WRITER, { workerData, transferList: [port2] });
+      const worker = startBundleThread('write', workerData, { transferList: [port2] });
       worker.unref();
-      this.port = port1;
+      return port1;
     } catch {
       port1.close();
+      return undefined;
     }
   }
 
@@ -313,6 +319,8 @@ class BackgroundWriter {
   }
 
   private queue(op: WriteOp): void {
+    // Started once, after the first operations were done here: those are all done, so order is kept.
+    if (this.queued++ === IN_THREAD_FIRST) this.port = this.startThread();
     if (!this.port) return applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();

@@ -2,6 +2,7 @@
 // out the operations in the order they were queued and reports progress through shared memory,
 // so that the rendering thread can wait for it without an event loop turn.
 import { workerData, type MessagePort } from 'node:worker_threads';
+import type { BundleThreadData } from '../core/bundle-thread.js';
 import { applyWriteOp, type WriteOp } from './write-op.js';
 
 /** Slots of the shared Int32Array: 0 is set when finished, 1 counts operations done, 2 is set on the first failure. */
@@ -10,7 +11,7 @@ export interface WriterData {
   shared: SharedArrayBuffer;
 }
 
-const { port, shared } = workerData as WriterData;
+const { port, shared } = (workerData as BundleThreadData<WriterData>).data;
 const state = new Int32Array(shared);
 let failure: { code?: string; message: string } | undefined;
 
