@@ -12,7 +12,7 @@ import { readArticle } from './read-articles.js';
  * points into it: memory then grows with what lists and project rules need of each article, not
  * with the site's text (100,000 articles stay within a few hundred megabytes).
  */
-const KEEP_WHOLE_HEAP = 192 * 2 ** 20;
+const KEEP_WHOLE_HEAP = 48 * 2 ** 20;
 /** Whole articles read again and kept for a while (link targets are often the same few pages). */
 const RECENT = 64;
 

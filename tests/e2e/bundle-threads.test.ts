@@ -76,8 +76,9 @@ describe('one bundle for every thread', () => {
   it("lint's worker threads run the bundle too, and report what one thread reports", async () => {
     const dir = project();
     writeFileSync(path.join(dir, 'articles', 'c.md'), cleanArticle('Third Steps With Back Pain', { body: '\nThis is a miracle cure.\n' }));
-    const one = await runCli(['lint', '--format', 'json'], { cwd: dir, env: { ...NOW, HEALTHMD_WORKERS: '1' } });
-    const { result, threads } = await runRecordingThreads(['lint', '--format', 'json'], dir, { HEALTHMD_WORKERS: '2' });
+    // --no-cache: the second run must lint the files, not answer from the first run's cache.
+    const one = await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: dir, env: { ...NOW, HEALTHMD_WORKERS: '1' } });
+    const { result, threads } = await runRecordingThreads(['lint', '--no-cache', '--format', 'json'], dir, { HEALTHMD_WORKERS: '2' });
     expect(threads).toEqual([
       { file: BIN, role: 'lint' },
       { file: BIN, role: 'lint' },
