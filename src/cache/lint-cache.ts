@@ -35,6 +35,9 @@ export interface LintCacheOptions {
   warn(message: string): void;
 }
 
+/** Problems parseArticle finds in the body's Markdown, after the front matter was read. */
+const MARKDOWN_PROBLEMS = new Set(['too-complex', 'markdown']);
+
 /** A file missing or unreadable, as a dependency's digest. */
 const MISSING = '';
 
@@ -84,17 +87,28 @@ export class LintCache {
     } else {
       article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
       const record = frontMatterRecord(article);
-      this.store.set(file.path, { hash, record, meta: sha256(`${record.head}\0${record.problem?.messageId ?? ''}`) });
+      this.store.set(file.path, { hash, record, meta: metaDigest(record) });
     }
     this.articles.set(file.path, article);
     return article;
+  }
+
+  /** Takes in a file another reader parsed whole (build's ArticleStore), so that it is not read again here. */
+  adopt(file: ArticleFile, bytes: Uint8Array, article: Article): void {
+    // What only the Markdown parse finds (a body too complex) a front-matter read does not: such a record would differ.
+    if (article.problem && MARKDOWN_PROBLEMS.has(article.problem.messageId)) return;
+    const hash = this.hashBytes(file.path, bytes);
+    if (this.store.get(file.path)?.hash === hash) return;
+    const record = frontMatterRecord(article);
+    this.store.set(file.path, { hash, record, meta: metaDigest(record) });
   }
 
   /** A digest of what project rules read of the project (front matter and places of its articles). */
   projectSignature(project: readonly ArticleFile[]): string {
     const parts: string[] = [];
     for (const file of project) {
-      this.frontMatter(file);
+      const known = this.hashes.get(file.path);
+      if (known === undefined || this.store.get(file.path)?.hash !== known) this.frontMatter(file);
       parts.push(`${file.relPath}\0${this.store.get(file.path)!.meta}`);
     }
     return sha256(parts.join('\0'));
@@ -149,6 +163,11 @@ export class LintCache {
     if (hash === undefined) this.hashes.set(path, (hash = bytes ? sha256(bytes) : MISSING));
     return hash;
   }
+}
+
+/** What project rules read of a file: its front matter and whether it parses. */
+function metaDigest(record: FrontMatterRecord): string {
+  return sha256(`${record.head}\0${record.problem?.messageId ?? ''}`);
 }
 
 function storedLint(

@@ -15,6 +15,7 @@ interface BuildFlags {
   future?: boolean;
   skipLint?: boolean;
   clean?: boolean;
+  cache?: boolean;
   quiet?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
     .option('--future', 'include articles dated after today (left out until their day otherwise)')
     .option('--skip-lint', 'build even when lint finds errors: files that cannot be parsed are left out and named last; clashing URLs still stop it')
     .option('--clean', 'start from an empty output folder: also drop files healthmd did not make (a CNAME, say)')
+    .option('--no-cache', 'lint every article again, ignoring what earlier runs kept in .healthmd/ (and keep nothing)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -62,6 +64,8 @@ Examples:
           future: flags.future,
           skipLint: flags.skipLint,
           clean: flags.clean,
+          cache: flags.cache,
+          onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),
           keepWholeHeap: keepWholeHeap(io.env),
           onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
         });

@@ -43,11 +43,12 @@ export class ArticleStore {
     private readonly keepWholeHeap: number = KEEP_WHOLE_HEAP,
   ) {}
 
-  /** Reads and parses a file; `use` sees the whole article. Returns it whole or, past the heap budget, its front matter only. */
-  read(file: ArticleFile, use?: (article: Article) => void): Article {
+  /** Reads and parses a file; `use` sees the whole article and the file's bytes. Returns it whole or, past the heap budget, its front matter only. */
+  read(file: ArticleFile, use?: (article: Article, bytes: Buffer) => void): Article {
     this.files.set(file.path, file);
-    const article = readArticle(file, this.cwd, this.config);
-    use?.(article);
+    let bytes: Buffer | undefined;
+    const article = readArticle(file, this.cwd, this.config, (content) => (bytes = content));
+    use?.(article, bytes!);
     if (getHeapStatistics().used_heap_size < this.keepWholeHeap) {
       this.kept.set(file.path, article);
       return article;

@@ -20,8 +20,8 @@ export function readArticles(files: readonly ArticleFile[], cwd: string, config:
   return files.map((file) => readArticle(file, cwd, config));
 }
 
-/** Reads and parses one discovered file, as readArticles does each. */
-export function readArticle(file: ArticleFile, cwd: string, config: Config): Article {
+/** Reads and parses one discovered file, as readArticles does each; `bytes` sees the file's bytes (the lint cache digests them). */
+export function readArticle(file: ArticleFile, cwd: string, config: Config, bytes?: (content: Buffer) => void): Article {
   let content: Buffer;
   try {
     content = readFileSync(file.path);
@@ -30,5 +30,6 @@ export function readArticle(file: ArticleFile, cwd: string, config: Config): Art
     throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
   }
   assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
+  bytes?.(content);
   return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
 }

@@ -9,7 +9,9 @@ import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
 import { siteEntry, siteModelOf, type SiteEntry } from '../render/site-model.js';
-import { lintGate, type Blocked, type LintGate } from './lint-gate.js';
+import { gateOverrides, lintGate, type Blocked, type LintGate } from './lint-gate.js';
+import { LintCache } from '../cache/lint-cache.js';
+import type { LintResult } from '../lint/engine.js';
 import { loadTheme } from './load-theme.js';
 import { checkOutputFolder } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
@@ -33,6 +35,10 @@ export interface BuildOptions {
   /** `--clean`: leave out the files in the old output that healthmd did not make, too. */
   clean?: boolean;
   onProgress?: (progress: BuildProgress) => void;
+  /** `--no-cache`: lint every article, whatever an earlier run found (and keep nothing for the next). */
+  cache?: boolean;
+  /** Says what the user should know but that does not stop the build (a cache that could not be written). */
+  onWarning?: (message: string) => void;
   /** Heap in use up to which whole articles are kept once read (default: ArticleStore's); past it they are read again when needed. */
   keepWholeHeap?: number;
   /** How a replaced output tree is removed (default: a detached process). */
@@ -99,11 +105,17 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // Each file is parsed once, here; what the site shows of it is read from the whole article, which
   // is kept only while memory allows (ArticleStore), so a site of any size builds in bounded memory.
   const store = new ArticleStore(config, cwd, options.keepWholeHeap);
+  // The gate's findings of files unchanged since an earlier build or lint come from the cache in .healthmd/.
+  const cache =
+    options.cache === false
+      ? undefined
+      : LintCache.open({ config, now: options.now, ruleOverrides: gateOverrides(config, options.skipLint), warn: options.onWarning ?? (() => {}) });
   const entries = new Map<Article, SiteEntry>();
   const all = discovery.files.map((file, i) => {
     let entry: SiteEntry | undefined;
-    const article = store.read(file, (whole) => {
+    const article = store.read(file, (whole, bytes) => {
       entry = siteEntry(whole, config);
+      cache?.adopt(file, bytes, whole);
     });
     // The entry holds what the store holds: the whole article, or its front matter past the memory
     // budget, and then copies of its texts (slices of the file would keep all of it in memory).
@@ -124,7 +136,10 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // A link to any article, drafts included, finds it in the store instead of reading it again.
   const whole = (article: Article) => store.whole(article.path)!;
   const project = store.project(published);
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole });
+  const signature = cache?.projectSignature(published) ?? '';
+  const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept });
+  cache?.save(discovery.files);
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 

@@ -15,6 +15,12 @@ export interface LintGateOptions {
   project?: Project;
   /** The whole article, when `articles` may hold front matter only (build's ArticleStore): each is linted alone, read again if need be. */
   whole?: (article: Article) => Article;
+  /** Findings kept from an earlier run (the lint cache, made with gateOverrides' settings): a file they hold is not linted again. */
+  kept?: {
+    result(article: Article): LintResult | undefined;
+    /** Keeps a fresh result (made with what its rules asked of the project) and returns it as reported. */
+    remember(result: LintResult): LintResult;
+  };
 }
 
 /** What build and export return when their lint gate stops them. */
@@ -40,17 +46,17 @@ export interface LintGate {
  * off, because a site with two articles on one URL cannot be built, whatever anyone prefers.
  */
 export function lintGate(articles: readonly Article[], options: LintGateOptions): LintGate {
-  const overrides: Record<string, RuleSeverity> = {};
-  for (const rule of rules) {
-    // A fatal rule keeps the config's severity for its other findings (a duplicate key set to warn
-    // is a warning here as in lint); turned off, it runs anyway. Its fatal findings are errors either way.
-    if (rule.fatal) {
-      if (options.config.rules[rule.id]?.severity === 'off') overrides[rule.id] = 'error';
-    } else if (options.skipLint) overrides[rule.id] = 'off';
-  }
-  const lintOptions = { config: options.config, now: options.now, ruleOverrides: overrides, project: options.project };
-  const { whole } = options;
-  const results = whole ? articles.map((article) => lintArticles([whole(article)], lintOptions)[0]) : lintArticles(articles, lintOptions);
+  const { whole, kept } = options;
+  const lintOptions = { config: options.config, now: options.now, ruleOverrides: gateOverrides(options.config, options.skipLint), project: options.project, dependencies: Boolean(kept) };
+  const results =
+    whole || kept
+      ? articles.map((article) => {
+          const known = kept?.result(article);
+          if (known) return known;
+          const result = lintArticles([whole ? whole(article) : article], lintOptions)[0];
+          return kept ? kept.remember(result) : result;
+        })
+      : lintArticles(articles, lintOptions);
   let errorCount = 0;
   let warningCount = 0;
   let fatalCount = 0;
@@ -60,4 +66,17 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
     fatalCount += result.messages.filter((m) => m.fatal).length;
   }
   return { results, blocked: fatalCount > 0 || (!options.skipLint && errorCount > 0), errorCount, warningCount, fatalCount };
+}
+
+/** The rule settings of the gate over the config's: what a cache of its findings is keyed by. */
+export function gateOverrides(config: Config, skipLint?: boolean): Record<string, RuleSeverity> {
+  const overrides: Record<string, RuleSeverity> = {};
+  for (const rule of rules) {
+    // A fatal rule keeps the config's severity for its other findings (a duplicate key set to warn
+    // is a warning here as in lint); turned off, it runs anyway. Its fatal findings are errors either way.
+    if (rule.fatal) {
+      if (config.rules[rule.id]?.severity === 'off') overrides[rule.id] = 'error';
+    } else if (skipLint) overrides[rule.id] = 'off';
+  }
+  return overrides;
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, wr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, runCli, tempProject } from './helpers.js';
+import { listFiles } from '../site/support/project.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
@@ -138,5 +139,30 @@ describe('lint with the cache in .healthmd/', () => {
     const one = await lint(cwd, ['articles/exercises.md']);
     expect(findings(one.report)).toEqual({ 'articles/exercises.md': ['internal-links/missing-anchor@11', 'link-safety/image-missing@11'] });
     expect(Object.keys(await sameAsCold(cwd))).toHaveLength(3);
+  });
+});
+
+describe("build's lint gate with the cache", () => {
+  const build = (cwd: string, out: string, args: string[] = []) => runCli(['build', '--out', out, ...args], { cwd, env: NOW });
+  const tree = (dir: string) => Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+
+  it('stops on what an edit breaks elsewhere, as a build without it does, and builds the same pages', async () => {
+    const cwd = project();
+    writeFileSync(path.join(cwd, 'articles/stretch.png'), 'png');
+    expect((await build(cwd, 'first')).code).toBe(0);
+    expect(cacheFiles(cwd).length).toBeGreaterThan(0);
+    // The anchor the untouched exercises.md links to goes.
+    writeFileSync(path.join(cwd, 'articles/back-pain.md'), TARGET('Getting Help'));
+    const warm = await build(cwd, 'second');
+    const cold = await build(cwd, 'second', ['--no-cache']);
+    expect(warm.code).toBe(1);
+    expect(warm.stderr).toMatch(/exercises\.md\n.*#when-to-get-help.*internal-links/);
+    expect(warm.stderr).toBe(cold.stderr);
+    writeFileSync(path.join(cwd, 'articles/back-pain.md'), TARGET('When to Get Help'));
+    expect((await build(cwd, 'cached')).code).toBe(0);
+    expect((await build(cwd, 'uncached', ['--no-cache'])).code).toBe(0);
+    const cached = tree(path.join(cwd, 'cached'));
+    expect(Object.keys(cached).length).toBeGreaterThan(5);
+    expect(cached).toEqual(tree(path.join(cwd, 'uncached')));
   });
 });
