@@ -1,5 +1,5 @@
 // Side-by-side benchmarks for healthmd's quality bars. Usage:
-//   npm run bench [-- --articles 4000 --runs 5 --rows build,lint,rebuild,one]
+//   npm run bench [-- --articles 4000 --runs 5 --rows build,lint,warm,rebuild,one]
 //   npm run bench -- --scale 10000,100000      peak memory (GNU time -v) and time per article
 // Contestants of one row run alternately (A B C A B C …) so that the load of this shared machine
 // falls on all of them alike; each row reports medians, ranges and the load average around it.
@@ -27,7 +27,7 @@ const option = (name, fallback) => {
 const articles = Number(option('articles', 4000));
 const runs = Number(option('runs', 5));
 const scale = option('scale', undefined);
-const selected = new Set(option('rows', 'build,lint,rebuild,one').split(','));
+const selected = new Set(option('rows', 'build,lint,warm,rebuild,one').split(','));
 
 const load = () => loadavg()[0].toFixed(2);
 const ratio = (a, b) => (a && b ? a.median / b.median : undefined);
@@ -160,6 +160,26 @@ function lintRow(project, peers) {
   });
 }
 
+function warmLintRow(project) {
+  console.log('\nlint with a warm cache after editing one article, against a cold lint');
+  const edited = path.join(project, 'articles/topic-7/guide-8.md');
+  const original = readFileSync(edited, 'utf8');
+  let n = 0;
+  const lint = { command: 'node', args: [bin, 'lint', '--quiet'], cwd: project, okCodes: [0, 1] };
+  try {
+    clearHealthmd(project);
+    timeOnce({ name: 'first lint', ...lint });
+    const m = alternate([
+      { name: 'healthmd lint, warm, one edit', ...lint, before: () => writeFileSync(edited, original.replace('## Symptoms', `Edited paragraph ${++n}.\n\n## Symptoms`)) },
+      { name: 'healthmd lint, cold', ...lint, before: () => clearHealthmd(project) },
+    ]);
+    const r = ratio(m['healthmd lint, warm, one edit'], m['healthmd lint, cold']);
+    table.push({ measure: 'lint, warm cache, one edit', healthmd: formatTime(m['healthmd lint, warm, one edit']), peer: `cold lint ${formatTime(m['healthmd lint, cold'])}`, ratio: fixed(r), goal: '≤ 0.15', verdict: verdict(r, 0.15), load: m.load });
+  } finally {
+    writeFileSync(edited, original);
+  }
+}
+
 function rebuildRow(project) {
   console.log('\nrebuild after editing one article, against a clean build');
   const edited = path.join(project, 'articles/topic-7/guide-8.md');
@@ -274,6 +294,7 @@ if (scale) {
   const peers = peerCommands(repo);
   if (selected.has('build')) coldBuildRow(project, peers);
   if (selected.has('lint')) lintRow(project, peers);
+  if (selected.has('warm')) warmLintRow(project);
   if (selected.has('rebuild')) rebuildRow(project);
   if (selected.has('one')) oneFileRows(project);
 }

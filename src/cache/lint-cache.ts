@@ -21,7 +21,8 @@ interface StoredLint {
 /** What the cache knows of one file, valid while the file's bytes have this digest. */
 interface Entry {
   hash: string;
-  record: FrontMatterRecord;
+  /** Left out by build (it has the whole article, and at 100,000 articles the records would not fit the memory it keeps to); lint reads it again. */
+  record?: FrontMatterRecord;
   /** Digest of what project rules read of this file (its front matter and whether it parses). */
   meta: string;
   lint?: StoredLint;
@@ -82,12 +83,14 @@ export class LintCache {
     const bytes = readBytes(file.path);
     const hash = this.hashBytes(file.path, bytes);
     const entry = this.store.get(file.path);
-    if (entry?.hash === hash) {
+    if (entry?.hash === hash && entry.record) {
       article = articleFromRecord(file, entry.record);
     } else {
       article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
       const record = frontMatterRecord(article);
-      this.store.set(file.path, { hash, record, meta: metaDigest(record) });
+      // Findings of the same bytes still hold.
+      if (entry?.hash === hash) entry.record = record;
+      this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(record.head, record.problem) });
     }
     this.articles.set(file.path, article);
     return article;
@@ -99,8 +102,7 @@ export class LintCache {
     if (article.problem && MARKDOWN_PROBLEMS.has(article.problem.messageId)) return;
     const hash = this.hashBytes(file.path, bytes);
     if (this.store.get(file.path)?.hash === hash) return;
-    const record = frontMatterRecord(article);
-    this.store.set(file.path, { hash, record, meta: metaDigest(record) });
+    this.store.set(file.path, { hash, meta: metaDigest(article.source.slice(0, article.bodyStart), article.problem) });
   }
 
   /** A digest of what project rules read of the project (front matter and places of its articles). */
@@ -166,8 +168,8 @@ export class LintCache {
 }
 
 /** What project rules read of a file: its front matter and whether it parses. */
-function metaDigest(record: FrontMatterRecord): string {
-  return sha256(`${record.head}\0${record.problem?.messageId ?? ''}`);
+function metaDigest(head: string, problem: FrontMatterRecord['problem']): string {
+  return sha256(`${head}\0${problem?.messageId ?? ''}`);
 }
 
 function storedLint(

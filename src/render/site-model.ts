@@ -123,8 +123,12 @@ function compareEntries(a: SiteEntry, b: SiteEntry): number {
   return newestFirst(a.date, b.date) || a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
 }
 
-/** What the site shows of one article: read from the whole article (its title may be its first heading, its excerpt its opening prose). */
-export function siteEntry(article: Article, config: Config): SiteEntry {
+/**
+ * What the site shows of one article: read from the whole article (its title may be its first
+ * heading, its excerpt its opening prose), or from its front matter with `fromBody`, what the
+ * whole article gave for those two.
+ */
+export function siteEntry(article: Article, config: Config, fromBody?: { title: string; excerpt: string }): SiteEntry {
   const data = article.data;
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
   const lastReviewed = toCalendarDate(data.lastReviewed);
@@ -137,7 +141,7 @@ export function siteEntry(article: Article, config: Config): SiteEntry {
   return {
     article,
     sitePath: articleUrl(article.relPath, data.slug),
-    title: articleTitle(article).text,
+    title: fromBody?.title ?? articleTitle(article).text,
     description: text('description'),
     date: publishedDate(article),
     updated: toCalendarDate(data.updated),
@@ -150,7 +154,7 @@ export function siteEntry(article: Article, config: Config): SiteEntry {
     lang: articleLanguage(article, config),
     translations: [],
     tags,
-    excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength),
+    excerpt: fromBody?.excerpt ?? excerpt(openingText(article, config.excerptLength), config.excerptLength),
     draft: isDraft(article),
   };
 }

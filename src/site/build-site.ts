@@ -117,11 +117,11 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
       entry = siteEntry(whole, config);
       cache?.adopt(file, bytes, whole);
     });
-    // The entry holds what the store holds: the whole article, or its front matter past the memory
-    // budget, and then copies of its texts (slices of the file would keep all of it in memory).
-    const kept: SiteEntry = store.keeps(file.path) ? entry! : structuredClone({ ...entry!, article: undefined as unknown as Article });
-    kept.article = article;
-    entries.set(article, kept);
+    // Past the memory budget the entry is made again from the front matter the store keeps (copies;
+    // the whole article's texts are slices that would keep the file's text alive), and copies of
+    // what only the body could tell.
+    const shown = store.keeps(file.path) ? entry! : siteEntry(article, config, { title: structuredClone(entry!.title), excerpt: structuredClone(entry!.excerpt) });
+    entries.set(article, shown);
     options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
     return article;
   });
