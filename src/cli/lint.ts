@@ -10,7 +10,7 @@ import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import type { LintResult } from '../lint/engine.js';
-import { frontMatterOnly, lintArticlesInProject, lintFilesInProject } from '../lint/lint-files.js';
+import { frontMatterOnly, lintArticlesInProject, lintFilesInProject, type LintFilesOptions } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { relativeTargets } from '../lint/placeless.js';
 import { rules } from '../rules/index.js';
@@ -131,24 +131,8 @@ Examples:
         if (published.files.length === 0) return;
         // A shard's reports are written even when it holds no file, so each CI job has one to upload.
         const files = shard ? published.files.filter((file) => inShard(file.relPath, shard)) : published.files;
-        const signature = cache?.projectSignature(project) ?? '';
-        const kept = new Map<string, LintResult>();
-        for (const file of files) {
-          const result = cache?.result(file, signature);
-          if (result) kept.set(file.path, result);
-        }
-        const stale = files.filter((file) => !kept.has(file.path));
-        const workers = workerCount(stale.length, io.env);
-        const task = { cwd: context.cwd, now, ruleOverrides, fix: flags.fix, dependencies: Boolean(cache) };
-        const fresh =
-          stale.length === 0
-            ? []
-            : workers > 1
-              ? await lintInWorkers({ ...task, configFile: context.configFile, files: stale, project }, workers)
-              : lintFilesInProject(stale, project, { ...task, config, frontMatterOf });
-        for (const result of fresh) kept.set(result.filePath, cache ? cache.remember(result, signature) : result);
+        results = await lintKnownFiles(files, project, cache, { config, cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, frontMatterOf }, io.env);
         cache?.save(paths.length || shard ? undefined : scanned);
-        results = files.map((file) => kept.get(file.path)!);
       }
       if (flags.fix) {
         for (const result of results) {
@@ -177,6 +161,36 @@ Examples:
       if (tooManyWarnings) io.stderr(`healthmd: ${warnings} warnings; --max-warnings allows ${flags.maxWarnings}\n`);
       exit.code = errors > 0 || tooManyWarnings ? EXIT_CONTENT : EXIT_OK;
     });
+}
+
+/**
+ * Lints `files` as part of `project`: what the cache still holds comes from it, the rest is linted
+ * (on several threads when there are many) and kept for the next run. Results in file order.
+ */
+async function lintKnownFiles(
+  files: readonly ArticleFile[],
+  project: readonly ArticleFile[],
+  cache: LintCache | undefined,
+  options: LintFilesOptions & { configFile?: string },
+  env: NodeJS.ProcessEnv,
+): Promise<LintResult[]> {
+  const signature = cache?.projectSignature(project) ?? '';
+  const results = new Map<string, LintResult>();
+  for (const file of files) {
+    const result = cache?.result(file, signature);
+    if (result) results.set(file.path, result);
+  }
+  const stale = files.filter((file) => !results.has(file.path));
+  const workers = workerCount(stale.length, env);
+  const { config, frontMatterOf, configFile, ...task } = { ...options, dependencies: Boolean(cache) };
+  const fresh =
+    stale.length === 0
+      ? []
+      : workers > 1
+        ? await lintInWorkers({ ...task, configFile, files: stale, project }, workers)
+        : lintFilesInProject(stale, project, { ...task, config, frontMatterOf });
+  for (const result of fresh) results.set(result.filePath, cache ? cache.remember(result, signature) : result);
+  return files.map((file) => results.get(file.path)!);
 }
 
 /**

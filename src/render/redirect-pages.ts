@@ -11,11 +11,13 @@ import { tagPath } from './tag-path.js';
 /** An alias that would be written over a page of the site or over an earlier alias. */
 export interface AliasClash {
   alias: ArticleAlias;
+  /** Its place among the article's aliases (articleAliases). */
+  position: number;
   /** What is already there: `the page of back-pain.md`, `an alias in other.md`, `index page 2`… */
   with: string;
 }
 
-const clashCache = new WeakMap<readonly Article[], Map<Article, AliasClash[]>>();
+const clashCache = new WeakMap<readonly Article[], Map<string, AliasClash[]>>();
 
 /**
  * Aliases that cannot get a redirect page because a page of the site, or another alias (of any
@@ -23,7 +25,7 @@ const clashCache = new WeakMap<readonly Article[], Map<Article, AliasClash[]>>()
  * compares URLs. The one decision for lint (unique-slug reports them) and build (which then
  * writes no redirect page there). `articles` are the published ones.
  */
-export function aliasClashes(articles: readonly Article[], pageSize: number): Map<Article, AliasClash[]> {
+export function aliasClashes(articles: readonly Article[], pageSize: number): Map<string, AliasClash[]> {
   let clashes = clashCache.get(articles);
   if (clashes) return clashes;
   clashes = new Map();
@@ -42,16 +44,17 @@ export function aliasClashes(articles: readonly Article[], pageSize: number): Ma
     }
   }
   for (const article of published) {
-    for (const alias of articleAliases(article).aliases) {
+    articleAliases(article).aliases.forEach((alias, position) => {
       const other = taken.get(alias.file.toLowerCase());
       if (other === undefined) {
         taken.set(alias.file.toLowerCase(), `an alias in ${article.relPath}`);
-        continue;
+        return;
       }
-      const list = clashes.get(article) ?? [];
-      list.push({ alias, with: other });
-      clashes.set(article, list);
-    }
+      // By path and position: lint asks with the whole article, build's list may hold its front matter only.
+      const list = clashes.get(article.path) ?? [];
+      list.push({ alias, position, with: other });
+      clashes.set(article.path, list);
+    });
   }
   clashCache.set(articles, clashes);
   return clashes;

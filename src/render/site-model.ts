@@ -128,14 +128,14 @@ function compareEntries(a: SiteEntry, b: SiteEntry): number {
  * heading, its excerpt its opening prose), or from its front matter with `fromBody`, what the
  * whole article gave for those two.
  */
-export function siteEntry(article: Article, config: Config, fromBody?: { title: string; excerpt: string }): SiteEntry {
+export function siteEntry(article: Article, config: Config, fromBody?: { title?: string; excerpt: string }): SiteEntry {
   const data = article.data;
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
   const lastReviewed = toCalendarDate(data.lastReviewed);
   const tags: TagRef[] = [];
   for (const name of stringList(article, 'tags')) {
     const slug = tagSlug(name);
-    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ name, slug, sitePath: tagPath(slug) });
+    if (slug && !tags.some((t) => t.slug === slug)) tags.push(tagRef(name, slug));
   }
   const type = articleType(article, config);
   return {
@@ -157,6 +157,15 @@ export function siteEntry(article: Article, config: Config, fromBody?: { title: 
     excerpt: fromBody?.excerpt ?? excerpt(openingText(article, config.excerptLength), config.excerptLength),
     draft: isDraft(article),
   };
+}
+
+/** One TagRef per tag as written, shared by every article that has it (a site of 100,000 articles has a few hundred tags). */
+const tagRefs = new Map<string, TagRef>();
+function tagRef(name: string, slug: string): TagRef {
+  const key = `${slug}\0${name}`;
+  let ref = tagRefs.get(key);
+  if (!ref) tagRefs.set(key, (ref = { name, slug, sitePath: tagPath(slug) }));
+  return ref;
 }
 
 /**

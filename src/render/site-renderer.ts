@@ -213,9 +213,9 @@ export class SiteRenderer {
     const articles = this.model.entries.map((entry) => entry.article);
     const clashes = aliasClashes(articles, this.options.config.pageSize);
     for (const entry of this.model.entries) {
-      const blocked = new Set((clashes.get(entry.article) ?? []).map((clash) => clash.alias));
-      for (const alias of articleAliases(entry.article).aliases) {
-        if (blocked.has(alias)) continue;
+      const blocked = new Set((clashes.get(entry.article.path) ?? []).map((clash) => clash.position));
+      for (const [position, alias] of articleAliases(entry.article).aliases.entries()) {
+        if (blocked.has(position)) continue;
         const content = renderRedirectPage({
           lang: entry.lang,
           canonical: this.basics.absolute(entry.sitePath),

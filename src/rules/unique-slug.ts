@@ -89,11 +89,14 @@ function checkDuplicates({ article, config, project, report }: Context): void {
  * out and still writes the real page.
  */
 function checkAliases({ article, config, project, report }: Context): void {
-  for (const problem of articleAliases(article).problems) {
+  const own = articleAliases(article);
+  for (const problem of own.problems) {
     report({ messageId: 'invalid-alias', data: { alias: problem.text, reason: problem.reason }, at: { place: problem.place }, fatal: false });
   }
-  for (const clash of aliasClashes(project.articles, config.pageSize).get(article) ?? []) {
-    report({ messageId: 'alias-clash', data: { alias: clash.alias.text, other: clash.with }, at: { place: clash.alias.place }, fatal: false });
+  for (const clash of aliasClashes(project.articles, config.pageSize).get(article.path) ?? []) {
+    // The place from this file's own front matter: the project's list may hold other articles' without places.
+    const place = own.aliases[clash.position]?.place ?? clash.alias.place;
+    report({ messageId: 'alias-clash', data: { alias: clash.alias.text, other: clash.with }, at: { place }, fatal: false });
   }
 }
 

@@ -5,6 +5,7 @@ import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { ArticleStore } from '../core/article-store.js';
+import { articleTitle } from '../core/article-info.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
@@ -120,7 +121,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     // Past the memory budget the entry is made again from the front matter the store keeps (copies;
     // the whole article's texts are slices that would keep the file's text alive), and copies of
     // what only the body could tell.
-    const shown = store.keeps(file.path) ? entry! : siteEntry(article, config, { title: structuredClone(entry!.title), excerpt: structuredClone(entry!.excerpt) });
+    const shown = store.keeps(file.path) ? entry! : siteEntry(article, config, fromBody(entry!, article));
     entries.set(article, shown);
     options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
     return article;
@@ -176,6 +177,11 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     kept: written.kept,
     durationMs: performance.now() - started,
   };
+}
+
+/** What a front-matter-only article cannot tell of its entry: its excerpt, and its title when the body gave it (copies, not slices of the file). */
+function fromBody(entry: SiteEntry, article: Article): { title?: string; excerpt: string } {
+  return { title: articleTitle(article).text === entry.title ? undefined : structuredClone(entry.title), excerpt: structuredClone(entry.excerpt) };
 }
 
 /** An absolute http(s) URL ending in `/`: page URLs are resolved against it. */

@@ -12,7 +12,8 @@ const STREAMING = { ...env, HEALTHMD_KEEP_WHOLE_MB: '0' };
 function site(extra: Record<string, string> = {}): string {
   return tempProject({
     'articles/back-pain.md': cleanArticle('Back Pain', {
-      extra: 'tags: [spine, pain]\ntranslationKey: back\nimage: photo.png\nimageAlt: A person stretching\n',
+      // An old URL gets a redirect page; the other is sciatica's page, so unique-slug warns at its line.
+      extra: 'tags: [spine, pain]\ntranslationKey: back\nimage: photo.png\nimageAlt: A person stretching\naliases:\n  - /old-back-pain/\n  - /articles/sciatica/\n',
       body: '\nSee [sciatica](sciatica.md#when-to-get-help), [the draft](draft.md) and ![a stretch](photo.png).\n',
     }),
     'articles/es/dolor-de-espalda.md': cleanArticle('Dolor de espalda', { extra: 'lang: es\ntranslationKey: back\ntags: [spine]\n' }),
@@ -25,7 +26,7 @@ function site(extra: Record<string, string> = {}): string {
     'articles/untitled.md': healthArticle('# Opening Hours and Contact\n\nThe clinic is open every weekday.\n', { title: '' }).replace('title: \n', ''),
     'articles/photo.png': 'png',
     // The untitled page is reported, and still built.
-    'healthmd.config.yaml': 'rules:\n  front-matter-schema: warn\n',
+    'healthmd.config.yaml': 'rules:\n  front-matter-schema: warn\n  unique-slug: warn\n',
     ...extra,
   });
 }
@@ -47,6 +48,8 @@ describe('build with whole articles read again (a site larger than memory)', () 
     const pages = tree(path.join(cwd, 'kept'));
     expect(Object.keys(pages)).toContain('articles/untitled/index.html');
     expect(pages['articles/untitled/index.html']).toContain('Opening Hours and Contact');
+    expect(Object.keys(pages)).toContain('old-back-pain/index.html');
+    expect(kept.stderr).toMatch(/back-pain\.md\n\s+14:5 .*alias-clash|14:5.*unique-slug/);
     expect(tree(path.join(cwd, 'streamed'))).toEqual(pages);
     // Drafts too, and the page of a link's target found again.
     await build(cwd, 'kept-drafts', env, ['--drafts']);
@@ -59,7 +62,7 @@ describe('build with whole articles read again (a site larger than memory)', () 
     const kept = await build(cwd, 'kept', env);
     const streamed = await build(cwd, 'streamed', STREAMING);
     expect(kept.code).toBe(1);
-    expect(kept.stderr).toMatch(/articles\/back-pain\.md\n.*#when-to-get-help.*internal-links/);
+    expect(kept.stderr).toMatch(/articles\/back-pain\.md\n(.*\n)*.*#when-to-get-help.*internal-links/);
     expect(streamed.code).toBe(1);
     expect(streamed.stdout).toBe(kept.stdout);
     expect(streamed.stderr).toBe(kept.stderr);
