@@ -110,11 +110,11 @@ export interface FrontMatterRecord {
 export function frontMatterRecord(article: Article): FrontMatterRecord {
   const { bom, data, problem, bodyStart } = article;
   const head = article.source.slice(0, bodyStart);
-  let frontMatter = article.frontMatter;
-  // The YAML text is part of the head: kept once, cut out again when the article is made.
-  if (frontMatter && head.slice(frontMatter.start, frontMatter.end) === frontMatter.yaml) frontMatter = { ...frontMatter, yaml: '' };
-  // A copy: the head and the values read from it are slices that would keep the whole file's text alive.
-  return structuredClone({ head, bom, frontMatter, data, problem, bodyStart });
+  const stored = article.frontMatter;
+  // Without places: findings about a file come from its whole article, and a record stands for an
+  // article project rules only look up. The YAML text is part of the head: kept once.
+  const frontMatter = stored && { ...stored, places: {}, yaml: head.slice(stored.start, stored.end) === stored.yaml ? '' : stored.yaml };
+  return { head, bom, frontMatter, data, problem, bodyStart };
 }
 
 /** The article a record stands for, as `parseArticle` with `markdown: false` reads it, without the body's text. */
