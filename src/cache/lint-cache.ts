@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
@@ -21,6 +21,8 @@ interface StoredLint {
 /** What the cache knows of one file, valid while the file's bytes have this digest. */
 interface Entry {
   hash: string;
+  /** The file's size, change times and inode when `hash` was taken (statKey): while they hold, the file is not read. */
+  stat?: string;
   /** Left out by build (it has the whole article, and at 100,000 articles the records would not fit the memory it keeps to); lint reads it again. */
   record?: FrontMatterRecord;
   /** Digest of what project rules read of this file (its front matter and whether it parses). */
@@ -80,17 +82,26 @@ export class LintCache {
   frontMatter(file: ArticleFile): Article {
     let article = this.articles.get(file.path);
     if (article) return article;
-    const bytes = readBytes(file.path);
-    const hash = this.hashBytes(file.path, bytes);
     const entry = this.store.get(file.path);
-    if (entry?.hash === hash && entry.record) {
+    const stat = statKey(file.path);
+    if (entry?.record && stat !== undefined && entry.stat === stat) {
+      // Size, times and inode as when its bytes were digested: not read again, as git trusts its index.
+      this.hashes.set(file.path, entry.hash);
       article = articleFromRecord(file, entry.record);
     } else {
-      article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
-      const record = frontMatterRecord(article);
-      // Findings of the same bytes still hold.
-      if (entry?.hash === hash) entry.record = record;
-      this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(record.head, record.problem) });
+      const bytes = readBytes(file.path);
+      const hash = this.hashBytes(file.path, bytes);
+      if (entry?.hash === hash && entry.record) {
+        article = articleFromRecord(file, entry.record);
+        entry.stat = stat;
+        this.store.touch(file.path);
+      } else {
+        article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
+        const record = frontMatterRecord(article);
+        // Findings of the same bytes still hold.
+        if (entry?.hash === hash) Object.assign(entry, { record, stat });
+        this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(record.head, record.problem), stat });
+      }
     }
     this.articles.set(file.path, article);
     return article;
@@ -186,6 +197,16 @@ function storedLint(
     projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
     project: dependencies.projectWide ? projectSignature : undefined,
   };
+}
+
+/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
+function statKey(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBytes(path: string): Buffer | undefined {
