@@ -116,7 +116,7 @@ export class LintCache {
     this.store.set(file.path, { hash, meta: metaDigest(article.source.slice(0, article.bodyStart), article.problem) });
   }
 
-  /** A digest of what project rules read of the project (front matter and places of its articles). */
+  /** A digest of what project rules read of the project: its published articles' paths and front matter. */
   projectSignature(project: readonly ArticleFile[]): string {
     const parts: string[] = [];
     for (const file of project) {
