@@ -108,8 +108,10 @@ Examples:
           const what = unchecked === 1 ? 'a relative link or image' : `${unchecked} relative links and images`;
           io.stderr(`healthmd: warning: ${STDIN_NAME}: ${what} not checked: text on stdin has no place in the project; pass --stdin-filename with the path it stands for, such as articles/draft.md\n`);
         }
-        // Project rules see the whole project, as when the file itself is linted.
-        results = lintArticlesInProject([article], projectArticleFiles(config, context.cwd), { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix, placeless });
+        // Project rules see the whole project as build would publish it, as when the file itself is linted.
+        const publish = { drafts: flags.drafts, future: flags.future, now };
+        const { project } = publishedFiles([], projectArticleFiles(config, context.cwd), publish, (file) => frontMatterOnly(file, config), io);
+        results = lintArticlesInProject([article], project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix, placeless });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         const discovery = discoverArticles(config, context.cwd, paths);

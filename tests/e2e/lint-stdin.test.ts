@@ -66,4 +66,13 @@ describe('lint --stdin', () => {
     expect(report[0].messages.find((m) => m.messageId === 'missing-file')?.message).toContain('did you mean back-pain.md?');
     expect(result.code).toBe(1);
   });
+
+  it('sees the project as build publishes it: a draft clashes with nothing unless --drafts', async () => {
+    const project = tempProject({ 'articles/back-pain.md': EXISTING, 'articles/old.md': article('draft: true\nslug: shared\n', 'An old draft.\n') });
+    const text = article('slug: shared\n', 'Most back pain gets better in a few weeks.\n');
+    const lintText = (args: string[]) => runCli(['lint', '--stdin', '--stdin-filename', 'articles/new.md', '--format', 'json', ...args], { cwd: project, env: NOW, input: text });
+    const ids = (stdout: string) => (JSON.parse(stdout) as Report[])[0].messages.map((m) => m.messageId);
+    expect(ids((await lintText([])).stdout)).not.toContain('duplicate-url');
+    expect(ids((await lintText(['--drafts'])).stdout)).toContain('duplicate-url');
+  });
 });
