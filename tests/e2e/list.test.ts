@@ -71,7 +71,7 @@ describe('healthmd list --json', () => {
 
   it('counts the same errors and warnings as healthmd lint (with --drafts, as list shows drafts too)', async () => {
     const rows = await listJson();
-    const lint = await runCli(['lint', '--format', 'json', '--drafts'], { cwd: LIBRARY, env: NOW });
+    const lint = await runCli(['lint', '--no-cache', '--format', 'json', '--drafts'], { cwd: LIBRARY, env: NOW });
     expect(lint.code).toBe(1);
     const counts = Object.fromEntries(
       (JSON.parse(lint.stdout) as { filePath: string; errorCount: number; warningCount: number }[]).map((r) => [
