@@ -160,40 +160,47 @@ function lintRow(project, peers) {
   });
 }
 
+/** The article the warm rows edit: `edit()` adds a new paragraph each call, `restore()` puts it back. */
+function editedArticle(project) {
+  const file = path.join(project, 'articles/topic-7/guide-8.md');
+  const original = readFileSync(file, 'utf8');
+  let n = 0;
+  return {
+    edit: () => writeFileSync(file, original.replace('## Symptoms', `Edited paragraph ${++n}.\n\n## Symptoms`)),
+    restore: () => writeFileSync(file, original),
+  };
+}
+
 function warmLintRow(project) {
   console.log('\nlint with a warm cache after editing one article, against a cold lint');
-  const edited = path.join(project, 'articles/topic-7/guide-8.md');
-  const original = readFileSync(edited, 'utf8');
-  let n = 0;
+  const article = editedArticle(project);
   const lint = { command: 'node', args: [bin, 'lint', '--quiet'], cwd: project, okCodes: [0, 1] };
   try {
     clearHealthmd(project);
     timeOnce({ name: 'first lint', ...lint });
     const m = alternate([
-      { name: 'healthmd lint, warm, one edit', ...lint, before: () => writeFileSync(edited, original.replace('## Symptoms', `Edited paragraph ${++n}.\n\n## Symptoms`)) },
+      { name: 'healthmd lint, warm, one edit', ...lint, before: article.edit },
       { name: 'healthmd lint, cold', ...lint, before: () => clearHealthmd(project) },
     ]);
     const r = ratio(m['healthmd lint, warm, one edit'], m['healthmd lint, cold']);
     table.push({ measure: 'lint, warm cache, one edit', healthmd: formatTime(m['healthmd lint, warm, one edit']), peer: `cold lint ${formatTime(m['healthmd lint, cold'])}`, ratio: fixed(r), goal: '≤ 0.15', verdict: verdict(r, 0.15), load: m.load });
   } finally {
-    writeFileSync(edited, original);
+    article.restore();
   }
 }
 
 function rebuildRow(project) {
   console.log('\nrebuild after editing one article, against a clean build');
-  const edited = path.join(project, 'articles/topic-7/guide-8.md');
-  const original = readFileSync(edited, 'utf8');
-  let n = 0;
+  const article = editedArticle(project);
   const build = { command: 'node', args: [bin, 'build', '--quiet'], cwd: project };
   try {
     clearHealthmd(project);
     timeOnce({ name: 'first build', ...build });
     const m = alternate([
-      { name: 'healthmd rebuild, one edit', ...build, before: () => writeFileSync(edited, original.replace('## Symptoms', `Edited paragraph ${++n}.\n\n## Symptoms`)) },
+      { name: 'healthmd rebuild, one edit', ...build, before: article.edit },
       { name: 'healthmd clean build', ...build, before: () => clearHealthmd(project) },
     ]);
-    writeFileSync(edited, original.replace('## Symptoms', `Edited paragraph ${++n}.\n\n## Symptoms`));
+    article.edit();
     timeOnce({ name: 'rebuild to compare', ...build });
     const incremental = treeDigest(path.join(project, 'public'));
     clearHealthmd(project);
@@ -210,7 +217,7 @@ function rebuildRow(project) {
       load: m.load,
     });
   } finally {
-    writeFileSync(edited, original);
+    article.restore();
   }
 }
 

@@ -100,7 +100,7 @@ export class LintCache {
         const record = frontMatterRecord(article);
         // Findings of the same bytes still hold.
         if (entry?.hash === hash) Object.assign(entry, { record, stat });
-        this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(record.head, record.problem), stat });
+        this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(article), stat });
       }
     }
     this.articles.set(file.path, article);
@@ -113,7 +113,7 @@ export class LintCache {
     if (article.problem && MARKDOWN_PROBLEMS.has(article.problem.messageId)) return;
     const hash = this.hashBytes(file.path, bytes);
     if (this.store.get(file.path)?.hash === hash) return;
-    this.store.set(file.path, { hash, meta: metaDigest(article.source.slice(0, article.bodyStart), article.problem) });
+    this.store.set(file.path, { hash, meta: metaDigest(article) });
   }
 
   /** A digest of what project rules read of the project: its published articles' paths and front matter. */
@@ -179,8 +179,8 @@ export class LintCache {
 }
 
 /** What project rules read of a file: its front matter and whether it parses. */
-function metaDigest(head: string, problem: FrontMatterRecord['problem']): string {
-  return sha256(`${head}\0${problem?.messageId ?? ''}`);
+function metaDigest(article: Article): string {
+  return sha256(`${article.source.slice(0, article.bodyStart)}\0${article.problem?.messageId ?? ''}`);
 }
 
 function storedLint(

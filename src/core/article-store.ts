@@ -1,11 +1,6 @@
 import { existsSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import type { Token } from 'marked';
-import type { Article } from './article.js';
-import type { Place } from './diagnostic.js';
-import type { FrontMatter, FrontMatterProblem } from './front-matter.js';
-import { LineIndex } from './line-index.js';
-import { EMPTY_MARKDOWN, type Span } from './markdown.js';
+import { articleFromRecord, frontMatterRecord, type Article } from './article.js';
 import type { Config } from './config.js';
 import type { ArticleFile } from './discover.js';
 import { createProject, readArticleFile, type Project } from './project.js';
@@ -20,79 +15,6 @@ import { readArticle } from './read-articles.js';
 const KEEP_WHOLE_HEAP = 48 * 2 ** 20;
 /** Whole articles read again and kept for a while (link targets are often the same few pages). */
 const RECENT = 64;
-
-/**
- * What the site and project rules need of an article not kept whole: where it is and its front
- * matter's values (copied: slices of the file's text would keep all of it alive), without their
- * places in the file, its text or its Markdown. Findings about a file are made from the whole
- * article, read again. About 0.6 KB besides the values, where a parsed article's model is tens.
- */
-class FrontMatterOnly implements Article {
-  readonly data: Record<string, unknown>;
-  readonly frontMatter?: FrontMatter;
-  readonly problem?: FrontMatterProblem;
-  readonly bom: boolean;
-
-  constructor(
-    readonly path: string,
-    readonly relPath: string,
-    whole: Article,
-  ) {
-    const copy = structuredClone({ data: whole.data, spelled: whole.frontMatter?.spelled, duplicates: whole.frontMatter?.duplicates, problem: whole.problem });
-    this.data = copy.data;
-    this.frontMatter = whole.frontMatter && { data: copy.data, places: {}, spelled: copy.spelled, duplicates: copy.duplicates, yaml: '', start: 0, end: 0 };
-    this.problem = copy.problem;
-    this.bom = whole.bom;
-  }
-
-  get tokens() {
-    return EMPTY_MARKDOWN.tokens;
-  }
-  get headings() {
-    return EMPTY_MARKDOWN.headings;
-  }
-  get links() {
-    return EMPTY_MARKDOWN.links;
-  }
-  get html() {
-    return EMPTY_MARKDOWN.html;
-  }
-  get prose() {
-    return EMPTY_MARKDOWN.prose;
-  }
-  get source() {
-    return '';
-  }
-  get body() {
-    return '';
-  }
-  get bodyStart() {
-    return 0;
-  }
-  get bodyLine() {
-    return 1;
-  }
-  get lines() {
-    return NO_LINES;
-  }
-  spanOf(token: Token): Span {
-    return EMPTY_MARKDOWN.spanOf(token);
-  }
-  place(): Place {
-    return { line: 1, column: 1 };
-  }
-  offsetOf(): number {
-    return 0;
-  }
-  sourceOffset(): number {
-    return 0;
-  }
-  headingAt(): undefined {
-    return undefined;
-  }
-}
-
-const NO_LINES = new LineIndex('');
 
 /**
  * The articles of one build, each read and parsed once in file order. Whole articles are kept
@@ -120,7 +42,8 @@ export class ArticleStore {
       this.kept.set(file.path, article);
       return article;
     }
-    return new FrontMatterOnly(file.path, file.relPath, article);
+    // A copy: the values are slices of the file's text, which would keep all of it alive.
+    return articleFromRecord(file, structuredClone(frontMatterRecord(article)));
   }
 
   /** True when the store keeps the whole article of a file it read. */

@@ -123,12 +123,22 @@ function compareEntries(a: SiteEntry, b: SiteEntry): number {
   return newestFirst(a.date, b.date) || a.title.localeCompare(b.title, 'en') || (a.article.relPath < b.article.relPath ? -1 : a.article.relPath > b.article.relPath ? 1 : 0);
 }
 
+/** What the site shows of an article that only its body tells: a title from its first heading, and its excerpt. */
+export interface BodyFacts {
+  title?: string;
+  excerpt: string;
+}
+
+export function bodyFacts(article: Article, config: Config): BodyFacts {
+  const title = articleTitle(article);
+  return { title: title.source === 'heading' ? title.text : undefined, excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength) };
+}
+
 /**
- * What the site shows of one article: read from the whole article (its title may be its first
- * heading, its excerpt its opening prose), or from its front matter with `fromBody`, what the
- * whole article gave for those two.
+ * What the site shows of one article: read from the whole article, or from its front matter
+ * with `fromBody`, what bodyFacts read of the whole article.
  */
-export function siteEntry(article: Article, config: Config, fromBody?: { title?: string; excerpt: string }): SiteEntry {
+export function siteEntry(article: Article, config: Config, fromBody: BodyFacts = bodyFacts(article, config)): SiteEntry {
   const data = article.data;
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
   const lastReviewed = toCalendarDate(data.lastReviewed);
@@ -141,7 +151,7 @@ export function siteEntry(article: Article, config: Config, fromBody?: { title?:
   return {
     article,
     sitePath: articleUrl(article.relPath, data.slug),
-    title: fromBody?.title ?? articleTitle(article).text,
+    title: fromBody.title ?? articleTitle(article).text,
     description: text('description'),
     date: publishedDate(article),
     updated: toCalendarDate(data.updated),
@@ -154,7 +164,7 @@ export function siteEntry(article: Article, config: Config, fromBody?: { title?:
     lang: articleLanguage(article, config),
     translations: [],
     tags,
-    excerpt: fromBody?.excerpt ?? excerpt(openingText(article, config.excerptLength), config.excerptLength),
+    excerpt: fromBody.excerpt,
     draft: isDraft(article),
   };
 }

@@ -5,11 +5,10 @@ import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { ArticleStore } from '../core/article-store.js';
-import { articleTitle } from '../core/article-info.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer } from '../render/site-renderer.js';
-import { siteEntry, siteModelOf, type SiteEntry } from '../render/site-model.js';
+import { bodyFacts, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
 import { gateOverrides, lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { LintResult } from '../lint/engine.js';
@@ -113,16 +112,14 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
       : LintCache.open({ config, now: options.now, ruleOverrides: gateOverrides(config, options.skipLint), warn: options.onWarning ?? (() => {}) });
   const entries = new Map<Article, SiteEntry>();
   const all = discovery.files.map((file, i) => {
-    let entry: SiteEntry | undefined;
+    let facts: BodyFacts | undefined;
     const article = store.read(file, (whole, bytes) => {
-      entry = siteEntry(whole, config);
+      facts = bodyFacts(whole, config);
       cache?.adopt(file, bytes, whole);
     });
-    // Past the memory budget the entry is made again from the front matter the store keeps (copies;
-    // the whole article's texts are slices that would keep the file's text alive), and copies of
-    // what only the body could tell.
-    const shown = store.keeps(file.path) ? entry! : siteEntry(article, config, fromBody(entry!, article));
-    entries.set(article, shown);
+    // Past the memory budget the store keeps the front matter only, and the entry copies what the
+    // body told (the whole article's texts are slices that would keep the file's text alive).
+    entries.set(article, siteEntry(article, config, store.keeps(file.path) ? facts : structuredClone(facts)));
     options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
     return article;
   });
@@ -177,11 +174,6 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     kept: written.kept,
     durationMs: performance.now() - started,
   };
-}
-
-/** What a front-matter-only article cannot tell of its entry: its excerpt, and its title when the body gave it (copies, not slices of the file). */
-function fromBody(entry: SiteEntry, article: Article): { title?: string; excerpt: string } {
-  return { title: articleTitle(article).text === entry.title ? undefined : structuredClone(entry.title), excerpt: structuredClone(entry.excerpt) };
 }
 
 /** An absolute http(s) URL ending in `/`: page URLs are resolved against it. */

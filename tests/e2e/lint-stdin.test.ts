@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { healthArticle, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
-const article = (front: string, body: string) => `---
-title: Staying Active With Back Pain
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
-${front}---
-${body}
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const article = (front: string, body: string) => healthArticle(body, { extra: front });
 
 const EXISTING = article('', 'Most back pain gets better in a few weeks.\n');
 const DRAFT = article(

@@ -1,28 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempProject } from './helpers.js';
+import { healthArticle, runCli, tempProject } from './helpers.js';
 
 const NOW = { HEALTHMD_NOW: '2024-06-01' };
 
-const article = (title: string, extra = '') => `---
-title: ${title}
-description: Simple ways to keep moving when your back hurts, and when to ask your doctor for help.
-date: 2024-05-08
-author: Sam Lee
-reviewedBy: "Dr Ann Bell, MRCGP"
-lastReviewed: 2024-05-10
-${extra}---
-Most back pain gets better in a few weeks.
-
-## Sources
-
-- NHS. [Back pain](https://www.nhs.uk/conditions/back-pain/).
-
-## Disclaimer
-
-This page gives general information only. Ask your doctor about your own health.
-`;
+const article = (title: string, extra = '') => healthArticle('Most back pain gets better in a few weeks.\n', { title, extra });
 
 describe('a duplicate key is an error but not fatal', () => {
   it('lint names both lines; the build uses the last value; --skip-lint builds it', async () => {
