@@ -160,3 +160,13 @@ export function cacheIsCommitted(root: string): boolean {
   const result = spawnSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return result.status === 0 && result.stdout.length > 0;
 }
+
+/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
+export function statKey(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,7 +6,8 @@ import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
-import { CacheMap, cacheIsCommitted, healthmdDigest, sha256 } from './cache-file.js';
+import type { BodyFacts } from '../render/site-model.js';
+import { CacheMap, cacheIsCommitted, healthmdDigest, sha256, statKey } from './cache-file.js';
 
 /** A file's findings as kept: the result without its path (the entry's) and what they depend on. */
 interface StoredLint {
@@ -23,8 +24,10 @@ interface Entry {
   hash: string;
   /** The file's size, change times and inode when `hash` was taken (statKey): while they hold, the file is not read. */
   stat?: string;
-  /** Left out by build (it has the whole article, and at 100,000 articles the records would not fit the memory it keeps to); lint reads it again. */
+  /** The front matter as parsed (build keeps the record its own front-matter-only article holds, so keeping it costs no memory). */
   record?: FrontMatterRecord;
+  /** What build's lists show of the body (its first heading as a title, the excerpt): kept by build, so a rebuild need not parse an unchanged file. */
+  facts?: BodyFacts;
   /** Digest of what project rules read of this file (its front matter and whether it parses). */
   meta: string;
   lint?: StoredLint;
@@ -56,6 +59,8 @@ export class LintCache {
   /** The front matter read this run, by path: each file is read once. */
   private readonly articles = new Map<string, Article>();
   private readonly isProjectFile: (file: string) => boolean;
+  /** Build's files, as they were just before it read them (see `unchanged` and `adopt`). */
+  private readonly statsBeforeRead = new Map<string, string | undefined>();
 
   private constructor(
     private readonly options: LintCacheOptions,
@@ -65,6 +70,11 @@ export class LintCache {
   ) {
     this.store = store;
     this.isProjectFile = projectFileCheck(options.config.root);
+  }
+
+  /** False when the cache folder came with the checkout (committed to git): nothing in it may be trusted, by any cache. */
+  get trusted(): boolean {
+    return this.saving;
   }
 
   static open(options: LintCacheOptions): LintCache {
@@ -107,13 +117,44 @@ export class LintCache {
     return article;
   }
 
-  /** Takes in a file another reader parsed whole (build's ArticleStore), so that it is not read again here. */
-  adopt(file: ArticleFile, bytes: Uint8Array, article: Article): void {
+  /**
+   * Takes in a file another reader parsed whole (build's ArticleStore), so that it is not read
+   * again here: `record` is the front matter the reader keeps, `facts` what its lists show of the body.
+   */
+  adopt(file: ArticleFile, bytes: Uint8Array, article: Article, kept: { record: FrontMatterRecord; facts: BodyFacts }): void {
     // What only the Markdown parse finds (a body too complex) a front-matter read does not: such a record would differ.
     if (article.problem && MARKDOWN_PROBLEMS.has(article.problem.messageId)) return;
     const hash = this.hashBytes(file.path, bytes);
-    if (this.store.get(file.path)?.hash === hash) return;
-    this.store.set(file.path, { hash, meta: metaDigest(article) });
+    const entry = this.store.get(file.path);
+    // Taken before the file was read (by `unchanged`): a change made while it was read shows next time.
+    const stat = this.statsBeforeRead.get(file.path);
+    if (entry?.hash === hash) {
+      if (entry.facts && entry.stat === stat) return;
+      Object.assign(entry, { ...kept, stat });
+      this.store.touch(file.path);
+      return;
+    }
+    this.store.set(file.path, { hash, meta: metaDigest(article), stat, ...kept });
+  }
+
+  /**
+   * The front matter and body facts build kept of a file, while the file is unchanged since (by
+   * its size, times and inode, as `frontMatter` trusts them): the file is then not read at all.
+   */
+  unchanged(file: ArticleFile): { record: FrontMatterRecord; facts: BodyFacts } | undefined {
+    const entry = this.store.get(file.path);
+    const stat = statKey(file.path);
+    if (!entry?.record || !entry.facts || entry.stat === undefined || entry.stat !== stat) {
+      this.statsBeforeRead.set(file.path, stat);
+      return undefined;
+    }
+    this.hashes.set(file.path, entry.hash);
+    return { record: entry.record, facts: entry.facts };
+  }
+
+  /** The SHA-256 of a file's bytes as this run knows them (read now if not yet). */
+  digest(path: string): string {
+    return this.hash(path);
   }
 
   /** A digest of what project rules read of the project: its published articles' paths and front matter. */
@@ -197,16 +238,6 @@ function storedLint(
     projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
     project: dependencies.projectWide ? projectSignature : undefined,
   };
-}
-
-/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
-function statKey(path: string): string | undefined {
-  try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
 }
 
 function readBytes(path: string): Buffer | undefined {

@@ -82,7 +82,8 @@ Examples:
       if (!quiet) {
         const where = path.relative(context.cwd, result.outDir) || '.';
         const seconds = (result.durationMs / 1000).toFixed(2);
-        io.stdout(`Built ${count(result.pages, 'page')} from ${count(result.articles, 'article')} into ${where}/ in ${seconds} s\n`);
+        const changed = result.changed === undefined ? '' : `; ${count(result.changed, 'file')} changed, the rest as they were`;
+        io.stdout(`Built ${count(result.pages, 'page')} from ${count(result.articles, 'article')} into ${where}/ in ${seconds} s${changed}\n`);
       }
       // Last, where a long run's reader looks: what the site lacks.
       if (result.leftOut.length > 0) {

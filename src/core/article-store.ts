@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { articleFromRecord, frontMatterRecord, type Article } from './article.js';
+import { articleFromRecord, frontMatterRecord, type Article, type FrontMatterRecord } from './article.js';
 import type { Config } from './config.js';
 import type { ArticleFile } from './discover.js';
 import { createProject, readArticleFile, type Project } from './project.js';
@@ -44,6 +44,12 @@ export class ArticleStore {
     }
     // A copy: the values are slices of the file's text, which would keep all of it alive.
     return articleFromRecord(file, structuredClone(frontMatterRecord(article)));
+  }
+
+  /** Takes in a file's front matter kept from an earlier run (the build's cache), unread: it is read whole only when needed. */
+  known(file: ArticleFile, record: FrontMatterRecord): Article {
+    this.files.set(file.path, file);
+    return articleFromRecord(file, record);
   }
 
   /** True when the store keeps the whole article of a file it read. */

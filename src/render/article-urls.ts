@@ -64,6 +64,12 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
   return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
 }
 
+/** True when where a URL leads depends on the site (its pages, files and old URLs), not on the URL alone. */
+export function leadsIntoSite(href: string, use: UrlUse): boolean {
+  const classification = classifyUrl(href, use);
+  return classification.kind !== 'unsafe' && (classification.target === 'site-root' || classification.target === 'relative');
+}
+
 /** marked's own clean-up of a URL: percent-encode what must be, keep existing escapes. */
 export function cleanUrl(href: string): string | undefined {
   try {

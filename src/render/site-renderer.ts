@@ -5,7 +5,8 @@ import type { Config } from '../core/config.js';
 import { formatDate, type CalendarDate } from '../core/dates.js';
 import { pageStrings, type PageStrings } from '../core/strings.js';
 import { renderArticleHtml } from './article-html.js';
-import { resolveArticleUrl, type UrlTarget } from './article-urls.js';
+import { sha256 } from '../cache/cache-file.js';
+import { leadsIntoSite, resolveArticleUrl, type UrlTarget } from './article-urls.js';
 import { renderAtomFeed } from './feed.js';
 import { medicalWebPage, serializeJsonLd } from './json-ld.js';
 import { absoluteUrl, createLinkResolver, type LinkResolver, type LinkStyle, type SitePath } from './links.js';
@@ -49,10 +50,36 @@ export interface SiteRenderOptions {
    * and reads each again for its page). Default: the entry's own article.
    */
   fullArticle?: (entry: SiteEntry) => Article;
+  /**
+   * The digest of an article's file (build's cache has it). With it every page carries the inputs
+   * it was made from (`PageInputs`), and `previous` can spare rendering it again.
+   */
+  articleDigest?: (entry: SiteEntry) => string;
+  /** What the page at an output path was made from by an earlier build whose file is still there as written; a page made from the same is not rendered again. */
+  previous?: (file: string) => PageInputs | undefined;
 }
 
-/** A file of the site: rendered text, or a file copied as it is (stylesheet, images). */
-export type OutputItem = { path: string; content: string } | { path: string; copyFrom: string };
+/**
+ * What a page was made from: a digest of its template context (for an article page, its body's
+ * HTML stands in as the digest of the article's file), and the URLs the body refers to with what
+ * each resolved to. The templates, config and healthmd itself are the caller's to compare.
+ */
+export interface PageInputs {
+  key: string;
+  links: PageLink[];
+}
+
+/** A URL an article's body refers to, how it is used, and the href or src it got (undefined: left unlinked). */
+export type PageLink = [url: string, use: UrlUse, href: string | undefined];
+
+/**
+ * A file of the site: rendered text (with what it was made from, when it can be cached), a file
+ * copied as it is (stylesheet, images), or a page that would come out as the earlier build's file.
+ */
+export type OutputItem =
+  | { path: string; content: string; inputs?: PageInputs }
+  | { path: string; copyFrom: string }
+  | { path: string; unchanged: PageInputs };
 
 const LATEST_POSTS = 5;
 const TEMPLATES = ['layout', 'article', 'index', 'tag'];
@@ -70,6 +97,8 @@ export class SiteRenderer {
   /** Files pages refer to, by site path; filled while pages render. */
   private readonly copies = new Map<SitePath, string>();
   private readonly siteLinks: SiteLinks;
+  /** summaryDigest's memo. */
+  private readonly summaries = new Map<SiteEntry, string>();
 
   /** `site`: the articles, or their site model made already (build makes it one article at a time). */
   constructor(
@@ -101,7 +130,7 @@ export class SiteRenderer {
     for (const [path, source] of this.options.theme.assets) yield { path, copyFrom: source };
     const copied = new Set<SitePath>(this.options.theme.assets.keys());
     for (const page of this.pages) {
-      yield { path: page.file, content: this.renderPage(page) };
+      yield this.pageItem(page);
       for (const [path, source] of this.copies) {
         if (copied.has(path)) continue;
         copied.add(path);
@@ -121,10 +150,24 @@ export class SiteRenderer {
   }
 
   renderPage(page: PageRef): string {
+    return this.render(page);
+  }
+
+  /** A page's output item: rendered, or `unchanged` when `previous` says it was made from the same inputs. */
+  private pageItem(page: PageRef): OutputItem {
+    const inputs = this.inputsOf(page);
+    const previous = inputs && this.options.previous?.(page.file);
+    if (previous && previous.key === inputs.key && this.sameLinks(page, previous.links)) return { path: page.file, unchanged: previous };
+    const content = this.render(page, inputs?.links);
+    return inputs ? { path: page.file, content, inputs } : { path: page.file, content };
+  }
+
+  /** A page's HTML; `links` gets the URLs an article's body refers to that lead into the site, and where each led. */
+  private render(page: PageRef, links?: PageLink[]): string {
     let html: string;
     switch (page.kind) {
       case 'article':
-        html = this.engine.render('article', this.articleContext(page));
+        html = this.engine.render('article', this.articleContext(page, links));
         break;
       case 'index': {
         const count = this.model.indexPages.length;
@@ -143,15 +186,63 @@ export class SiteRenderer {
     return at === -1 ? html + extra : html.slice(0, at) + extra + html.slice(at);
   }
 
-  private articleContext(page: PageRef & { kind: 'article' }) {
-    const { entry } = page;
-    const href = (url: string, use: UrlUse) => this.href(entry, url, use, page.file);
-    const html = renderArticleHtml(this.options.fullArticle?.(entry) ?? entry.article, { html: this.options.config.html, url: href });
+  /**
+   * What a page is made from, when that can be told (build's cache gives the articles' digests):
+   * the same inputs make the same page, given the same templates and config. An article page is
+   * its article's file (its front matter and body), its path, the latest posts and translations it
+   * lists and its image; a list page is its posts. Links in a body are added as it renders.
+   */
+  private inputsOf(page: PageRef): PageInputs | undefined {
+    const digest = this.options.articleDigest;
+    if (!digest || this.options.beforeBodyEnd) return undefined;
+    let parts: unknown[];
+    switch (page.kind) {
+      case 'article': {
+        const { entry } = page;
+        const translations = entry.translations.map((other) => [other.lang, other.sitePath]);
+        parts = [page.kind, entry.article.relPath, digest(entry), this.latest(entry).map((other) => this.summaryDigest(other)), translations, this.image(entry, page.file) ?? null];
+        break;
+      }
+      case 'index':
+        parts = [page.kind, page.number, this.model.indexPages.length, page.entries.map((entry) => this.summaryDigest(entry))];
+        break;
+      case 'tag':
+        parts = [page.kind, page.tag.name, page.tag.slug, page.tag.entries.map((entry) => this.summaryDigest(entry))];
+        break;
+    }
+    return { key: sha256(JSON.stringify(parts)), links: [] };
+  }
+
+  /** A digest of what a list shows of an entry (postSummary), worked out once per entry. */
+  private summaryDigest(entry: SiteEntry): string {
+    let digest = this.summaries.get(entry);
+    if (digest === undefined) {
+      const tags = entry.tags.map((tag) => [tag.name, tag.sitePath]);
+      digest = sha256(JSON.stringify([entry.title, entry.sitePath, entry.date, entry.description, entry.excerpt, entry.draft, tags]));
+      this.summaries.set(entry, digest);
+    }
+    return digest;
+  }
+
+  /** True when every URL the earlier page's body referred to resolves as it did then (and the images it used are copied again). */
+  private sameLinks(page: PageRef, links: readonly PageLink[]): boolean {
+    if (page.kind !== 'article') return links.length === 0;
+    return links.every(([url, use, href]) => this.href(page.entry, url, use, page.file) === href);
+  }
+
+  /** The latest posts an article page lists: the newest, itself left out. */
+  private latest(entry: SiteEntry): SiteEntry[] {
     const latest: SiteEntry[] = [];
     for (const other of this.model.entries) {
       if (latest.length === LATEST_POSTS) break;
       if (other !== entry) latest.push(other);
     }
+    return latest;
+  }
+
+  private articleContext(page: PageRef & { kind: 'article' }, links?: PageLink[]) {
+    const { entry } = page;
+    const html = this.articleHtml(page, links);
     const image = this.image(entry, page.file);
     const url = this.basics.absolute(entry.sitePath);
     const jsonLd = serializeJsonLd(
@@ -170,7 +261,23 @@ export class SiteRenderer {
         publisher: this.options.config.site.title,
       }),
     );
-    return articleContext(page, this.basics, { html, image, latest, jsonLd });
+    return articleContext(page, this.basics, { html, image, latest: this.latest(entry), jsonLd });
+  }
+
+  /** The article's body as HTML; `links` gets every URL it refers to and what that resolved to. */
+  private articleHtml(page: PageRef & { kind: 'article' }, links?: PageLink[]) {
+    const { entry } = page;
+    const found: PageLink[] = [];
+    const href = (url: string, use: UrlUse) => {
+      const resolved = this.href(entry, url, use, page.file);
+      // A web address, an inline image or a fragment leads where it says whatever the site holds.
+      if (links && leadsIntoSite(url, use)) found.push([url, use, resolved]);
+      return resolved;
+    };
+    const html = renderArticleHtml(this.options.fullArticle?.(entry) ?? entry.article, { html: this.options.config.html, url: href });
+    // Copies: the URLs are slices of the article's text, which would stay in memory with them.
+    if (found.length) links?.push(...structuredClone(found));
+    return html;
   }
 
   private image(entry: SiteEntry, from: string) {

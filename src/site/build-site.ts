@@ -1,5 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
-import type { Article } from '../core/article.js';
+import { frontMatterRecord, type Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
@@ -7,15 +7,16 @@ import { UsageError } from '../core/errors.js';
 import { ArticleStore } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
-import { SiteRenderer } from '../render/site-renderer.js';
+import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
+import { PageCache } from '../cache/page-cache.js';
 import { bodyFacts, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
 import { gateOverrides, lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { LintResult } from '../lint/engine.js';
 import { loadTheme } from './load-theme.js';
-import { checkOutputFolder } from './output-folder.js';
+import { checkOutputFolder, readMarker } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
-import { writeSite } from './write-site.js';
+import { patchSite, writeSite } from './write-site.js';
 import { relativePath } from '../core/relative-path.js';
 
 export interface BuildOptions {
@@ -64,6 +65,8 @@ export type BuildResult =
       pages: number;
       files: number;
       kept: number;
+      /** Set when the build brought the previous output up to date in place: the files it wrote (the rest were already so). */
+      changed?: number;
       durationMs: number;
     };
 
@@ -112,14 +115,26 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
       : LintCache.open({ config, now: options.now, ruleOverrides: gateOverrides(config, options.skipLint), warn: options.onWarning ?? (() => {}) });
   const entries = new Map<Article, SiteEntry>();
   const all = discovery.files.map((file, i) => {
-    let facts: BodyFacts | undefined;
-    const article = store.read(file, (whole, bytes) => {
-      facts = bodyFacts(whole, config);
-      cache?.adopt(file, bytes, whole);
-    });
-    // Past the memory budget the store keeps the front matter only, and the entry copies what the
-    // body told (the whole article's texts are slices that would keep the file's text alive).
-    entries.set(article, siteEntry(article, config, store.keeps(file.path) ? facts : structuredClone(facts)));
+    // A file unchanged since an earlier build is not read: its front matter and what the lists show of its body were kept.
+    const known = cache?.unchanged(file);
+    let article: Article;
+    let facts: BodyFacts;
+    if (known) {
+      article = store.known(file, known.record);
+      facts = known.facts;
+    } else {
+      let whole: Article | undefined;
+      let bytes: Buffer | undefined;
+      article = store.read(file, (read, content) => {
+        whole = read;
+        bytes = content;
+      });
+      // Past the memory budget the store keeps the front matter only, and the entry copies what the
+      // body told (the whole article's texts are slices that would keep the file's text alive).
+      facts = store.keeps(file.path) ? bodyFacts(whole!, config) : structuredClone(bodyFacts(whole!, config));
+      cache?.adopt(file, bytes!, whole!, { record: frontMatterRecord(article), facts });
+    }
+    entries.set(article, siteEntry(article, config, facts));
     options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
     return article;
   });
@@ -141,27 +156,37 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
 
+  const theme = loadTheme(projectPath(config, 'templatesDir'));
+  // What made each page of the output an earlier build left: a page made from the same is not made again.
+  const pages = cache?.trusted ? PageCache.open({ config, theme, baseUrl, outDir }) : undefined;
+  const previous = options.clean ? undefined : readMarker(outDir);
+  const patch = pages?.known && previous ? previous : undefined;
   const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
     config,
     baseUrl,
-    theme: loadTheme(projectPath(config, 'templatesDir')),
+    theme,
     linkStyle: 'server',
     isProjectFile: project.isProjectFile,
     describeFile: display,
     now: options.now,
     fullArticle: (entry) => whole(entry.article),
+    articleDigest: cache && ((entry) => cache.digest(entry.article.path)),
+    previous: patch && ((file) => pages!.previous(file)),
   });
   const total = renderer.pages.length;
   let done = 0;
-  const written = writeSite(renderer.output(), {
-    outDir,
-    keepForeign: !options.clean,
-    version: pkg.version,
-    removeLater: options.removeLater,
-    onFile: (file) => {
-      if (file.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
-    },
-  });
+  const onFile = (file: string) => {
+    if (file.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
+  };
+  const made = new Map<string, PageInputs>();
+  const items = keepInputs(renderer.output(), made);
+  const written = patch
+    ? patchSite(items, { outDir, previous: patch, version: pkg.version, removeLater: options.removeLater, onFile })
+    : writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile });
+  if (pages) {
+    pages.record(made);
+    saveQuietly(pages, options.onWarning);
+  }
   return {
     status: 'built',
     lint,
@@ -171,9 +196,27 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     articles: published.length,
     pages: total,
     files: written.written,
-    kept: written.kept,
+    kept: 'kept' in written ? written.kept : written.unchanged,
+    changed: patch ? written.written : undefined,
     durationMs: performance.now() - started,
   };
+}
+
+/** Passes the items on, noting what made each page that says. */
+function* keepInputs(items: Iterable<OutputItem>, made: Map<string, PageInputs>): Generator<OutputItem> {
+  for (const item of items) {
+    if ('unchanged' in item) made.set(item.path, item.unchanged);
+    else if ('inputs' in item && item.inputs) made.set(item.path, item.inputs);
+    yield item;
+  }
+}
+
+function saveQuietly(pages: PageCache, warn: ((message: string) => void) | undefined): void {
+  try {
+    pages.save();
+  } catch (error) {
+    warn?.(`could not write the cache in .healthmd/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next build makes every page again`);
+  }
 }
 
 /** An absolute http(s) URL ending in `/`: page URLs are resolved against it. */

@@ -185,7 +185,7 @@ function measure(items: Iterable<OutputItem>, onItem: (item: OutputItem) => void
         seen.add(item.path);
         onItem(item);
         tally.files++;
-        tally.bytes += 'content' in item ? Buffer.byteLength(item.content) : statSync(item.copyFrom).size;
+        tally.bytes += 'content' in item ? Buffer.byteLength(item.content) : 'copyFrom' in item ? statSync(item.copyFrom).size : 0;
       }
       yield item;
     }

@@ -1,12 +1,16 @@
 import {
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   renameSync,
+  rmdirSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -19,7 +23,7 @@ import { HealthmdError } from '../core/errors.js';
 import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
-import { removeLater as defaultRemoveLater } from './remove-later.js';
+import { removeLater as defaultRemoveLater, removeNow } from './remove-later.js';
 import { applyWriteOp, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
 
@@ -78,12 +82,13 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       folders.add(dir);
     };
     for (const item of items) {
-      if (!isSafeOutputPath(item.path) || item.path === (options.marker ?? MARKER)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(item.path)}`);
+      checkOutputPath(item.path, options.marker ?? MARKER);
       if (written.has(item.path)) continue;
       ensureFolder(item.path);
       const target = path.join(staging, item.path);
       if ('content' in item) writer.write(target, item.content);
-      else writer.copy(item.copyFrom, target);
+      else if ('copyFrom' in item) writer.copy(item.copyFrom, target);
+      else throw new Error(`${item.path}: a page kept from the previous output, in a build that replaces it`);
       written.add(item.path);
       options.onFile?.(item.path);
     }
@@ -102,6 +107,136 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   }
   swap(staging, outDir, parent, base, removeLater);
   return { written: written.size, kept };
+}
+
+export interface PatchSiteOptions {
+  outDir: string;
+  /** The marker of the build that made the output being updated. */
+  previous: BuildMarker;
+  version: string;
+  onFile?: (file: string) => void;
+  removeLater?: (dir: string) => void;
+}
+
+export interface PatchSiteResult {
+  /** Files written or replaced. */
+  written: number;
+  /** Files of this build left as they were: pages made from the same inputs, files of the same bytes. */
+  unchanged: number;
+  /** Files of the previous build that this one does not publish, removed. */
+  removed: number;
+}
+
+/**
+ * Brings an earlier build's output up to date in place, for a rebuild that changes a few files:
+ * pages made from the same inputs (`unchanged` items) and files of the same bytes are left alone;
+ * the rest are written into a staging folder beside the output and, only once every file is made,
+ * moved in (one rename each), after the files this build no longer publishes are removed; the
+ * marker is replaced last. A build that fails before that leaves the output as it was. One killed
+ * while moving files in leaves some pages new and the old marker: the next build's cache then
+ * takes those files for changed by hand and makes them again, so the output is whole after it.
+ * Files healthmd did not make stay, as writeSite carries them over (`--clean` builds with writeSite).
+ */
+export function patchSite(items: Iterable<OutputItem>, options: PatchSiteOptions): PatchSiteResult {
+  const { outDir, previous } = options;
+  const removeLater = options.removeLater ?? defaultRemoveLater;
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  sweepLeftovers(parent, base, outDir, removeLater);
+  const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
+  mkdirSync(staging);
+  const ours = new Set(previous.files);
+  const written = new Set<string>();
+  const changed: string[] = [];
+  try {
+    for (const item of items) {
+      checkOutputPath(item.path, MARKER);
+      if (written.has(item.path)) continue;
+      written.add(item.path);
+      options.onFile?.(item.path);
+      if ('unchanged' in item) continue;
+      const target = path.join(outDir, item.path);
+      if (ours.has(item.path) && sameBytes(target, item)) continue;
+      const blocker = ours.has(item.path) ? undefined : inTheWayOf(outDir, item.path, ours);
+      if (blocker) throw new HealthmdError(`${blocker} is in the way of a file the build writes; move it out of the output folder`, { file: path.join(outDir, blocker) });
+      const staged = path.join(staging, item.path);
+      mkdirSync(path.dirname(staged), { recursive: true });
+      if ('content' in item) writeFileSync(staged, item.content);
+      else copyFileSync(item.copyFrom, staged, constants.COPYFILE_FICLONE);
+      changed.push(item.path);
+    }
+  } catch (error) {
+    removeLater(staging);
+    if (error instanceof HealthmdError) throw error;
+    throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+  }
+  const stale = previous.files.filter((file) => !written.has(file));
+  try {
+    for (const file of stale) removeWithEmptyFolders(outDir, file);
+    for (const file of changed) {
+      const target = path.join(outDir, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      renameSync(path.join(staging, file), target);
+    }
+    const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
+    const text = `${JSON.stringify(marker, null, 1)}\n`;
+    if (!sameBytes(path.join(outDir, MARKER), { content: text })) {
+      writeFileSync(path.join(staging, MARKER), text);
+      renameSync(path.join(staging, MARKER), path.join(outDir, MARKER));
+    }
+  } catch (error) {
+    throw new HealthmdError(`could not update the output folder (${describe(error)}); build again to finish it`, { file: outDir, cause: error });
+  } finally {
+    // Only the folders of the files moved out are left: cheaper to remove here than to start a process for.
+    removeNow(staging);
+  }
+  return { written: changed.length, unchanged: written.size - changed.length, removed: stale.length };
+}
+
+/** Refuses an output path that would leave the output folder or overwrite its marker. */
+function checkOutputPath(file: string, marker: string): void {
+  if (!isSafeOutputPath(file) || file === marker) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(file)}`);
+}
+
+/** True when the file at `target` already holds what `item` would write. */
+function sameBytes(target: string, item: { content: string } | { copyFrom: string }): boolean {
+  try {
+    const bytes = readFileSync(target);
+    if ('content' in item) return bytes.length === Buffer.byteLength(item.content) && bytes.toString('utf8') === item.content;
+    return statSync(item.copyFrom).size === bytes.length && readFileSync(item.copyFrom).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** What healthmd did not make that sits at `file` in the output, or a file at one of its parent paths, if anything. */
+function inTheWayOf(outDir: string, file: string, ours: ReadonlySet<string>): string | undefined {
+  for (let at = file; at !== '.'; at = path.posix.dirname(at)) {
+    let stat;
+    try {
+      stat = lstatSync(path.join(outDir, at));
+    } catch {
+      continue;
+    }
+    // A file of the previous build there is removed before this one is moved in.
+    if (ours.has(at)) return undefined;
+    return at === file || !stat.isDirectory() ? at : undefined;
+  }
+  return undefined;
+}
+
+/** Removes a file of the output and the folders it leaves empty. */
+function removeWithEmptyFolders(outDir: string, file: string): void {
+  rmSync(path.join(outDir, file), { force: true });
+  for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
+    const full = path.join(outDir, dir);
+    try {
+      if (readdirSync(full).length > 0) return;
+      rmdirSync(full);
+    } catch {
+      return;
+    }
+  }
 }
 
 /**
