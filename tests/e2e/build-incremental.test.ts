@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,13 @@ async function rebuild(cwd: string) {
   return result;
 }
 
+/** Overwrites every file of the cache folders whose names start with `prefix`. */
+function damage(cacheDir: string, prefix: string): void {
+  for (const folder of readdirSync(cacheDir).filter((name) => name.startsWith(prefix))) {
+    for (const file of readdirSync(path.join(cacheDir, folder))) writeFileSync(path.join(cacheDir, folder, file), 'not a cache');
+  }
+}
+
 const edit = (cwd: string, file: string, change: (text: string) => string) => writeFileSync(path.join(cwd, file), change(readFileSync(path.join(cwd, file), 'utf8')));
 
 describe('rebuild: only what changed is made again, and the output equals a clean build', () => {
@@ -79,7 +86,7 @@ describe('rebuild: only what changed is made again, and the output equals a clea
     expect(tree(out)).toEqual(await cleanBuild(cwd));
   }, 120_000);
 
-  it('equals a clean build after edits that reach other pages: a slug, an image appearing, dates, a deletion, the config and a template', async () => {
+  it('equals a clean build after edits that reach other pages: a slug, an image appearing, dates, a move, a deletion, a damaged cache, the config and a template', async () => {
     const cwd = site();
     const out = path.join(cwd, 'public');
     await rebuild(cwd);
@@ -93,7 +100,16 @@ describe('rebuild: only what changed is made again, and the output equals a clea
       // knee-pain becomes the newest: every page's latest posts change.
       ['an article becomes the newest', () => edit(cwd, 'articles/knee-pain.md', (text) => text.replace('date: 2023-01-10', 'date: 2024-05-09'))],
       ['a title shown in lists changes', () => edit(cwd, 'articles/knee-pain.md', (text) => text.replace('title: Knee Pain', 'title: Knee Pain in Runners'))],
+      [
+        'an article is moved to another folder',
+        () => {
+          mkdirSync(path.join(cwd, 'articles/joints'));
+          renameSync(path.join(cwd, 'articles/knee-pain.md'), path.join(cwd, 'articles/joints/knee-pain.md'));
+        },
+      ],
       ['an article is deleted', () => rmSync(path.join(cwd, 'articles/es/dolor-de-espalda.md'))],
+      // A damaged cache is not trusted: the build makes every page again.
+      ['the page cache is damaged', () => damage(path.join(cwd, '.healthmd'), 'pages-')],
       ['the config changes', () => writeFileSync(path.join(cwd, 'healthmd.config.yaml'), 'site:\n  title: Spine Clinic\nrules:\n  link-safety: warn\n')],
       [
         'a template is overridden',
@@ -103,7 +119,7 @@ describe('rebuild: only what changed is made again, and the output equals a clea
           writeFileSync(path.join(cwd, 'templates/layout.liquid'), layout.replace('</body>', '<p>Clinic footer</p></body>'));
         },
       ],
-      ['a page of the output is edited by hand', () => edit(cwd, 'public/articles/knee-pain/index.html', (text) => text.replace('Knee Pain', 'Changed by hand'))],
+      ['a page of the output is edited by hand', () => edit(cwd, 'public/articles/joints/knee-pain/index.html', (text) => text.replace('Knee Pain', 'Changed by hand'))],
       ['a page of the output is deleted by hand', () => rmSync(path.join(out, 'articles/back-pain/index.html'))],
     ];
     for (const [step, change] of steps) {
@@ -113,6 +129,7 @@ describe('rebuild: only what changed is made again, and the output equals a clea
     }
     expect(existsSync(path.join(out, 'articles/sciatica'))).toBe(false);
     expect(existsSync(path.join(out, 'articles/es'))).toBe(false);
+    expect(existsSync(path.join(out, 'articles/knee-pain'))).toBe(false);
     expect(tree(out)['articles/back-pain/index.html']).toContain('assets/media/articles/chart.png');
     expect(tree(out)['index.html']).toContain('Clinic footer');
   }, 240_000);
