@@ -58,7 +58,7 @@ export type BuildResult =
       lint: LintGate;
       problems: DiscoveryProblem[];
       /** With --skip-lint: the files that could not be parsed, left out of the site. */
-      leftOut: Article[];
+      leftOut: Array<Pick<Article, 'path' | 'problem'>>;
       outDir: string;
       articles: number;
       pages: number;
