@@ -136,7 +136,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const project = store.project(published);
   const signature = cache?.projectSignature(published) ?? '';
   const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept });
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
   cache?.save(discovery.files);
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
