@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
-import { buildSite, type BuildProgress } from '../site/build-site.js';
+import type { BuildProgress } from '../site/build-site.js';
+import { buildInThread } from '../site/build-in-thread.js';
+import type { Config } from '../core/config.js';
+import { discoverArticles, type Discovery } from '../core/discover.js';
 import { createContext } from './context.js';
 import { progressBar, progressLabel, reportLintGate } from './site-report.js';
 import type { Io } from './io.js';
 import { relativePath } from '../core/relative-path.js';
 import { count } from '../core/count.js';
-import { EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
+import { EXIT_OK, EXIT_CONTENT, UsageError } from '../core/errors.js';
 
 interface BuildFlags {
   out?: string;
@@ -48,7 +51,7 @@ Examples:
   $ healthmd build --skip-lint                          publish despite lint errors (fatal ones still stop it)
   $ healthmd build --clean                              also drop files added to the output by hand`,
     )
-    .action((flags: BuildFlags, command: Command) => {
+    .action(async (flags: BuildFlags, command: Command) => {
       const context = createContext(io, command);
       const config = context.config();
       boundHeapGrowth();
@@ -56,21 +59,27 @@ Examples:
       const bar = !quiet && io.stdoutIsTTY ? progressBar(io.stdout) : undefined;
       let result;
       try {
-        result = buildSite({
-          config,
-          cwd: context.cwd,
-          now: context.now(),
-          outDir: flags.out === undefined ? undefined : path.resolve(context.cwd, flags.out),
-          baseUrl: flags.baseUrl,
-          drafts: flags.drafts,
-          future: flags.future,
-          skipLint: flags.skipLint,
-          clean: flags.clean,
-          cache: flags.cache,
-          onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),
-          keepWholeHeap: keepWholeHeap(io.env),
-          onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
-        });
+        result = await buildInThread(
+          {
+            config,
+            cwd: context.cwd,
+            discovery: discoverQuietly(config, context.cwd),
+            now: context.now(),
+            outDir: flags.out === undefined ? undefined : path.resolve(context.cwd, flags.out),
+            baseUrl: flags.baseUrl,
+            drafts: flags.drafts,
+            future: flags.future,
+            skipLint: flags.skipLint,
+            clean: flags.clean,
+            cache: flags.cache,
+            keepWholeHeap: keepWholeHeap(io.env),
+          },
+          {
+            maxHeapMb: maxHeapMb(io.env),
+            onWarning: (message) => io.stderr(`healthmd: warning: ${message}\n`),
+            onProgress: bar && ((progress: BuildProgress) => bar.update(progressLabel(progress), progress.done, progress.total)),
+          },
+        );
       } finally {
         bar?.clear();
       }
@@ -97,10 +106,31 @@ Examples:
     });
 }
 
+/** The articles, or undefined when finding them fails: the build then finds them again and reports why, in its own order. */
+function discoverQuietly(config: Config, cwd: string): Discovery | undefined {
+  try {
+    return discoverArticles(config, cwd);
+  } catch {
+    return undefined;
+  }
+}
+
 /** HEALTHMD_KEEP_WHOLE_MB: the heap up to which build keeps whole articles in memory (tuning, and tests of the streaming path). */
 function keepWholeHeap(env: NodeJS.ProcessEnv): number | undefined {
   const mb = Number(env.HEALTHMD_KEEP_WHOLE_MB);
   return env.HEALTHMD_KEEP_WHOLE_MB !== undefined && Number.isFinite(mb) && mb >= 0 ? mb * 2 ** 20 : undefined;
+}
+
+/**
+ * HEALTHMD_MAX_HEAP_MB: the heap the build may use, in megabytes (default: what Node allows this
+ * process). Past it the build stops with exit 2 and says so, instead of V8 aborting the process.
+ */
+function maxHeapMb(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.HEALTHMD_MAX_HEAP_MB;
+  if (value === undefined || value === '') return undefined;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 1) throw new UsageError(`HEALTHMD_MAX_HEAP_MB=${value}: expected a whole number of megabytes, such as 2048`);
+  return mb;
 }
 
 /**

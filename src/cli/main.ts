@@ -106,6 +106,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 /** What a worker thread of the bundle runs, by the role it was started with (core/bundle-thread.ts). */
 const THREAD_ROLES: Record<ThreadRole, () => Promise<unknown>> = {
   lint: () => import('../lint/lint-worker.js'),
+  build: () => import('../site/build-worker.js'),
   write: () => import('../site/write-worker.js'),
 };
 

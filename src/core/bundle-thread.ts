@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** What a worker thread started by {@link startBundleThread} does: lint a range of files, or write the build's files. */
-export type ThreadRole = 'lint' | 'write';
+/** What a worker thread started by {@link startBundleThread} does: lint a range of files, run a build, or write the build's files. */
+export type ThreadRole = 'lint' | 'build' | 'write';
 
 /** The `workerData` of a thread of the bundle: its role, and what that role needs. */
 export interface BundleThreadData<T = unknown> {
@@ -32,5 +32,5 @@ export function startBundleThread<T>(role: ThreadRole, data: T, options: Omit<Wo
 /** The role a thread's `workerData` names, if it was started by {@link startBundleThread}. */
 export function bundleThreadRole(workerData: unknown): ThreadRole | undefined {
   const role = (workerData as Partial<BundleThreadData> | null | undefined)?.healthmdRole;
-  return role === 'lint' || role === 'write' ? role : undefined;
+  return role === 'lint' || role === 'build' || role === 'write' ? role : undefined;
 }

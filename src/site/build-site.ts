@@ -2,7 +2,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { frontMatterRecord, type Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import { discoverArticles, type DiscoveryProblem } from '../core/discover.js';
+import { discoverArticles, type Discovery, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { ArticleStore } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
@@ -42,6 +42,8 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** Heap in use up to which whole articles are kept once read (default: ArticleStore's); past it they are read again when needed. */
   keepWholeHeap?: number;
+  /** The articles, when the caller found them already (build decides from their number where to run). */
+  discovery?: Discovery;
   /** How a replaced output tree is removed (default: a detached process). */
   removeLater?: (dir: string) => void;
 }
@@ -59,7 +61,7 @@ export type BuildResult =
       lint: LintGate;
       problems: DiscoveryProblem[];
       /** With --skip-lint: the files that could not be parsed, left out of the site. */
-      leftOut: Article[];
+      leftOut: Array<Pick<Article, 'path' | 'problem'>>;
       outDir: string;
       articles: number;
       pages: number;
@@ -104,7 +106,7 @@ interface BuildTarget {
 
 function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started }: BuildTarget): BuildResult {
   const { config, cwd } = options;
-  const discovery = discoverArticles(config, cwd);
+  const discovery = options.discovery ?? discoverArticles(config, cwd);
   // Each file is parsed once, here; what the site shows of it is read from the whole article, which
   // is kept only while memory allows (ArticleStore), so a site of any size builds in bounded memory.
   const store = new ArticleStore(config, cwd, options.keepWholeHeap);
@@ -151,7 +153,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const project = store.project(published);
   const signature = cache?.projectSignature(published) ?? '';
   const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept });
+  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
   cache?.save(discovery.files);
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };

@@ -21,6 +21,11 @@ export interface LintGateOptions {
     /** Keeps a fresh result (made with what its rules asked of the project) and returns it as reported. */
     remember(result: LintResult): LintResult;
   };
+  /**
+   * Keep only the results of files with findings, which is all a report shows: a build of 100,000
+   * articles, most of them clean, would otherwise hold a result for each until it ends.
+   */
+  findingsOnly?: boolean;
 }
 
 /** What build and export return when their lint gate stops them. */
@@ -31,6 +36,7 @@ export interface Blocked {
 }
 
 export interface LintGate {
+  /** One per linted file, in order; with `findingsOnly`, only those with findings. */
   results: LintResult[];
   /** True when publishing must not go ahead. */
   blocked: boolean;
@@ -48,24 +54,29 @@ export interface LintGate {
 export function lintGate(articles: readonly Article[], options: LintGateOptions): LintGate {
   const { whole, kept } = options;
   const lintOptions = { config: options.config, now: options.now, ruleOverrides: gateOverrides(options.config, options.skipLint), project: options.project, dependencies: Boolean(kept) };
-  const results =
-    whole || kept
-      ? articles.map((article) => {
-          const known = kept?.result(article);
-          if (known) return known;
-          const result = lintArticles([whole ? whole(article) : article], lintOptions)[0];
-          return kept ? kept.remember(result) : result;
-        })
-      : lintArticles(articles, lintOptions);
+  // One file at a time where articles may be read again, so that no more results are held than are kept.
+  const lintOne = (article: Article): LintResult => {
+    const known = kept?.result(article);
+    if (known) return known;
+    const result = lintArticles([whole ? whole(article) : article], lintOptions)[0];
+    return kept ? kept.remember(result) : result;
+  };
+  const linted: Iterable<LintResult> = whole || kept ? mapLazily(articles, lintOne) : lintArticles(articles, lintOptions);
+  const results: LintResult[] = [];
   let errorCount = 0;
   let warningCount = 0;
   let fatalCount = 0;
-  for (const result of results) {
+  for (const result of linted) {
     errorCount += result.errorCount;
     warningCount += result.warningCount;
     fatalCount += result.messages.filter((m) => m.fatal).length;
+    if (!options.findingsOnly || result.messages.length > 0) results.push(result);
   }
   return { results, blocked: fatalCount > 0 || (!options.skipLint && errorCount > 0), errorCount, warningCount, fatalCount };
+}
+
+function* mapLazily<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** The rule settings of the gate over the config's: what a cache of its findings is keyed by. */

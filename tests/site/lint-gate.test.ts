@@ -38,4 +38,15 @@ describe('lintGate', () => {
     expect(gate.blocked).toBe(true);
     expect(gate.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}/${m.messageId}`))).toEqual(['unique-slug/duplicate-url', 'unique-slug/duplicate-url']);
   });
+
+  it('with findingsOnly keeps the results of files with findings only, and counts as without it', () => {
+    const articles = [incomplete('a.md'), incomplete('b.md'), unparseable];
+    for (const whole of [undefined, (a: (typeof articles)[number]) => a]) {
+      const every = lintGate(articles, { config: config(), now: '2025-01-01', skipLint: true, whole });
+      const reduced = lintGate(articles, { config: config(), now: '2025-01-01', skipLint: true, whole, findingsOnly: true });
+      expect(every.results.map((r) => r.filePath)).toEqual(articles.map((a) => a.path));
+      expect(reduced.results).toEqual([every.results[2]]);
+      expect({ ...reduced, results: [] }).toEqual({ ...every, results: [] });
+    }
+  });
 });

@@ -1,0 +1,92 @@
+import { getHeapStatistics } from 'node:v8';
+import { bundleThreadsAvailable, startBundleThread } from '../core/bundle-thread.js';
+import { EXIT_USAGE, HealthmdError } from '../core/errors.js';
+import { buildSite, type BuildOptions, type BuildProgress, type BuildResult } from './build-site.js';
+
+/** What a build thread is given: the options that can cross threads (no callbacks). */
+export interface BuildTask {
+  options: Omit<BuildOptions, 'onProgress' | 'onWarning' | 'removeLater'>;
+}
+
+/** A failure as it crosses threads: a HealthmdError's fields, or an internal error's message and stack. */
+export interface ThreadFailure {
+  /** A HealthmdError's `describe()` (its place included), or an internal error's message. */
+  message: string;
+  /** Set for a HealthmdError. */
+  exitCode?: number;
+  stack?: string;
+}
+
+export type FromBuildThread = { progress: BuildProgress } | { warning: string } | { result: BuildResult } | { failure: ThreadFailure };
+
+export interface BuildInThreadOptions {
+  /** Heap limit of the build in megabytes (HEALTHMD_MAX_HEAP_MB); default the limit Node gives this process. */
+  maxHeapMb?: number;
+  onProgress?: (progress: BuildProgress) => void;
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Sites from this many articles build in the thread. Below it the thread's start (about 0.2 s: a
+ * second copy of healthmd loads) would double a small build, and the site's front matter takes a
+ * few megabytes; what could still exhaust the heap there, an enormous article, readArticle refuses
+ * with exit 2 before parsing it (assertHeapRoom).
+ */
+export const BUILD_THREAD_FROM = 2000;
+
+/**
+ * Runs a build in a worker thread whose heap is limited, so that running out of memory ends the
+ * thread, not the process: V8's out-of-memory in the main thread is fatal, cannot be caught and
+ * prints a native stack trace. Here it becomes an exit 2 that says what to do. A site of fewer than
+ * BUILD_THREAD_FROM articles (`options.discovery`) builds in this thread unless a limit is set, and
+ * so does every build where no thread can be started (the source tree, in unit tests).
+ */
+export async function buildInThread(options: BuildTask['options'], run: BuildInThreadOptions = {}): Promise<BuildResult> {
+  const small = run.maxHeapMb === undefined && options.discovery !== undefined && options.discovery.files.length < BUILD_THREAD_FROM;
+  if (small || !bundleThreadsAvailable()) return buildSite({ ...options, onProgress: run.onProgress, onWarning: run.onWarning });
+  const maxHeapMb = run.maxHeapMb ?? Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const worker = startBundleThread('build', { options } satisfies BuildTask, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+  let outcome: { result: BuildResult } | { failure: ThreadFailure } | undefined;
+  let stage: BuildProgress | undefined;
+  worker.on('message', (message: FromBuildThread) => {
+    if ('progress' in message) {
+      stage = message.progress;
+      run.onProgress?.(message.progress);
+    } else if ('warning' in message) run.onWarning?.(message.warning);
+    else outcome = message;
+  });
+  const error = await new Promise<Error | undefined>((resolve) => {
+    worker.once('error', resolve);
+    worker.once('exit', () => resolve(undefined));
+  });
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') throw outOfMemory(maxHeapMb, stage);
+  if (error) throw error;
+  if (!outcome) throw new Error('the build thread stopped without a result');
+  if ('result' in outcome) return outcome.result;
+  const { failure } = outcome;
+  const rethrown = failure.exitCode === undefined ? new Error(failure.message) : new HealthmdError(failure.message, { exitCode: failure.exitCode });
+  throw Object.assign(rethrown, { stack: failure.stack });
+}
+
+/** The failure as it can cross threads (structured clone keeps neither an error's class nor its fields): what the CLI shows of it. */
+export function threadFailure(error: unknown): ThreadFailure {
+  if (error instanceof HealthmdError) return { message: error.describe(), exitCode: error.exitCode, stack: error.stack };
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { message: e.message, stack: e.stack };
+}
+
+function outOfMemory(maxHeapMb: number, stage: BuildProgress | undefined): HealthmdError {
+  const doing = stage ? ` while ${doingAt(stage)}` : '';
+  return new HealthmdError(
+    `the build ran out of memory${doing}: it may use ${maxHeapMb} MB of heap. ` +
+      `Give it more where the machine has it (HEALTHMD_MAX_HEAP_MB=${2 * maxHeapMb}), or split very large articles; the previous output is unchanged`,
+    { exitCode: EXIT_USAGE },
+  );
+}
+
+/** What the build was doing after its last progress report: a stage that reported its last item has moved on to the next. */
+function doingAt({ stage, done, total }: BuildProgress): string {
+  if (stage === 'read') return done < total ? `reading articles (${done} of ${total})` : `linting ${total} articles`;
+  if (stage === 'lint') return 'rendering pages';
+  return `writing pages (${done} of ${total})`;
+}
