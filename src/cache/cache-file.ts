@@ -9,7 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 export const CACHE_DIR = '.healthmd';
 
 /** Bumped whenever what a cache file holds changes shape: older files are then foreign. */
-const FORMAT = 'healthmd-cache/1';
+const FORMAT = 'healthmd-cache/2';
 const DIGEST_BYTES = 32;
 /** Caches of one kind kept side by side (a lint and a build's lint gate use different rule settings). */
 const KEEP = 4;
@@ -68,52 +68,68 @@ function writeCacheFile(file: string, key: string, value: unknown): void {
 }
 
 /**
- * A map kept in the cache folder, in SHARDS files by key, so that a run that changes a few entries
+ * A map kept in the cache folder, in `shards` files by key, so that a run that changes a few entries
  * rewrites a few files, not all of them. Each shard is checked on its own: a damaged one is
- * dropped (its entries are made again), the others are used.
+ * dropped (its entries are made again), the others are used. A shard is read when one of its
+ * entries is first asked for: a one-file lint reads the shard of its file, not all of them.
  */
 export class CacheMap<V> {
   private readonly entries = new Map<string, V>();
   private readonly dir: string;
   private readonly dirty = new Set<number>();
+  /** Shards whose file is yet to be read; empty until load(). */
+  private readonly unread = new Set<number>();
+  private readonly shards: number;
+  private readonly prefix: string;
 
+  /**
+   * `kind` names the folder (its caches are kept KEEP deep, by age); `options.name` tells apart
+   * maps kept in the same folder, and `options.shards` (default 16) says in how many files.
+   */
   constructor(
     private readonly root: string,
     private readonly kind: string,
     private readonly key: string,
+    options: { name?: string; shards?: number } = {},
   ) {
     this.dir = path.join(root, CACHE_DIR, `${kind}-${key.slice(0, 24)}`);
+    this.shards = options.shards ?? SHARDS;
+    this.prefix = options.name ? `${options.name}-` : '';
   }
 
-  /** Reads what an earlier run kept. */
+  /** Reads what an earlier run kept (each shard when first needed). */
   load(): this {
-    for (let shard = 0; shard < SHARDS; shard++) {
-      const value = readCacheFile<Array<[string, V]>>(this.shardFile(shard), this.key);
-      if (Array.isArray(value)) for (const [name, entry] of value) this.entries.set(name, entry);
-    }
+    for (let shard = 0; shard < this.shards; shard++) this.unread.add(shard);
     return this;
   }
 
   get(name: string): V | undefined {
+    this.read(this.shardOf(name));
     return this.entries.get(name);
   }
 
   names(): string[] {
+    for (const shard of [...this.unread]) this.read(shard);
     return [...this.entries.keys()];
   }
 
   set(name: string, value: V): void {
+    const shard = this.shardOf(name);
+    // Read first: the shard is written whole, and must keep the entries this run did not ask for.
+    this.read(shard);
     this.entries.set(name, value);
-    this.dirty.add(shardOf(name));
+    this.dirty.add(shard);
   }
 
   /** Marks an entry changed in place. */
   touch(name: string): void {
-    this.dirty.add(shardOf(name));
+    this.dirty.add(this.shardOf(name));
   }
 
   delete(name: string): void {
-    if (this.entries.delete(name)) this.dirty.add(shardOf(name));
+    const shard = this.shardOf(name);
+    this.read(shard);
+    if (this.entries.delete(name)) this.dirty.add(shard);
   }
 
   get changed(): boolean {
@@ -124,8 +140,9 @@ export class CacheMap<V> {
   save(): void {
     if (this.dirty.size === 0) return;
     mkdirSync(this.dir, { recursive: true });
+    for (const shard of this.dirty) this.read(shard);
     const shards = new Map<number, Array<[string, V]>>([...this.dirty].map((shard) => [shard, []]));
-    for (const [name, entry] of this.entries) shards.get(shardOf(name))?.push([name, entry]);
+    for (const [name, entry] of this.entries) shards.get(this.shardOf(name))?.push([name, entry]);
     for (const [shard, entries] of shards) writeCacheFile(this.shardFile(shard), this.key, entries);
     this.dirty.clear();
     const parent = path.join(this.root, CACHE_DIR);
@@ -137,18 +154,25 @@ export class CacheMap<V> {
     for (const { dir } of byAge.slice(KEEP)) rmSync(dir, { recursive: true, force: true });
   }
 
+  private read(shard: number): void {
+    if (!this.unread.delete(shard)) return;
+    const value = readCacheFile<Array<[string, V]>>(this.shardFile(shard), this.key);
+    if (Array.isArray(value)) for (const [name, entry] of value) this.entries.set(name, entry);
+  }
+
   private shardFile(shard: number): string {
-    return path.join(this.dir, `${shard.toString(16)}.v8`);
+    return path.join(this.dir, `${this.prefix}${shard.toString(16)}.v8`);
+  }
+
+  private shardOf(name: string): number {
+    if (this.shards === 1) return 0;
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
+    return (hash >>> 0) % this.shards;
   }
 }
 
 const SHARDS = 16;
-
-function shardOf(name: string): number {
-  let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
-  return (hash >>> 0) % SHARDS;
-}
 
 /**
  * True when git tracks files under the project's cache folder. A cache that came with the

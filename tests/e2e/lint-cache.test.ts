@@ -140,6 +140,28 @@ describe('lint with the cache in .healthmd/', () => {
     expect(findings(one.report)).toEqual({ 'articles/exercises.md': ['internal-links/missing-anchor@11', 'link-safety/image-missing@11'] });
     expect(Object.keys(await sameAsCold(cwd))).toHaveLength(3);
   });
+
+  it('lint of one unchanged file answers from the project index and its own entry, reading no other file\'s record', async () => {
+    const cwd = project();
+    writeFileSync(path.join(cwd, 'articles/nerve-pain.md'), cleanArticle('Nerve Pain', { extra: 'slug: sciatica\n' }));
+    // A draft with the same slug clashes with nothing: it is not published.
+    writeFileSync(path.join(cwd, 'articles/draft.md'), cleanArticle('Draft', { extra: 'slug: sciatica\ndraft: true\n' }));
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(cwd, `articles/topic-${i}.md`), cleanArticle(`Topic ${i}`));
+    await lint(cwd);
+    const first = await lint(cwd, ['articles/nerve-pain.md']);
+    expect(findings(first.report)).toEqual({ 'articles/nerve-pain.md': [expect.stringMatching(/^unique-slug\/duplicate-url@/)] });
+    // Only what names the linted file is left: the index of every file, and the shard with its own entry.
+    for (const file of cacheFiles(cwd)) if (!readFileSync(file).includes('nerve-pain.md')) rmSync(file);
+    const kept = cacheFiles(cwd);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const file of kept) utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const second = await lint(cwd, ['articles/nerve-pain.md']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stdout).toBe((await lint(cwd, ['articles/nerve-pain.md', '--no-cache'])).stdout);
+    // Nothing had to be read again, so nothing was written.
+    expect(cacheFiles(cwd)).toEqual(kept);
+    for (const file of kept) expect(statSync(file).mtime.getFullYear()).toBe(2020);
+  });
 });
 
 describe("build's lint gate with the cache", () => {
