@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -174,13 +174,94 @@ export class CacheMap<V> {
 
 const SHARDS = 16;
 
+/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
+export function statKey(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where git's environment, not the folders, says which repository and index a command uses. */
+const GIT_LOCATION_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
+
+/** The file that records the git index a "not committed" answer was given for. */
+const GIT_CHECK_FILE = 'git-index';
+
 /**
  * True when git tracks files under the project's cache folder. A cache that came with the
  * checkout (a pull request can add one) could claim that any article is clean, so it is not
  * read: only a cache this machine's own runs made, or the CI's cache restored, is.
+ *
+ * Asking git costs a process (about 7 ms of a one-file lint, and more to load child_process), so a
+ * "no" is remembered with the size, times and inode of the index git answered from: which files
+ * git tracks changes only with that file (a checkout or `git add` replaces it), and a "no" brought
+ * by a checkout would have to name this machine's index, inode and change time included.
  */
 export function cacheIsCommitted(root: string): boolean {
   if (!existsSync(path.join(root, CACHE_DIR))) return false;
+  const index = gitIndexFile(root);
+  // No repository above the project: git would answer with an error, which is a "no" too.
+  if (index === undefined) return false;
+  const stamp = index && `${index}\0${statKey(index) ?? ''}`;
+  const checked = path.join(root, CACHE_DIR, GIT_CHECK_FILE);
+  if (stamp && stamp === readText(checked)) return false;
+  // Loaded here, not with the module: a start that the stamp answers does not load child_process (a few ms).
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const result = spawnSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return result.status === 0 && result.stdout.length > 0;
+  const committed = result.status === 0 && result.stdout.length > 0;
+  // Only an index that exists can be stamped; without one (a fresh `git init`) git is asked each time.
+  if (!committed && stamp && !stamp.endsWith('\0')) writeText(checked, stamp);
+  return committed;
+}
+
+/**
+ * The index file git reads for a command run in `root`, found as git finds its repository (the
+ * nearest `.git` folder above, or the `gitdir:` a `.git` file names, as in a linked worktree or
+ * a submodule); undefined when there is none; null when git's environment decides (GIT_DIR and
+ * the like), so only git can say.
+ */
+function gitIndexFile(root: string): string | undefined | null {
+  if (GIT_LOCATION_ENV.some((name) => process.env[name])) return null;
+  // A hook (pre-commit) is told the index of the commit being made.
+  const given = process.env.GIT_INDEX_FILE;
+  if (given) return path.isAbsolute(given) ? given : null;
+  for (let dir = path.resolve(root); ; ) {
+    const dotGit = path.join(dir, '.git');
+    let stat;
+    try {
+      stat = statSync(dotGit);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) return path.join(dotGit, 'index');
+    if (stat?.isFile()) {
+      const gitdir = /^gitdir: *(.+?) *$/m.exec(readText(dotGit) ?? '')?.[1];
+      return gitdir ? path.join(path.resolve(dir, gitdir), 'index') : null;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a small file of the cache in one rename; a cache folder that cannot be written is no error here. */
+function writeText(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
@@ -7,7 +7,7 @@ import type { ArticleFile } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
-import { CacheMap, cacheIsCommitted, healthmdDigest, sha256 } from './cache-file.js';
+import { CacheMap, cacheIsCommitted, healthmdDigest, sha256, statKey } from './cache-file.js';
 
 /** A file's findings as kept: the result without its path (the entry's) and what they depend on. */
 interface StoredLint {
@@ -273,16 +273,6 @@ function storedLint(
     projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
     project: dependencies.projectWide ? projectSignature : undefined,
   };
-}
-
-/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
-function statKey(path: string): string | undefined {
-  try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
 }
 
 function readBytes(path: string): Buffer | undefined {

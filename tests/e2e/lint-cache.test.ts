@@ -124,6 +124,35 @@ describe('lint with the cache in .healthmd/', () => {
     expect(findings(result.report)['articles/sciatica.md']).toContainEqual(expect.stringMatching(/^sources-present\//));
   });
 
+  it('notices a cache added to git after a run that found it untracked', async () => {
+    const cwd = project();
+    await lint(cwd);
+    execFileSync('git', ['init', '-q'], { cwd });
+    execFileSync('git', ['add', 'articles'], { cwd });
+    // Asked once, then answered from the stamp of git's index: no warning either time.
+    expect((await lint(cwd)).stderr).toBe('');
+    expect((await lint(cwd)).stderr).toBe('');
+    execFileSync('git', ['add', '.healthmd'], { cwd });
+    expect((await lint(cwd)).stderr).toMatch(/\.healthmd\/ is committed to git, so its cache is not used/);
+  });
+
+  it('asks the index of a linked worktree, not its main repository\'s', async () => {
+    const main = project();
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd, stdio: 'ignore' });
+    git(main, 'init', '-q');
+    git(main, 'add', 'articles');
+    git(main, 'commit', '-q', '-m', 'articles');
+    const worktree = path.join(main, 'checkout');
+    git(main, 'worktree', 'add', '-q', worktree);
+    expect((await lint(worktree)).stderr).toBe('');
+    expect((await lint(worktree)).stderr).toBe('');
+    git(worktree, 'add', '.healthmd');
+    expect((await lint(worktree)).stderr).toMatch(/\.healthmd\/ is committed to git, so its cache is not used/);
+    // The main repository tracks no cache of its own.
+    await lint(main);
+    expect((await lint(main)).stderr).toBe('');
+  });
+
   it('--no-cache neither reads nor writes it; --fix lints every file', async () => {
     const cwd = project();
     await lint(cwd, ['--no-cache']);
