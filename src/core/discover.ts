@@ -129,8 +129,11 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
       problems.push({ file: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
     }
+    // `dir` is normalised (resolved, or made here) and an entry's name holds no separator, so
+    // joining needs no path.join, whose normalising was a tenth of a 4,000-article discovery.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = prefix + entry.name;
       if (entry.isSymbolicLink()) {
         const target = followLink(full);
         if (!target) continue;
