@@ -9,16 +9,18 @@
 // so a read-only install works. Worker threads (a large lint, build's file writer) start this file
 // too, so that they also start from the code cache; the bundle's entry runs their role, and only the
 // main thread runs the CLI.
-import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
+// A CommonJS file (bin/package.json says so): Node reads an ES module's entry through its
+// asynchronous loader, which a one-file lint measured waiting on (a few ms of every start).
+'use strict';
+const { createHash } = require('node:crypto');
+const { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { homedir } = require('node:os');
+const path = require('node:path');
+const vm = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = path.join(__dirname, '..', 'dist', path.sep);
 const bundle = path.join(dist, 'cli.cjs');
 const debug = process.argv.includes('--debug');
 // The bundle is minified: with --debug, stack traces point into src/ through its source maps.
@@ -95,6 +97,10 @@ if (!sourceMaps) {
 }
 
 const cli = { exports: {} };
-if (script) script.runInThisContext().call(cli.exports, cli.exports, createRequire(bundle), cli, bundle, dist);
-else cli.exports = createRequire(import.meta.url)(bundle);
-if (isMainThread) process.exitCode = await cli.exports.run(process.argv.slice(2));
+if (script) script.runInThisContext().call(cli.exports, cli.exports, Module.createRequire(bundle), cli, bundle, dist);
+else cli.exports = require(bundle);
+if (isMainThread) {
+  cli.exports.run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

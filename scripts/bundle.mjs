@@ -5,6 +5,59 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
+/**
+ * Modules whose loading does work that a command seldom needs, bundled behind stand-ins that load
+ * the module on first use (esbuild initialises a module reached by `require` only when it is
+ * required). Measured in a one-file lint: transliterate compiles a pattern for each of its locales
+ * as it loads (about 15 ms), though healthmd calls it only for a slug or tag that is not plain
+ * ASCII (src/core/slug.ts); marked builds its regular expressions and entities unpacks its tables
+ * (together about 12 ms), though a file whose findings come from the cache is never lexed. Each
+ * export is a `function` (called) or a `class` (only constructed: its static members are not
+ * forwarded); an import of any other name fails the bundle. `importer`: only for imports from
+ * that file (build's renderer extends marked's classes as it loads, so it takes marked itself).
+ */
+const LAZY = [
+  { module: '@sindresorhus/transliterate', exports: { default: 'function' } },
+  { module: 'entities/decode', importer: 'src/', exports: { decodeHTML: 'function', decodeHTMLStrict: 'function', decodeHTMLAttribute: 'function' } },
+  { module: 'marked', importer: 'src/core/markdown.ts', exports: { Lexer: 'class' } },
+];
+
+function standIn(module, exports) {
+  const lines = ['let loaded;', `const load = () => (loaded ??= require(${JSON.stringify(module)}));`];
+  for (const [name, kind] of Object.entries(exports)) {
+    const target = `load()[${JSON.stringify(name)}]`;
+    const exported = name === 'default' ? 'export default' : 'export';
+    const local = name === 'default' ? 'lazy' : name;
+    lines.push(
+      kind === 'class'
+        ? `${exported} class ${local} { constructor(...args) { return new (${target})(...args); } }`
+        : `${exported} function ${local}(...args) { return ${target}(...args); }`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Resolves each lazy module, from the importers named, to its stand-in. */
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const filter = new RegExp(`^(${LAZY.map(({ module }) => escape(module)).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      // The stand-in's own require (pluginData marks it) resolves as usual, to the module itself.
+      if (args.pluginData?.standIn) return undefined;
+      const importer = path.relative(process.cwd(), args.importer).split(path.sep).join('/');
+      const lazy = LAZY.find(({ module, importer: only }) => module === args.path && (only === undefined || importer.startsWith(only)));
+      return lazy ? { path: args.path, namespace: 'lazy' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: standIn(args.path, LAZY.find(({ module }) => module === args.path).exports),
+      resolveDir: process.cwd(),
+      pluginData: { standIn: true },
+    }));
+  },
+};
+
 // Start from an empty folder so no stale bundle or code cache lingers.
 rmSync('dist', { recursive: true, force: true });
 
@@ -23,6 +76,7 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['playwright-core'],
+  plugins: [lazyModules],
   sourcemap: 'linked',
   // --debug needs only the mappings to point a stack trace at src/file.ts:line; copying every
   // source file into the maps doubled the size of the package.

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -9,7 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 export const CACHE_DIR = '.healthmd';
 
 /** Bumped whenever what a cache file holds changes shape: older files are then foreign. */
-const FORMAT = 'healthmd-cache/1';
+const FORMAT = 'healthmd-cache/2';
 const DIGEST_BYTES = 32;
 /** Caches of one kind kept side by side (a lint and a build's lint gate use different rule settings). */
 const KEEP = 4;
@@ -68,52 +68,68 @@ function writeCacheFile(file: string, key: string, value: unknown): void {
 }
 
 /**
- * A map kept in the cache folder, in SHARDS files by key, so that a run that changes a few entries
+ * A map kept in the cache folder, in `shards` files by key, so that a run that changes a few entries
  * rewrites a few files, not all of them. Each shard is checked on its own: a damaged one is
- * dropped (its entries are made again), the others are used.
+ * dropped (its entries are made again), the others are used. A shard is read when one of its
+ * entries is first asked for: a one-file lint reads the shard of its file, not all of them.
  */
 export class CacheMap<V> {
   private readonly entries = new Map<string, V>();
   private readonly dir: string;
   private readonly dirty = new Set<number>();
+  /** Shards whose file is yet to be read; empty until load(). */
+  private readonly unread = new Set<number>();
+  private readonly shards: number;
+  private readonly prefix: string;
 
+  /**
+   * `kind` names the folder (its caches are kept KEEP deep, by age); `options.name` tells apart
+   * maps kept in the same folder, and `options.shards` (default 16) says in how many files.
+   */
   constructor(
     private readonly root: string,
     private readonly kind: string,
     private readonly key: string,
+    options: { name?: string; shards?: number } = {},
   ) {
     this.dir = path.join(root, CACHE_DIR, `${kind}-${key.slice(0, 24)}`);
+    this.shards = options.shards ?? SHARDS;
+    this.prefix = options.name ? `${options.name}-` : '';
   }
 
-  /** Reads what an earlier run kept. */
+  /** Reads what an earlier run kept (each shard when first needed). */
   load(): this {
-    for (let shard = 0; shard < SHARDS; shard++) {
-      const value = readCacheFile<Array<[string, V]>>(this.shardFile(shard), this.key);
-      if (Array.isArray(value)) for (const [name, entry] of value) this.entries.set(name, entry);
-    }
+    for (let shard = 0; shard < this.shards; shard++) this.unread.add(shard);
     return this;
   }
 
   get(name: string): V | undefined {
+    this.read(this.shardOf(name));
     return this.entries.get(name);
   }
 
   names(): string[] {
+    for (const shard of [...this.unread]) this.read(shard);
     return [...this.entries.keys()];
   }
 
   set(name: string, value: V): void {
+    const shard = this.shardOf(name);
+    // Read first: the shard is written whole, and must keep the entries this run did not ask for.
+    this.read(shard);
     this.entries.set(name, value);
-    this.dirty.add(shardOf(name));
+    this.dirty.add(shard);
   }
 
   /** Marks an entry changed in place. */
   touch(name: string): void {
-    this.dirty.add(shardOf(name));
+    this.dirty.add(this.shardOf(name));
   }
 
   delete(name: string): void {
-    if (this.entries.delete(name)) this.dirty.add(shardOf(name));
+    const shard = this.shardOf(name);
+    this.read(shard);
+    if (this.entries.delete(name)) this.dirty.add(shard);
   }
 
   get changed(): boolean {
@@ -124,8 +140,9 @@ export class CacheMap<V> {
   save(): void {
     if (this.dirty.size === 0) return;
     mkdirSync(this.dir, { recursive: true });
+    for (const shard of this.dirty) this.read(shard);
     const shards = new Map<number, Array<[string, V]>>([...this.dirty].map((shard) => [shard, []]));
-    for (const [name, entry] of this.entries) shards.get(shardOf(name))?.push([name, entry]);
+    for (const [name, entry] of this.entries) shards.get(this.shardOf(name))?.push([name, entry]);
     for (const [shard, entries] of shards) writeCacheFile(this.shardFile(shard), this.key, entries);
     this.dirty.clear();
     const parent = path.join(this.root, CACHE_DIR);
@@ -137,36 +154,114 @@ export class CacheMap<V> {
     for (const { dir } of byAge.slice(KEEP)) rmSync(dir, { recursive: true, force: true });
   }
 
+  private read(shard: number): void {
+    if (!this.unread.delete(shard)) return;
+    const value = readCacheFile<Array<[string, V]>>(this.shardFile(shard), this.key);
+    if (Array.isArray(value)) for (const [name, entry] of value) this.entries.set(name, entry);
+  }
+
   private shardFile(shard: number): string {
-    return path.join(this.dir, `${shard.toString(16)}.v8`);
+    return path.join(this.dir, `${this.prefix}${shard.toString(16)}.v8`);
+  }
+
+  private shardOf(name: string): number {
+    if (this.shards === 1) return 0;
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
+    return (hash >>> 0) % this.shards;
   }
 }
 
 const SHARDS = 16;
 
-function shardOf(name: string): number {
-  let hash = 0;
-  for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
-  return (hash >>> 0) % SHARDS;
+/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
+export function statKey(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
 }
+
+/** Where git's environment, not the folders, says which repository and index a command uses. */
+const GIT_LOCATION_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'];
+
+/** The file that records the git index a "not committed" answer was given for. */
+const GIT_CHECK_FILE = 'git-index';
 
 /**
  * True when git tracks files under the project's cache folder. A cache that came with the
  * checkout (a pull request can add one) could claim that any article is clean, so it is not
  * read: only a cache this machine's own runs made, or the CI's cache restored, is.
+ *
+ * Asking git costs a process (about 7 ms of a one-file lint, and more to load child_process), so a
+ * "no" is remembered with the size, times and inode of the index git answered from: which files
+ * git tracks changes only with that file (a checkout or `git add` replaces it), and a "no" brought
+ * by a checkout would have to name this machine's index, inode and change time included.
  */
 export function cacheIsCommitted(root: string): boolean {
   if (!existsSync(path.join(root, CACHE_DIR))) return false;
+  const index = gitIndexFile(root);
+  // No repository above the project: git would answer with an error, which is a "no" too.
+  if (index === undefined) return false;
+  const stamp = index && `${index}\0${statKey(index) ?? ''}`;
+  const checked = path.join(root, CACHE_DIR, GIT_CHECK_FILE);
+  if (stamp && stamp === readText(checked)) return false;
+  // Loaded here, not with the module: a start that the stamp answers does not load child_process (a few ms).
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const result = spawnSync('git', ['ls-files', '-z', '--', CACHE_DIR], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return result.status === 0 && result.stdout.length > 0;
+  const committed = result.status === 0 && result.stdout.length > 0;
+  // Only an index that exists can be stamped; without one (a fresh `git init`) git is asked each time.
+  if (!committed && stamp && !stamp.endsWith('\0')) writeText(checked, stamp);
+  return committed;
 }
 
-/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
-export function statKey(path: string): string | undefined {
+/**
+ * The index file git reads for a command run in `root`, found as git finds its repository (the
+ * nearest `.git` folder above, or the `gitdir:` a `.git` file names, as in a linked worktree or
+ * a submodule); undefined when there is none; null when git's environment decides (GIT_DIR and
+ * the like), so only git can say.
+ */
+function gitIndexFile(root: string): string | undefined | null {
+  if (GIT_LOCATION_ENV.some((name) => process.env[name])) return null;
+  // A hook (pre-commit) is told the index of the commit being made.
+  const given = process.env.GIT_INDEX_FILE;
+  if (given) return path.isAbsolute(given) ? given : null;
+  for (let dir = path.resolve(root); ; ) {
+    const dotGit = path.join(dir, '.git');
+    let stat;
+    try {
+      stat = statSync(dotGit);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) return path.join(dotGit, 'index');
+    if (stat?.isFile()) {
+      const gitdir = /^gitdir: *(.+?) *$/m.exec(readText(dotGit) ?? '')?.[1];
+      return gitdir ? path.join(path.resolve(dir, gitdir), 'index') : null;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function readText(file: string): string | undefined {
   try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** Writes a small file of the cache in one rename; a cache folder that cannot be written is no error here. */
+function writeText(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch {
+    rmSync(temporary, { force: true });
   }
 }

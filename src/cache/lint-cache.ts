@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
+import { unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
 import type { BodyFacts } from '../render/site-model.js';
 import { CacheMap, cacheIsCommitted, healthmdDigest, sha256, statKey } from './cache-file.js';
@@ -19,17 +20,28 @@ interface StoredLint {
   project?: string;
 }
 
-/** What the cache knows of one file, valid while the file's bytes have this digest. */
-interface Entry {
+/**
+ * What the cache knows of one file, valid while the file's bytes have this digest: kept in the
+ * project index, one small file, so that a one-file lint learns what is published and the
+ * project's signature from it without reading any file's record or findings.
+ */
+interface IndexEntry {
   hash: string;
   /** The file's size, change times and inode when `hash` was taken (statKey): while they hold, the file is not read. */
   stat?: string;
+  /** Digest of what project rules read of this file (its front matter and whether it parses). */
+  meta: string;
+  /** unpublishedReason of the file's article under today's date, by publishFlags ('' when published), as far as asked. */
+  reasons?: Record<string, Unpublished | ''>;
+}
+
+/** What is kept of the same bytes in the shards, read only when needed: the front matter and the findings. */
+interface Detail {
+  hash: string;
   /** The front matter as parsed (build keeps the record its own front-matter-only article holds, so keeping it costs no memory). */
   record?: FrontMatterRecord;
   /** What build's lists show of the body (its first heading as a title, the excerpt): kept by build, so a rebuild need not parse an unchanged file. */
   facts?: BodyFacts;
-  /** Digest of what project rules read of this file (its front matter and whether it parses). */
-  meta: string;
   lint?: StoredLint;
 }
 
@@ -54,7 +66,10 @@ const MISSING = '';
  * other files' existence, and for project rules the front matter of every published article).
  */
 export class LintCache {
-  private readonly store: CacheMap<Entry>;
+  /** The project index: one entry per file, read whole. */
+  private readonly index: CacheMap<IndexEntry>;
+  /** Records and findings by file, in shards read as their files are asked about. */
+  private readonly details: CacheMap<Detail>;
   private readonly hashes = new Map<string, string>();
   /** The front matter read this run, by path: each file is read once. */
   private readonly articles = new Map<string, Article>();
@@ -64,11 +79,13 @@ export class LintCache {
 
   private constructor(
     private readonly options: LintCacheOptions,
-    store: CacheMap<Entry>,
+    index: CacheMap<IndexEntry>,
+    details: CacheMap<Detail>,
     /** False when the cache folder is not this machine's to write (committed to git). */
     private readonly saving = true,
   ) {
-    this.store = store;
+    this.index = index;
+    this.details = details;
     this.isProjectFile = projectFileCheck(options.config.root);
   }
 
@@ -80,37 +97,49 @@ export class LintCache {
   static open(options: LintCacheOptions): LintCache {
     const { config } = options;
     const key = sha256(JSON.stringify([pkg.version, healthmdDigest(), config, options.ruleOverrides ?? {}, options.now]));
-    const store = new CacheMap<Entry>(config.root, 'lint', key);
+    const index = new CacheMap<IndexEntry>(config.root, 'lint', key, { name: 'index', shards: 1 });
+    const details = new CacheMap<Detail>(config.root, 'lint', key);
     if (cacheIsCommitted(config.root)) {
       options.warn('.healthmd/ is committed to git, so its cache is not used (a checkout must not bring its own findings): remove it from git (git rm -r --cached .healthmd)');
-      return new LintCache(options, store, false);
+      return new LintCache(options, index, details, false);
     }
-    return new LintCache(options, store.load());
+    return new LintCache(options, index.load(), details.load());
   }
 
   /** The front matter of a file, as frontMatterOnly reads it: from the cache while the file is unchanged. */
   frontMatter(file: ArticleFile): Article {
     let article = this.articles.get(file.path);
     if (article) return article;
-    const entry = this.store.get(file.path);
+    const entry = this.index.get(file.path);
     const stat = statKey(file.path);
-    if (entry?.record && stat !== undefined && entry.stat === stat) {
+    if (entry && stat !== undefined && entry.stat === stat) {
       // Size, times and inode as when its bytes were digested: not read again, as git trusts its index.
       this.hashes.set(file.path, entry.hash);
-      article = articleFromRecord(file, entry.record);
-    } else {
+      const record = this.record(file.path, entry.hash);
+      if (record) article = articleFromRecord(file, record);
+    }
+    if (!article) {
       const bytes = readBytes(file.path);
       const hash = this.hashBytes(file.path, bytes);
-      if (entry?.hash === hash && entry.record) {
-        article = articleFromRecord(file, entry.record);
-        entry.stat = stat;
-        this.store.touch(file.path);
+      const record = entry?.hash === hash ? this.record(file.path, hash) : undefined;
+      if (record) {
+        article = articleFromRecord(file, record);
       } else {
         article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
-        const record = frontMatterRecord(article);
+        const detail = this.details.get(file.path);
         // Findings of the same bytes still hold.
-        if (entry?.hash === hash) Object.assign(entry, { record, stat });
-        this.store.set(file.path, entry?.hash === hash ? entry : { hash, record, meta: metaDigest(article), stat });
+        if (detail?.hash === hash) {
+          detail.record = frontMatterRecord(article);
+          this.details.touch(file.path);
+        } else {
+          this.details.set(file.path, { hash, record: frontMatterRecord(article) });
+        }
+      }
+      if (entry?.hash === hash) {
+        entry.stat = stat;
+        this.index.touch(file.path);
+      } else {
+        this.index.set(file.path, { hash, meta: metaDigest(article), stat });
       }
     }
     this.articles.set(file.path, article);
@@ -118,23 +147,53 @@ export class LintCache {
   }
 
   /**
+   * Why build would not publish a file (unpublishedReason), from the project index while the file
+   * is unchanged: a one-file lint decides what the project is without reading its articles.
+   */
+  unpublishedReason(file: ArticleFile, publish: PublishOptions): Unpublished | undefined {
+    if (publish.now !== this.options.now) return unpublishedReason(this.frontMatter(file), publish);
+    const flags = publishFlags(publish);
+    let entry = this.index.get(file.path);
+    const known = entry?.reasons?.[flags];
+    if (known !== undefined) {
+      const stat = statKey(file.path);
+      if (stat !== undefined && entry!.stat === stat) {
+        this.hashes.set(file.path, entry!.hash);
+        return known || undefined;
+      }
+    }
+    const reason = unpublishedReason(this.frontMatter(file), publish);
+    // frontMatter made the entry afresh if the file changed.
+    entry = this.index.get(file.path)!;
+    if (entry.reasons?.[flags] !== (reason ?? '')) {
+      entry.reasons = { ...entry.reasons, [flags]: reason ?? '' };
+      this.index.touch(file.path);
+    }
+    return reason;
+  }
+
+  /**
    * Takes in a file another reader parsed whole (build's ArticleStore), so that it is not read
-   * again here: `record` is the front matter the reader keeps, `facts` what its lists show of the body.
+   * again here: `kept.record` is the front matter the reader keeps, `kept.facts` what its lists show of the body.
    */
   adopt(file: ArticleFile, bytes: Uint8Array, article: Article, kept: { record: FrontMatterRecord; facts: BodyFacts }): void {
     // What only the Markdown parse finds (a body too complex) a front-matter read does not: such a record would differ.
     if (article.problem && MARKDOWN_PROBLEMS.has(article.problem.messageId)) return;
     const hash = this.hashBytes(file.path, bytes);
-    const entry = this.store.get(file.path);
     // Taken before the file was read (by `unchanged`): a change made while it was read shows next time.
     const stat = this.statsBeforeRead.get(file.path);
-    if (entry?.hash === hash) {
-      if (entry.facts && entry.stat === stat) return;
-      Object.assign(entry, { ...kept, stat });
-      this.store.touch(file.path);
-      return;
+    const entry = this.index.get(file.path);
+    if (entry?.hash !== hash) this.index.set(file.path, { hash, meta: metaDigest(article), stat });
+    else if (entry.stat !== stat) {
+      entry.stat = stat;
+      this.index.touch(file.path);
     }
-    this.store.set(file.path, { hash, meta: metaDigest(article), stat, ...kept });
+    const detail = this.details.get(file.path);
+    if (detail?.hash !== hash) this.details.set(file.path, { hash, ...kept });
+    else if (!detail.facts) {
+      Object.assign(detail, kept);
+      this.details.touch(file.path);
+    }
   }
 
   /**
@@ -142,14 +201,15 @@ export class LintCache {
    * its size, times and inode, as `frontMatter` trusts them): the file is then not read at all.
    */
   unchanged(file: ArticleFile): { record: FrontMatterRecord; facts: BodyFacts } | undefined {
-    const entry = this.store.get(file.path);
+    const entry = this.index.get(file.path);
     const stat = statKey(file.path);
-    if (!entry?.record || !entry.facts || entry.stat === undefined || entry.stat !== stat) {
+    const detail = entry && stat !== undefined && entry.stat === stat ? this.details.get(file.path) : undefined;
+    if (!detail?.record || !detail.facts || detail.hash !== entry!.hash) {
       this.statsBeforeRead.set(file.path, stat);
       return undefined;
     }
-    this.hashes.set(file.path, entry.hash);
-    return { record: entry.record, facts: entry.facts };
+    this.hashes.set(file.path, detail.hash);
+    return { record: detail.record, facts: detail.facts };
   }
 
   /** The SHA-256 of a file's bytes as this run knows them (read now if not yet). */
@@ -162,17 +222,18 @@ export class LintCache {
     const parts: string[] = [];
     for (const file of project) {
       const known = this.hashes.get(file.path);
-      if (known === undefined || this.store.get(file.path)?.hash !== known) this.frontMatter(file);
-      parts.push(`${file.relPath}\0${this.store.get(file.path)!.meta}`);
+      if (known === undefined || this.index.get(file.path)?.hash !== known) this.frontMatter(file);
+      parts.push(`${file.relPath}\0${this.index.get(file.path)!.meta}`);
     }
     return sha256(parts.join('\0'));
   }
 
   /** The findings kept for a file, if they still hold. */
   result(file: ArticleFile, projectSignature: string): LintResult | undefined {
-    const entry = this.store.get(file.path);
-    const lint = entry?.lint;
-    if (!lint || entry.hash !== this.hash(file.path)) return undefined;
+    const hash = this.hash(file.path);
+    const detail = this.details.get(file.path);
+    const lint = detail?.lint;
+    if (!lint || detail.hash !== hash) return undefined;
     if (lint.project !== undefined && lint.project !== projectSignature) return undefined;
     if (lint.articles.some(([path, hash]) => this.hash(path) !== hash)) return undefined;
     if (lint.exists.some(([path, exists]) => existsSync(path) !== exists)) return undefined;
@@ -183,10 +244,16 @@ export class LintCache {
   /** Keeps a fresh result (made with `dependencies`), and returns it without them. */
   remember(result: LintResult, projectSignature: string): LintResult {
     const { dependencies, filePath, output, ...rest } = result;
-    const entry = this.store.get(filePath);
-    if (dependencies && entry && output === undefined && entry.hash === this.hash(filePath)) {
-      entry.lint = storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
-      this.store.touch(filePath);
+    const hash = this.index.get(filePath)?.hash;
+    if (dependencies && hash !== undefined && output === undefined && hash === this.hash(filePath)) {
+      const lint = storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
+      const detail = this.details.get(filePath);
+      if (detail?.hash === hash) {
+        detail.lint = lint;
+        this.details.touch(filePath);
+      } else {
+        this.details.set(filePath, { hash, lint });
+      }
     }
     return output === undefined ? { filePath, ...rest } : { filePath, ...rest, output };
   }
@@ -199,13 +266,21 @@ export class LintCache {
     if (!this.saving) return;
     if (scanned) {
       const seen = new Set(scanned.map((file) => file.path));
-      for (const path of this.store.names()) if (!seen.has(path)) this.store.delete(path);
+      for (const store of [this.index, this.details]) for (const path of store.names()) if (!seen.has(path)) store.delete(path);
     }
     try {
-      this.store.save();
+      this.details.save();
+      // The index last: it is what says which details hold.
+      this.index.save();
     } catch (error) {
       this.options.warn(`could not write the cache in .healthmd/ (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); the next run starts cold`);
     }
+  }
+
+  /** The front-matter record kept for these bytes, if any. */
+  private record(path: string, hash: string): FrontMatterRecord | undefined {
+    const detail = this.details.get(path);
+    return detail?.hash === hash ? detail.record : undefined;
   }
 
   private hash(path: string): string {
@@ -217,6 +292,11 @@ export class LintCache {
     if (hash === undefined) this.hashes.set(path, (hash = bytes ? sha256(bytes) : MISSING));
     return hash;
   }
+}
+
+/** The publication flags as a key of IndexEntry.reasons. */
+function publishFlags(publish: PublishOptions): string {
+  return `${publish.drafts ? 'd' : ''}${publish.future ? 'f' : ''}`;
 }
 
 /** What project rules read of a file: its front matter and whether it parses. */

@@ -25,7 +25,11 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stdoutColumns: process.stdout.columns,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked only by commands that prompt: making process.stdin opens a stream (on a pipe, loading
+    // net), which a one-file lint in a pre-commit hook would pay for without reading it.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseArticle, type Article } from '../core/article.js';
+import { parseArticle } from '../core/article.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
-import { describeLeftOut, unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
+import { describeLeftOut, unpublishedReason, type Unpublished } from '../core/publication.js';
 import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
@@ -110,7 +110,7 @@ Examples:
         }
         // Project rules see the whole project as build would publish it, as when the file itself is linted.
         const publish = { drafts: flags.drafts, future: flags.future, now };
-        const { project } = publishedFiles([], projectArticleFiles(config, context.cwd), publish, (file) => frontMatterOnly(file, config), io);
+        const { project } = publishedFiles([], projectArticleFiles(config, context.cwd), (file) => unpublishedReason(frontMatterOnly(file, config), publish), io);
         results = lintArticlesInProject([article], project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix, placeless });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
@@ -127,7 +127,9 @@ Examples:
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
         const scanned = paths.length ? projectArticleFiles(config, context.cwd) : discovery.files;
-        const published = publishedFiles(discovery.files, scanned, { drafts: flags.drafts, future: flags.future, now }, frontMatterOf, io);
+        const publish = { drafts: flags.drafts, future: flags.future, now };
+        const reasonOf = cache ? (file: ArticleFile) => cache.unpublishedReason(file, publish) : (file: ArticleFile) => unpublishedReason(frontMatterOf(file), publish);
+        const published = publishedFiles(discovery.files, scanned, reasonOf, io);
         const { project } = published;
         const shard = flags.shard;
         if (published.files.length === 0) return;
@@ -196,20 +198,20 @@ async function lintKnownFiles(
 }
 
 /**
- * The named files and the project narrowed to what build would publish, by the same rule.
+ * The named files and the project narrowed to what build would publish, by the same rule
+ * (`unpublished` answers unpublishedReason, from the lint cache's index when it has one).
  * Files in doubt (`published: "false"`) are linted, so their wrong type is reported, but no
  * other file sees them. A note on stderr says what was left out and how to include it.
  */
 function publishedFiles(
   named: readonly ArticleFile[],
   project: readonly ArticleFile[],
-  publish: PublishOptions,
-  frontMatterOf: (file: ArticleFile) => Article,
+  unpublished: (file: ArticleFile) => Unpublished | undefined,
   io: Io,
 ): { files: ArticleFile[]; project: ArticleFile[] } {
   const reasons = new Map<string, Unpublished | undefined>();
   const reasonOf = (file: ArticleFile) => {
-    if (!reasons.has(file.path)) reasons.set(file.path, unpublishedReason(frontMatterOf(file), publish));
+    if (!reasons.has(file.path)) reasons.set(file.path, unpublished(file));
     return reasons.get(file.path);
   };
   const leftOut: Array<{ reason: Unpublished }> = [];

@@ -31,9 +31,30 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** An empty, `.` or `..` segment (either separator counts): a path path.relative would first have to normalise. */
+const UNNORMALISED_SEGMENT = /(?:^|[\\/])\.{0,2}(?:[\\/]|$)/;
+
+/** Each config's articles folder, resolved once (and again should the config change). */
+const articlesDirs = new WeakMap<Config, { root: string; articlesDir: string; resolved: string }>();
+
+function resolvedArticlesDir(config: Config): string {
+  const known = articlesDirs.get(config);
+  if (known?.root === config.root && known.articlesDir === config.articlesDir) return known.resolved;
+  const resolved = path.resolve(config.root, config.articlesDir);
+  articlesDirs.set(config, { root: config.root, articlesDir: config.articlesDir, resolved });
+  return resolved;
+}
+
 /** An article's path as the project names it: relative to the articles folder, or to the project root for a file outside it. */
 export function articleRelPath(config: Config, file: string): string {
-  const articlesDir = path.resolve(config.root, config.articlesDir);
+  const articlesDir = resolvedArticlesDir(config);
+  // Discovery names every file of the project, so the usual case, a normalised path inside the
+  // articles folder, skips path.relative's two resolves (a third of a one-file lint's discovery
+  // in 4,000 articles); anything else takes the general way, with the same answer.
+  if (file.startsWith(articlesDir) && file[articlesDir.length] === path.sep) {
+    const rest = file.slice(articlesDir.length + 1);
+    if (!UNNORMALISED_SEGMENT.test(rest)) return toPosix(rest);
+  }
   return toPosix(path.relative(isInside(file, articlesDir) ? articlesDir : config.root, file));
 }
 
@@ -108,8 +129,11 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
       problems.push({ file: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
       return;
     }
+    // `dir` is normalised (resolved, or made here) and an entry's name holds no separator, so
+    // joining needs no path.join, whose normalising was a tenth of a 4,000-article discovery.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = prefix + entry.name;
       if (entry.isSymbolicLink()) {
         const target = followLink(full);
         if (!target) continue;

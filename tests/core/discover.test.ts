@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.js';
-import { discoverArticles } from '../../src/core/discover.js';
+import { articleRelPath, discoverArticles } from '../../src/core/discover.js';
 import { UsageError } from '../../src/core/errors.js';
 import { tempProject } from '../e2e/helpers.js';
 
@@ -100,5 +100,31 @@ describe('discoverArticles', () => {
     const dir = tempProject();
     mkdirSync(path.join(dir, 'articles'));
     expect(relPaths(dir)).toEqual({ rel: [], problems: [] });
+  });
+});
+
+describe('articleRelPath', () => {
+  const config = loadConfig(tempProject({ 'articles/a.md': md }));
+  const articles = path.join(config.root, 'articles');
+
+  it('names a file in the articles folder relative to it, and one outside relative to the root', () => {
+    expect(articleRelPath(config, path.join(articles, 'sub', 'b.md'))).toBe('sub/b.md');
+    expect(articleRelPath(config, path.join(config.root, 'notes', 'c.md'))).toBe('notes/c.md');
+  });
+
+  it('gives the same name to a path written with empty, . and .. segments', () => {
+    const sep = path.sep;
+    expect(articleRelPath(config, `${articles}${sep}.${sep}a.md`)).toBe('a.md');
+    expect(articleRelPath(config, `${articles}${sep}${sep}sub${sep}b.md`)).toBe('sub/b.md');
+    expect(articleRelPath(config, `${articles}${sep}sub${sep}..${sep}a.md`)).toBe('a.md');
+    expect(articleRelPath(config, `${articles}${sep}..${sep}README.md`)).toBe('README.md');
+    expect(articleRelPath(config, `${articles}-old${sep}a.md`)).toBe('articles-old/a.md');
+    expect(articleRelPath(config, `${articles}${sep}sub${sep}`)).toBe('sub');
+  });
+
+  it('follows a change of the articles folder', () => {
+    const changed = { ...config, articlesDir: 'content' };
+    expect(articleRelPath(changed, path.join(config.root, 'content', 'a.md'))).toBe('a.md');
+    expect(articleRelPath(config, path.join(config.root, 'content', 'a.md'))).toBe('content/a.md');
   });
 });

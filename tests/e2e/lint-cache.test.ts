@@ -124,6 +124,35 @@ describe('lint with the cache in .healthmd/', () => {
     expect(findings(result.report)['articles/sciatica.md']).toContainEqual(expect.stringMatching(/^sources-present\//));
   });
 
+  it('notices a cache added to git after a run that found it untracked', async () => {
+    const cwd = project();
+    await lint(cwd);
+    execFileSync('git', ['init', '-q'], { cwd });
+    execFileSync('git', ['add', 'articles'], { cwd });
+    // Asked once, then answered from the stamp of git's index: no warning either time.
+    expect((await lint(cwd)).stderr).toBe('');
+    expect((await lint(cwd)).stderr).toBe('');
+    execFileSync('git', ['add', '.healthmd'], { cwd });
+    expect((await lint(cwd)).stderr).toMatch(/\.healthmd\/ is committed to git, so its cache is not used/);
+  });
+
+  it('asks the index of a linked worktree, not its main repository\'s', async () => {
+    const main = project();
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd, stdio: 'ignore' });
+    git(main, 'init', '-q');
+    git(main, 'add', 'articles');
+    git(main, 'commit', '-q', '-m', 'articles');
+    const worktree = path.join(main, 'checkout');
+    git(main, 'worktree', 'add', '-q', worktree);
+    expect((await lint(worktree)).stderr).toBe('');
+    expect((await lint(worktree)).stderr).toBe('');
+    git(worktree, 'add', '.healthmd');
+    expect((await lint(worktree)).stderr).toMatch(/\.healthmd\/ is committed to git, so its cache is not used/);
+    // The main repository tracks no cache of its own.
+    await lint(main);
+    expect((await lint(main)).stderr).toBe('');
+  });
+
   it('--no-cache neither reads nor writes it; --fix lints every file', async () => {
     const cwd = project();
     await lint(cwd, ['--no-cache']);
@@ -139,6 +168,28 @@ describe('lint with the cache in .healthmd/', () => {
     const one = await lint(cwd, ['articles/exercises.md']);
     expect(findings(one.report)).toEqual({ 'articles/exercises.md': ['internal-links/missing-anchor@11', 'link-safety/image-missing@11'] });
     expect(Object.keys(await sameAsCold(cwd))).toHaveLength(3);
+  });
+
+  it('lint of one unchanged file answers from the project index and its own entry, reading no other file\'s record', async () => {
+    const cwd = project();
+    writeFileSync(path.join(cwd, 'articles/nerve-pain.md'), cleanArticle('Nerve Pain', { extra: 'slug: sciatica\n' }));
+    // A draft with the same slug clashes with nothing: it is not published.
+    writeFileSync(path.join(cwd, 'articles/draft.md'), cleanArticle('Draft', { extra: 'slug: sciatica\ndraft: true\n' }));
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(cwd, `articles/topic-${i}.md`), cleanArticle(`Topic ${i}`));
+    await lint(cwd);
+    const first = await lint(cwd, ['articles/nerve-pain.md']);
+    expect(findings(first.report)).toEqual({ 'articles/nerve-pain.md': [expect.stringMatching(/^unique-slug\/duplicate-url@/)] });
+    // Only what names the linted file is left: the index of every file, and the shard with its own entry.
+    for (const file of cacheFiles(cwd)) if (!readFileSync(file).includes('nerve-pain.md')) rmSync(file);
+    const kept = cacheFiles(cwd);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const file of kept) utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const second = await lint(cwd, ['articles/nerve-pain.md']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stdout).toBe((await lint(cwd, ['articles/nerve-pain.md', '--no-cache'])).stdout);
+    // Nothing had to be read again, so nothing was written.
+    expect(cacheFiles(cwd)).toEqual(kept);
+    for (const file of kept) expect(statSync(file).mtime.getFullYear()).toBe(2020);
   });
 });
 
