@@ -115,7 +115,7 @@ function discoverQuietly(config: Config, cwd: string): Discovery | undefined {
   }
 }
 
-/** HEALTHMD_KEEP_WHOLE_MB: the heap up to which build keeps whole articles in memory (tuning, and tests of the streaming path). */
+/** HEALTHMD_KEEP_WHOLE_MB: the heap the site's whole articles may take for build to keep them in memory (tuning, and tests of the streaming path). */
 function keepWholeHeap(env: NodeJS.ProcessEnv): number | undefined {
   const mb = Number(env.HEALTHMD_KEEP_WHOLE_MB);
   return env.HEALTHMD_KEEP_WHOLE_MB !== undefined && Number.isFinite(mb) && mb >= 0 ? mb * 2 ** 20 : undefined;

@@ -40,7 +40,7 @@ export interface BuildOptions {
   cache?: boolean;
   /** Says what the user should know but that does not stop the build (a cache that could not be written). */
   onWarning?: (message: string) => void;
-  /** Heap in use up to which whole articles are kept once read (default: ArticleStore's); past it they are read again when needed. */
+  /** The heap the site's whole articles may take (default: ArticleStore's): a site past it keeps none, and reads each again when needed. */
   keepWholeHeap?: number;
   /** The articles, when the caller found them already (build decides from their number where to run). */
   discovery?: Discovery;
@@ -108,8 +108,9 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const { config, cwd } = options;
   const discovery = options.discovery ?? discoverArticles(config, cwd);
   // Each file is parsed once, here; what the site shows of it is read from the whole article, which
-  // is kept only while memory allows (ArticleStore), so a site of any size builds in bounded memory.
-  const store = new ArticleStore(config, cwd, options.keepWholeHeap);
+  // is kept only when the site's whole articles fit the budget (ArticleStore), so a site of any size
+  // builds in bounded memory.
+  const store = new ArticleStore(config, cwd, options.keepWholeHeap, discovery.files.length);
   // The gate's findings of files unchanged since an earlier build or lint come from the cache in .healthmd/.
   const cache =
     options.cache === false

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ArticleStore } from '../../src/core/article-store.js';
+import { loadConfig } from '../../src/core/config.js';
+import { discoverArticles } from '../../src/core/discover.js';
+import { cleanArticle, tempProject } from '../e2e/helpers.js';
+
+/** 40 articles of about 2.4 KB each: about 100 KB of text, whose parsed articles take about 600 KB. */
+function site(): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) files[`articles/a${i}.md`] = cleanArticle(`Guide ${i}`, { body: `\n${'Walking a little every day eases back pain. '.repeat(40)}\n` });
+  return tempProject(files);
+}
+
+function readAll(dir: string, budget: number) {
+  const config = loadConfig(dir);
+  const { files } = discoverArticles(config, dir);
+  const store = new ArticleStore(config, dir, budget, files.length);
+  const articles = files.map((file) => store.read(file));
+  return { files, store, articles };
+}
+
+describe('ArticleStore', () => {
+  it('keeps every article whole when the whole site fits the budget, so each is parsed once', () => {
+    const { files, store, articles } = readAll(site(), 8 * 2 ** 20);
+    expect(files.every((file) => store.keeps(file.path))).toBe(true);
+    expect(articles.every((article) => article.tokens.length > 0)).toBe(true);
+    expect(store.whole(files[39].path)).toBe(articles[39]);
+  });
+
+  it("keeps none past the files it judged the site's size from when the site would not fit, and reads those again whole", () => {
+    const { files, store, articles } = readAll(site(), 256 * 2 ** 10);
+    // The first 32 are kept while the site's size is judged; the rest keep their front matter only.
+    expect(files.filter((file) => store.keeps(file.path))).toHaveLength(32);
+    expect(articles[39].tokens).toHaveLength(0);
+    expect(articles[39].data.title).toBe(`Guide ${/a(\d+)\.md$/.exec(files[39].relPath)![1]}`);
+    const again = store.whole(files[39].path)!;
+    expect(again.tokens.length).toBeGreaterThan(0);
+    expect(again.source).toContain('Walking a little every day');
+  });
+
+  it('keeps nothing with a budget of 0 (the streaming path, for tests and tuning)', () => {
+    const { files, store } = readAll(site(), 0);
+    expect(files.some((file) => store.keeps(file.path))).toBe(false);
+  });
+});
