@@ -60,9 +60,9 @@ export interface SiteRenderOptions {
 }
 
 /**
- * What a page was made from: a digest of its template context (for an article page, its body's
- * HTML stands in as the digest of the article's file), and the URLs the body refers to with what
- * each resolved to. The templates, config and healthmd itself are the caller's to compare.
+ * What a page was made from: a digest of what it shows (see `inputsOf`), and for an article page
+ * the URLs into the site its body refers to, with what each resolved to. The templates, config and
+ * healthmd itself are the caller's to compare.
  */
 export interface PageInputs {
   key: string;

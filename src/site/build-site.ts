@@ -2,7 +2,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { frontMatterRecord, type Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import { discoverArticles, type Discovery, type DiscoveryProblem } from '../core/discover.js';
+import { discoverArticles, type ArticleFile, type Discovery, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { ArticleStore } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
@@ -116,31 +116,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     options.cache === false
       ? undefined
       : LintCache.open({ config, now: options.now, ruleOverrides: gateOverrides(config, options.skipLint), warn: options.onWarning ?? (() => {}) });
-  const entries = new Map<Article, SiteEntry>();
-  const all = discovery.files.map((file, i) => {
-    // A file unchanged since an earlier build is not read: its front matter and what the lists show of its body were kept.
-    const known = cache?.unchanged(file);
-    let article: Article;
-    let facts: BodyFacts;
-    if (known) {
-      article = store.known(file, known.record);
-      facts = known.facts;
-    } else {
-      let whole: Article | undefined;
-      let bytes: Buffer | undefined;
-      article = store.read(file, (read, content) => {
-        whole = read;
-        bytes = content;
-      });
-      // Past the memory budget the store keeps the front matter only, and the entry copies what the
-      // body told (the whole article's texts are slices that would keep the file's text alive).
-      facts = store.keeps(file.path) ? bodyFacts(whole!, config) : structuredClone(bodyFacts(whole!, config));
-      cache?.adopt(file, bytes!, whole!, { record: frontMatterRecord(article), facts });
-    }
-    entries.set(article, siteEntry(article, config, facts));
-    options.onProgress?.({ stage: 'read', done: i + 1, total: discovery.files.length });
-    return article;
-  });
+  const { all, entries } = readSite(discovery.files, store, cache, config, options.onProgress);
   // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
   const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
   // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
@@ -203,6 +179,39 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     changed: patch ? written.written : undefined,
     durationMs: performance.now() - started,
   };
+}
+
+/**
+ * Reads every article once, and what the site shows of it (its entry). A file unchanged since an
+ * earlier build is not read at all: its front matter and what the lists show of its body come
+ * from the cache, which keeps what was read of the others.
+ */
+function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: LintCache | undefined, config: Config, onProgress: BuildOptions['onProgress']) {
+  const entries = new Map<Article, SiteEntry>();
+  const all = files.map((file, i) => {
+    const known = cache?.unchanged(file);
+    let article: Article;
+    let facts: BodyFacts;
+    if (known) {
+      article = store.known(file, known.record);
+      facts = known.facts;
+    } else {
+      let whole: Article | undefined;
+      let bytes: Buffer | undefined;
+      article = store.read(file, (read, content) => {
+        whole = read;
+        bytes = content;
+      });
+      // Past the memory budget the store keeps the front matter only, and the entry copies what the
+      // body told (the whole article's texts are slices that would keep the file's text alive).
+      facts = store.keeps(file.path) ? bodyFacts(whole!, config) : structuredClone(bodyFacts(whole!, config));
+      cache?.adopt(file, bytes!, whole!, { record: frontMatterRecord(article), facts });
+    }
+    entries.set(article, siteEntry(article, config, facts));
+    onProgress?.({ stage: 'read', done: i + 1, total: files.length });
+    return article;
+  });
+  return { all, entries };
 }
 
 /** Passes the items on, noting what made each page that says. */
