@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { articleFromRecord, frontMatterRecord, type Article, type FrontMatterRecord } from './article.js';
 import type { Config } from './config.js';
 import type { ArticleFile } from './discover.js';
@@ -18,31 +18,45 @@ import { readArticle } from './read-articles.js';
 const KEEP_WHOLE_HEAP = 192 * 2 ** 20;
 /** Heap a parsed article takes per byte of its file, typically (those 4,000 articles: 140 MB for 26 MB of text). */
 const MODEL_BYTES_PER_FILE_BYTE = 6;
-/** Files read before the site's size is judged from their average. */
+/** Files whose size the site's is judged from. */
 const SAMPLE = 32;
+
+/**
+ * Whether a site's parsed articles fit in `budget` bytes of heap (default KEEP_WHOLE_HEAP), judged
+ * from the size of its first files: build then keeps them whole.
+ */
+export function wholeSiteFits(files: readonly ArticleFile[], budget = KEEP_WHOLE_HEAP): boolean {
+  if (budget === 0) return false;
+  const sample = files.slice(0, SAMPLE);
+  let bytes = 0;
+  for (const file of sample) {
+    try {
+      bytes += statSync(file.path).size;
+    } catch {
+      // Unreadable: reading it reports why.
+    }
+  }
+  return sample.length === 0 || (bytes / sample.length) * files.length * MODEL_BYTES_PER_FILE_BYTE <= budget;
+}
+
 /** Whole articles read again and kept for a while (link targets are often the same few pages). */
 const RECENT = 64;
 
 /**
  * The articles of one build, each read and parsed once in file order. Whole articles are kept
  * when the site's fit the budget (a site of a few thousand articles is parsed exactly once);
- * otherwise they are read again on demand. Results never depend on which were kept.
+ * otherwise they are read again on demand. Results never depend on whether they were kept.
  */
 export class ArticleStore {
   private readonly kept = new Map<string, Article>();
   private readonly files = new Map<string, ArticleFile>();
   private readonly recent = new Map<string, Article>();
-  /** Whether this site's whole articles fit the budget, once judged; files and bytes read until then. */
-  private fits?: boolean;
-  private sampled = 0;
-  private sampledBytes = 0;
 
-  /** `total`: how many files the site has (the budget is judged for all of them). */
+  /** `keepWhole`: keep each article whole once read (wholeSiteFits says whether the site's would fit). */
   constructor(
     private readonly config: Config,
     private readonly cwd: string,
-    private readonly keepWholeHeap: number = KEEP_WHOLE_HEAP,
-    private readonly total = Infinity,
+    private readonly keepWhole: boolean,
   ) {}
 
   /** Reads and parses a file; `use` sees the whole article and the file's bytes. Returns it whole or, for a site past the budget, its front matter only. */
@@ -51,7 +65,7 @@ export class ArticleStore {
     let bytes: Buffer | undefined;
     const article = readArticle(file, this.cwd, this.config, (content) => (bytes = content));
     use?.(article, bytes!);
-    if (this.keepsWhole(bytes!.byteLength)) {
+    if (this.keepWhole) {
       this.kept.set(file.path, article);
       return article;
     }
@@ -63,16 +77,6 @@ export class ArticleStore {
   known(file: ArticleFile, record: FrontMatterRecord): Article {
     this.files.set(file.path, file);
     return articleFromRecord(file, record);
-  }
-
-  /** Whether whole articles are kept: the first few are, while the site's size is judged from them. */
-  private keepsWhole(bytes: number): boolean {
-    if (this.keepWholeHeap === 0) return false;
-    if (this.fits !== undefined) return this.fits;
-    this.sampled++;
-    this.sampledBytes += bytes;
-    if (this.sampled >= Math.min(SAMPLE, this.total)) this.fits = (this.sampledBytes / this.sampled) * this.total * MODEL_BYTES_PER_FILE_BYTE <= this.keepWholeHeap;
-    return true;
   }
 
   /** True when the store keeps the whole article of a file it read. */

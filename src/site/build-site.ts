@@ -4,7 +4,7 @@ import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type ArticleFile, type Discovery, type DiscoveryProblem } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
-import { ArticleStore } from '../core/article-store.js';
+import { ArticleStore, wholeSiteFits } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
@@ -110,7 +110,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // Each file is parsed once, here; what the site shows of it is read from the whole article, which
   // is kept only when the site's whole articles fit the budget (ArticleStore), so a site of any size
   // builds in bounded memory.
-  const store = new ArticleStore(config, cwd, options.keepWholeHeap, discovery.files.length);
+  const store = new ArticleStore(config, cwd, wholeSiteFits(discovery.files, options.keepWholeHeap));
   // The gate's findings of files unchanged since an earlier build or lint come from the cache in .healthmd/.
   const cache =
     options.cache === false

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleStore } from '../../src/core/article-store.js';
+import { ArticleStore, wholeSiteFits } from '../../src/core/article-store.js';
 import { loadConfig } from '../../src/core/config.js';
 import { discoverArticles } from '../../src/core/discover.js';
 import { cleanArticle, tempProject } from '../e2e/helpers.js';
@@ -14,7 +14,7 @@ function site(): string {
 function readAll(dir: string, budget: number) {
   const config = loadConfig(dir);
   const { files } = discoverArticles(config, dir);
-  const store = new ArticleStore(config, dir, budget, files.length);
+  const store = new ArticleStore(config, dir, wholeSiteFits(files, budget));
   const articles = files.map((file) => store.read(file));
   return { files, store, articles };
 }
@@ -27,10 +27,9 @@ describe('ArticleStore', () => {
     expect(store.whole(files[39].path)).toBe(articles[39]);
   });
 
-  it("keeps none past the files it judged the site's size from when the site would not fit, and reads those again whole", () => {
+  it('keeps none when the site would not fit, and reads an article again whole when asked', () => {
     const { files, store, articles } = readAll(site(), 256 * 2 ** 10);
-    // The first 32 are kept while the site's size is judged; the rest keep their front matter only.
-    expect(files.filter((file) => store.keeps(file.path))).toHaveLength(32);
+    expect(files.some((file) => store.keeps(file.path))).toBe(false);
     expect(articles[39].tokens).toHaveLength(0);
     expect(articles[39].data.title).toBe(`Guide ${/a(\d+)\.md$/.exec(files[39].relPath)![1]}`);
     const again = store.whole(files[39].path)!;
@@ -38,8 +37,12 @@ describe('ArticleStore', () => {
     expect(again.source).toContain('Walking a little every day');
   });
 
-  it('keeps nothing with a budget of 0 (the streaming path, for tests and tuning)', () => {
-    const { files, store } = readAll(site(), 0);
-    expect(files.some((file) => store.keeps(file.path))).toBe(false);
+  it('judges the whole site from its first files: the same articles fit alone and not as one of many', () => {
+    const dir = site();
+    const { files } = discoverArticles(loadConfig(dir), dir);
+    expect(wholeSiteFits(files, 1 * 2 ** 20)).toBe(true);
+    expect(wholeSiteFits([...files, ...files, ...files, ...files, ...files], 1 * 2 ** 20)).toBe(false);
+    expect(wholeSiteFits(files, 0)).toBe(false);
+    expect(wholeSiteFits([], 0)).toBe(false);
   });
 });
