@@ -40,10 +40,12 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
       'after',
       `
 The new site is written beside the output folder and swapped in at the end: a failed or
-interrupted build leaves the previous output as it was. The output is exactly what the build
-published: pages of articles deleted or made drafts since the last build go. healthmd builds
-into an empty folder or one an earlier build made; files added to it since (a CNAME, say) are
-kept unless --clean.
+interrupted build leaves the previous output as it was. A rebuild (the cache in .healthmd/
+knows the output) makes only the pages whose inputs changed, writes only files whose bytes
+changed, and moves them in once every file is made; a failed rebuild changes nothing. The
+output is exactly what the build published: pages of articles deleted or made drafts since
+the last build go. healthmd builds into an empty folder or one an earlier build made; files
+added to it since (a CNAME, say) are kept unless --clean.
 
 Examples:
   $ healthmd build                                      lint, then build into public/
