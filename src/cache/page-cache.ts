@@ -3,12 +3,13 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from '../core/config.js';
 import type { PageInputs } from '../render/site-renderer.js';
 import type { Theme } from '../render/theme.js';
-import { CacheMap, healthmdDigest, sha256, statKey } from './cache-file.js';
+import { statSync } from 'node:fs';
+import { CacheMap, healthmdDigest, sha256 } from './cache-file.js';
 
 /** What made one page of the output, and its file as the build that wrote it left it. */
 interface Entry {
   inputs: PageInputs;
-  /** statKey of the output file right after the build: while it holds, nobody changed the file. */
+  /** outputStat of the output file right after the build: while it holds, nobody changed the file. */
   stat: string;
 }
 
@@ -27,9 +28,6 @@ export interface PageCacheOptions {
  * left it, so a page edited or removed by hand is made again.
  */
 export class PageCache {
-  /** Files `previous` found as they were left: their entries need no new stat. */
-  private readonly asLeft = new Set<string>();
-
   private constructor(
     private readonly store: CacheMap<Entry>,
     private readonly outDir: string,
@@ -49,8 +47,7 @@ export class PageCache {
   /** What made the page at `file` (relative to the output folder), while its file is as that build left it. */
   previous(file: string): PageInputs | undefined {
     const entry = this.store.get(file);
-    if (!entry || statKey(path.join(this.outDir, file)) !== entry.stat) return undefined;
-    this.asLeft.add(file);
+    if (!entry || outputStat(path.join(this.outDir, file)) !== entry.stat) return undefined;
     return entry.inputs;
   }
 
@@ -59,10 +56,9 @@ export class PageCache {
     for (const file of this.store.names()) if (!made.has(file)) this.store.delete(file);
     for (const [file, inputs] of made) {
       const entry = this.store.get(file);
-      // A page left unchanged carries the very inputs kept for it, and its file was just found as left.
-      if (entry?.inputs === inputs && this.asLeft.has(file)) continue;
-      const stat = statKey(path.join(this.outDir, file));
+      const stat = outputStat(path.join(this.outDir, file));
       if (stat === undefined) this.store.delete(file);
+      // A page left unchanged carries the very inputs kept for it.
       else if (entry?.stat !== stat || entry.inputs !== inputs) this.store.set(file, { inputs, stat });
     }
   }
@@ -70,5 +66,19 @@ export class PageCache {
   /** Writes what changed; throws on I/O errors. */
   save(): void {
     this.store.save();
+  }
+}
+
+/**
+ * What changes when an output file is written or edited: its size, modification time and inode.
+ * Not its change time, as statKey has it: each rebuild hard-links the file into the new output
+ * and removes the old one, and both change that.
+ */
+function outputStat(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    return undefined;
   }
 }

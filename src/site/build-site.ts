@@ -16,7 +16,7 @@ import type { LintResult } from '../lint/engine.js';
 import { loadTheme } from './load-theme.js';
 import { checkOutputFolder, readMarker } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
-import { patchSite, writeSite } from './write-site.js';
+import { writeSite } from './write-site.js';
 import { relativePath } from '../core/relative-path.js';
 
 export interface BuildOptions {
@@ -67,7 +67,7 @@ export type BuildResult =
       pages: number;
       files: number;
       kept: number;
-      /** Set when the build brought the previous output up to date in place: the files it wrote (the rest were already so). */
+      /** Set when the build took over the previous output's unchanged files: the files it wrote (the rest were as they were). */
       changed?: number;
       durationMs: number;
     };
@@ -159,9 +159,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   };
   const made = new Map<string, PageInputs>();
   const items = keepInputs(renderer.output(), made);
-  const written = patch
-    ? patchSite(items, { outDir, previous: patch, version: pkg.version, removeLater: options.removeLater, onFile })
-    : writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile });
+  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse: Boolean(patch) });
   if (pages) {
     pages.record(made);
     saveQuietly(pages, options.onWarning);
@@ -175,7 +173,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     articles: published.length,
     pages: total,
     files: written.written,
-    kept: 'kept' in written ? written.kept : written.unchanged,
+    kept: written.kept,
     changed: patch ? written.written : undefined,
     durationMs: performance.now() - started,
   };

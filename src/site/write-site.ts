@@ -1,5 +1,4 @@
 import {
-  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -9,8 +8,6 @@ import {
   readFileSync,
   readlinkSync,
   renameSync,
-  rmdirSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -23,7 +20,7 @@ import { HealthmdError } from '../core/errors.js';
 import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
-import { removeLater as defaultRemoveLater, removeNow } from './remove-later.js';
+import { removeLater as defaultRemoveLater } from './remove-later.js';
 import { applyWriteOp, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
 
@@ -41,6 +38,12 @@ export interface WriteSiteOptions {
   removeLater?: (dir: string) => void;
   /** The marker file's name (default MARKER; export marks its folders with its own). */
   marker?: string;
+  /**
+   * Take over the previous output's files where they would come out the same: a page the renderer
+   * says is `unchanged`, or a file of the previous build whose bytes are the same, is hard-linked
+   * into the new folder instead of written (build's page cache). Without it an `unchanged` item is an error.
+   */
+  reuse?: boolean;
 }
 
 export interface WriteSiteResult {
@@ -48,6 +51,8 @@ export interface WriteSiteResult {
   written: number;
   /** Files kept from the previous output: files healthmd did not make. */
   kept: number;
+  /** Files of the previous build taken over as they were (with `reuse`). */
+  reused: number;
 }
 
 /**
@@ -70,6 +75,10 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   mkdirSync(staging);
   const written = new Set<string>();
   let kept = 0;
+  let reused = 0;
+  // Read now: an output folder put back by the sweep was not there when the caller read its marker.
+  const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
+  const ours = new Set(previous?.files ?? []);
   const writer = new BackgroundWriter();
   try {
     const folders = new Set<string>();
@@ -86,18 +95,23 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       if (written.has(item.path)) continue;
       ensureFolder(item.path);
       const target = path.join(staging, item.path);
-      if ('content' in item) writer.write(target, item.content);
+      const old = path.join(outDir, item.path);
+      if (options.reuse && ('unchanged' in item || (ours.has(item.path) && sameBytes(old, item)))) {
+        writer.link(old, target);
+        reused++;
+      } else if ('content' in item) writer.write(target, item.content);
       else if ('copyFrom' in item) writer.copy(item.copyFrom, target);
-      else throw new Error(`${item.path}: a page kept from the previous output, in a build that replaces it`);
+      else throw new Error(`${item.path}: a page kept from the previous output, in a build that does not reuse it`);
       written.add(item.path);
       options.onFile?.(item.path);
     }
     writer.finish();
-    // An output folder put back by the sweep was not there when the caller read its marker.
-    const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
-    if (options.keepForeign !== false) kept = carryOver(outDir, staging, written, new Set(previous?.files ?? []), options.marker ?? MARKER);
+    if (options.keepForeign !== false) kept = carryOver(outDir, staging, written, ours, options.marker ?? MARKER);
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
-    writeFileSync(path.join(staging, options.marker ?? MARKER), `${JSON.stringify(marker, null, 1)}\n`);
+    const markerText = `${JSON.stringify(marker, null, 1)}\n`;
+    const markerFile = options.marker ?? MARKER;
+    if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) applyWriteOp(['link', path.join(outDir, markerFile), path.join(staging, markerFile)]);
+    else writeFileSync(path.join(staging, markerFile), markerText);
   } catch (error) {
     // Nothing may still be writing into the staging folder when it is removed.
     writer.stop();
@@ -106,91 +120,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
   swap(staging, outDir, parent, base, removeLater);
-  return { written: written.size, kept };
-}
-
-export interface PatchSiteOptions {
-  outDir: string;
-  /** The marker of the build that made the output being updated. */
-  previous: BuildMarker;
-  version: string;
-  onFile?: (file: string) => void;
-  removeLater?: (dir: string) => void;
-}
-
-export interface PatchSiteResult {
-  /** Files written or replaced. */
-  written: number;
-  /** Files of this build left as they were: pages made from the same inputs, files of the same bytes. */
-  unchanged: number;
-  /** Files of the previous build that this one does not publish, removed. */
-  removed: number;
-}
-
-/**
- * Brings an earlier build's output up to date in place, for a rebuild that changes a few files:
- * pages made from the same inputs (`unchanged` items) and files of the same bytes are left alone;
- * the rest are written into a staging folder beside the output and, only once every file is made,
- * moved in (one rename each), after the files this build no longer publishes are removed; the
- * marker is replaced last. A build that fails before that leaves the output as it was. One killed
- * while moving files in leaves some pages new and the old marker: the next build's cache then
- * takes those files for changed by hand and makes them again, so the output is whole after it.
- * Files healthmd did not make stay, as writeSite carries them over (`--clean` builds with writeSite).
- */
-export function patchSite(items: Iterable<OutputItem>, options: PatchSiteOptions): PatchSiteResult {
-  const { outDir, previous } = options;
-  const removeLater = options.removeLater ?? defaultRemoveLater;
-  const parent = path.dirname(outDir);
-  const base = path.basename(outDir);
-  sweepLeftovers(parent, base, outDir, removeLater);
-  const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
-  mkdirSync(staging);
-  const ours = new Set(previous.files);
-  const written = new Set<string>();
-  const changed: string[] = [];
-  try {
-    for (const item of items) {
-      checkOutputPath(item.path, MARKER);
-      if (written.has(item.path)) continue;
-      written.add(item.path);
-      options.onFile?.(item.path);
-      if ('unchanged' in item) continue;
-      const target = path.join(outDir, item.path);
-      if (ours.has(item.path) && sameBytes(target, item)) continue;
-      const blocker = ours.has(item.path) ? undefined : inTheWayOf(outDir, item.path, ours);
-      if (blocker) throw new HealthmdError(`${blocker} is in the way of a file the build writes; move it out of the output folder`, { file: path.join(outDir, blocker) });
-      const staged = path.join(staging, item.path);
-      mkdirSync(path.dirname(staged), { recursive: true });
-      if ('content' in item) writeFileSync(staged, item.content);
-      else copyFileSync(item.copyFrom, staged, constants.COPYFILE_FICLONE);
-      changed.push(item.path);
-    }
-  } catch (error) {
-    removeLater(staging);
-    if (error instanceof HealthmdError) throw error;
-    throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
-  }
-  const stale = previous.files.filter((file) => !written.has(file));
-  try {
-    for (const file of stale) removeWithEmptyFolders(outDir, file);
-    for (const file of changed) {
-      const target = path.join(outDir, file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      renameSync(path.join(staging, file), target);
-    }
-    const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
-    const text = `${JSON.stringify(marker, null, 1)}\n`;
-    if (!sameBytes(path.join(outDir, MARKER), { content: text })) {
-      writeFileSync(path.join(staging, MARKER), text);
-      renameSync(path.join(staging, MARKER), path.join(outDir, MARKER));
-    }
-  } catch (error) {
-    throw new HealthmdError(`could not update the output folder (${describe(error)}); build again to finish it`, { file: outDir, cause: error });
-  } finally {
-    // Only the folders of the files moved out are left: cheaper to remove here than to start a process for.
-    removeNow(staging);
-  }
-  return { written: changed.length, unchanged: written.size - changed.length, removed: stale.length };
+  return { written: written.size - reused, kept, reused };
 }
 
 /** Refuses an output path that would leave the output folder or overwrite its marker. */
@@ -206,36 +136,6 @@ function sameBytes(target: string, item: { content: string } | { copyFrom: strin
     return statSync(item.copyFrom).size === bytes.length && readFileSync(item.copyFrom).equals(bytes);
   } catch {
     return false;
-  }
-}
-
-/** What healthmd did not make that sits at `file` in the output, or a file at one of its parent paths, if anything. */
-function inTheWayOf(outDir: string, file: string, ours: ReadonlySet<string>): string | undefined {
-  for (let at = file; at !== '.'; at = path.posix.dirname(at)) {
-    let stat;
-    try {
-      stat = lstatSync(path.join(outDir, at));
-    } catch {
-      continue;
-    }
-    // A file of the previous build there is removed before this one is moved in.
-    if (ours.has(at)) return undefined;
-    return at === file || !stat.isDirectory() ? at : undefined;
-  }
-  return undefined;
-}
-
-/** Removes a file of the output and the folders it leaves empty. */
-function removeWithEmptyFolders(outDir: string, file: string): void {
-  rmSync(path.join(outDir, file), { force: true });
-  for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
-    const full = path.join(outDir, dir);
-    try {
-      if (readdirSync(full).length > 0) return;
-      rmdirSync(full);
-    } catch {
-      return;
-    }
   }
 }
 
@@ -433,6 +333,10 @@ class BackgroundWriter {
 
   copy(from: string, to: string): void {
     this.queue(['copy', from, to]);
+  }
+
+  link(from: string, to: string): void {
+    this.queue(['link', from, to]);
   }
 
   finish(): void {

@@ -30,7 +30,7 @@ function tree(dir: string, prefix = ''): string[] {
 describe('writeSite', () => {
   it('writes the files and a marker listing them, leaving nothing beside the output folder', () => {
     const result = write(files({ 'index.html': 'home', 'articles/a/index.html': 'a' }));
-    expect(result).toEqual({ written: 2, kept: 0 });
+    expect(result).toEqual({ written: 2, kept: 0, reused: 0 });
     expect(tree(outDir)).toEqual([MARKER, 'articles/a/index.html', 'index.html']);
     expect(readMarker(outDir)?.files).toEqual(['articles/a/index.html', 'index.html']);
     expect(readdirSync(parent)).toEqual(['public']);
