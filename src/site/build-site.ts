@@ -139,7 +139,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // What made each page of the output an earlier build left: a page made from the same is not made again.
   const pages = cache?.trusted ? PageCache.open({ config, theme, baseUrl, outDir }) : undefined;
   const previous = options.clean ? undefined : readMarker(outDir);
-  const patch = pages?.known && previous ? previous : undefined;
+  // The previous output's files can be taken over when the cache knows what made them.
+  const reuse = Boolean(pages?.known && previous);
   const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
     config,
     baseUrl,
@@ -150,7 +151,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     now: options.now,
     fullArticle: (entry) => whole(entry.article),
     articleDigest: cache && ((entry) => cache.digest(entry.article.path)),
-    previous: patch && ((file) => pages!.previous(file)),
+    previous: reuse ? (file) => pages!.previous(file) : undefined,
   });
   const total = renderer.pages.length;
   let done = 0;
@@ -159,7 +160,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   };
   const made = new Map<string, PageInputs>();
   const items = keepInputs(renderer.output(), made);
-  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse: Boolean(patch) });
+  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse });
   if (pages) {
     pages.record(made);
     saveQuietly(pages, options.onWarning);
@@ -174,7 +175,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     pages: total,
     files: written.written,
     kept: written.kept,
-    changed: patch ? written.written : undefined,
+    changed: reuse ? written.written : undefined,
     durationMs: performance.now() - started,
   };
 }
