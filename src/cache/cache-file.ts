@@ -174,11 +174,15 @@ export class CacheMap<V> {
 
 const SHARDS = 16;
 
-/** What changes whenever a file's bytes do (short of tampering with its times): size, modification and change times, inode. */
-export function statKey(file: string): string | undefined {
+/**
+ * What changes whenever a file's bytes do (short of tampering with its times): size, modification
+ * and change times, inode. `changeTime: false` leaves the change time out, for a file whose links
+ * come and go while its bytes stay (build's output, hard-linked into each new folder).
+ */
+export function statKey(file: string, { changeTime = true } = {}): string | undefined {
   try {
     const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    return changeTime ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
   } catch {
     return undefined;
   }

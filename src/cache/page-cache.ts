@@ -3,8 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from '../core/config.js';
 import type { PageInputs } from '../render/site-renderer.js';
 import type { Theme } from '../render/theme.js';
-import { statSync } from 'node:fs';
-import { CacheMap, healthmdDigest, sha256 } from './cache-file.js';
+import { CacheMap, healthmdDigest, sha256, statKey } from './cache-file.js';
 
 /** What made one page of the output, and its file as the build that wrote it left it. */
 interface Entry {
@@ -47,7 +46,7 @@ export class PageCache {
   /** What made the page at `file` (relative to the output folder), while its file is as that build left it. */
   previous(file: string): PageInputs | undefined {
     const entry = this.store.get(file);
-    if (!entry || outputStat(path.join(this.outDir, file)) !== entry.stat) return undefined;
+    if (!entry || outputStat(this.outDir, file) !== entry.stat) return undefined;
     return entry.inputs;
   }
 
@@ -56,7 +55,7 @@ export class PageCache {
     for (const file of this.store.names()) if (!made.has(file)) this.store.delete(file);
     for (const [file, inputs] of made) {
       const entry = this.store.get(file);
-      const stat = outputStat(path.join(this.outDir, file));
+      const stat = outputStat(this.outDir, file);
       if (stat === undefined) this.store.delete(file);
       // A page left unchanged carries the very inputs kept for it.
       else if (entry?.stat !== stat || entry.inputs !== inputs) this.store.set(file, { inputs, stat });
@@ -69,16 +68,7 @@ export class PageCache {
   }
 }
 
-/**
- * What changes when an output file is written or edited: its size, modification time and inode.
- * Not its change time, as statKey has it: each rebuild hard-links the file into the new output
- * and removes the old one, and both change that.
- */
-function outputStat(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-  } catch {
-    return undefined;
-  }
+/** An output file's statKey without its change time: each rebuild hard-links the file into the new output and removes the old folder, and both change it. */
+function outputStat(outDir: string, file: string): string | undefined {
+  return statKey(path.join(outDir, file), { changeTime: false });
 }

@@ -57,10 +57,10 @@ Examples:
     .action(async (flags: BuildFlags, command: Command) => {
       const context = createContext(io, command);
       const config = context.config();
-
       const discovery = discoverQuietly(config, context.cwd);
       // A site that keeps its articles whole holds them all by design; one that streams them should hold little.
-      if (!wholeSiteFits(discovery?.files ?? [], keepWholeHeap(io.env))) boundHeapGrowth();
+      const keepWhole = discovery && wholeSiteFits(discovery.files, keepWholeHeap(io.env));
+      if (!keepWhole) boundHeapGrowth();
       const quiet = Boolean(flags.quiet);
       const bar = !quiet && io.stdoutIsTTY ? progressBar(io.stdout) : undefined;
       let result;
@@ -79,6 +79,7 @@ Examples:
             clean: flags.clean,
             cache: flags.cache,
             keepWholeHeap: keepWholeHeap(io.env),
+            keepWhole,
           },
           {
             maxHeapMb: maxHeapMb(io.env),

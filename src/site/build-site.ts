@@ -42,6 +42,8 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** The heap the site's whole articles may take (default: ArticleStore's): a site past it keeps none, and reads each again when needed. */
   keepWholeHeap?: number;
+  /** Whether the site's whole articles fit that heap, when the caller judged it already (wholeSiteFits). */
+  keepWhole?: boolean;
   /** The articles, when the caller found them already (build decides from their number where to run). */
   discovery?: Discovery;
   /** How a replaced output tree is removed (default: a detached process). */
@@ -110,7 +112,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // Each file is parsed once, here; what the site shows of it is read from the whole article, which
   // is kept only when the site's whole articles fit the budget (ArticleStore), so a site of any size
   // builds in bounded memory.
-  const store = new ArticleStore(config, cwd, wholeSiteFits(discovery.files, options.keepWholeHeap));
+  const store = new ArticleStore(config, cwd, options.keepWhole ?? wholeSiteFits(discovery.files, options.keepWholeHeap));
   // The gate's findings of files unchanged since an earlier build or lint come from the cache in .healthmd/.
   const cache =
     options.cache === false
