@@ -3,7 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Config } from '../core/config.js';
 import type { PageInputs } from '../render/site-renderer.js';
 import type { Theme } from '../render/theme.js';
-import { CacheMap, healthmdDigest, sha256, statKey } from './cache-file.js';
+import { CACHE_DIR, CacheMap, healthmdDigest, sha256, statKey } from './cache-file.js';
 
 /** What made one page of the output, and its file as the build that wrote it left it. */
 interface Entry {
@@ -71,4 +71,12 @@ export class PageCache {
 /** An output file's statKey without its change time: each rebuild hard-links the file into the new output and removes the old folder, and both change it. */
 function outputStat(outDir: string, file: string): string | undefined {
   return statKey(path.join(outDir, file), { changeTime: false });
+}
+
+/**
+ * Where build keeps the output it replaced, for the next rebuild to bring up to date instead of
+ * making every folder again (writeSite's `spare`): in `.healthmd/`, one per output folder.
+ */
+export function spareOutput(config: Config, outDir: string): string {
+  return path.join(config.root, CACHE_DIR, `output-${sha256(outDir).slice(0, 16)}`);
 }

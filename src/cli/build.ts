@@ -42,7 +42,8 @@ export function registerBuild(program: Command, io: Io, exit: { code: number }):
 The new site is written beside the output folder and swapped in at the end: a failed or
 interrupted build leaves the previous output as it was. A rebuild (the cache in .healthmd/
 knows the output) makes only the pages whose inputs changed and writes only files whose bytes
-changed; the previous output's other files are hard-linked into the new folder. The
+changed; the previous output's other files are hard-linked into the new folder (the output
+the last build replaced, kept in .healthmd/ and brought up to date). The
 output is exactly what the build published: pages of articles deleted or made drafts since
 the last build go. healthmd builds into an empty folder or one an earlier build made; files
 added to it since (a CNAME, say) are kept unless --clean.

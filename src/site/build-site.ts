@@ -8,7 +8,7 @@ import { ArticleStore, wholeSiteFits } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
-import { PageCache } from '../cache/page-cache.js';
+import { PageCache, spareOutput } from '../cache/page-cache.js';
 import { bodyFacts, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
 import { gateOverrides, lintGate, type Blocked, type LintGate } from './lint-gate.js';
 import { LintCache } from '../cache/lint-cache.js';
@@ -162,7 +162,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   };
   const made = new Map<string, PageInputs>();
   const items = keepInputs(renderer.output(), made);
-  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse });
+  const spare = cache && spareOutput(config, outDir);
+  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse, spare });
   if (pages) {
     pages.record(made);
     saveQuietly(pages, options.onWarning);

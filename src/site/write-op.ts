@@ -1,21 +1,79 @@
-import { constants, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /**
  * One system call of a build's output, queued in order: a folder, a page's text, a copied file,
  * or a file of the previous output taken over as it is (a hard link: no bytes written).
+ *
+ * The `re` operations are for a folder that already holds an earlier output (a recycled spare):
+ * whatever is at the path is removed first, never written into, since a file there may be a hard
+ * link to the same file in the output readers see. `relink` does nothing when the path already is
+ * that file, `refolder` nothing when the folder is there.
  */
-export type WriteOp = ['mkdir', string] | ['write', string, string] | ['copy', string, string] | ['link', string, string];
+export type WriteOp =
+  | ['mkdir' | 'refolder', string]
+  | ['write' | 'rewrite', string, string]
+  | ['copy' | 'recopy' | 'link' | 'relink', string, string];
 
 /** Carries out one queued operation, in the writer thread or (when none could start) in this one. */
 export function applyWriteOp(op: WriteOp): void {
-  if (op[0] === 'mkdir') mkdirSync(op[1]);
-  else if (op[0] === 'write') writeFileSync(op[1], op[2]);
-  else if (op[0] === 'copy') copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
-  else {
-    try {
-      linkSync(op[1], op[2]);
-    } catch {
-      copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
-    }
+  switch (op[0]) {
+    case 'mkdir':
+      return mkdirSync(op[1]);
+    case 'write':
+      return writeFileSync(op[1], op[2]);
+    case 'copy':
+      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+    case 'link':
+      return linkOrCopy(op[1], op[2]);
+    case 'refolder':
+      return refolder(op[1]);
+    case 'rewrite':
+      clear(op[1]);
+      return writeFileSync(op[1], op[2]);
+    case 'recopy':
+      clear(op[2]);
+      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+    case 'relink':
+      if (sameFile(op[1], op[2])) return;
+      clear(op[2]);
+      return linkOrCopy(op[1], op[2]);
   }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  }
+}
+
+/** Makes the folder unless it is there; a file in its place is removed. */
+function refolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    unlinkSync(dir);
+    mkdirSync(dir);
+  }
+}
+
+/** Removes what is at `file`, a file or a folder, if anything. */
+export function clear(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code !== 'EISDIR' && code !== 'EPERM') throw error;
+    rmSync(file, { recursive: true, force: true });
+  }
+}
+
+/** True when both paths name one file (one inode), so that making one a link of the other changes nothing. */
+function sameFile(a: string, b: string): boolean {
+  const one = lstatSync(a, { throwIfNoEntry: false, bigint: true });
+  const two = one && lstatSync(b, { throwIfNoEntry: false, bigint: true });
+  return Boolean(one && two && one.ino === two.ino && one.dev === two.dev);
 }

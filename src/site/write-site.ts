@@ -21,7 +21,7 @@ import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
-import { applyWriteOp, type WriteOp } from './write-op.js';
+import { applyWriteOp, clear, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
 
 export interface WriteSiteOptions {
@@ -44,6 +44,13 @@ export interface WriteSiteOptions {
    * into the new folder instead of written (build's page cache). Without it an `unchanged` item is an error.
    */
   reuse?: boolean;
+  /**
+   * Where the replaced output is kept, for the next build with `reuse` to bring up to date and swap
+   * in instead of making every folder again (build's: a folder in .healthmd/, on the output's disk).
+   * Its files are never trusted: each is taken over only where it is the same file (inode) as the
+   * output's, and what the new output does not hold is removed. Without it the replaced tree is removed.
+   */
+  spare?: string;
 }
 
 export interface WriteSiteResult {
@@ -69,15 +76,20 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   const base = path.basename(outDir);
   mkdirSync(parent, { recursive: true });
   sweepLeftovers(parent, base, outDir, removeLater);
+  if (options.spare) sweepSpares(options.spare, removeLater);
 
   // Not mkdtemp: its folder is private (0700), and a web server must be able to read the site.
   const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
-  mkdirSync(staging);
+  const markerFile = options.marker ?? MARKER;
+  // A spare is brought up to date only where the previous output's pages can be taken over; a
+  // build that writes every page is as quick into empty folders.
+  const recycled = Boolean(options.reuse && options.spare && readMarker(options.spare, markerFile) && renamed(options.spare, staging));
+  if (!recycled) mkdirSync(staging);
   const written = new Set<string>();
   let kept = 0;
   let reused = 0;
   // Read now: an output folder put back by the sweep was not there when the caller read its marker.
-  const previous = options.previous ?? readMarker(outDir, options.marker ?? MARKER);
+  const previous = options.previous ?? readMarker(outDir, markerFile);
   const ours = new Set(previous?.files ?? []);
   const writer = new BackgroundWriter();
   try {
@@ -87,31 +99,33 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       if (dir === '.' || folders.has(dir)) return;
       ensureFolder(dir);
       // The parent exists by now: a plain mkdir is one system call, a recursive one several.
-      writer.mkdir(path.join(staging, dir));
+      writer.queue([recycled ? 'refolder' : 'mkdir', path.join(staging, dir)]);
       folders.add(dir);
     };
     for (const item of items) {
-      checkOutputPath(item.path, options.marker ?? MARKER);
+      checkOutputPath(item.path, markerFile);
       if (written.has(item.path)) continue;
       ensureFolder(item.path);
       const target = path.join(staging, item.path);
       const old = path.join(outDir, item.path);
       if (options.reuse && ('unchanged' in item || (ours.has(item.path) && sameBytes(old, item)))) {
-        writer.link(old, target);
+        writer.queue([recycled ? 'relink' : 'link', old, target]);
         reused++;
-      } else if ('content' in item) writer.write(target, item.content);
-      else if ('copyFrom' in item) writer.copy(item.copyFrom, target);
+      } else if ('content' in item) writer.queue([recycled ? 'rewrite' : 'write', target, item.content]);
+      else if ('copyFrom' in item) writer.queue([recycled ? 'recopy' : 'copy', item.copyFrom, target]);
       else throw new Error(`${item.path}: a page kept from the previous output, in a build that does not reuse it`);
       written.add(item.path);
       options.onFile?.(item.path);
     }
     writer.finish();
-    if (options.keepForeign !== false) kept = carryOver(outDir, staging, written, ours, options.marker ?? MARKER);
+    const carried = options.keepForeign !== false ? carryOver(outDir, staging, { written, folders, ours, marker: markerFile, recycled }) : [];
+    kept = carried.length;
+    if (recycled) prune(staging, new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
     const markerText = `${JSON.stringify(marker, null, 1)}\n`;
-    const markerFile = options.marker ?? MARKER;
-    if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) applyWriteOp(['link', path.join(outDir, markerFile), path.join(staging, markerFile)]);
-    else writeFileSync(path.join(staging, markerFile), markerText);
+    const markerAt = path.join(staging, markerFile);
+    if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) applyWriteOp([recycled ? 'relink' : 'link', path.join(outDir, markerFile), markerAt]);
+    else applyWriteOp([recycled ? 'rewrite' : 'write', markerAt, markerText]);
   } catch (error) {
     // Nothing may still be writing into the staging folder when it is removed.
     writer.stop();
@@ -119,7 +133,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     if (error instanceof HealthmdError) throw error;
     throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
-  swap(staging, outDir, parent, base, removeLater);
+  swap(staging, outDir, parent, base, { removeLater, spare: options.spare, marker: markerFile });
   return { written: written.size - reused, kept, reused };
 }
 
@@ -139,13 +153,24 @@ function sameBytes(target: string, item: { content: string } | { copyFrom: strin
   }
 }
 
+interface CarryOver {
+  /** The files and folders the new output holds. */
+  written: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
+  /** The files an earlier build made, which are not carried over. */
+  ours: ReadonlySet<string>;
+  marker: string;
+  /** The staging folder is a recycled spare: a file there may be the one carried, or in its way. */
+  recycled: boolean;
+}
+
 /**
  * Carries the files in the old output that no healthmd build made into the staging folder (hard
- * links: instant, no copy). Returns how many.
+ * links: instant, no copy). Returns their names.
  */
-function carryOver(outDir: string, staging: string, written: ReadonlySet<string>, madeByBuild: ReadonlySet<string>, marker: string): number {
-  if (!existsSync(outDir)) return 0;
-  let kept = 0;
+function carryOver(outDir: string, staging: string, { written, folders, ours, marker, recycled }: CarryOver): string[] {
+  if (!existsSync(outDir)) return [];
+  const carried: string[] = [];
   const walk = (relative: string) => {
     for (const entry of readdirSync(path.join(outDir, relative), { withFileTypes: true })) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
@@ -154,44 +179,72 @@ function carryOver(outDir: string, staging: string, written: ReadonlySet<string>
         walk(name);
         continue;
       }
-      if (written.has(name) || madeByBuild.has(name)) continue;
+      if (written.has(name) || ours.has(name)) continue;
       const from = path.join(outDir, name);
       const to = path.join(staging, name);
       // A file someone put there must not be lost under a page of the new site.
-      if (inTheWay(staging, name)) throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
-      mkdirSync(path.dirname(to), { recursive: true });
-      carryFile(from, to, entry.isSymbolicLink());
-      kept++;
+      if (inTheWay(name, written, folders)) throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
+      if (recycled) refolderAll(staging, path.posix.dirname(name));
+      else mkdirSync(path.dirname(to), { recursive: true });
+      if (recycled && entry.isSymbolicLink()) clear(to);
+      carryFile(from, to, entry.isSymbolicLink(), recycled);
+      carried.push(name);
     }
   };
   walk('');
-  return kept;
+  return carried;
 }
 
-/** True when a file or folder already sits at `name` or at one of its parent paths in the staging folder. */
-function inTheWay(staging: string, name: string): boolean {
-  for (let at = name; at !== '.'; at = path.posix.dirname(at)) {
-    try {
-      const stat = lstatSync(path.join(staging, at));
-      return at === name || !stat.isDirectory();
-    } catch {
-      // Nothing there: look at the parent.
-    }
-  }
+/** True when the new output has a file or folder at `name`, or a file at one of its parent paths. */
+function inTheWay(name: string, written: ReadonlySet<string>, folders: ReadonlySet<string>): boolean {
+  if (folders.has(name)) return true;
+  for (let at = path.posix.dirname(name); at !== '.'; at = path.posix.dirname(at)) if (written.has(at)) return true;
   return false;
 }
 
-function carryFile(from: string, to: string, symlink: boolean): void {
+/** Makes each folder of `dir` (relative to `root`) a folder, removing a file of a spare in the way. */
+function refolderAll(root: string, dir: string): void {
+  if (dir === '.') return;
+  refolderAll(root, path.posix.dirname(dir));
+  applyWriteOp(['refolder', path.join(root, dir)]);
+}
+
+/** The folders that hold the output's pages and the files carried over. */
+function withFolders(folders: ReadonlySet<string>, carried: readonly string[]): Set<string> {
+  const all = new Set(folders);
+  for (const name of carried) for (let at = path.posix.dirname(name); at !== '.'; at = path.posix.dirname(at)) all.add(at);
+  return all;
+}
+
+/** Removes from a recycled spare every file and folder the new output does not hold. */
+function prune(root: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): void {
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory() && folders.has(name)) walk(name);
+      else if (!(files.has(name) && !entry.isDirectory())) clear(path.join(root, name));
+    }
+  };
+  walk('');
+}
+
+/** Renames `from` to `to`; false when it cannot (another disk, say). */
+function renamed(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function carryFile(from: string, to: string, symlink: boolean, recycled: boolean): void {
   if (symlink) {
     symlinkSync(readlinkSync(from), to);
     return;
   }
   if (!statSync(from).isFile()) throw new HealthmdError('is not a regular file and cannot be kept; move it out of the output folder', { file: from });
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
+  applyWriteOp([recycled ? 'relink' : 'link', from, to]);
 }
 
 const LEFTOVER = /^\.(.+)\.healthmd-(build|old|trash)-(\d+)-[A-Za-z0-9]+$/;
@@ -258,7 +311,13 @@ function sweepLeftovers(parent: string, base: string, outDir: string, removeLate
  * but make the output a link, which rsync, Docker's COPY and some Pages uploaders copy as a link
  * rather than as the site.
  */
-function swap(staging: string, outDir: string, parent: string, base: string, removeLater: (dir: string) => void): void {
+interface SwapOptions {
+  removeLater: (dir: string) => void;
+  spare?: string;
+  marker: string;
+}
+
+function swap(staging: string, outDir: string, parent: string, base: string, { removeLater, spare, marker }: SwapOptions): void {
   const aside = path.join(parent, `.${base}.healthmd-old-${process.pid}-${Date.now().toString(36)}`);
   const hadOutput = existsSync(outDir);
   try {
@@ -270,6 +329,7 @@ function swap(staging: string, outDir: string, parent: string, base: string, rem
     throw new HealthmdError(`could not replace the output folder (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
   if (!hadOutput) return;
+  if (spare && keptAsSpare(aside, spare, marker, removeLater)) return;
   // A distinct name once the swap is done: "old" means "put me back" to the next build, "trash" never does.
   const trash = aside.replace('.healthmd-old-', '.healthmd-trash-');
   try {
@@ -277,6 +337,44 @@ function swap(staging: string, outDir: string, parent: string, base: string, rem
     removeLater(trash);
   } catch {
     removeLater(aside);
+  }
+}
+
+/**
+ * Keeps the replaced output as the spare the next build brings up to date. A spare of ours already
+ * there (a build that wrote every page did not take it) is removed; a folder there that is not
+ * ours is left alone, and so is the replaced output then (removed by the caller).
+ */
+function keptAsSpare(aside: string, spare: string, marker: string, removeLater: (dir: string) => void): boolean {
+  if (existsSync(spare)) {
+    if (!readMarker(spare, marker)) return false;
+    const trash = `${spare}${SPARE_TRASH}${process.pid}-${Date.now().toString(36)}`;
+    if (!renamed(spare, trash)) return false;
+    removeLater(trash);
+  }
+  try {
+    mkdirSync(path.dirname(spare), { recursive: true });
+  } catch {
+    return false;
+  }
+  return renamed(aside, spare);
+}
+
+/** Between a spare's name and the id of the run that replaced it, in the name it is removed under. */
+const SPARE_TRASH = '.trash-';
+
+/** Removes replaced spares a killed run left beside `spare`. */
+function sweepSpares(spare: string, removeLater: (dir: string) => void): void {
+  const prefix = `${path.basename(spare)}${SPARE_TRASH}`;
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(spare));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? Number.parseInt(name.slice(prefix.length), 10) : Number.NaN;
+    if (Number.isInteger(pid) && !isRunning(pid)) removeLater(path.join(path.dirname(spare), name));
   }
 }
 
@@ -323,22 +421,6 @@ class BackgroundWriter {
     }
   }
 
-  mkdir(dir: string): void {
-    this.queue(['mkdir', dir]);
-  }
-
-  write(file: string, content: string): void {
-    this.queue(['write', file, content]);
-  }
-
-  copy(from: string, to: string): void {
-    this.queue(['copy', from, to]);
-  }
-
-  link(from: string, to: string): void {
-    this.queue(['link', from, to]);
-  }
-
   finish(): void {
     const failure = this.stop();
     if (failure) throw Object.assign(new Error(failure.message), { code: failure.code ?? undefined });
@@ -357,7 +439,7 @@ class BackgroundWriter {
     return reply ?? undefined;
   }
 
-  private queue(op: WriteOp): void {
+  queue(op: WriteOp): void {
     // Started once, after the first operations were done here: those are all done, so order is kept.
     if (this.queued++ === IN_THREAD_FIRST) this.port = this.startThread();
     if (!this.port) return applyWriteOp(op);

@@ -128,6 +128,83 @@ describe('writeSite', () => {
   });
 });
 
+describe('writeSite with a spare (the replaced output, kept for the next rebuild)', () => {
+  const spareOf = () => path.join(parent, '.healthmd', 'output-test');
+  const contents = (dir: string) => Object.fromEntries(tree(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
+  const inode = (file: string) => lstatSync(file).ino;
+
+  it('brings the spare up to date and swaps it in: the output a fresh write makes, the replaced one untouched', () => {
+    const spare = spareOf();
+    write(files({ 'index.html': 'v1', 'a/index.html': 'a', 'b/index.html': 'b', 'old/index.html': 'old', 'robots.txt': 'v1' }), { spare });
+    writeFileSync(path.join(outDir, 'CNAME'), 'example.org');
+    // No spare yet (the first output replaced nothing): this one is written into new folders.
+    write([...files({ 'index.html': 'v2', 'b/index.html': 'b', 'c/index.html': 'c' }), { path: 'a/index.html', unchanged: {} } as unknown as OutputItem], { spare, reuse: true });
+    expect(readMarker(spare)?.files).toEqual(['a/index.html', 'b/index.html', 'index.html', 'old/index.html', 'robots.txt']);
+    expect(readdirSync(parent).sort()).toEqual(['.healthmd', 'public']);
+
+    // What may be in a spare by the next build: files of pages since gone, a file where a folder
+    // goes, a folder where a file goes, a missing page. None of it may reach the output.
+    writeFileSync(path.join(spare, 'stray.html'), 'stray');
+    writeFileSync(path.join(spare, 'd'), 'a file where a folder goes');
+    mkdirSync(path.join(spare, 'e.html', 'x'), { recursive: true });
+    removeNow(path.join(spare, 'b'));
+    writeFileSync(path.join(outDir, 'added-by-hand.txt'), 'mine');
+    const live = contents(outDir);
+    const aBefore = inode(path.join(outDir, 'a/index.html'));
+
+    const v3 = [
+      ...files({ 'index.html': 'v3', 'b/index.html': 'b', 'd/index.html': 'd', 'e.html': 'e' }),
+      { path: 'a/index.html', unchanged: {} } as unknown as OutputItem,
+      { path: 'c/index.html', unchanged: {} } as unknown as OutputItem,
+    ];
+    const result = write(v3, { spare, reuse: true });
+    expect(result).toEqual({ written: 3, kept: 2, reused: 3 });
+    const fresh = path.join(parent, 'fresh');
+    writeSite([...files({ 'index.html': 'v3', 'a/index.html': 'a', 'b/index.html': 'b', 'c/index.html': 'c', 'd/index.html': 'd', 'e.html': 'e', 'CNAME': 'example.org', 'added-by-hand.txt': 'mine' })], {
+      outDir: fresh,
+      version: 'test',
+      removeLater: removeNow,
+    });
+    const { [MARKER]: marker, ...site } = contents(outDir);
+    const { [MARKER]: _, ...freshSite } = contents(fresh);
+    expect(site).toEqual({ ...freshSite, 'CNAME': 'example.org', 'added-by-hand.txt': 'mine' });
+    expect(JSON.parse(marker).files).toEqual(['a/index.html', 'b/index.html', 'c/index.html', 'd/index.html', 'e.html', 'index.html']);
+    // Unchanged pages are the very files readers had; the replaced output, now the spare, reads as it did.
+    expect(inode(path.join(outDir, 'a/index.html'))).toBe(aBefore);
+    expect(contents(spare)).toEqual(live);
+  });
+
+  it('leaves alone a folder at the spare that healthmd did not make, and keeps no spare then', () => {
+    const spare = spareOf();
+    mkdirSync(spare, { recursive: true });
+    writeFileSync(path.join(spare, 'mine.txt'), 'mine');
+    write(files({ 'index.html': 'v1' }), { spare });
+    write(files({ 'index.html': 'v2' }), { spare, reuse: true });
+    write(files({ 'index.html': 'v3' }), { spare, reuse: true });
+    expect(tree(spare)).toEqual(['mine.txt']);
+    expect(contents(outDir)['index.html']).toBe('v3');
+    expect(readdirSync(parent).sort()).toEqual(['.healthmd', 'public']);
+  });
+
+  it('leaves the previous output as it was when a rebuild into the spare fails', () => {
+    const spare = spareOf();
+    write(files({ 'index.html': 'v1' }), { spare });
+    write(files({ 'index.html': 'v2' }), { spare, reuse: true });
+    const live = contents(outDir);
+    function* failing(): Generator<OutputItem> {
+      yield { path: 'index.html', content: 'v3' };
+      throw new Error('template blew up');
+    }
+    expect(() => write(failing(), { spare, reuse: true })).toThrow();
+    expect(contents(outDir)).toEqual(live);
+    expect(readdirSync(parent).sort()).toEqual(['.healthmd', 'public']);
+    // The spare went with the failed build; the next one writes into new folders.
+    expect(existsSync(spare)).toBe(false);
+    write(files({ 'index.html': 'v4' }), { spare, reuse: true });
+    expect(contents(outDir)['index.html']).toBe('v4');
+  });
+});
+
 describe('checkOutputFolder', () => {
   const guarded = () => ({ root: path.join(parent, 'project'), articlesDir: path.join(parent, 'project/articles'), templatesDir: path.join(parent, 'project/templates') });
   const check = (dir: string) => checkOutputFolder(dir, guarded(), (p) => path.relative(parent, p));
