@@ -1,5 +1,6 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs';
 import { HealthmdError } from '../core/errors.js';
+import { compileTemplate, renderContext, type CompiledTemplate } from './compiled-template.js';
 import type { Theme } from './theme.js';
 
 /** A template that does not parse or fails while rendering, named by its file and line (exit 2). */
@@ -25,6 +26,8 @@ export class TemplateEngine {
   private readonly files = new Map<string, string>();
   /** Parsed page templates: rendering a parsed template skips the lookup renderFile does on every page. */
   private readonly parsed = new Map<string, Template[]>();
+  /** Page templates as plain functions (compileTemplate), null for one liquidjs renders itself. */
+  private readonly compiled = new Map<string, CompiledTemplate | null>();
 
   constructor(theme: Theme, describeFile: (file: string) => string = (file) => file) {
     const templates: Record<string, string> = Object.create(null);
@@ -51,8 +54,32 @@ export class TemplateEngine {
   }
 
   render(name: string, context: object): string {
+    const compiled = this.compiledTemplate(name);
+    if (compiled) {
+      try {
+        return compiled(renderContext(this.liquid, context));
+      } catch {
+        // liquidjs renders it again, and names the template and line of what failed.
+      }
+    }
+    return this.renderWithLiquid(name, context);
+  }
+
+  /** Renders with liquidjs itself, as every page was before templates were compiled (the tests compare the two). */
+  renderWithLiquid(name: string, context: object): string {
     const template = this.template(name);
     return this.guard(name, () => this.liquid.renderSync(template, context) as string);
+  }
+
+  /** Whether the page template is rendered by compiled functions rather than by liquidjs. */
+  isCompiled(name: string): boolean {
+    return this.compiledTemplate(name) !== undefined;
+  }
+
+  private compiledTemplate(name: string): CompiledTemplate | undefined {
+    let compiled = this.compiled.get(name);
+    if (compiled === undefined) this.compiled.set(name, (compiled = compileTemplate(this.liquid, this.template(name)) ?? null));
+    return compiled ?? undefined;
   }
 
   private template(name: string): Template[] {
