@@ -3,20 +3,21 @@ import { frontMatterRecord, type Article } from '../core/article.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type ArticleFile, type Discovery, type DiscoveryProblem } from '../core/discover.js';
-import { UsageError } from '../core/errors.js';
+import { HealthmdError, UsageError } from '../core/errors.js';
 import { ArticleStore, wholeSiteFits } from '../core/article-store.js';
 import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
 import { PageCache, spareOutput } from '../cache/page-cache.js';
 import { bodyFacts, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
-import { gateOverrides, lintGate, type Blocked, type LintGate } from './lint-gate.js';
+import { gateOverrides, startLintGate, type Blocked, type LintGate, type LintGateRun } from './lint-gate.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { LintResult } from '../lint/engine.js';
 import { loadTheme } from './load-theme.js';
+import type { Theme } from '../render/theme.js';
 import { checkOutputFolder, readMarker } from './output-folder.js';
 import { lockOutput } from './output-lock.js';
-import { writeSite } from './write-site.js';
+import { Staging, writeSite, type WriteSiteOptions, type WriteSiteResult } from './write-site.js';
 import { relativePath } from '../core/relative-path.js';
 
 export interface BuildOptions {
@@ -74,8 +75,12 @@ export type BuildResult =
       durationMs: number;
     };
 
+/** Published articles from which build writes the site while it lints (below, a lint that fails would cost more than it saves). */
+const PREPARE_FOLDERS_FROM = 500;
+
 /**
- * The build pipeline: discover → read (parse once) → lint gate → render → write atomically.
+ * The build pipeline: discover → read (parse once) → lint gate → render → write atomically (a
+ * large site's pages are written while the gate runs, and swapped in only once it has passed).
  * Returns `blocked` with the findings when lint stops it; throws HealthmdError for what the user
  * must fix in the invocation, config or templates.
  */
@@ -132,38 +137,73 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   const project = store.project(published);
   const signature = cache?.projectSignature(published) ?? '';
   const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
-  const lint = lintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
-  cache?.save(discovery.files);
-  options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
-  if (lint.blocked) return { status: 'blocked', lint, problems: discovery.problems };
-
-  const theme = loadTheme(projectPath(config, 'templatesDir'));
+  // Known before the lint, so that the writer thread can make the new site's folders while it runs;
+  // a theme that cannot be read is reported where it was, after the lint.
+  let theme: Theme | undefined;
+  let themeError: unknown;
+  try {
+    theme = loadTheme(projectPath(config, 'templatesDir'));
+  } catch (error) {
+    themeError = error;
+  }
   // What made each page of the output an earlier build left: a page made from the same is not made again.
-  const pages = cache?.trusted ? PageCache.open({ config, theme, baseUrl, outDir }) : undefined;
+  const pages = theme && cache?.trusted ? PageCache.open({ config, theme, baseUrl, outDir }) : undefined;
   const previous = options.clean ? undefined : readMarker(outDir);
   // The previous output's files can be taken over when the cache knows what made them.
   const reuse = Boolean(pages?.known && previous);
-  const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
-    config,
-    baseUrl,
-    theme,
-    linkStyle: 'server',
-    isProjectFile: project.isProjectFile,
-    describeFile: display,
-    now: options.now,
-    fullArticle: (entry) => whole(entry.article),
-    articleDigest: cache && ((entry) => cache.digest(entry.article.path)),
-    previous: reuse ? (file) => pages!.previous(file) : undefined,
-  });
-  const total = renderer.pages.length;
+  let total = 0;
   let done = 0;
   const onFile = (file: string) => {
     if (file.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
   };
+  const writing: WriteSiteOptions = { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse, spare: cache && spareOutput(config, outDir) };
+  // Thousands of new folders and files take seconds on some disks: a large site's are made while the
+  // lint runs, and a failed lint removes them.
+  const staging = published.length >= PREPARE_FOLDERS_FROM ? new Staging(writing) : undefined;
+  const gate = startLintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
   const made = new Map<string, PageInputs>();
-  const items = keepInputs(renderer.output(), made);
-  const spare = cache && spareOutput(config, outDir);
-  const written = writeSite(items, { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse, spare });
+  let written: WriteSiteResult | undefined;
+  let failure: unknown;
+  try {
+    // A large site is linted while its pages are written, a few files before each page, so that
+    // the disk is busy while the rules run; the first finding that blocks the build stops the
+    // writing. A small one is linted first.
+    if (staging) staging.prepare(published.map((article) => entries.get(article)!.sitePath.replace(/\/$/, '')));
+    else gate.finish();
+    if (!gate.blocking) {
+      if (!theme) throw themeError;
+      const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
+        config,
+        baseUrl,
+        theme,
+        linkStyle: 'server',
+        isProjectFile: project.isProjectFile,
+        describeFile: display,
+        now: options.now,
+        fullArticle: (entry) => whole(entry.article),
+        articleDigest: cache && ((entry) => cache.digest(entry.article.path)),
+        previous: reuse ? (file) => pages!.previous(file) : undefined,
+      });
+      total = renderer.pages.length;
+      const share = Math.ceil(linted.length / Math.max(1, total));
+      written = writeSite(gated(keepInputs(renderer.output(), made), gate, share), writing, staging);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  const lint = gate.finish();
+  cache?.save(discovery.files);
+  options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
+  // The lint's verdict comes first, as if it had run before any page (a template error or two
+  // articles on one URL are reported only for a site that passes it).
+  if (lint.blocked) {
+    staging?.discard();
+    return { status: 'blocked', lint, problems: discovery.problems };
+  }
+  if (failure !== undefined || !written) {
+    staging?.discard();
+    throw failure;
+  }
   if (pages) {
     pages.record(made);
     saveQuietly(pages, options.onWarning);
@@ -214,6 +254,25 @@ function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: Lin
     return article;
   });
   return { all, entries };
+}
+
+/** What stops the writing when the lint, run alongside it, finds that the build must not go ahead. */
+class LintStopped extends HealthmdError {
+  constructor() {
+    super('the lint stopped the build');
+  }
+}
+
+/** Passes the items on, linting `share` files before each; stops at the first finding that blocks the build. */
+function* gated(items: Iterable<OutputItem>, gate: LintGateRun, share: number): Generator<OutputItem> {
+  for (const item of items) {
+    gate.step(share);
+    if (gate.blocking) throw new LintStopped();
+    yield item;
+  }
+  // Every file is linted before the new output can replace the previous one.
+  gate.finish();
+  if (gate.blocking) throw new LintStopped();
 }
 
 /** Passes the items on, noting what made each page that says. */

@@ -52,9 +52,22 @@ export interface LintGate {
  * off, because a site with two articles on one URL cannot be built, whatever anyone prefers.
  */
 export function lintGate(articles: readonly Article[], options: LintGateOptions): LintGate {
+  return startLintGate(articles, options).finish();
+}
+
+/** A lint gate taken a few files at a time, so that build can write pages while it lints. */
+export interface LintGateRun {
+  /** Lints up to `count` more files. */
+  step(count: number): void;
+  /** True as soon as a finding blocks publishing. */
+  readonly blocking: boolean;
+  /** Lints the files left, and returns the gate's verdict. */
+  finish(): LintGate;
+}
+
+export function startLintGate(articles: readonly Article[], options: LintGateOptions): LintGateRun {
   const { whole, kept } = options;
   const lintOptions = { config: options.config, now: options.now, ruleOverrides: gateOverrides(options.config, options.skipLint), project: options.project, dependencies: Boolean(kept) };
-  // One file at a time where articles may be read again, so that no more results are held than are kept.
   const lintOne = (article: Article): LintResult => {
     const known = kept?.result(article);
     if (known) return known;
@@ -62,17 +75,35 @@ export function lintGate(articles: readonly Article[], options: LintGateOptions)
     return kept ? kept.remember(result) : result;
   };
   const linted: Iterable<LintResult> = whole || kept ? mapLazily(articles, lintOne) : lintArticles(articles, lintOptions);
+  const next = linted[Symbol.iterator]();
   const results: LintResult[] = [];
   let errorCount = 0;
   let warningCount = 0;
   let fatalCount = 0;
-  for (const result of linted) {
+  /** Lints one more file; false when none is left. */
+  const lintNext = (): boolean => {
+    const step = next.next();
+    if (step.done) return false;
+    const result = step.value;
     errorCount += result.errorCount;
     warningCount += result.warningCount;
     fatalCount += result.messages.filter((m) => m.fatal).length;
     if (!options.findingsOnly || result.messages.length > 0) results.push(result);
-  }
-  return { results, blocked: fatalCount > 0 || (!options.skipLint && errorCount > 0), errorCount, warningCount, fatalCount };
+    return true;
+  };
+  const blocked = () => fatalCount > 0 || (!options.skipLint && errorCount > 0);
+  return {
+    step(count) {
+      for (let i = 0; i < count && lintNext(); i++);
+    },
+    get blocking() {
+      return blocked();
+    },
+    finish() {
+      while (lintNext());
+      return { results, blocked: blocked(), errorCount, warningCount, fatalCount };
+    },
+  };
 }
 
 function* mapLazily<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {

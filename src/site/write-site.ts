@@ -8,6 +8,7 @@ import {
   readFileSync,
   readlinkSync,
   renameSync,
+  rmdirSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -62,51 +63,105 @@ export interface WriteSiteResult {
   reused: number;
 }
 
+export type StagingOptions = Pick<WriteSiteOptions, 'outDir' | 'removeLater' | 'marker' | 'reuse' | 'spare'>;
+
 /**
- * Writes the site into a fresh folder beside `outDir` and swaps it in at the end, so readers (and
- * a build killed half-way) only ever see the previous output or the complete new one. The output
- * is exactly what this build published: pages an earlier build wrote (of an article deleted or made
- * a draft since) go. Files in the old output that healthmd did not make are carried over unless
- * `keepForeign` is false. The replaced tree is renamed aside and removed off the critical path.
+ * The folder beside the output that a build writes the new site into, and the writer thread that
+ * makes its folders and files: a new folder, or the spare brought up to date. Opened before the
+ * pages are known to be written, it can make their folders while the caller still lints (`prepare`).
  */
-export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions): WriteSiteResult {
+export class Staging {
+  readonly dir: string;
+  readonly recycled: boolean;
+  readonly writer = new BackgroundWriter();
+  /** Folders made or queued, relative to `dir`. */
+  private readonly made = new Set<string>();
+  /** Folders made by `prepare`: one no file lands in is removed before the swap. */
+  private readonly prepared = new Set<string>();
+  private readonly removeLater: (dir: string) => void;
+  private discarded = false;
+
+  constructor(readonly options: StagingOptions) {
+    const { outDir } = options;
+    this.removeLater = options.removeLater ?? defaultRemoveLater;
+    const parent = path.dirname(outDir);
+    const base = path.basename(outDir);
+    mkdirSync(parent, { recursive: true });
+    sweepLeftovers(parent, base, outDir, this.removeLater);
+    if (options.spare) sweepSpares(options.spare, this.removeLater);
+    // Not mkdtemp: its folder is private (0700), and a web server must be able to read the site.
+    this.dir = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
+    // A spare is brought up to date only where the previous output's pages can be taken over; a
+    // build that writes every page is as quick into empty folders.
+    this.recycled = Boolean(options.reuse && options.spare && readMarker(options.spare, options.marker ?? MARKER) && renamed(options.spare, this.dir));
+    if (!this.recycled) mkdirSync(this.dir);
+  }
+
+  /**
+   * Makes these folders (relative paths) now, in the writer thread, while the caller works out
+   * what goes in them: making thousands of folders takes seconds on some disks. In a recycled
+   * spare they are there already.
+   */
+  prepare(dirs: Iterable<string>): void {
+    if (this.recycled) return;
+    for (const dir of dirs) {
+      if (!isSafeOutputPath(dir)) continue;
+      this.folder(dir);
+      this.prepared.add(dir);
+    }
+  }
+
+  /** Makes the folder `dir` (relative; '.' is the staging folder itself) and its parents, once. */
+  folder(dir: string): void {
+    if (dir === '.' || this.made.has(dir)) return;
+    this.folder(path.posix.dirname(dir));
+    // The parent exists by now: a plain mkdir is one system call, a recursive one several.
+    this.writer.queue([this.recycled ? 'refolder' : 'mkdir', path.join(this.dir, dir)]);
+    this.made.add(dir);
+  }
+
+  /** After the writer is finished: removes the prepared folders nothing was written into (deepest first). */
+  removeUnused(used: ReadonlySet<string>): void {
+    const unused = [...this.prepared].filter((dir) => !used.has(dir));
+    for (const dir of unused.sort((a, b) => b.length - a.length)) rmdirSync(path.join(this.dir, dir));
+  }
+
+  /** Stops the writer and removes the folder (a failed or stopped build). */
+  discard(): void {
+    if (this.discarded) return;
+    this.discarded = true;
+    // Nothing may still be writing into the staging folder when it is removed.
+    this.writer.stop();
+    this.removeLater(this.dir);
+  }
+}
+
+/**
+ * Writes the site into a fresh folder beside `outDir` (or `staging`, opened earlier) and swaps it
+ * in at the end, so readers (and a build killed half-way) only ever see the previous output or the
+ * complete new one. The output is exactly what this build published: pages an earlier build wrote
+ * (of an article deleted or made a draft since) go. Files in the old output that healthmd did not
+ * make are carried over unless `keepForeign` is false. The replaced tree is renamed aside and
+ * removed off the critical path, or kept as the spare.
+ */
+export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions, staging?: Staging): WriteSiteResult {
   const { outDir } = options;
   const removeLater = options.removeLater ?? defaultRemoveLater;
-  const parent = path.dirname(outDir);
-  const base = path.basename(outDir);
-  mkdirSync(parent, { recursive: true });
-  sweepLeftovers(parent, base, outDir, removeLater);
-  if (options.spare) sweepSpares(options.spare, removeLater);
-
-  // Not mkdtemp: its folder is private (0700), and a web server must be able to read the site.
-  const staging = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
   const markerFile = options.marker ?? MARKER;
-  // A spare is brought up to date only where the previous output's pages can be taken over; a
-  // build that writes every page is as quick into empty folders.
-  const recycled = Boolean(options.reuse && options.spare && readMarker(options.spare, markerFile) && renamed(options.spare, staging));
-  if (!recycled) mkdirSync(staging);
   const written = new Set<string>();
   let kept = 0;
   let reused = 0;
-  // Read now: an output folder put back by the sweep was not there when the caller read its marker.
-  const previous = options.previous ?? readMarker(outDir, markerFile);
-  const ours = new Set(previous?.files ?? []);
-  const writer = new BackgroundWriter();
   try {
-    const folders = new Set<string>();
-    const ensureFolder = (file: string) => {
-      const dir = path.posix.dirname(file);
-      if (dir === '.' || folders.has(dir)) return;
-      ensureFolder(dir);
-      // The parent exists by now: a plain mkdir is one system call, a recursive one several.
-      writer.queue([recycled ? 'refolder' : 'mkdir', path.join(staging, dir)]);
-      folders.add(dir);
-    };
+    staging ??= new Staging(options);
+    const { dir, recycled, writer } = staging;
+    // Read now: an output folder put back by the sweep was not there when the caller read its marker.
+    const previous = options.previous ?? readMarker(outDir, markerFile);
+    const ours = new Set(previous?.files ?? []);
     for (const item of items) {
       checkOutputPath(item.path, markerFile);
       if (written.has(item.path)) continue;
-      ensureFolder(item.path);
-      const target = path.join(staging, item.path);
+      staging.folder(path.posix.dirname(item.path));
+      const target = path.join(dir, item.path);
       const old = path.join(outDir, item.path);
       if (options.reuse && ('unchanged' in item || (ours.has(item.path) && sameBytes(old, item)))) {
         writer.queue([recycled ? 'relink' : 'link', old, target]);
@@ -118,22 +173,22 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       options.onFile?.(item.path);
     }
     writer.finish();
-    const carried = options.keepForeign !== false ? carryOver(outDir, staging, { written, folders, ours, marker: markerFile, recycled }) : [];
+    const folders = withFolders(new Set(), [...written]);
+    staging.removeUnused(folders);
+    const carried = options.keepForeign !== false ? carryOver(outDir, dir, { written, folders, ours, marker: markerFile, recycled }) : [];
     kept = carried.length;
-    if (recycled) prune(staging, new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
+    if (recycled) prune(dir, new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
     const markerText = `${JSON.stringify(marker, null, 1)}\n`;
-    const markerAt = path.join(staging, markerFile);
+    const markerAt = path.join(dir, markerFile);
     if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) applyWriteOp([recycled ? 'relink' : 'link', path.join(outDir, markerFile), markerAt]);
     else applyWriteOp([recycled ? 'rewrite' : 'write', markerAt, markerText]);
   } catch (error) {
-    // Nothing may still be writing into the staging folder when it is removed.
-    writer.stop();
-    removeLater(staging);
+    staging?.discard();
     if (error instanceof HealthmdError) throw error;
     throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
   }
-  swap(staging, outDir, parent, base, { removeLater, spare: options.spare, marker: markerFile });
+  swap(staging.dir, outDir, path.dirname(outDir), path.basename(outDir), { removeLater, spare: options.spare, marker: markerFile });
   return { written: written.size - reused, kept, reused };
 }
 
