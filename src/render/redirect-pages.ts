@@ -23,13 +23,15 @@ const clashCache = new WeakMap<readonly Article[], Map<string, AliasClash[]>>();
  * Aliases that cannot get a redirect page because a page of the site, or another alias (of any
  * article, this one included), is written there, compared case-insensitively as unique-slug
  * compares URLs. The one decision for lint (unique-slug reports them) and build (which then
- * writes no redirect page there). `articles` are the published ones.
+ * writes no redirect page there). `articles` are the published ones, in any order.
  */
 export function aliasClashes(articles: readonly Article[], pageSize: number): Map<string, AliasClash[]> {
   let clashes = clashCache.get(articles);
   if (clashes) return clashes;
   clashes = new Map();
-  const published = articles.filter((article) => !article.problem);
+  // In file order, as discovery lists them, whatever order the caller holds them in: lint has them
+  // by file, build by date, and both must give an alias claimed twice to the same article.
+  const published = articles.filter((article) => !article.problem).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const taken = new Map<string, string>();
   const take = (file: string, what: string) => {
     if (!taken.has(file.toLowerCase())) taken.set(file.toLowerCase(), what);

@@ -182,6 +182,14 @@ describe('SiteRenderer edge cases', () => {
     expect(output.has('sitemap.xml')).toBe(true);
   });
 
+  it('gives an alias two articles claim to the one unique-slug keeps (the first file), whichever is newer', () => {
+    // Listed newest first, the site holds b.md before a.md; lint goes by file, and reports b.md's alias.
+    const a = article('a.md', { title: 'A', date: '2024-01-01', aliases: ['/old/'] });
+    const b = article('b.md', { title: 'B', date: '2024-03-01', aliases: ['/old/'] });
+    const { text } = renderSite([b, a]);
+    expect(text('old/index.html')).toContain('href="/articles/a/"');
+  });
+
   it('keeps an article without a date or title publishable (with --skip-lint), listed last', () => {
     const { renderer, text } = renderSite([article('untitled.md', {}), ...posts(1)]);
     expect(renderer.model.entries.map((e) => e.title)).toEqual(['Post 0', 'Untitled']);
