@@ -94,7 +94,7 @@ class Compiler {
     this.storing = true;
     const anonymous = this.nodes(rest);
     this.storing = false;
-    const parent = this.nodes(this.partial(layout.file, 'layout'));
+    const parent = this.partial(layout.file, 'layout');
     return [
       ...before,
       (context, out) => {
@@ -167,7 +167,7 @@ class Compiler {
     if (tag instanceof IncludeTag) {
       const include = tag as unknown as { file: unknown; hash: { hash: object }; withVar?: unknown };
       if (typeof include.file !== 'string' || include.withVar !== undefined || Object.keys(include.hash.hash).length > 0) throw new Unsupported();
-      const nodes = this.nodes(this.partial(include.file, 'partial'));
+      const nodes = this.partial(include.file, 'partial');
       // An included template's blocks show their own content: liquidjs clears the page's blocks for it.
       return (context, out) => {
         context.push(Object.create(null));
@@ -194,22 +194,24 @@ class Compiler {
     return this.nodes(templates);
   }
 
-  private partial(file: string, kind: 'partial' | 'layout'): Template[] {
+  /** The nodes of a named layout or included template. */
+  private partial(file: string, kind: 'partial' | 'layout'): Node[] {
     if (this.including.includes(file)) throw new Unsupported();
     const liquid = this.liquid as Liquid & {
       _parsePartialFile(file: string, sync: boolean, currentFile?: string): Generator<unknown, Template[]>;
       _parseLayoutFile(file: string, sync: boolean, currentFile?: string): Generator<unknown, Template[]>;
     };
     const templates = toValueSync(kind === 'partial' ? liquid._parsePartialFile(file, true) : liquid._parseLayoutFile(file, true)) as Template[];
+    // A layout that has a layout of its own is left to liquidjs.
+    if (templates.some((template) => template instanceof LayoutTag)) throw new Unsupported();
     this.including.push(file);
     try {
-      // A layout that has a layout of its own is left to liquidjs.
-      if (templates.some((template) => template instanceof LayoutTag)) throw new Unsupported();
-      return templates.map((template) => template);
+      return this.nodes(templates);
     } finally {
       this.including.pop();
     }
   }
+
 
   /** A value with its filters, the escape liquidjs adds to every output (`outputEscape`) included. */
   private value(value: Value): Expr {

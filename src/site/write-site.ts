@@ -1,8 +1,5 @@
 import {
-  copyFileSync,
   existsSync,
-  linkSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -11,7 +8,6 @@ import {
   rmdirSync,
   statSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -81,7 +77,7 @@ export class Staging {
   private readonly removeLater: (dir: string) => void;
   private discarded = false;
 
-  constructor(readonly options: StagingOptions) {
+  constructor(options: StagingOptions) {
     const { outDir } = options;
     this.removeLater = options.removeLater ?? defaultRemoveLater;
     const parent = path.dirname(outDir);

@@ -70,10 +70,12 @@ describe('compiled templates', () => {
         'super.liquid': "{% layout 'base' %}{% block main %}{{ block.super }}!{% endblock %}",
         'base.liquid': '{% block main %}M{% endblock %}',
         'leaf.liquid': '{{ leaf }};',
+        // A template that includes itself, down a tree.
+        'tree.liquid': '({{ node.name }}{% for node in node.children %}{% include "tree" %}{% endfor %})',
       }),
     );
-    const context = { a: 'A', list: ['p', 'q'] };
-    const expected: Record<string, string> = { 'loop-variable': '12', assign: 'A', range: '123', 'include-with': 'A;', limit: 'p', super: 'M!' };
+    const context = { a: 'A', list: ['p', 'q'], node: { name: 'r', children: [{ name: 's', children: [{ name: 't' }] }, { name: 'u' }] } };
+    const expected: Record<string, string> = { 'loop-variable': '12', assign: 'A', range: '123', 'include-with': 'A;', limit: 'p', super: 'M!', tree: '(r(s(t))(u))' };
     for (const [name, html] of Object.entries(expected)) {
       expect(engine.isCompiled(name), name).toBe(false);
       expect(engine.render(name, context), name).toBe(html);
