@@ -67,6 +67,8 @@ export function renderContext(liquid: Liquid, values: object): Context {
 }
 
 function run(nodes: readonly Node[], context: Context, out: Out, blocks: Blocks): void {
+  // liquidjs's time limit for one page (a runaway loop in an edited template stops the build).
+  context.renderLimit.check(performance.now());
   for (const node of nodes) node(context, out, blocks);
 }
 
@@ -75,6 +77,8 @@ class Compiler {
   private readonly including: string[] = [];
   /** True while compiling what liquidjs renders to store a page's blocks, where a block is not written. */
   private storing = false;
+  /** How many blocks deep the template being compiled is. */
+  private inBlock = 0;
 
   constructor(private readonly liquid: Liquid) {}
 
@@ -88,8 +92,14 @@ class Compiler {
     const own = new Map<string, Node[]>();
     const rest: Template[] = [];
     for (const template of layout.templates) {
-      if (template instanceof BlockTag) own.set((template as BlockTag & { block: string }).block, this.blockBody(template));
-      else rest.push(template);
+      if (!(template instanceof BlockTag)) {
+        rest.push(template);
+        continue;
+      }
+      // A second block of one name is the first one's block.super in liquidjs: not compiled.
+      const name = (template as BlockTag & { block: string }).block;
+      if (own.has(name)) throw new Unsupported();
+      own.set(name, this.blockBody(template));
     }
     this.storing = true;
     const anonymous = this.nodes(rest);
@@ -98,12 +108,10 @@ class Compiler {
     return [
       ...before,
       (context, out) => {
-        let blocks: Blocks = own;
-        if (!own.has('')) {
-          const html: Out = { html: '' };
-          run(anonymous, context, html, NO_BLOCKS);
-          blocks = new Map([...own, ['', [(_, into) => void (into.html += html.html)]]]);
-        }
+        // Rendered even where the page has a block of its own for it, as liquidjs does (its errors show).
+        const html: Out = { html: '' };
+        run(anonymous, context, html, NO_BLOCKS);
+        const blocks: Blocks = own.has('') ? own : new Map([...own, ['', [(_, into) => void (into.html += html.html)]]]);
         context.push(Object.create(null));
         run(parent, context, out, blocks);
         context.pop();
@@ -176,7 +184,7 @@ class Compiler {
       };
     }
     if (tag instanceof BlockTag) {
-      if (this.storing) throw new Unsupported();
+      if (this.storing || this.inBlock > 0) throw new Unsupported();
       const name = (tag as BlockTag & { block: string }).block;
       const own = this.blockBody(tag);
       return (context, out, blocks) => {
@@ -188,10 +196,15 @@ class Compiler {
     throw new Unsupported();
   }
 
+  /** A block's own content; a block inside it (at any depth) is left to liquidjs, which looks the page's blocks up there. */
   private blockBody(block: BlockTag): Node[] {
     const templates = (block as BlockTag & { templates: Template[] }).templates;
-    if (templates.some((template) => template instanceof BlockTag)) throw new Unsupported();
-    return this.nodes(templates);
+    this.inBlock++;
+    try {
+      return this.nodes(templates);
+    } finally {
+      this.inBlock--;
+    }
   }
 
   /** The nodes of a named layout or included template. */

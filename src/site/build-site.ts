@@ -191,7 +191,14 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   } catch (error) {
     failure = error;
   }
-  const lint = gate.finish();
+  let lint: LintGate;
+  try {
+    // A rule that threw while the pages were written throws here, as it would have before them.
+    lint = gate.finish();
+  } catch (error) {
+    staging?.discard();
+    throw error;
+  }
   cache?.save(discovery.files);
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   // The lint's verdict comes first, as if it had run before any page (a template error or two

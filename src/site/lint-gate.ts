@@ -80,9 +80,18 @@ export function startLintGate(articles: readonly Article[], options: LintGateOpt
   let errorCount = 0;
   let warningCount = 0;
   let fatalCount = 0;
+  /** A rule that threw: every later call throws it again, so that no caller takes partial findings for the verdict. */
+  let failure: { error: unknown } | undefined;
   /** Lints one more file; false when none is left. */
   const lintNext = (): boolean => {
-    const step = next.next();
+    if (failure) throw failure.error;
+    let step: IteratorResult<LintResult>;
+    try {
+      step = next.next();
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
     if (step.done) return false;
     const result = step.value;
     errorCount += result.errorCount;

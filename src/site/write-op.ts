@@ -48,15 +48,15 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/** Makes the folder unless it is there; a file in its place is removed. */
+/**
+ * Makes the folder unless a real folder is there; a file or a symbolic link in its place is
+ * removed first, never followed (a link in a spare could lead outside the output).
+ */
 function refolder(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    unlinkSync(dir);
-    mkdirSync(dir);
-  }
+  const stat = lstatSync(dir, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) return;
+  if (stat) unlinkSync(dir);
+  mkdirSync(dir);
 }
 
 /** Removes what is at `file`, a file or a folder, if anything. */

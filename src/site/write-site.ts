@@ -89,7 +89,9 @@ export class Staging {
     this.dir = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
     // A spare is brought up to date only where the previous output's pages can be taken over; a
     // build that writes every page is as quick into empty folders.
-    this.recycled = Boolean(options.reuse && options.spare && readMarker(options.spare, options.marker ?? MARKER) && renamed(options.spare, this.dir));
+    this.recycled = Boolean(
+      options.reuse && options.spare && caseSensitive(options.spare) && readMarker(options.spare, options.marker ?? MARKER) && renamed(options.spare, this.dir),
+    );
     if (!this.recycled) mkdirSync(this.dir);
   }
 
@@ -277,6 +279,18 @@ function prune(root: string, files: ReadonlySet<string>, folders: ReadonlySet<st
     }
   };
   walk('');
+}
+
+/**
+ * False on a disk that does not tell `Back-Pain` from `back-pain` (macOS and Windows by default):
+ * there a folder renamed only in case would keep its old name in a spare, and be pruned with the
+ * pages written into it, so a rebuild writes into new folders instead. Asked of the spare's own
+ * name, which has letters of both cases.
+ */
+function caseSensitive(spare: string): boolean {
+  const base = path.basename(spare);
+  const other = base === base.toUpperCase() ? base.toLowerCase() : base.toUpperCase();
+  return other === base || !existsSync(path.join(path.dirname(spare), other));
 }
 
 /** Renames `from` to `to`; false when it cannot (another disk, say). */

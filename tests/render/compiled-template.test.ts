@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { Liquid } from 'liquidjs';
+import { compileTemplate, renderContext } from '../../src/render/compiled-template.js';
 import { describe, expect, it } from 'vitest';
 import { TemplateEngine, TemplateError } from '../../src/render/template-engine.js';
 import type { Theme } from '../../src/render/theme.js';
@@ -70,12 +72,16 @@ describe('compiled templates', () => {
         'super.liquid': "{% layout 'base' %}{% block main %}{{ block.super }}!{% endblock %}",
         'base.liquid': '{% block main %}M{% endblock %}',
         'leaf.liquid': '{{ leaf }};',
+        // A block inside a block (through an if) shows the page's; two page blocks of one name.
+        'nested.liquid': "{% layout 'outer' %}{% block sub %}PAGE{% endblock %}",
+        'outer.liquid': '{% block content %}{% if true %}{% block sub %}default{% endblock %}{% endif %}{% endblock %}',
+        'twice.liquid': "{% layout 'base' %}{% block main %}first{% endblock %}{% block main %}second{% endblock %}",
         // A template that includes itself, down a tree.
         'tree.liquid': '({{ node.name }}{% for node in node.children %}{% include "tree" %}{% endfor %})',
       }),
     );
     const context = { a: 'A', list: ['p', 'q'], node: { name: 'r', children: [{ name: 's', children: [{ name: 't' }] }, { name: 'u' }] } };
-    const expected: Record<string, string> = { 'loop-variable': '12', assign: 'A', range: '123', 'include-with': 'A;', limit: 'p', super: 'M!', tree: '(r(s(t))(u))' };
+    const expected: Record<string, string> = { 'loop-variable': '12', assign: 'A', range: '123', 'include-with': 'A;', limit: 'p', super: 'M!', tree: '(r(s(t))(u))', nested: 'PAGE', twice: 'first' };
     for (const [name, html] of Object.entries(expected)) {
       expect(engine.isCompiled(name), name).toBe(false);
       expect(engine.render(name, context), name).toBe(html);
@@ -92,5 +98,31 @@ describe('compiled templates', () => {
     };
     expect(() => engine.render('page', { value })).toThrow(TemplateError);
     expect(() => engine.render('page', { value })).toThrow(expect.objectContaining({ file: '/themes/page.liquid', line: 2 }));
+  });
+
+  it('stop a page that runs past the time limit, as liquidjs does', () => {
+    const liquid = new Liquid({ renderLimit: 40 });
+    const compiled = compileTemplate(liquid, liquid.parse('{% for x in list %}{{ x.slow }}{% endfor %}'))!;
+    expect(compiled).toBeDefined();
+    const slow = {
+      get slow(): string {
+        const until = performance.now() + 25;
+        while (performance.now() < until);
+        return 's';
+      },
+    };
+    expect(() => compiled(renderContext(liquid, { list: [slow, slow, slow] }))).toThrow(/limit/);
+  });
+
+  it('render the rest of a page whose own anonymous block the layout shows, as liquidjs does', () => {
+    const engine = new TemplateEngine(theme({ 'page.liquid': "{% layout 'base' %}{% block %}anon{% endblock %}{{ v.broken }}", 'base.liquid': '[{% block %}{% endblock %}]' }));
+    expect(engine.isCompiled('page')).toBe(true);
+    expect(engine.render('page', { v: { broken: 'x' } })).toBe('[anon]');
+    const v = {
+      get broken(): string {
+        throw new Error('boom');
+      },
+    };
+    expect(() => engine.render('page', { v })).toThrow(TemplateError);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig } from '../../src/core/config.js';
-import { lintGate } from '../../src/site/lint-gate.js';
+import { lintGate, startLintGate } from '../../src/site/lint-gate.js';
 
 const config = () => defaultConfig('/project');
 const article = (relPath: string, text: string) => parseArticle({ path: `/project/articles/${relPath}`, relPath, content: text });
@@ -48,5 +48,23 @@ describe('lintGate', () => {
       expect(reduced.results).toEqual([every.results[2]]);
       expect({ ...reduced, results: [] }).toEqual({ ...every, results: [] });
     }
+  });
+});
+
+describe('startLintGate', () => {
+  it('throws a rule failure again at finish instead of a verdict on the files before it', () => {
+    const articles = [incomplete('a.md'), incomplete('b.md'), incomplete('c.md')];
+    const run = startLintGate(articles, {
+      config: config(),
+      now: '2024-06-01',
+      whole: (a) => {
+        if (a.relPath === 'b.md') throw new Error('a rule failed');
+        return a;
+      },
+    });
+    run.step(1);
+    expect(run.blocking).toBe(true);
+    expect(() => run.step(5)).toThrow('a rule failed');
+    expect(() => run.finish()).toThrow('a rule failed');
   });
 });

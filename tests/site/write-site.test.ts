@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -172,6 +172,23 @@ describe('writeSite with a spare (the replaced output, kept for the next rebuild
     // Unchanged pages are the very files readers had; the replaced output, now the spare, reads as it did.
     expect(inode(path.join(outDir, 'a/index.html'))).toBe(aBefore);
     expect(contents(spare)).toEqual(live);
+  });
+
+  it('never follows a symbolic link in the spare where the new output has a folder', () => {
+    const spare = spareOf();
+    const outside = path.join(parent, 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'index.html'), 'precious');
+    write(files({ 'index.html': 'v1' }), { spare });
+    write(files({ 'index.html': 'v2' }), { spare, reuse: true });
+    // Links where the next build makes folders: one to a folder outside, one leading nowhere.
+    symlinkSync(outside, path.join(spare, 'docs'));
+    symlinkSync(path.join(parent, 'nowhere'), path.join(spare, 'guides'));
+    write(files({ 'index.html': 'v3', 'docs/index.html': 'docs', 'guides/index.html': 'guides' }), { spare, reuse: true });
+    expect(readFileSync(path.join(outside, 'index.html'), 'utf8')).toBe('precious');
+    expect(readdirSync(outside)).toEqual(['index.html']);
+    expect(contents(outDir)).toMatchObject({ 'docs/index.html': 'docs', 'guides/index.html': 'guides', 'index.html': 'v3' });
+    expect(lstatSync(path.join(outDir, 'docs')).isDirectory()).toBe(true);
   });
 
   it('leaves alone a folder at the spare that healthmd did not make, and keeps no spare then', () => {
