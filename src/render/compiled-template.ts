@@ -2,14 +2,15 @@ import {
   BlockTag,
   CommentTag,
   Context,
-  Drop,
   ForTag,
   IfTag,
   IncludeTag,
   InlineCommentTag,
+  isTruthy,
   LayoutTag,
   Output,
   Tag,
+  toValue,
   toValueSync,
   TypeGuards,
   type Filter,
@@ -146,7 +147,7 @@ class Compiler {
       const otherwise = this.nodes(elseTemplates ?? []);
       return (context, out, blocks) => {
         for (const { test, nodes } of compiled) {
-          if (truthy(toValue(test(context)), context)) return run(nodes, context, out, blocks);
+          if (isTruthy(toValue(test(context)), context)) return run(nodes, context, out, blocks);
         }
         run(otherwise, context, out, blocks);
       };
@@ -311,23 +312,13 @@ function isIterator(value: unknown): value is Generator {
   return typeof (value as Generator | undefined)?.next === 'function' && typeof (value as Generator).throw === 'function';
 }
 
-// liquidjs's own conversions, which it does not export.
-function toValue(value: unknown): unknown {
-  return value instanceof Drop && typeof value.valueOf === 'function' ? value.valueOf() : value;
-}
-
+// liquidjs's own conversions that it does not export (toValue and isTruthy it does).
 function stringify(value: unknown): string {
   value = toValue(value);
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map((item) => stringify(item)).join('');
   return String(value);
-}
-
-function truthy(value: unknown, context: Context): boolean {
-  value = toValue(value);
-  if (context.opts.jsTruthy) return Boolean(value);
-  return value !== false && value !== undefined && value !== null;
 }
 
 function toEnumerable(value: unknown): unknown[] {

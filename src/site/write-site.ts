@@ -61,6 +61,10 @@ export interface WriteSiteResult {
 
 export type StagingOptions = Pick<WriteSiteOptions, 'outDir' | 'removeLater' | 'marker' | 'reuse' | 'spare'>;
 
+/** The operations that put a folder or file in place: in a new folder, or over whatever a recycled spare holds there. */
+const INTO_NEW = { folder: 'mkdir', write: 'write', copy: 'copy', link: 'link' } as const;
+const INTO_SPARE = { folder: 'refolder', write: 'rewrite', copy: 'recopy', link: 'relink' } as const;
+
 /**
  * The folder beside the output that a build writes the new site into, and the writer thread that
  * makes its folders and files: a new folder, or the spare brought up to date. Opened before the
@@ -69,6 +73,7 @@ export type StagingOptions = Pick<WriteSiteOptions, 'outDir' | 'removeLater' | '
 export class Staging {
   readonly dir: string;
   readonly recycled: boolean;
+  readonly ops: typeof INTO_NEW | typeof INTO_SPARE;
   readonly writer = new BackgroundWriter();
   /** Folders made or queued, relative to `dir`. */
   private readonly made = new Set<string>();
@@ -93,6 +98,7 @@ export class Staging {
       options.reuse && options.spare && caseSensitive(options.spare) && readMarker(options.spare, options.marker ?? MARKER) && renamed(options.spare, this.dir),
     );
     if (!this.recycled) mkdirSync(this.dir);
+    this.ops = this.recycled ? INTO_SPARE : INTO_NEW;
   }
 
   /**
@@ -114,7 +120,7 @@ export class Staging {
     if (dir === '.' || this.made.has(dir)) return;
     this.folder(path.posix.dirname(dir));
     // The parent exists by now: a plain mkdir is one system call, a recursive one several.
-    this.writer.queue([this.recycled ? 'refolder' : 'mkdir', path.join(this.dir, dir)]);
+    this.writer.queue([this.ops.folder, path.join(this.dir, dir)]);
     this.made.add(dir);
   }
 
@@ -151,7 +157,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   let reused = 0;
   try {
     staging ??= new Staging(options);
-    const { dir, recycled, writer } = staging;
+    const { dir, recycled, ops, writer } = staging;
     // Read now: an output folder put back by the sweep was not there when the caller read its marker.
     const previous = options.previous ?? readMarker(outDir, markerFile);
     const ours = new Set(previous?.files ?? []);
@@ -162,25 +168,26 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
       const target = path.join(dir, item.path);
       const old = path.join(outDir, item.path);
       if (options.reuse && ('unchanged' in item || (ours.has(item.path) && sameBytes(old, item)))) {
-        writer.queue([recycled ? 'relink' : 'link', old, target]);
+        writer.queue([ops.link, old, target]);
         reused++;
-      } else if ('content' in item) writer.queue([recycled ? 'rewrite' : 'write', target, item.content]);
-      else if ('copyFrom' in item) writer.queue([recycled ? 'recopy' : 'copy', item.copyFrom, target]);
+      } else if ('content' in item) writer.queue([ops.write, target, item.content]);
+      else if ('copyFrom' in item) writer.queue([ops.copy, item.copyFrom, target]);
       else throw new Error(`${item.path}: a page kept from the previous output, in a build that does not reuse it`);
       written.add(item.path);
       options.onFile?.(item.path);
     }
+    // From here on what is queued is done in this thread, at once.
     writer.finish();
     const folders = withFolders(new Set(), [...written]);
     staging.removeUnused(folders);
-    const carried = options.keepForeign !== false ? carryOver(outDir, dir, { written, folders, ours, marker: markerFile, recycled }) : [];
+    const carried = options.keepForeign !== false ? carryOver(outDir, staging, { written, folders, ours, marker: markerFile }) : [];
     kept = carried.length;
     if (recycled) prune(dir, new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
     const markerText = `${JSON.stringify(marker, null, 1)}\n`;
     const markerAt = path.join(dir, markerFile);
-    if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) applyWriteOp([recycled ? 'relink' : 'link', path.join(outDir, markerFile), markerAt]);
-    else applyWriteOp([recycled ? 'rewrite' : 'write', markerAt, markerText]);
+    if (options.reuse && sameBytes(path.join(outDir, markerFile), { content: markerText })) writer.queue([ops.link, path.join(outDir, markerFile), markerAt]);
+    else writer.queue([ops.write, markerAt, markerText]);
   } catch (error) {
     staging?.discard();
     if (error instanceof HealthmdError) throw error;
@@ -213,15 +220,13 @@ interface CarryOver {
   /** The files an earlier build made, which are not carried over. */
   ours: ReadonlySet<string>;
   marker: string;
-  /** The staging folder is a recycled spare: a file there may be the one carried, or in its way. */
-  recycled: boolean;
 }
 
 /**
  * Carries the files in the old output that no healthmd build made into the staging folder (hard
  * links: instant, no copy). Returns their names.
  */
-function carryOver(outDir: string, staging: string, { written, folders, ours, marker, recycled }: CarryOver): string[] {
+function carryOver(outDir: string, staging: Staging, { written, folders, ours, marker }: CarryOver): string[] {
   if (!existsSync(outDir)) return [];
   const carried: string[] = [];
   const walk = (relative: string) => {
@@ -234,13 +239,11 @@ function carryOver(outDir: string, staging: string, { written, folders, ours, ma
       }
       if (written.has(name) || ours.has(name)) continue;
       const from = path.join(outDir, name);
-      const to = path.join(staging, name);
+      const to = path.join(staging.dir, name);
       // A file someone put there must not be lost under a page of the new site.
       if (inTheWay(name, written, folders)) throw new HealthmdError(`${name} is in the way of a file the build writes; move it out of the output folder`, { file: from });
-      if (recycled) refolderAll(staging, path.posix.dirname(name));
-      else mkdirSync(path.dirname(to), { recursive: true });
-      if (recycled && entry.isSymbolicLink()) clear(to);
-      carryFile(from, to, entry.isSymbolicLink(), recycled);
+      staging.folder(path.posix.dirname(name));
+      carryFile(from, to, entry.isSymbolicLink(), staging);
       carried.push(name);
     }
   };
@@ -253,13 +256,6 @@ function inTheWay(name: string, written: ReadonlySet<string>, folders: ReadonlyS
   if (folders.has(name)) return true;
   for (let at = path.posix.dirname(name); at !== '.'; at = path.posix.dirname(at)) if (written.has(at)) return true;
   return false;
-}
-
-/** Makes each folder of `dir` (relative to `root`) a folder, removing a file of a spare in the way. */
-function refolderAll(root: string, dir: string): void {
-  if (dir === '.') return;
-  refolderAll(root, path.posix.dirname(dir));
-  applyWriteOp(['refolder', path.join(root, dir)]);
 }
 
 /** The folders that hold the output's pages and the files carried over. */
@@ -303,13 +299,14 @@ function renamed(from: string, to: string): boolean {
   }
 }
 
-function carryFile(from: string, to: string, symlink: boolean, recycled: boolean): void {
+function carryFile(from: string, to: string, symlink: boolean, staging: Staging): void {
   if (symlink) {
+    if (staging.recycled) clear(to);
     symlinkSync(readlinkSync(from), to);
     return;
   }
   if (!statSync(from).isFile()) throw new HealthmdError('is not a regular file and cannot be kept; move it out of the output folder', { file: from });
-  applyWriteOp([recycled ? 'relink' : 'link', from, to]);
+  staging.writer.queue([staging.ops.link, from, to]);
 }
 
 const LEFTOVER = /^\.(.+)\.healthmd-(build|old|trash)-(\d+)-[A-Za-z0-9]+$/;
@@ -504,7 +501,9 @@ class BackgroundWriter {
     return reply ?? undefined;
   }
 
+  /** Queues an operation; once the writer has finished, carries it out in this thread at once. */
   queue(op: WriteOp): void {
+    if (this.finished) return applyWriteOp(op);
     // Started once, after the first operations were done here: those are all done, so order is kept.
     if (this.queued++ === IN_THREAD_FIRST) this.port = this.startThread();
     if (!this.port) return applyWriteOp(op);
