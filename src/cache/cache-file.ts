@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +60,22 @@ function writeCacheFile(file: string, key: string, value: unknown): void {
   const payload = serialize({ format: FORMAT, key, value });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    // Written in two parts, not concatenated: a 100,000-article project's index is 21 MB.
+    const fd = openSync(temporary, 'w');
+    try {
+      writeAll(fd, createHash('sha256').update(payload).digest());
+      writeAll(fd, payload);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 /**
@@ -182,7 +193,8 @@ const SHARDS = 16;
 export function statKey(file: string, { changeTime = true } = {}): string | undefined {
   try {
     const stat = statSync(file);
-    return changeTime ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+    // Joined, not a template: a template's pieces stay apart in memory (a rope), and the cache keeps one for each file.
+    return (changeTime ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : [stat.size, stat.mtimeMs, stat.ino]).join(':');
   } catch {
     return undefined;
   }

@@ -182,6 +182,7 @@ export class LintCache {
     const hash = this.hashBytes(file.path, bytes);
     // Taken before the file was read (by `unchanged`): a change made while it was read shows next time.
     const stat = this.statsBeforeRead.get(file.path);
+    this.statsBeforeRead.delete(file.path);
     const entry = this.index.get(file.path);
     if (entry?.hash !== hash) this.index.set(file.path, { hash, meta: metaDigest(article), stat });
     else if (entry.stat !== stat) {

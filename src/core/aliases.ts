@@ -28,13 +28,21 @@ export interface AliasProblem {
 const SITE_FOLDERS = ['assets/'];
 const SITE_FILES = ['feed.xml', 'sitemap.xml'];
 
-const cache = new WeakMap<Article, { aliases: ArticleAlias[]; problems: AliasProblem[] }>();
+interface Aliases {
+  aliases: readonly ArticleAlias[];
+  problems: readonly AliasProblem[];
+}
+
+const cache = new WeakMap<Article, Aliases>();
+/** What an article without alias keys has (most have none): shared, not kept for each. */
+const NONE: Aliases = Object.freeze({ aliases: Object.freeze([]), problems: Object.freeze([]) });
 
 /** The article's usable aliases and the values that are not a usable old URL, each with its place. */
-export function articleAliases(article: Article): { aliases: ArticleAlias[]; problems: AliasProblem[] } {
-  let result = cache.get(article);
-  if (result) return result;
-  result = { aliases: [], problems: [] };
+export function articleAliases(article: Article): Aliases {
+  if (ALIAS_KEYS.every((key) => article.data[key] === undefined || article.data[key] === null)) return NONE;
+  const known = cache.get(article);
+  if (known) return known;
+  const result = { aliases: [] as ArticleAlias[], problems: [] as AliasProblem[] };
   for (const key of ALIAS_KEYS) {
     const value = article.data[key];
     if (value === undefined || value === null) continue;
@@ -44,12 +52,12 @@ export function articleAliases(article: Article): { aliases: ArticleAlias[]; pro
     items.forEach((item, i) => {
       const place = (Array.isArray(value) ? places?.items?.[i] : places?.value) ?? fallback;
       if (typeof item !== 'string') {
-        result!.problems.push({ text: String(item), reason: `is ${Array.isArray(item) ? 'a list' : typeof item}, not a URL path: write the old URL as text, such as '/old-page/'`, place });
+        result.problems.push({ text: String(item), reason: `is ${Array.isArray(item) ? 'a list' : typeof item}, not a URL path: write the old URL as text, such as '/old-page/'`, place });
         return;
       }
       const checked = aliasFile(item);
-      if ('reason' in checked) result!.problems.push({ text: item, reason: checked.reason, place });
-      else result!.aliases.push({ text: item, file: checked.file, place });
+      if ('reason' in checked) result.problems.push({ text: item, reason: checked.reason, place });
+      else result.aliases.push({ text: item, file: checked.file, place });
     });
   }
   cache.set(article, result);

@@ -120,11 +120,14 @@ export function articleFromRecord(file: { path: string; relPath: string }, recor
   return new FrontMatterOnly(file.path, file.relPath, record);
 }
 
+/** The places of a front matter read from a record: none (findings about a file are made from its whole article). */
+const NO_PLACES: Readonly<Record<string, never>> = Object.freeze({});
+
 class FrontMatterOnly implements Article {
   readonly data: Record<string, unknown>;
-  readonly frontMatter?: FrontMatter;
   readonly problem?: FrontMatterProblem;
   readonly bom: boolean;
+  private readonly fenced: boolean;
 
   constructor(
     readonly path: string,
@@ -132,9 +135,14 @@ class FrontMatterOnly implements Article {
     record: FrontMatterRecord,
   ) {
     this.data = record.data;
-    this.frontMatter = record.fenced ? { data: record.data, places: {}, yaml: '', start: 0, end: 0 } : undefined;
+    this.fenced = record.fenced;
     this.problem = record.problem;
     this.bom = record.bom;
+  }
+
+  /** Made when asked for: a site of 100,000 articles would otherwise hold one for each. */
+  get frontMatter(): FrontMatter | undefined {
+    return this.fenced ? { data: this.data, places: NO_PLACES, yaml: '', start: 0, end: 0 } : undefined;
   }
 
   get tokens() {

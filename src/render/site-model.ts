@@ -82,7 +82,7 @@ export function siteModelOf(entries: SiteEntry[], config: Config): SiteModel {
     }
     seen.set(key, entry);
   }
-  entries.sort(compareEntries);
+  inSiteOrder(entries);
   linkTranslations(entries);
   const tags = new Map<string, TagGroup>();
   for (const entry of entries) {
@@ -116,6 +116,11 @@ function linkTranslations(entries: readonly SiteEntry[]): void {
   for (const group of groups.values()) {
     for (const entry of group) entry.translations = group.filter((other) => other !== entry);
   }
+}
+
+/** Sorts entries in the order the site lists them and renders their pages (in place). */
+export function inSiteOrder(entries: SiteEntry[]): SiteEntry[] {
+  return entries.sort(compareEntries);
 }
 
 /** Newest first, undated last; on the same day, by title; then by path, so the order never depends on the disk. */
@@ -163,7 +168,8 @@ export function siteEntry(article: Article, config: Config, fromBody: BodyFacts 
     medical: type?.medical ?? true,
     lang: articleLanguage(article, config),
     translations: [],
-    tags,
+    // A copy of its exact size: an array filled by push keeps room for 16 more, and the site keeps one for each article.
+    tags: tags.slice(),
     excerpt: fromBody.excerpt,
     draft: isDraft(article),
   };

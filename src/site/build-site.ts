@@ -9,7 +9,7 @@ import { selectPublished } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
 import { PageCache, spareOutput } from '../cache/page-cache.js';
-import { bodyFacts, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
+import { bodyFacts, inSiteOrder, siteEntry, siteModelOf, type BodyFacts, type SiteEntry } from '../render/site-model.js';
 import { gateOverrides, startLintGate, type Blocked, type LintGate, type LintGateRun } from './lint-gate.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { LintResult } from '../lint/engine.js';
@@ -160,7 +160,12 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // Thousands of new folders and files take seconds on some disks: a large site's are made while the
   // lint runs, and a failed lint removes them.
   const staging = published.length >= PREPARE_FOLDERS_FROM ? new Staging(writing) : undefined;
-  const gate = startLintGate(linted, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
+  // The articles in the order of their pages, so that an article is linted as its page is made
+  // (a site past the memory budget reads it again for both: the second read finds it just read).
+  const siteEntries = inSiteOrder(published.map((article) => entries.get(article)!));
+  const inSite = new Set(published);
+  const lintOrder = [...siteEntries.map((entry) => entry.article), ...linted.filter((article) => !inSite.has(article))];
+  const gate = startLintGate(lintOrder, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
   const made = new Map<string, PageInputs>();
   let written: WriteSiteResult | undefined;
   let failure: unknown;
@@ -168,11 +173,11 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     // A large site is linted while its pages are written, a few files before each page, so that
     // the disk is busy while the rules run; the first finding that blocks the build stops the
     // writing. A small one is linted first.
-    if (staging) staging.prepare(published.map((article) => entries.get(article)!.sitePath.replace(/\/$/, '')));
+    if (staging) staging.prepare(siteEntries.map((entry) => entry.sitePath.replace(/\/$/, '')));
     else gate.finish();
     if (!gate.blocking) {
       if (!theme) throw themeError;
-      const renderer = new SiteRenderer(siteModelOf(published.map((article) => entries.get(article)!), config), {
+      const renderer = new SiteRenderer(siteModelOf(siteEntries, config), {
         config,
         baseUrl,
         theme,
@@ -185,8 +190,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
         previous: reuse ? (file) => pages!.previous(file) : undefined,
       });
       total = renderer.pages.length;
-      const share = Math.ceil(linted.length / Math.max(1, total));
-      written = writeSite(gated(keepInputs(renderer.output(), made), gate, share), writing, staging);
+      const articlePages = new Set(renderer.pages.flatMap((page) => (page.kind === 'article' ? [page.file] : [])));
+      written = writeSite(gated(keepInputs(renderer.output(), made), gate, articlePages), writing, staging);
     }
   } catch (error) {
     failure = error;
@@ -199,6 +204,9 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     staging?.discard();
     throw error;
   }
+  // Reported in the files' order, whatever order they were linted in.
+  const fileOrder = new Map(linted.map((article, i) => [article.path, i]));
+  lint.results.sort((a, b) => fileOrder.get(a.filePath)! - fileOrder.get(b.filePath)!);
   cache?.save(discovery.files);
   options.onProgress?.({ stage: 'lint', done: linted.length, total: linted.length });
   // The lint's verdict comes first, as if it had run before any page (a template error or two
@@ -270,10 +278,13 @@ class LintStopped extends HealthmdError {
   }
 }
 
-/** Passes the items on, linting `share` files before each; stops at the first finding that blocks the build. */
-function* gated(items: Iterable<OutputItem>, gate: LintGateRun, share: number): Generator<OutputItem> {
+/**
+ * Passes the items on, linting one file with each article page (the gate takes the articles in the
+ * order of their pages: the file linted is the page's own); stops at the first finding that blocks the build.
+ */
+function* gated(items: Iterable<OutputItem>, gate: LintGateRun, articlePages: ReadonlySet<string>): Generator<OutputItem> {
   for (const item of items) {
-    gate.step(share);
+    if (articlePages.has(item.path)) gate.step(1);
     if (gate.blocking) throw new LintStopped();
     yield item;
   }

@@ -444,9 +444,42 @@ function describe(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-/** Operations queued before the writer waits for the thread to catch up (bounds the memory pages in flight take). */
+/**
+ * What may be queued before the writer waits for the thread to catch up: operations, and characters
+ * of page text, so that the memory pages in flight take is bounded whatever their size (a tag page
+ * of a 100,000-article site is 4 MB; 256 such pages in flight took 200 MB).
+ */
 const MAX_IN_FLIGHT = 256;
+const MAX_TEXT_IN_FLIGHT = 16 * 2 ** 20;
+/** Operations, or characters of page text, sent to the thread in one message. */
 const BATCH = 16;
+const BATCH_TEXT = 2 ** 20;
+/**
+ * What was sent to the writer thread and is not known to be done, in operations and in characters
+ * of page text: too much of either, and the renderer waits for the thread to catch up.
+ */
+export class InFlight {
+  /** The messages not known to be done, oldest first: the operations sent up to and with each, and its text. */
+  private readonly messages: Array<{ upTo: number; text: number }> = [];
+  private sent = 0;
+  private text = 0;
+
+  constructor(private readonly limits = { operations: MAX_IN_FLIGHT, text: MAX_TEXT_IN_FLIGHT }) {}
+
+  /** Notes a message of `operations` operations holding `text` characters of page text. */
+  add(operations: number, text: number): void {
+    this.sent += operations;
+    this.messages.push({ upTo: this.sent, text });
+    this.text += text;
+  }
+
+  /** True while more is in flight than the limits allow, the thread having done `done` operations (in order). */
+  tooMuch(done: number): boolean {
+    while (this.messages.length > 0 && this.messages[0].upTo <= done) this.text -= this.messages.shift()!.text;
+    return this.sent - done > this.limits.operations || this.text > this.limits.text;
+  }
+}
+
 /**
  * Operations done in this thread before the writer thread starts: a thread takes 30-40 ms to start,
  * longer than this thread takes to write a small site, which is then written without one.
@@ -463,8 +496,10 @@ class BackgroundWriter {
   private port?: MessagePort;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
   private batch: WriteOp[] = [];
+  /** Characters of page text in `batch`. */
+  private batchText = 0;
   private queued = 0;
-  private sent = 0;
+  private readonly inFlight = new InFlight();
   private finished = false;
 
   /** The writer thread's end of the channel, or undefined where no thread can be started. */
@@ -510,9 +545,10 @@ class BackgroundWriter {
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();
     this.batch.push(op);
-    if (this.batch.length < BATCH) return;
+    if (op[0] === 'write' || op[0] === 'rewrite') this.batchText += op[2].length;
+    if (this.batch.length < BATCH && this.batchText < BATCH_TEXT) return;
     this.flush();
-    for (let done = Atomics.load(this.state, 1); this.sent - done > MAX_IN_FLIGHT; done = Atomics.load(this.state, 1)) {
+    for (let done = Atomics.load(this.state, 1); this.inFlight.tooMuch(done); done = Atomics.load(this.state, 1)) {
       Atomics.wait(this.state, 1, done, 1000);
     }
   }
@@ -520,7 +556,8 @@ class BackgroundWriter {
   private flush(): void {
     if (this.batch.length === 0 || !this.port) return;
     this.port.postMessage(this.batch);
-    this.sent += this.batch.length;
+    this.inFlight.add(this.batch.length, this.batchText);
     this.batch = [];
+    this.batchText = 0;
   }
 }

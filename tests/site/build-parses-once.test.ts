@@ -37,4 +37,48 @@ describe('buildSite', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('reports the findings of a large site in the order of its files, though it lints them in the order of their pages', () => {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-order-')));
+    try {
+      writeDatedArticles(root, 520);
+      // Without disclaimer or sources every article has errors, and the build stops.
+      const result = buildSite({ config: defaultConfig(root), cwd: root, now: '2026-01-01', removeLater: removeNow, keepWhole: false });
+      expect(result.status).toBe('blocked');
+      const files = result.lint.results.map((r) => path.basename(r.filePath));
+      expect(files).toHaveLength(520);
+      expect(files).toEqual([...files].sort());
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('past the memory budget, reads each article of a large site again once, for its lint and its page together', () => {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-twice-')));
+    try {
+      const count = 520;
+      writeDatedArticles(root, count);
+      parsed.length = 0;
+      // --skip-lint still lints each file with the fatal rules, and the pages are made.
+      buildSite({ config: defaultConfig(root), cwd: root, now: '2026-01-01', removeLater: removeNow, keepWhole: false, skipLint: true });
+      const reads = new Map<string, number>();
+      for (const file of parsed) reads.set(file, (reads.get(file) ?? 0) + 1);
+      expect(reads.size).toBe(count);
+      expect(Math.max(...reads.values())).toBe(2);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
+
+/**
+ * Articles enough for build to lint them while it writes their pages, dated so that the order of
+ * the pages (newest first) is not the order of the files.
+ */
+function writeDatedArticles(root: string, count: number): void {
+  mkdirSync(path.join(root, 'articles'));
+  for (let i = 0; i < count; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    writeFileSync(path.join(root, `articles/a-${String(i).padStart(3, '0')}.md`), `---\ntitle: Article ${i}\ndescription: A short description of article ${i} for search results.\ndate: 2025-01-${day}\n---\n\nSome words.\n`);
+  }
+}
