@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CacheMap, CACHE_DIR } from '../../src/cache/cache-file.js';
@@ -38,6 +38,22 @@ describe('CacheMap', () => {
     // The shard of names[5] was read when it was asked for; the others are read now, and are damaged.
     expect(map.get(names[5])).toBe(5);
     expect(map.names().length).toBeLessThan(names.length);
+  });
+
+  it('keeps a map of thousands of entries in one file, and trusts none of a file cut short', () => {
+    const root = tempProject();
+    const many = Array.from({ length: 5000 }, (_, i) => `/project/articles/b-${i}.md`);
+    const map = new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load();
+    many.forEach((name, i) => map.set(name, { n: i }));
+    map.save();
+    const again = new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load();
+    expect(again.names()).toEqual(many);
+    expect(again.get(many[4321])).toEqual({ n: 4321 });
+    const [dir] = readdirSync(path.join(root, CACHE_DIR)).map((name) => path.join(root, CACHE_DIR, name));
+    const file = path.join(dir, 'index-0.v8');
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 100));
+    expect(new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load().names()).toEqual([]);
   });
 
   it('keeps maps of one folder apart by name, in as many files as asked', () => {
