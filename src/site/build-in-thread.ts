@@ -1,5 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { bundleThreadsAvailable, startBundleThread } from '../core/bundle-thread.js';
+import { KEEP_WHOLE_HEAP } from '../core/article-store.js';
 import { EXIT_USAGE, HealthmdError } from '../core/errors.js';
 import { buildSite, type BuildOptions, type BuildProgress, type BuildResult } from './build-site.js';
 
@@ -27,22 +28,39 @@ export interface BuildInThreadOptions {
 }
 
 /**
- * Sites from this many articles build in the thread. Below it the thread's start (about 0.2 s: a
- * second copy of healthmd loads) would double a small build, and the site's front matter takes a
- * few megabytes; what could still exhaust the heap there, an enormous article, readArticle refuses
- * with exit 2 before parsing it (assertHeapRoom).
+ * Heap a build may be taken to need for each article it streams, at most: four times what a
+ * 100,000-article build keeps of each (front matter, what the lists show, the cache's entry: 3.9
+ * KB, measured after V8's last full collection), so that long front matter is allowed for.
  */
-export const BUILD_THREAD_FROM = 2000;
+const HEAP_PER_ARTICLE = 16 * 2 ** 10;
+/** Heap the rendering needs on top of what the site keeps (a page at a time; tag pages list the whole site). */
+const RENDER_HEAP = 64 * 2 ** 20;
+/** Share of Node's heap limit a build may be expected to need and still run without the thread. */
+const UNGUARDED_SHARE = 0.25;
+
+/**
+ * Whether a build of `articles` can run in this thread: when what it can be expected to need (the
+ * whole articles it keeps, `keptWhole` bytes, and the rest per article) is a quarter of the heap
+ * Node allows at most. The thread's start costs 60-80 ms (a second copy of healthmd loads and the
+ * results cross threads), a tenth of a 4,000-article rebuild; where memory is that plentiful,
+ * what could still exhaust it, an enormous article, readArticle refuses with exit 2 before
+ * parsing it (assertHeapRoom).
+ */
+export function buildFitsThisThread(articles: number, keptWhole: number, heapLimit = getHeapStatistics().heap_size_limit): boolean {
+  return keptWhole + articles * HEAP_PER_ARTICLE + RENDER_HEAP <= heapLimit * UNGUARDED_SHARE;
+}
 
 /**
  * Runs a build in a worker thread whose heap is limited, so that running out of memory ends the
  * thread, not the process: V8's out-of-memory in the main thread is fatal, cannot be caught and
- * prints a native stack trace. Here it becomes an exit 2 that says what to do. A site of fewer than
- * BUILD_THREAD_FROM articles (`options.discovery`) builds in this thread unless a limit is set, and
- * so does every build where no thread can be started (the source tree, in unit tests).
+ * prints a native stack trace. Here it becomes an exit 2 that says what to do. A site that fits
+ * the heap many times over (buildFitsThisThread, from `options.discovery`) builds in this thread
+ * unless a limit is set, and so does every build where no thread can be started (the source
+ * tree, in unit tests).
  */
 export async function buildInThread(options: BuildTask['options'], run: BuildInThreadOptions = {}): Promise<BuildResult> {
-  const small = run.maxHeapMb === undefined && options.discovery !== undefined && options.discovery.files.length < BUILD_THREAD_FROM;
+  const keptWhole = options.keepWhole ? (options.keepWholeHeap ?? KEEP_WHOLE_HEAP) : 0;
+  const small = run.maxHeapMb === undefined && options.discovery !== undefined && buildFitsThisThread(options.discovery.files.length, keptWhole);
   if (small || !bundleThreadsAvailable()) return buildSite({ ...options, onProgress: run.onProgress, onWarning: run.onWarning });
   const maxHeapMb = run.maxHeapMb ?? Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
   const worker = startBundleThread('build', { options } satisfies BuildTask, { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
