@@ -2,16 +2,20 @@ import { slug } from 'github-slugger';
 
 /**
  * The candidate a mistyped name most likely meant: the same once slugged (`Causes` → `causes`),
- * else the nearest by edit distance when it is within a third of the name's length.
+ * else the nearest by edit distance when it is within a third of the name's length. Ties go to
+ * the earliest candidate. Candidates whose length alone puts them out of reach are passed over
+ * without a look, so a search of a whole site's URLs costs little more than their count.
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const slugged = slug(name);
   if (candidates.includes(slugged)) return slugged;
+  const wanted = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate, bestDistance);
+    if (Math.abs(wanted.length - candidate.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, candidate, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -20,20 +24,30 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
   return best;
 }
 
-/** Levenshtein distance, giving up (returning `limit`) once it cannot come in under `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
+/** Two rows of the distance table, reused by every call and grown when a longer candidate comes. */
+let previous = new Int32Array(64);
+let current = new Int32Array(64);
+
+/** Levenshtein distance (in UTF-16 units), giving up (returning `limit`) once it cannot come in under `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (previous.length <= b.length) {
+    previous = new Int32Array(b.length * 2 + 1);
+    current = new Int32Array(b.length * 2 + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMin = Math.min(rowMin, current[j]);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin >= limit) return limit;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return Math.min(previous[b.length], limit);
 }

@@ -17,8 +17,11 @@ export type SiteLink =
   | { kind: 'page'; sitePath: SitePath; article?: Article; suffix: string }
   /** The old URL of more than one article: which one was meant cannot be told. */
   | { kind: 'ambiguous'; sitePaths: SitePath[] }
-  /** Nothing of the site is there; `suggestion` is a page whose URL is close. */
-  | { kind: 'unresolved'; suggestion?: SiteLinkTarget };
+  /**
+   * Nothing of the site is there; `suggestion` is a page whose URL is close, looked for when read
+   * (the renderer never reads it, and a site's broken links are often one link on many pages).
+   */
+  | { kind: 'unresolved'; readonly suggestion: SiteLinkTarget | undefined };
 
 /** Resolves site-root link paths against one site. */
 export interface SiteLinks {
@@ -46,6 +49,12 @@ interface Index {
   old: Map<string, Target[]>;
   /** Last URL segment of each article page → its target, for did-you-mean. */
   names: Map<string, Target>;
+  /** Did-you-mean answers by the key asked about, each looked for once. */
+  suggestions: Map<string, Target | undefined>;
+  /** The keys of `own` and `old` a link may be near (all but the home page's), made on the first did-you-mean. */
+  near?: string[];
+  /** The keys of `names`, made on the first did-you-mean that needs them. */
+  nameKeys?: string[];
 }
 
 /**
@@ -73,7 +82,14 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
         if (sitePaths.length > 1) return { kind: 'ambiguous', sitePaths };
         return { kind: 'page', ...old[0], suffix };
       }
-      return { kind: 'unresolved', suggestion: suggest(index, candidates.at(-1) ?? wanted) };
+      const near = candidates.at(-1) ?? wanted;
+      const found = index;
+      return {
+        kind: 'unresolved',
+        get suggestion() {
+          return suggest(found, near);
+        },
+      };
     },
   };
 }
@@ -140,7 +156,7 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
     if (typeof url === 'string') addOld(url, target);
     for (const alias of articleAliases(article).aliases) addOld(alias.text, target);
   }
-  return { own, old, names };
+  return { own, old, names, suggestions: new Map() };
 }
 
 /** What each permalink placeholder is for this article, as Jekyll and as Hugo would fill it in. */
@@ -190,10 +206,16 @@ function jekyllSlug(text: string): string {
 
 /** A page whose URL is close to `wanted`: the whole path, else its last segment against the articles' names. */
 function suggest(index: Index, wanted: string): Target | undefined {
-  const keys = [...index.own.keys(), ...index.old.keys()];
-  const near = closestMatch(wanted, keys.filter((k) => k !== ''));
-  if (near !== undefined) return index.own.get(near) ?? index.old.get(near)?.[0];
-  const last = wanted.split('/').pop() ?? '';
-  const name = last ? closestMatch(last, [...index.names.keys()]) : undefined;
-  return name === undefined ? undefined : index.names.get(name);
+  if (index.suggestions.has(wanted)) return index.suggestions.get(wanted);
+  index.near ??= [...index.own.keys(), ...index.old.keys()].filter((k) => k !== '');
+  const near = closestMatch(wanted, index.near);
+  let found: Target | undefined;
+  if (near !== undefined) found = index.own.get(near) ?? index.old.get(near)?.[0];
+  else {
+    const last = wanted.split('/').pop() ?? '';
+    const name = last ? closestMatch(last, (index.nameKeys ??= [...index.names.keys()])) : undefined;
+    found = name === undefined ? undefined : index.names.get(name);
+  }
+  index.suggestions.set(wanted, found);
+  return found;
 }
