@@ -11,10 +11,12 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
   const slugged = slug(name);
   if (candidates.includes(slugged)) return slugged;
   const wanted = name.toLowerCase();
+  const wantedCounts = charCounts(wanted);
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
     if (Math.abs(wanted.length - candidate.length) >= bestDistance) continue;
+    if (countsApart(wantedCounts, candidate) >= bestDistance) continue;
     const distance = editDistance(wanted, candidate, bestDistance);
     if (distance < bestDistance) {
       best = candidate;
@@ -22,6 +24,28 @@ export function closestMatch(name: string, candidates: readonly string[]): strin
     }
   }
   return best;
+}
+
+/** Characters counted in 64 buckets (by their low six bits): two strings' counts bound their edit distance from below. */
+const BUCKETS = 64;
+const scratch = new Int32Array(BUCKETS);
+
+function charCounts(text: string): Int32Array {
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & (BUCKETS - 1)]++;
+  return counts;
+}
+
+/**
+ * A lower bound of the edit distance between the text counted in `counts` and `other`: an edit
+ * changes the counts by at most 2 (a substitution) or 1, so the distance is at least half their difference.
+ */
+function countsApart(counts: Int32Array, other: string): number {
+  scratch.set(counts);
+  for (let i = 0; i < other.length; i++) scratch[other.charCodeAt(i) & (BUCKETS - 1)]--;
+  let apart = 0;
+  for (let b = 0; b < BUCKETS; b++) apart += Math.abs(scratch[b]);
+  return Math.ceil(apart / 2);
 }
 
 /** Two rows of the distance table, reused by every call and grown when a longer candidate comes. */

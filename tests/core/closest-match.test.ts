@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { slug } from 'github-slugger';
 import { closestMatch, editDistance } from '../../src/core/closest-match.js';
 
 /** Levenshtein distance by the textbook table, for comparison. */
@@ -41,5 +42,29 @@ describe('closestMatch', () => {
   it('finds nothing where every candidate is too far', () => {
     expect(closestMatch('contact', candidates)).toBeUndefined();
     expect(closestMatch('anything', [])).toBeUndefined();
+  });
+});
+
+describe('closestMatch against every candidate measured in full', () => {
+  /** The definition: the slugged name if a candidate, else the first nearest within a third of the name. */
+  function reference(name: string, candidates: string[]): string | undefined {
+    if (candidates.includes(slug(name))) return slug(name);
+    let best: string | undefined;
+    let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+    for (const candidate of candidates) {
+      const distance = levenshtein(name.toLowerCase(), candidate);
+      if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+    }
+    return best;
+  }
+
+  it('picks what the definition picks, whatever the lengths and letters', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '-', '/', '\u0101', 'q'), maxLength: 24 });
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 30 }), (name, candidates) => {
+        expect(closestMatch(name, candidates)).toBe(reference(name, candidates));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
