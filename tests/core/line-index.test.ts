@@ -49,3 +49,22 @@ describe('LineIndex', () => {
     );
   });
 });
+
+describe('LineIndex on text without a carriage return', () => {
+  it('starts a line after each LF, as the loop over every character does', () => {
+    const lf = fc.string({ maxLength: 300, unit: fc.constantFrom('a', ' ', '\n', '\t', 'é', '\u{1F600}') });
+    fc.assert(
+      fc.property(lf, (text) => {
+        const index = new LineIndex(text);
+        const lines = text.split('\n');
+        expect(index.lineCount).toBe(lines.length);
+        lines.forEach((line, i) => expect(index.lineText(i + 1)).toBe(line));
+        let offset = 0;
+        lines.forEach((line, i) => {
+          expect(index.place(offset)).toEqual({ line: i + 1, column: 1 });
+          offset += line.length + 1;
+        });
+      }),
+    );
+  });
+});
