@@ -3,8 +3,8 @@ import { slug } from 'github-slugger';
 /**
  * The candidate a mistyped name most likely meant: the same once slugged (`Causes` → `causes`),
  * else the nearest by edit distance when it is within a third of the name's length. Ties go to
- * the earliest candidate. Candidates whose length alone puts them out of reach are passed over
- * without a look, so a search of a whole site's URLs costs little more than their count.
+ * the earliest candidate. Candidates whose length or letter counts alone put them out of reach are
+ * passed over unmeasured, so a search of a whole site's URLs costs little more than their count.
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;

@@ -83,11 +83,11 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
         return { kind: 'page', ...old[0], suffix };
       }
       const near = candidates.at(-1) ?? wanted;
-      const found = index;
+      const built = index;
       return {
         kind: 'unresolved',
         get suggestion() {
-          return suggest(found, near);
+          return suggest(built, near);
         },
       };
     },

@@ -40,8 +40,8 @@ const UNGUARDED_SHARE = 0.25;
 
 /**
  * Whether a build of `articles` can run in this thread: when what it can be expected to need (the
- * whole articles it keeps, `keptWhole` bytes, and the rest per article) is a quarter of the heap
- * Node allows at most. The thread's start costs 60-80 ms (a second copy of healthmd loads and the
+ * whole articles it keeps, `keptWhole` bytes, and the rest per article) is at most a quarter of
+ * the heap Node allows. The thread's start costs 60-80 ms (a second copy of healthmd loads and the
  * results cross threads), a tenth of a 4,000-article rebuild; where memory is that plentiful,
  * what could still exhaust it, an enormous article, readArticle refuses with exit 2 before
  * parsing it (assertHeapRoom).
