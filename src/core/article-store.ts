@@ -16,8 +16,15 @@ import { readArticle } from './read-articles.js';
  * 14.4 s and 252 MB.
  */
 export const KEEP_WHOLE_HEAP = 192 * 2 ** 20;
-/** Heap a parsed article takes per byte of its file, typically (those 4,000 articles: 140 MB for 26 MB of text). */
-const MODEL_BYTES_PER_FILE_BYTE = 6;
+/**
+ * Heap a parsed article takes: so much per byte of its file, and so much whatever its size (its
+ * tokens, line index, headings and links). Measured: generated articles of 6.1 KB take 37.6 KB
+ * each, tldr-pages' English and Spanish pages of 0.6 KB 16.8-17.8 KB, healthcare.gov's Jekyll
+ * posts of 1.1 KB 18.4 KB. By file size alone, 38,365 tldr pages (21 MB) were judged to fit in
+ * 125 MB and took 970 MB resident, kept whole.
+ */
+const MODEL_BYTES_PER_FILE_BYTE = 4;
+const MODEL_BYTES_PER_ARTICLE = 16 * 2 ** 10;
 /** Files whose size the site's is judged from. */
 const SAMPLE = 32;
 
@@ -36,7 +43,7 @@ export function wholeSiteFits(files: readonly ArticleFile[], budget = KEEP_WHOLE
       // Unreadable: reading it reports why.
     }
   }
-  return sample.length === 0 || (bytes / sample.length) * files.length * MODEL_BYTES_PER_FILE_BYTE <= budget;
+  return sample.length === 0 || ((bytes / sample.length) * MODEL_BYTES_PER_FILE_BYTE + MODEL_BYTES_PER_ARTICLE) * files.length <= budget;
 }
 
 /** Whole articles read again and kept for a while (link targets are often the same few pages). */

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/core/config.js';
 import { discoverArticles } from '../../src/core/discover.js';
 import { cleanArticle, tempProject } from '../e2e/helpers.js';
 
-/** 40 articles of about 2.4 KB each: about 100 KB of text, whose parsed articles take about 600 KB. */
+/** 40 articles of about 2.4 KB each: about 100 KB of text, whose parsed articles take about 1 MB. */
 function site(): string {
   const files: Record<string, string> = {};
   for (let i = 0; i < 40; i++) files[`articles/a${i}.md`] = cleanArticle(`Guide ${i}`, { body: `\n${'Walking a little every day eases back pain. '.repeat(40)}\n` });
@@ -40,9 +40,20 @@ describe('ArticleStore', () => {
   it('judges the whole site from its first files: the same articles fit alone and not as one of many', () => {
     const dir = site();
     const { files } = discoverArticles(loadConfig(dir), dir);
-    expect(wholeSiteFits(files, 1 * 2 ** 20)).toBe(true);
-    expect(wholeSiteFits([...files, ...files, ...files, ...files, ...files], 1 * 2 ** 20)).toBe(false);
+    expect(wholeSiteFits(files, 2 * 2 ** 20)).toBe(true);
+    expect(wholeSiteFits([...files, ...files, ...files, ...files, ...files], 2 * 2 ** 20)).toBe(false);
     expect(wholeSiteFits(files, 0)).toBe(false);
     expect(wholeSiteFits([], 0)).toBe(false);
+  });
+
+  it('counts what each parsed article takes whatever its size: many short pages do not fit where their text would', () => {
+    const small: Record<string, string> = {};
+    for (let i = 0; i < 32; i++) small[`articles/p${i}.md`] = `# Command ${i}\n\n> Does one thing.\n\n- Do it:\n\n\`cmd-${i} --now\`\n${'x'.repeat(520)}\n`;
+    const dir = tempProject(small);
+    const { files } = discoverArticles(loadConfig(dir), dir);
+    // 38,000 pages of about 600 bytes (tldr-pages has as many): 23 MB of text, some 650 MB parsed.
+    const many = Array.from({ length: 38_000 }, (_, i) => files[i % files.length]);
+    expect(wholeSiteFits(many, 192 * 2 ** 20)).toBe(false);
+    expect(wholeSiteFits(many.slice(0, 4000), 192 * 2 ** 20)).toBe(true);
   });
 });
