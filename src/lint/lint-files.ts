@@ -3,6 +3,7 @@ import { parseArticle, type Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import type { ArticleFile } from '../core/discover.js';
+import { wholeSiteFits } from '../core/article-store.js';
 import { createProject } from '../core/project.js';
 import { readArticles } from '../core/read-articles.js';
 import { lintArticles, type LintResult } from './engine.js';
@@ -17,6 +18,8 @@ export interface LintFilesOptions {
   dependencies?: boolean;
   /** The front matter of a project file not linted, when the caller has it already (the lint cache's scan); by default read from the file. */
   frontMatterOf?: (file: ArticleFile) => Article;
+  /** The heap the linted files' parsed articles may take together (build's budget by default); past it they are linted a chunk at a time. */
+  keepWholeHeap?: number;
 }
 
 /**
@@ -36,7 +39,30 @@ export function lintFileRange(files: readonly ArticleFile[], start: number, end:
  */
 export function lintFilesInProject(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
   // A linted file left out of the project (published: "false", in doubt) is reported on, but no other file sees it, as in build.
-  return lintArticlesInProject(readArticles(linted, options.cwd, options.config), projectFiles, { ...options, joinProject: false });
+  if (wholeSiteFits(linted, options.keepWholeHeap)) return lintArticlesInProject(readArticles(linted, options.cwd, options.config), projectFiles, { ...options, joinProject: false });
+  return lintInChunks(linted, projectFiles, options);
+}
+
+/** Files parsed and linted at a time where the linted files' parsed articles would not fit in memory together. */
+const CHUNK = 1000;
+
+/**
+ * Lints files whose parsed articles would not fit the heap together (by build's judgement,
+ * wholeSiteFits: 30,000 articles held 1.8 GB), a chunk at a time: only the chunk is held whole,
+ * and project rules see every project file through its front matter, one list for every chunk
+ * (so the indexes they make of it are made once), link targets read in full on demand.
+ */
+function lintInChunks(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
+  const { config } = options;
+  const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
+  const published = projectFiles.map(frontMatterOf).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const results: LintResult[] = [];
+  for (let i = 0; i < linted.length; i += CHUNK) {
+    const articles = readArticles(linted.slice(i, i + CHUNK), options.cwd, config);
+    const project = createProject({ config, articles, published });
+    for (const result of lintArticles(articles, { config, now: options.now, ruleOverrides: options.ruleOverrides, fix: options.fix, dependencies: options.dependencies, project })) results.push(result);
+  }
+  return results;
 }
 
 /**
