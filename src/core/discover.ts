@@ -179,6 +179,11 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     if (stat.isDirectory()) walk(full, () => true);
     else add(full);
   }
-  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...found.values()].sort(pathOrder);
   return { files, problems };
+}
+
+/** Files or articles in the order of their absolute paths (code units, not locale): the same on every disk and thread. */
+export function pathOrder(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

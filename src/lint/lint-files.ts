@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArticle, type Article } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import type { ArticleFile } from '../core/discover.js';
+import { pathOrder, type ArticleFile } from '../core/discover.js';
 import { wholeSiteFits } from '../core/article-store.js';
 import { createProject } from '../core/project.js';
 import { readArticles } from '../core/read-articles.js';
@@ -55,7 +55,7 @@ const CHUNK = 1000;
 function lintInChunks(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
   const { config } = options;
   const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
-  const published = projectFiles.map(frontMatterOf).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const published = projectFiles.map(frontMatterOf).sort(pathOrder);
   const results: LintResult[] = [];
   for (let i = 0; i < linted.length; i += CHUNK) {
     const articles = readArticles(linted.slice(i, i + CHUNK), options.cwd, config);
@@ -85,7 +85,7 @@ export function lintArticlesInProject(
   if (hidden || projectFiles.some((file) => !byPath.has(file.path))) {
     const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
     project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOf(file)), ...(hidden ? [] : outside)];
-    project.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    project.sort(pathOrder);
   }
   return lintArticles(articles, {
     config,

@@ -1,4 +1,5 @@
 import { newestFirst } from '../core/dates.js';
+import { pathOrder } from '../core/discover.js';
 import type { ListedArticle } from './article-rows.js';
 
 export const SORT_KEYS = ['date', 'title', 'review'] as const;
@@ -34,5 +35,5 @@ export function selectRows(rows: readonly ListedArticle[], selection: Selection)
   const { dueWithin } = selection;
   const kept = dueWithin === undefined ? [...rows] : rows.filter((row) => urgency(row) <= dueWithin);
   const byKey = compare[selection.sort];
-  return kept.sort((a, b) => byKey(a, b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return kept.sort((a, b) => byKey(a, b) || pathOrder(a, b));
 }

@@ -1,4 +1,5 @@
 import { articleAliases, type ArticleAlias } from '../core/aliases.js';
+import { pathOrder } from '../core/discover.js';
 import type { Article } from '../core/article.js';
 import { stringList } from '../core/article-info.js';
 import { articleUrl } from '../core/url.js';
@@ -31,7 +32,7 @@ export function aliasClashes(articles: readonly Article[], pageSize: number): Ma
   clashes = new Map();
   // In file order, as discovery lists them, whatever order the caller holds them in: lint has them
   // by file, build by date, and both must give an alias claimed twice to the same article.
-  const published = articles.filter((article) => !article.problem).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const published = articles.filter((article) => !article.problem).sort(pathOrder);
   const taken = new Map<string, string>();
   const take = (file: string, what: string) => {
     if (!taken.has(file.toLowerCase())) taken.set(file.toLowerCase(), what);

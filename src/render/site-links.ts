@@ -1,4 +1,5 @@
 import { articleAliases } from '../core/aliases.js';
+import { pathOrder } from '../core/discover.js';
 import type { Article } from '../core/article.js';
 import { publishedDate, stringList } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
@@ -135,7 +136,7 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
 
   // In path order, so that the page a tie goes to (a did-you-mean, the first of one name) is the same
   // however the project was handed over: one thread or several, a shard or all of it.
-  const published = articles.filter((a) => !a.problem).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const published = articles.filter((a) => !a.problem).sort(pathOrder);
   for (const path of ['', STYLESHEET, ...(feeds ? ['feed.xml', 'sitemap.xml'] : [])]) addOwn(path);
   for (let page = 2; page <= Math.ceil(published.length / config.pageSize); page++) addOwn(indexPath(page));
   for (const article of published) {

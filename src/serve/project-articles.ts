@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArticle, type Article } from '../core/article.js';
 import { selectPublished, type PublishOptions } from '../core/publication.js';
 import { projectPath, type Config } from '../core/config.js';
-import { articleRelPath, discoverArticles, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
+import { articleRelPath, discoverArticles, pathOrder, type ArticleFile, type DiscoveryProblem } from '../core/discover.js';
 import { HealthmdError } from '../core/errors.js';
 import { errorFinding } from './findings.js';
 import type { OverlayFinding } from './overlay.js';
@@ -42,7 +42,7 @@ export class ProjectArticles {
 
   /** What `build` (with the same `--drafts` and `--future`) would publish, by path. */
   published(publish: PublishOptions): Article[] {
-    return selectPublished([...this.articles.values()], publish).published.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return selectPublished([...this.articles.values()], publish).published.sort(pathOrder);
   }
 
   /** An article as project rules see it: one of the project's, or a Markdown file elsewhere, read now. */
