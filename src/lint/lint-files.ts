@@ -53,14 +53,10 @@ const CHUNK = 1000;
  * (so the indexes they make of it are made once), link targets read in full on demand.
  */
 function lintInChunks(linted: readonly ArticleFile[], projectFiles: readonly ArticleFile[], options: LintFilesOptions): LintResult[] {
-  const { config } = options;
-  const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
-  const published = projectFiles.map(frontMatterOf).sort(pathOrder);
+  const published = projectFiles.map(frontMatterReader(options)).sort(pathOrder);
   const results: LintResult[] = [];
   for (let i = 0; i < linted.length; i += CHUNK) {
-    const articles = readArticles(linted.slice(i, i + CHUNK), options.cwd, config);
-    const project = createProject({ config, articles, published });
-    for (const result of lintArticles(articles, { config, now: options.now, ruleOverrides: options.ruleOverrides, fix: options.fix, dependencies: options.dependencies, project })) results.push(result);
+    for (const result of lintAgainst(readArticles(linted.slice(i, i + CHUNK), options.cwd, options.config), published, options)) results.push(result);
   }
   return results;
 }
@@ -75,7 +71,6 @@ export function lintArticlesInProject(
   projectFiles: readonly ArticleFile[],
   options: LintFilesOptions & { placeless?: boolean; joinProject?: boolean },
 ): LintResult[] {
-  const { config } = options;
   const byPath = new Map(articles.map((article) => [article.path, article]));
   let project: Article[] | undefined;
   const inProject = new Set(projectFiles.map((file) => file.path));
@@ -83,20 +78,33 @@ export function lintArticlesInProject(
   const hidden = options.joinProject === false && outside.length > 0;
   // Without files to add or hide, the linted articles are the project (the engine's default).
   if (hidden || projectFiles.some((file) => !byPath.has(file.path))) {
-    const frontMatterOf = options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, config));
+    const frontMatterOf = frontMatterReader(options);
     project = [...projectFiles.map((file) => byPath.get(file.path) ?? frontMatterOf(file)), ...(hidden ? [] : outside)];
     project.sort(pathOrder);
   }
+  return lintAgainst(articles, project, options);
+}
+
+/**
+ * Lints `articles` with project rules seeing `published` (default: the articles themselves). The
+ * files not linted are in it by their front matter only; as link targets they are read in full, on demand.
+ */
+function lintAgainst(articles: readonly Article[], published: readonly Article[] | undefined, options: LintFilesOptions & { placeless?: boolean }): LintResult[] {
+  const { config } = options;
   return lintArticles(articles, {
     config,
     now: options.now,
     ruleOverrides: options.ruleOverrides,
     fix: options.fix,
     dependencies: options.dependencies,
-    // The files not linted are in `published` by their front matter only; as link targets they are read in full, on demand.
-    project: createProject({ config, articles, published: project }),
+    project: createProject({ config, articles, published }),
     placeless: options.placeless,
   });
+}
+
+/** How the front matter of a project file not linted is had: from the caller (the lint cache's scan), or read from the file. */
+function frontMatterReader(options: LintFilesOptions): (file: ArticleFile) => Article {
+  return options.frontMatterOf ?? ((file: ArticleFile) => frontMatterOnly(file, options.config));
 }
 
 /** Each discovered file's front matter, read once for the config it was read with. */

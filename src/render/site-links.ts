@@ -69,22 +69,21 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
   const base = key(options.basePath ?? '/');
   return {
     resolve(href) {
-      index ??= buildIndex(articles, config, options.feeds ?? true);
+      const built = (index ??= buildIndex(articles, config, options.feeds ?? true));
       const cut = href.search(/[?#]/);
       const suffix = cut === -1 ? '' : href.slice(cut);
       const wanted = key(cut === -1 ? href : href.slice(0, cut));
       const candidates = base && (wanted === base || wanted.startsWith(`${base}/`)) ? [wanted, wanted.slice(base.length + 1)] : [wanted];
       for (const candidate of candidates) {
-        const own = index.own.get(candidate);
+        const own = built.own.get(candidate);
         if (own) return { kind: 'page', ...own, suffix };
-        const old = index.old.get(candidate);
+        const old = built.old.get(candidate);
         if (!old) continue;
         const sitePaths = [...new Set(old.map((t) => t.sitePath))];
         if (sitePaths.length > 1) return { kind: 'ambiguous', sitePaths };
         return { kind: 'page', ...old[0], suffix };
       }
       const near = candidates.at(-1) ?? wanted;
-      const built = index;
       return {
         kind: 'unresolved',
         get suggestion() {
