@@ -239,7 +239,8 @@ export class LintCache {
     if (lint.articles.some(([path, hash]) => this.hash(path) !== hash)) return undefined;
     if (lint.exists.some(([path, exists]) => existsSync(path) !== exists)) return undefined;
     if (lint.projectFiles.some(([path, is]) => this.isProjectFile(path) !== is)) return undefined;
-    return { filePath: file.path, ...lint.result };
+    // A copy of the messages: results of clean files share one stored list (storedLint).
+    return { filePath: file.path, ...lint.result, messages: [...lint.result.messages] };
   }
 
   /** Keeps a fresh result (made with `dependencies`), and returns it without them. */
@@ -305,6 +306,14 @@ function metaDigest(article: Article): string {
   return sha256(`${article.source.slice(0, article.bodyStart)}\0${article.problem?.messageId ?? ''}`);
 }
 
+/**
+ * The findings of a file with none that depend on nothing but its own bytes, made against a
+ * project signature: one object for every such file (most of a site's articles are), where each
+ * would otherwise keep its own five objects until the cache is saved (about 300 bytes an article,
+ * 30 MB at 100,000). Never changed in place: `result` copies what it hands out.
+ */
+const cleanLints = new Map<string | undefined, StoredLint>();
+
 function storedLint(
   result: StoredLint['result'],
   dependencies: LintDependencies,
@@ -312,12 +321,22 @@ function storedLint(
   hash: (path: string) => string,
   isProjectFile: (path: string) => boolean,
 ): StoredLint {
+  const project = dependencies.projectWide ? projectSignature : undefined;
+  if (result.messages.length === 0 && dependencies.articles.length === 0 && dependencies.exists.length === 0 && dependencies.projectFiles.length === 0) {
+    // Without messages every count is 0. Kept for this run's signature (and for no signature) only.
+    let clean = cleanLints.get(project);
+    if (!clean) {
+      for (const signature of cleanLints.keys()) if (signature !== undefined) cleanLints.delete(signature);
+      cleanLints.set(project, (clean = { result: { ...result, messages: [] }, articles: [], exists: [], projectFiles: [], project }));
+    }
+    return clean;
+  }
   return {
     result,
     articles: dependencies.articles.map((path) => [path, hash(path)]),
     exists: dependencies.exists.map((path) => [path, existsSync(path)]),
     projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
-    project: dependencies.projectWide ? projectSignature : undefined,
+    project,
   };
 }
 

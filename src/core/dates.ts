@@ -24,7 +24,9 @@ export function toCalendarDate(value: unknown): CalendarDate | undefined {
     const seconds = Number(match[6] ?? 0);
     if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
   }
-  return `${y}-${m}-${d}`;
+  // The text's own first ten characters, which are the day: when the value is a date alone, the
+  // very string the front matter holds rather than a copy (a site keeps several for each article).
+  return text.slice(0, 10);
 }
 
 function isValidDay(year: number, month: number, day: number): boolean {

@@ -37,5 +37,6 @@ export function articleOutputPath(relPath: string, slug?: unknown): string {
 
 /** The site-relative URL of an article page: `articles/<path>/`. */
 export function articleUrl(relPath: string, slug?: unknown): string {
-  return `articles/${articleOutputPath(relPath, slug)}/`;
+  // Joined, not a template: V8 keeps a template's result as a rope, and a site keeps one for each article.
+  return ['articles/', articleOutputPath(relPath, slug), '/'].join('');
 }

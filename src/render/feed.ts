@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../core/dates.js';
-import type { SiteEntry } from './site-model.js';
+import { excerptOf, type SiteEntry } from './site-model.js';
 import { escapeXml } from './xml.js';
 
 export interface FeedInput {
@@ -62,7 +62,8 @@ export function renderAtomFeed(input: FeedInput): string {
       ...entry.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`),
       ...entry.tags.map((tag) => `    <category term="${escapeXml(tag.slug)}" label="${escapeXml(tag.name)}"/>`),
     );
-    if (entry.description || entry.excerpt) lines.push(`    <summary>${escapeXml(entry.description || entry.excerpt)}</summary>`);
+    const summary = entry.description || excerptOf(entry);
+    if (summary) lines.push(`    <summary>${escapeXml(summary)}</summary>`);
     lines.push('  </entry>');
   }
   lines.push('</feed>', '');

@@ -18,7 +18,8 @@ export type LinkResolver = (from: string, target: SitePath) => string;
 
 /** The file a site path is written to: folder pages are their index.html. */
 export function outputFileOf(target: SitePath): string {
-  return target === '' || target.endsWith('/') ? `${target}index.html` : target;
+  // Joined, not a template (a rope), as articleUrl: the renderer keeps one for each page.
+  return target === '' || target.endsWith('/') ? [target, 'index.html'].join('') : target;
 }
 
 /** Percent-encodes each segment, keeping the slashes (and characters URLs allow unencoded). */

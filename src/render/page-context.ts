@@ -4,7 +4,7 @@ import { fillString, type PageStrings } from '../core/strings.js';
 import type { ArticleHtml } from './article-html.js';
 import type { LinkResolver, SitePath } from './links.js';
 import type { PageRef } from './pages.js';
-import type { SiteEntry } from './site-model.js';
+import { excerptOf, type SiteEntry } from './site-model.js';
 import { STYLESHEET } from './theme.js';
 
 /**
@@ -72,7 +72,7 @@ export function postSummary(entry: SiteEntry, from: string, lang: string, basics
     date: entry.date,
     date_text: basics.dateText(entry.date, lang),
     description: entry.description,
-    excerpt: entry.excerpt,
+    excerpt: excerptOf(entry),
     draft: entry.draft,
     tags: entry.tags.map((tag) => ({ name: tag.name, href: basics.link(from, tag.sitePath) })),
   };

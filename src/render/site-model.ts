@@ -6,7 +6,7 @@ import { newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js
 import { reviewDue } from '../core/review-cycle.js';
 import { ContentError } from '../core/errors.js';
 import { articleUrl } from '../core/url.js';
-import { excerpt } from './excerpt.js';
+import { excerptParts, shownExcerpt } from './excerpt.js';
 import { sectionsApart } from './sections-apart.js';
 import type { SitePath } from './links.js';
 import { tagPath } from './tag-path.js';
@@ -32,7 +32,9 @@ export interface SiteEntry {
   /** The other languages' versions of this article (sharing its translationKey), one per language. */
   translations: SiteEntry[];
   tags: TagRef[];
-  excerpt: string;
+  /** The excerpt before its ellipsis (excerptOf shows it whole; excerptParts says why apart). */
+  excerptText: string;
+  excerptCut: boolean;
   /** Published only by `build --drafts` (and serve --drafts): the page says so and asks not to be indexed. */
   draft: boolean;
 }
@@ -131,12 +133,19 @@ function compareEntries(a: SiteEntry, b: SiteEntry): number {
 /** What the site shows of an article that only its body tells: a title from its first heading, and its excerpt. */
 export interface BodyFacts {
   title?: string;
-  excerpt: string;
+  excerptText: string;
+  excerptCut: boolean;
 }
 
 export function bodyFacts(article: Article, config: Config): BodyFacts {
   const title = articleTitle(article);
-  return { title: title.source === 'heading' ? title.text : undefined, excerpt: excerpt(openingText(article, config.excerptLength), config.excerptLength) };
+  const { text, cut } = excerptParts(openingText(article, config.excerptLength), config.excerptLength);
+  return { title: title.source === 'heading' ? title.text : undefined, excerptText: text, excerptCut: cut };
+}
+
+/** An entry's excerpt as pages show it. */
+export function excerptOf(entry: Pick<SiteEntry, 'excerptText' | 'excerptCut'>): string {
+  return shownExcerpt(entry.excerptText, entry.excerptCut);
 }
 
 /**
@@ -170,7 +179,8 @@ export function siteEntry(article: Article, config: Config, fromBody: BodyFacts 
     translations: [],
     // A copy of its exact size: an array filled by push keeps room for 16 more, and the site keeps one for each article.
     tags: tags.slice(),
-    excerpt: fromBody.excerpt,
+    excerptText: fromBody.excerptText,
+    excerptCut: fromBody.excerptCut,
     draft: isDraft(article),
   };
 }

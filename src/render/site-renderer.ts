@@ -218,7 +218,7 @@ export class SiteRenderer {
     let digest = this.summaries.get(entry);
     if (digest === undefined) {
       const tags = entry.tags.map((tag) => [tag.name, tag.sitePath]);
-      digest = sha256(JSON.stringify([entry.title, entry.sitePath, entry.date, entry.description, entry.excerpt, entry.draft, tags]));
+      digest = sha256(JSON.stringify([entry.title, entry.sitePath, entry.date, entry.description, entry.excerptText, entry.excerptCut, entry.draft, tags]));
       this.summaries.set(entry, digest);
     }
     return digest;

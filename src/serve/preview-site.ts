@@ -334,5 +334,5 @@ export class PreviewSite {
 /** What lists and other pages show of an article; when it changes, every page may differ. */
 function summary(entry: SiteEntry | undefined): unknown[] | undefined {
   if (!entry) return undefined;
-  return [entry.sitePath, entry.title, entry.date, entry.description, entry.excerpt, entry.tags.map((t) => [t.name, t.slug])];
+  return [entry.sitePath, entry.title, entry.date, entry.description, entry.excerptText, entry.excerptCut, entry.tags.map((t) => [t.name, t.slug])];
 }

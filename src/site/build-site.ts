@@ -163,6 +163,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
   // The articles in the order of their pages, so that an article is linted as its page is made
   // (a site past the memory budget reads it again for both: the second read finds it just read).
   const siteEntries = inSiteOrder(published.map((article) => entries.get(article)!));
+  // The map would hold a second table of the entries for the rest of the build.
+  entries.clear();
   const inSite = new Set(published);
   const lintOrder = [...siteEntries.map((entry) => entry.article), ...linted.filter((article) => !inSite.has(article))];
   const gate = startLintGate(lintOrder, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });

@@ -450,7 +450,7 @@ function describe(error: unknown): string {
  * of a 100,000-article site is 4 MB; 256 such pages in flight took 200 MB).
  */
 const MAX_IN_FLIGHT = 256;
-const MAX_TEXT_IN_FLIGHT = 16 * 2 ** 20;
+const MAX_TEXT_IN_FLIGHT = 4 * 2 ** 20;
 /** Operations, or characters of page text, sent to the thread in one message. */
 const BATCH = 16;
 const BATCH_TEXT = 2 ** 20;

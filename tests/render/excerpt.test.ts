@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excerpt } from '../../src/render/excerpt.js';
+import { excerpt, excerptParts, shownExcerpt } from '../../src/render/excerpt.js';
 
 describe('excerpt', () => {
   it('keeps a short text whole', () => {
@@ -38,6 +38,17 @@ describe('excerpt', () => {
         expect(text.startsWith(body)).toBe(true);
         // The cut falls between words unless the first word alone is too long.
         if (words[0].length <= length) expect(text[body.length]).toBe(' ');
+      }),
+    );
+  });
+
+  it('is kept as its text and whether it was cut, which show as the excerpt', () => {
+    expect(excerptParts('Rest, ice, compression and elevation help.', 10)).toEqual({ text: 'Rest, ice', cut: true });
+    expect(excerptParts('Rest helps.', 160)).toEqual({ text: 'Rest helps.', cut: false });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 0, max: 200 }), (text, length) => {
+        const { text: kept, cut } = excerptParts(text, length);
+        expect(shownExcerpt(kept, cut)).toBe(excerpt(text, length));
       }),
     );
   });
