@@ -76,6 +76,13 @@ export class LintCache {
   private readonly isProjectFile: (file: string) => boolean;
   /** Build's files, as they were just before it read them (see `unchanged` and `adopt`). */
   private readonly statsBeforeRead = new Map<string, string | undefined>();
+  /**
+   * The findings of a file with none that depend on nothing but its own bytes, by the project
+   * signature they were made against: one object for every such file (most of a site's articles
+   * are), where each would otherwise keep five objects until the cache is saved (about 300 bytes
+   * an article, 30 MB at 100,000). Never changed in place: `result` copies what it hands out.
+   */
+  private readonly cleanLints = new Map<string | undefined, StoredLint>();
 
   private constructor(
     private readonly options: LintCacheOptions,
@@ -239,7 +246,7 @@ export class LintCache {
     if (lint.articles.some(([path, hash]) => this.hash(path) !== hash)) return undefined;
     if (lint.exists.some(([path, exists]) => existsSync(path) !== exists)) return undefined;
     if (lint.projectFiles.some(([path, is]) => this.isProjectFile(path) !== is)) return undefined;
-    // A copy of the messages: results of clean files share one stored list (storedLint).
+    // A copy of the messages: results of clean files share one stored list (cleanLints).
     return { filePath: file.path, ...lint.result, messages: [...lint.result.messages] };
   }
 
@@ -248,7 +255,7 @@ export class LintCache {
     const { dependencies, filePath, output, ...rest } = result;
     const hash = this.index.get(filePath)?.hash;
     if (dependencies && hash !== undefined && output === undefined && hash === this.hash(filePath)) {
-      const lint = storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
+      const lint = this.cleanLint(rest, dependencies, projectSignature) ?? storedLint(rest, dependencies, projectSignature, (path) => this.hash(path), (path) => this.isProjectFile(path));
       const detail = this.details.get(filePath);
       if (detail?.hash === hash) {
         detail.lint = lint;
@@ -279,6 +286,17 @@ export class LintCache {
     }
   }
 
+  /** The one StoredLint of clean files without dependencies (cleanLints), for a result that is one. */
+  private cleanLint(result: StoredLint['result'], dependencies: LintDependencies, projectSignature: string): StoredLint | undefined {
+    const { articles, exists, projectFiles, projectWide } = dependencies;
+    if (result.messages.length > 0 || articles.length > 0 || exists.length > 0 || projectFiles.length > 0) return undefined;
+    const project = projectWide ? projectSignature : undefined;
+    let clean = this.cleanLints.get(project);
+    // Without messages every count is 0.
+    if (!clean) this.cleanLints.set(project, (clean = { result: { ...result, messages: [] }, articles: [], exists: [], projectFiles: [], project }));
+    return clean;
+  }
+
   /** The front-matter record kept for these bytes, if any. */
   private record(path: string, hash: string): FrontMatterRecord | undefined {
     const detail = this.details.get(path);
@@ -306,14 +324,6 @@ function metaDigest(article: Article): string {
   return sha256(`${article.source.slice(0, article.bodyStart)}\0${article.problem?.messageId ?? ''}`);
 }
 
-/**
- * The findings of a file with none that depend on nothing but its own bytes, made against a
- * project signature: one object for every such file (most of a site's articles are), where each
- * would otherwise keep its own five objects until the cache is saved (about 300 bytes an article,
- * 30 MB at 100,000). Never changed in place: `result` copies what it hands out.
- */
-const cleanLints = new Map<string | undefined, StoredLint>();
-
 function storedLint(
   result: StoredLint['result'],
   dependencies: LintDependencies,
@@ -321,22 +331,12 @@ function storedLint(
   hash: (path: string) => string,
   isProjectFile: (path: string) => boolean,
 ): StoredLint {
-  const project = dependencies.projectWide ? projectSignature : undefined;
-  if (result.messages.length === 0 && dependencies.articles.length === 0 && dependencies.exists.length === 0 && dependencies.projectFiles.length === 0) {
-    // Without messages every count is 0. Kept for this run's signature (and for no signature) only.
-    let clean = cleanLints.get(project);
-    if (!clean) {
-      for (const signature of cleanLints.keys()) if (signature !== undefined) cleanLints.delete(signature);
-      cleanLints.set(project, (clean = { result: { ...result, messages: [] }, articles: [], exists: [], projectFiles: [], project }));
-    }
-    return clean;
-  }
   return {
     result,
     articles: dependencies.articles.map((path) => [path, hash(path)]),
     exists: dependencies.exists.map((path) => [path, existsSync(path)]),
     projectFiles: dependencies.projectFiles.map((path) => [path, isProjectFile(path)]),
-    project,
+    project: dependencies.projectWide ? projectSignature : undefined,
   };
 }
 

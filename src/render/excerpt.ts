@@ -3,16 +3,6 @@ const ELLIPSIS = '…';
 const TRAILING_PUNCTUATION = /[\s.,;:\-–—(\[{"'“‘]+$/u;
 
 /**
- * The opening of a text, at most `length` characters before the ellipsis, cut at a word
- * boundary (never mid-word, unlike the seed page's "early dete"). Whitespace is collapsed.
- * A single word longer than `length` is cut where it must be.
- */
-export function excerpt(text: string, length: number): string {
-  const { text: kept, cut } = excerptParts(text, length);
-  return shownExcerpt(kept, cut);
-}
-
-/**
  * An excerpt as a site keeps it for its lists: the text before the ellipsis, and whether there is
  * one. Apart, because V8 keeps a string of Latin-1 characters in a byte each and one with an
  * ellipsis in two: a 160-character excerpt takes 176 bytes instead of 336, for each article.
@@ -22,6 +12,11 @@ export interface ExcerptParts {
   cut: boolean;
 }
 
+/**
+ * The opening of a text, at most `length` characters before the ellipsis, cut at a word
+ * boundary (never mid-word, unlike the seed page's "early dete"). Whitespace is collapsed.
+ * A single word longer than `length` is cut where it must be.
+ */
 export function excerptParts(text: string, length: number): ExcerptParts {
   const plain = text.replace(/\s+/g, ' ').trim();
   if (length <= 0) return { text: '', cut: false };
