@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { ArticleFile } from './discover.js';
 import { createProject, readArticleFile, type Project } from './project.js';
 import { readArticle } from './read-articles.js';
+import { StringPool } from './string-pool.js';
 
 /**
  * The heap a site's whole articles (tokens, prose, links) may take. A site whose articles fit in
@@ -58,6 +59,8 @@ export class ArticleStore {
   private readonly kept = new Map<string, Article>();
   private readonly files = new Map<string, ArticleFile>();
   private readonly recent = new Map<string, Article>();
+  /** One copy of the values many articles share, for the front matter kept of a site past the budget. */
+  readonly pool = new StringPool();
 
   /** `keepWhole`: keep each article whole once read (wholeSiteFits says whether the site's would fit). */
   constructor(
@@ -77,13 +80,13 @@ export class ArticleStore {
       return article;
     }
     // A copy: the values are slices of the file's text, which would keep all of it alive.
-    return articleFromRecord(file, structuredClone(frontMatterRecord(article)));
+    return articleFromRecord(file, this.pool.share(structuredClone(frontMatterRecord(article))));
   }
 
   /** Takes in a file's front matter kept from an earlier run (the build's cache), unread: it is read whole only when needed. */
   known(file: ArticleFile, record: FrontMatterRecord): Article {
     this.files.set(file.path, file);
-    return articleFromRecord(file, record);
+    return articleFromRecord(file, this.pool.share(record));
   }
 
   /** True when the store keeps the whole article of a file it read. */

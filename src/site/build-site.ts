@@ -266,12 +266,17 @@ function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: Lin
       facts = store.keeps(file.path) ? bodyFacts(whole!, config) : structuredClone(bodyFacts(whole!, config));
       cache?.adopt(file, bytes!, whole!, { record: frontMatterRecord(article), facts });
     }
-    entries.set(article, siteEntry(article, config, facts));
+    const entry = siteEntry(article, config, facts);
+    // Past the budget, the dates the entry made (a review's due date) once for the articles that share them.
+    if (!store.keeps(file.path)) for (const key of ENTRY_DATES) if (entry[key] !== undefined) entry[key] = store.pool.intern(entry[key]);
+    entries.set(article, entry);
     onProgress?.({ stage: 'read', done: i + 1, total: files.length });
     return article;
   });
   return { all, entries };
 }
+
+const ENTRY_DATES = ['date', 'updated', 'lastReviewed', 'nextReview'] as const;
 
 /** What stops the writing when the lint, run alongside it, finds that the build must not go ahead. */
 class LintStopped extends HealthmdError {
