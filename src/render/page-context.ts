@@ -171,6 +171,28 @@ export function tagContext(page: PageRef & { kind: 'tag' }, basics: PageBasics) 
       ogType: 'website',
     }),
     tag: { name: tag.name, slug: tag.slug, count: tag.entries.length },
-    posts: tag.entries.map((entry) => postSummary(entry, page.file, lang, basics)),
+    posts: madeOnRead(tag.entries, (entry) => postSummary(entry, page.file, lang, basics)),
   };
 }
+
+/**
+ * `items` as an array whose elements are made from them each time one is read. A tag page can list
+ * most of a large site (10,000 articles of 100,000 on a generated site); its summaries, made all at
+ * once, outlived the young generation and set the build's peak memory. Read through this, each one
+ * lives for one turn of the template's loop. Templates see an array (`size`, `first`, filters, `for`
+ * with its options); reading one element twice makes it twice, which only costs the time.
+ */
+export function madeOnRead<T, U>(items: readonly T[], make: (item: T) => U): readonly U[] {
+  return new Proxy(items, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && isIndex(key, target.length)) return make(target[Number(key)]);
+      return Reflect.get(target, key, receiver);
+    },
+  }) as unknown as readonly U[];
+}
+
+function isIndex(key: string, length: number): boolean {
+  const index = Number(key);
+  return Number.isInteger(index) && index >= 0 && index < length && String(index) === key;
+}
+
