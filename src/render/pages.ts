@@ -14,12 +14,19 @@ export function indexPath(number: number): SitePath {
 
 /** Every page, in the order they are written: the index pages, the articles, the tag pages. */
 export function listPages(model: SiteModel): PageRef[] {
-  const pages: PageRef[] = [];
-  model.indexPages.forEach((entries, i) => {
+  return [...eachPage(model)];
+}
+
+/** The pages one at a time, as listPages orders them: a large build does not hold one for each article. */
+export function* eachPage(model: SiteModel): Generator<PageRef> {
+  for (const [i, entries] of model.indexPages.entries()) {
     const sitePath = indexPath(i + 1);
-    pages.push({ kind: 'index', file: outputFileOf(sitePath), sitePath, number: i + 1, entries });
-  });
-  for (const entry of model.entries) pages.push({ kind: 'article', file: outputFileOf(entry.sitePath), sitePath: entry.sitePath, entry });
-  for (const tag of model.tags) pages.push({ kind: 'tag', file: outputFileOf(tag.sitePath), sitePath: tag.sitePath, tag });
-  return pages;
+    yield { kind: 'index', file: outputFileOf(sitePath), sitePath, number: i + 1, entries };
+  }
+  for (const entry of model.entries) yield { kind: 'article', file: outputFileOf(entry.sitePath), sitePath: entry.sitePath, entry };
+  for (const tag of model.tags) yield { kind: 'tag', file: outputFileOf(tag.sitePath), sitePath: tag.sitePath, tag };
+}
+
+export function pageCount(model: SiteModel): number {
+  return model.indexPages.length + model.entries.length + model.tags.length;
 }

@@ -11,7 +11,7 @@ import { renderAtomFeed } from './feed.js';
 import { medicalWebPage, serializeJsonLd } from './json-ld.js';
 import { absoluteUrl, createLinkResolver, type LinkResolver, type LinkStyle, type SitePath } from './links.js';
 import { articleContext, indexContext, tagContext, type PageBasics } from './page-context.js';
-import { indexPath, listPages, type PageRef } from './pages.js';
+import { eachPage, indexPath, listPages, pageCount, type PageRef } from './pages.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 import { aliasClashes, renderRedirectPage } from './redirect-pages.js';
 import { siteLinks, type SiteLinks } from './site-links.js';
@@ -75,11 +75,12 @@ export type PageLink = [url: string, use: UrlUse, href: string | undefined];
 /**
  * A file of the site: rendered text (with what it was made from, when it can be cached), a file
  * copied as it is (stylesheet, images), or a page that would come out as the earlier build's file.
+ * `page` says which kind of page a page is (a redirect page, the feed and sitemaps have none).
  */
 export type OutputItem =
-  | { path: string; content: string; inputs?: PageInputs }
+  | { path: string; page?: PageRef['kind']; content: string; inputs?: PageInputs }
   | { path: string; copyFrom: string }
-  | { path: string; unchanged: PageInputs };
+  | { path: string; page: PageRef['kind']; unchanged: PageInputs };
 
 const LATEST_POSTS = 5;
 const TEMPLATES = ['layout', 'article', 'index', 'tag'];
@@ -91,7 +92,6 @@ const TEMPLATES = ['layout', 'article', 'index', 'tag'];
  */
 export class SiteRenderer {
   readonly model: SiteModel;
-  readonly pages: PageRef[];
   private readonly engine: TemplateEngine;
   private readonly basics: PageBasics;
   /** Files pages refer to, by site path; filled while pages render. */
@@ -106,7 +106,6 @@ export class SiteRenderer {
     private readonly options: SiteRenderOptions,
   ) {
     this.model = Array.isArray(site) ? buildSiteModel(site, options.config) : (site as SiteModel);
-    this.pages = listPages(this.model);
     this.engine = new TemplateEngine(options.theme, options.describeFile);
     this.engine.check(TEMPLATES);
     this.siteLinks = siteLinks(
@@ -129,7 +128,7 @@ export class SiteRenderer {
   *output(): Generator<OutputItem> {
     for (const [path, source] of this.options.theme.assets) yield { path, copyFrom: source };
     const copied = new Set<SitePath>(this.options.theme.assets.keys());
-    for (const page of this.pages) {
+    for (const page of eachPage(this.model)) {
       yield this.pageItem(page);
       for (const [path, source] of this.copies) {
         if (copied.has(path)) continue;
@@ -142,6 +141,15 @@ export class SiteRenderer {
       yield { path: 'feed.xml', content: this.feed() };
       for (const [path, content] of renderSitemaps(this.sitemapUrls(), this.basics.absolute)) yield { path, content };
     }
+  }
+
+  /** Every page (made anew on each call: output() makes them one at a time). */
+  get pages(): PageRef[] {
+    return listPages(this.model);
+  }
+
+  get pageCount(): number {
+    return pageCount(this.model);
   }
 
   /** Images the pages rendered so far refer to, by site path → source file (serve answers requests for them). */
@@ -157,9 +165,10 @@ export class SiteRenderer {
   private pageItem(page: PageRef): OutputItem {
     const inputs = this.inputsOf(page);
     const previous = inputs && this.options.previous?.(page.file);
-    if (previous && previous.key === inputs.key && this.sameLinks(page, previous.links)) return { path: page.file, unchanged: previous };
+    const item = { path: page.file, page: page.kind };
+    if (previous && previous.key === inputs.key && this.sameLinks(page, previous.links)) return { ...item, unchanged: previous };
     const content = this.render(page, inputs?.links);
-    return inputs ? { path: page.file, content, inputs } : { path: page.file, content };
+    return inputs ? { ...item, content, inputs } : { ...item, content };
   }
 
   /** A page's HTML; `links` gets the URLs an article's body refers to that lead into the site, and where each led. */
@@ -354,17 +363,14 @@ export class SiteRenderer {
     const lastmod = (entry: SiteEntry | undefined) =>
       entry ? [entry.date, entry.updated, entry.lastReviewed].filter((d): d is string => Boolean(d)).sort().at(-1) : undefined;
     // A draft page asks search engines not to index it (noindex), so the sitemap does not offer it.
-    return this.pages.filter((page) => page.kind !== 'article' || !page.entry.draft).map((page) => {
+    const urls: SitemapUrl[] = [];
+    for (const page of eachPage(this.model)) {
       const loc = this.basics.absolute(page.sitePath);
-      switch (page.kind) {
-        case 'article':
-          return { loc, lastmod: lastmod(page.entry) };
-        case 'index':
-          return { loc, lastmod: lastmod(page.entries[0]) };
-        case 'tag':
-          return { loc, lastmod: lastmod(page.tag.entries[0]) };
-      }
-    });
+      if (page.kind === 'article' && !page.entry.draft) urls.push({ loc, lastmod: lastmod(page.entry) });
+      else if (page.kind === 'index') urls.push({ loc, lastmod: lastmod(page.entries[0]) });
+      else if (page.kind === 'tag') urls.push({ loc, lastmod: lastmod(page.tag.entries[0]) });
+    }
+    return urls;
   }
 }
 

@@ -191,9 +191,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
         articleDigest: cache && ((entry) => cache.digest(entry.article.path)),
         previous: reuse ? (file) => pages!.previous(file) : undefined,
       });
-      total = renderer.pages.length;
-      const articlePages = new Set(renderer.pages.flatMap((page) => (page.kind === 'article' ? [page.file] : [])));
-      written = writeSite(gated(keepInputs(renderer.output(), made), gate, articlePages), writing, staging);
+      total = renderer.pageCount;
+      written = writeSite(gated(keepInputs(renderer.output(), made), gate), writing, staging);
     }
   } catch (error) {
     failure = error;
@@ -289,9 +288,9 @@ class LintStopped extends HealthmdError {
  * Passes the items on, linting one file with each article page (the gate takes the articles in the
  * order of their pages: the file linted is the page's own); stops at the first finding that blocks the build.
  */
-function* gated(items: Iterable<OutputItem>, gate: LintGateRun, articlePages: ReadonlySet<string>): Generator<OutputItem> {
+function* gated(items: Iterable<OutputItem>, gate: LintGateRun): Generator<OutputItem> {
   for (const item of items) {
-    if (articlePages.has(item.path)) gate.step(1);
+    if ('page' in item && item.page === 'article') gate.step(1);
     if (gate.blocking) throw new LintStopped();
     yield item;
   }
