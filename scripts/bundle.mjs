@@ -64,9 +64,10 @@ rmSync('dist', { recursive: true, force: true });
 // One CommonJS file, because only a classic script can start from V8's code cache on Node 20
 // (bin/healthmd.js compiles it as a vm.Script). Commands still run only the modules they import:
 // esbuild keeps each dynamically imported command's modules uninitialised until it is imported.
-// Worker threads (a large lint, the build's file writer) start this same file, and its entry runs
-// their role's module instead of the CLI (src/core/bundle-thread.ts): a bundle per thread role
-// would ship another copy of the lint engine, its rules, marked and yaml.
+// Worker threads of a large lint or build start this same file, and its entry runs their role's
+// module instead of the CLI (src/core/bundle-thread.ts): a bundle per thread role would ship
+// another copy of the lint engine, its rules, marked and yaml. The build's file writer needs none
+// of it, and has a bundle of its own (below).
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },
   outfile: 'dist/cli.cjs',
@@ -88,6 +89,21 @@ await build({
   // Paths next to the bundle (the bundle itself for threads, the package's templates) resolve as they did from ESM.
   define: { 'import.meta.url': '__healthmdUrl' },
   banner: { js: "var __healthmdUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The build's file writer: its few system calls, in a thread that loads nothing else.
+await build({
+  entryPoints: { 'write-worker': 'src/site/write-worker.ts' },
+  outfile: 'dist/write-worker.cjs',
+  format: 'cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: true,
 });
 
 // The code cache for this Node, made by the start a pre-commit hook makes: linting one article.

@@ -103,14 +103,13 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   }
 }
 
-/** What a worker thread of the bundle runs, by the role it was started with (core/bundle-thread.ts). */
-const THREAD_ROLES: Record<ThreadRole, () => Promise<unknown>> = {
+/** What a worker thread of the bundle runs, by the role it was started with (core/bundle-thread.ts; the file writer has a bundle of its own). */
+const THREAD_ROLES: Record<Exclude<ThreadRole, 'write'>, () => Promise<unknown>> = {
   lint: () => import('../lint/lint-worker.js'),
   build: () => import('../site/build-worker.js'),
-  write: () => import('../site/write-worker.js'),
 };
 
 // This module is the bundle's entry, and worker threads start the bundle too: theirs runs its role's
 // module, never the CLI (bin/healthmd.js calls run() on the main thread only).
 const threadRole = isMainThread ? undefined : bundleThreadRole(workerData);
-if (threadRole) void THREAD_ROLES[threadRole]();
+if (threadRole && threadRole !== 'write') void THREAD_ROLES[threadRole]();

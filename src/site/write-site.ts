@@ -506,7 +506,7 @@ class BackgroundWriter {
   /** The writer thread's end of the channel, or undefined where no thread can be started. */
   private startThread(): MessagePort | undefined {
     // Run from the source tree (the unit tests) there is no bundle to start, and the writer works in this thread.
-    if (!bundleThreadsAvailable()) return undefined;
+    if (!bundleThreadsAvailable('write')) return undefined;
     const { port1, port2 } = new MessageChannel();
     try {
       const workerData: WriterData = { port: port2, shared: this.state.buffer as SharedArrayBuffer };
