@@ -359,18 +359,17 @@ export class SiteRenderer {
     });
   }
 
-  private sitemapUrls(): SitemapUrl[] {
+  /** The sitemap's URLs, one page at a time. */
+  private *sitemapUrls(): Generator<SitemapUrl> {
     const lastmod = (entry: SiteEntry | undefined) =>
       entry ? [entry.date, entry.updated, entry.lastReviewed].filter((d): d is string => Boolean(d)).sort().at(-1) : undefined;
-    // A draft page asks search engines not to index it (noindex), so the sitemap does not offer it.
-    const urls: SitemapUrl[] = [];
     for (const page of eachPage(this.model)) {
       const loc = this.basics.absolute(page.sitePath);
-      if (page.kind === 'article' && !page.entry.draft) urls.push({ loc, lastmod: lastmod(page.entry) });
-      else if (page.kind === 'index') urls.push({ loc, lastmod: lastmod(page.entries[0]) });
-      else if (page.kind === 'tag') urls.push({ loc, lastmod: lastmod(page.tag.entries[0]) });
+      // A draft page asks search engines not to index it (noindex), so the sitemap does not offer it.
+      if (page.kind === 'article' && !page.entry.draft) yield { loc, lastmod: lastmod(page.entry) };
+      else if (page.kind === 'index') yield { loc, lastmod: lastmod(page.entries[0]) };
+      else if (page.kind === 'tag') yield { loc, lastmod: lastmod(page.tag.entries[0]) };
     }
-    return urls;
   }
 }
 
