@@ -452,6 +452,13 @@ function describe(error: unknown): string {
  */
 const MAX_IN_FLIGHT = 256;
 const MAX_TEXT_IN_FLIGHT = 4 * 2 ** 20;
+/**
+ * Page text this long is written by the rendering thread itself, once the writer thread has done
+ * what it was sent: sent, it would be copied twice more (into the message, then into the writer's
+ * heap), and a large site's tag pages and sitemaps (4-9 MB of string each) are made last, where
+ * everything the build keeps is still held.
+ */
+const WRITE_HERE_TEXT = 2 ** 20;
 /** Operations, or characters of page text, sent to the thread in one message. */
 const BATCH = 16;
 const BATCH_TEXT = 2 ** 20;
@@ -472,6 +479,11 @@ export class InFlight {
     this.sent += operations;
     this.messages.push({ upTo: this.sent, text });
     this.text += text;
+  }
+
+  /** True while anything sent is not done, the thread having done `done` operations. */
+  pending(done: number): boolean {
+    return this.sent > done;
   }
 
   /** True while more is in flight than the limits allow, the thread having done `done` operations (in order). */
@@ -545,13 +557,23 @@ class BackgroundWriter {
     if (!this.port) return applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();
+    if ((op[0] === 'write' || op[0] === 'rewrite') && op[2].length >= WRITE_HERE_TEXT) {
+      // After everything queued before it, so the order holds.
+      this.flush();
+      this.wait((done) => this.inFlight.pending(done));
+      if (Atomics.load(this.state, 2) === 1) this.finish();
+      return applyWriteOp(op);
+    }
     this.batch.push(op);
     if (op[0] === 'write' || op[0] === 'rewrite') this.batchText += op[2].length;
     if (this.batch.length < BATCH && this.batchText < BATCH_TEXT) return;
     this.flush();
-    for (let done = Atomics.load(this.state, 1); this.inFlight.tooMuch(done); done = Atomics.load(this.state, 1)) {
-      Atomics.wait(this.state, 1, done, 1000);
-    }
+    this.wait((done) => this.inFlight.tooMuch(done));
+  }
+
+  /** Waits while `busy` says so of the operations the thread has done. */
+  private wait(busy: (done: number) => boolean): void {
+    for (let done = Atomics.load(this.state, 1); busy(done); done = Atomics.load(this.state, 1)) Atomics.wait(this.state, 1, done, 1000);
   }
 
   private flush(): void {

@@ -71,6 +71,25 @@ describe('one bundle for every thread that runs healthmd', () => {
     for (let i = 1; i <= 80; i++) expect(existsSync(path.join(dir, 'public', 'articles', `a${i}`, 'index.html'))).toBe(true);
   });
 
+  it('writes a page of over a million characters itself, after what the writer thread was sent, whole', async () => {
+    const articles: Record<string, string> = {};
+    for (let i = 1; i <= 80; i++) articles[`articles/a${i}.md`] = cleanArticle(`Back Pain Part ${i}`);
+    // Written after the writer thread started (it starts after 128 operations): in the middle of the articles.
+    const paragraphs = Array.from({ length: 15000 }, (_, i) => `Paragraph ${i} says a walk each day helps most people with back pain.`);
+    articles['articles/a50.md'] = cleanArticle('Back Pain Part 50', { body: `\n${paragraphs.join('\n\n')}\n\nThe last paragraph.\n` });
+    const dir = tempProject(articles);
+    const { result, threads } = await runRecordingThreads(['build'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(threads).toEqual([{ file: WRITER, role: 'write' }]);
+    const page = readFileSync(path.join(dir, 'public', 'articles', 'a50', 'index.html'), 'utf8');
+    expect(page.length).toBeGreaterThan(2 ** 20);
+    expect(page).toContain('<p>Paragraph 14999 says a walk each day helps most people with back pain.</p>');
+    expect(page).toContain('The last paragraph.');
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    for (let i = 1; i <= 80; i++) expect(existsSync(path.join(dir, 'public', 'articles', `a${i}`, 'index.html'))).toBe(true);
+  });
+
   it('build writes a small site without starting a thread, which would take longer to start than the writing', async () => {
     const dir = project();
     const { result, threads } = await runRecordingThreads(['build'], dir);
