@@ -35,15 +35,23 @@ export function absoluteUrl(baseUrl: string, target: SitePath): string {
   return new URL(encodeSitePath(target), baseUrl).href;
 }
 
+/** Hrefs a server-style resolver keeps (a few kilobytes of hot paths; past it, it starts again). */
+const LINK_CACHE = 4096;
+
 export function createLinkResolver(style: LinkStyle, baseUrl: string): LinkResolver {
   if (style === 'server') {
     // Root-relative under the base URL's path, so a site served from /health/ links within it.
     const prefix = new URL(baseUrl).pathname.replace(/\/?$/, '/');
-    // The same on every page, and asked for thousands of times (every list links every post).
+    // The same on every page, and asked for thousands of times (every page links the latest posts
+    // and its tags). Bounded: the lists of a large site link every one of its pages, and a cache of
+    // all their hrefs held 15 MB at 100,000 articles to the end of the build.
     const cache = new Map<SitePath, string>();
     return (_from, target) => {
       let href = cache.get(target);
-      if (href === undefined) cache.set(target, (href = prefix + encodeSitePath(target)));
+      if (href === undefined) {
+        if (cache.size === LINK_CACHE) cache.clear();
+        cache.set(target, (href = prefix + encodeSitePath(target)));
+      }
       return href;
     };
   }

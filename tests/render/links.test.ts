@@ -10,6 +10,14 @@ describe('link styles', () => {
     expect(link('index.html', 'assets/style.css')).toBe('/health/assets/style.css');
   });
 
+  it('server links stay right for sites with more pages than the resolver keeps hrefs for', () => {
+    const link = createLinkResolver('server', 'https://example.org/health/');
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 10_000; i++) expect(link('index.html', `articles/a ${i}/`)).toBe(`/health/articles/a%20${i}/`);
+    }
+    expect(link('index.html', '')).toBe('/health/');
+  });
+
   it('relative links work from disk and end in index.html', () => {
     const link = createLinkResolver('relative', 'https://example.org/');
     expect(link('articles/a/index.html', 'articles/sub/b/')).toBe('../sub/b/index.html');
