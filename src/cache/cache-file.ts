@@ -190,7 +190,7 @@ export class CacheMap<V> {
     if (this.dirty.size === 0) return;
     mkdirSync(this.dir, { recursive: true });
     for (const shard of this.dirty) this.read(shard);
-    // Names, not [name, entry] pairs: a pair for each of 100,000 entries took 6 MB while they were written.
+    // Names, not [name, entry] pairs: a pair for each of 100,000 entries took 6.9 MB while they were written.
     const shards = new Map<number, string[]>([...this.dirty].map((shard) => [shard, []]));
     for (const name of this.entries.keys()) shards.get(this.shardOf(name))?.push(name);
     for (const [shard, names] of shards) writeCacheFile(this.shardFile(shard), this.key, names, this.entries);

@@ -177,9 +177,9 @@ export function tagContext(page: PageRef & { kind: 'tag' }, basics: PageBasics) 
 
 /**
  * `items` as an array whose elements are made from them each time one is read. A tag page can list
- * most of a large site (10,000 articles of 100,000 on a generated site); its summaries, made all at
- * once, outlived the young generation and set the build's peak memory. Read through this, each one
- * lives for one turn of the template's loop. Templates see an array (`size`, `first`, filters, `for`
+ * most of a large site (10,000 articles of 100,000 on a generated site), and its summaries, made
+ * all at once, were all alive until the page was done. Read through this, each one lives for one
+ * turn of the template's loop. Templates see an array (`size`, `first`, filters, `for`
  * with its options); reading one element twice makes it twice, which only costs the time.
  */
 export function madeOnRead<T, U>(items: readonly T[], make: (item: T) => U): readonly U[] {

@@ -364,11 +364,10 @@ export class SiteRenderer {
     const lastmod = (entry: SiteEntry | undefined) =>
       entry ? [entry.date, entry.updated, entry.lastReviewed].filter((d): d is string => Boolean(d)).sort().at(-1) : undefined;
     for (const page of eachPage(this.model)) {
-      const loc = this.basics.absolute(page.sitePath);
       // A draft page asks search engines not to index it (noindex), so the sitemap does not offer it.
-      if (page.kind === 'article' && !page.entry.draft) yield { loc, lastmod: lastmod(page.entry) };
-      else if (page.kind === 'index') yield { loc, lastmod: lastmod(page.entries[0]) };
-      else if (page.kind === 'tag') yield { loc, lastmod: lastmod(page.tag.entries[0]) };
+      if (page.kind === 'article' && page.entry.draft) continue;
+      const newest = page.kind === 'article' ? page.entry : page.kind === 'index' ? page.entries[0] : page.tag.entries[0];
+      yield { loc: this.basics.absolute(page.sitePath), lastmod: lastmod(newest) };
     }
   }
 }
