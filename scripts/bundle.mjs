@@ -61,23 +61,12 @@ const lazyModules = {
 // Start from an empty folder so no stale bundle or code cache lingers.
 rmSync('dist', { recursive: true, force: true });
 
-// One CommonJS file, because only a classic script can start from V8's code cache on Node 20
-// (bin/healthmd.js compiles it as a vm.Script). Commands still run only the modules they import:
-// esbuild keeps each dynamically imported command's modules uninitialised until it is imported.
-// Worker threads of a large lint or build start this same file, and its entry runs their role's
-// module instead of the CLI (src/core/bundle-thread.ts): a bundle per thread role would ship
-// another copy of the lint engine, its rules, marked and yaml. The build's file writer needs none
-// of it, and has a bundle of its own (below).
-await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outfile: 'dist/cli.cjs',
+/** What both bundles are: one minified CommonJS file for Node 20 with linked source maps. */
+const common = {
   format: 'cjs',
   bundle: true,
   platform: 'node',
   target: 'node20',
-  packages: 'bundle',
-  external: ['playwright-core'],
-  plugins: [lazyModules],
   sourcemap: 'linked',
   // --debug needs only the mappings to point a stack trace at src/file.ts:line; copying every
   // source file into the maps doubled the size of the package.
@@ -86,25 +75,29 @@ await build({
   legalComments: 'none',
   // Minified code parses faster at every start; --debug maps stack traces back through the source maps.
   minify: true,
+};
+
+// One CommonJS file, because only a classic script can start from V8's code cache on Node 20
+// (bin/healthmd.js compiles it as a vm.Script). Commands still run only the modules they import:
+// esbuild keeps each dynamically imported command's modules uninitialised until it is imported.
+// Worker threads of a large lint or build start this same file, and its entry runs their role's
+// module instead of the CLI (src/core/bundle-thread.ts): a bundle per thread role would ship
+// another copy of the lint engine, its rules, marked and yaml. The build's file writer needs none
+// of it, and has a bundle of its own (below).
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outfile: 'dist/cli.cjs',
+  packages: 'bundle',
+  external: ['playwright-core'],
+  plugins: [lazyModules],
   // Paths next to the bundle (the bundle itself for threads, the package's templates) resolve as they did from ESM.
   define: { 'import.meta.url': '__healthmdUrl' },
   banner: { js: "var __healthmdUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The build's file writer: its few system calls, in a thread that loads nothing else.
-await build({
-  entryPoints: { 'write-worker': 'src/site/write-worker.ts' },
-  outfile: 'dist/write-worker.cjs',
-  format: 'cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  sourcesContent: false,
-  logLevel: 'warning',
-  legalComments: 'none',
-  minify: true,
-});
+await build({ ...common, entryPoints: { 'write-worker': 'src/site/write-worker.ts' }, outfile: 'dist/write-worker.cjs' });
 
 // The code cache for this Node, made by the start a pre-commit hook makes: linting one article.
 // Without the sample article (a trimmed checkout) the first run writes the user's cache instead.

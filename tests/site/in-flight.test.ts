@@ -26,4 +26,13 @@ describe('InFlight (what the writer thread has yet to do)', () => {
     expect(inFlight.tooMuch(3)).toBe(true);
     expect(inFlight.tooMuch(4)).toBe(false);
   });
+
+  it('says whether anything sent is not yet done (a large page waits for all of it)', () => {
+    const inFlight = new InFlight({ operations: 256, text: 1000 });
+    expect(inFlight.pending(0)).toBe(false);
+    inFlight.add(3, 10);
+    inFlight.add(2, 10);
+    expect(inFlight.pending(3)).toBe(true);
+    expect(inFlight.pending(5)).toBe(false);
+  });
 });
