@@ -143,8 +143,8 @@ export class SiteRenderer {
     }
   }
 
-  /** Every page (made anew on each call: output() makes them one at a time). */
-  get pages(): PageRef[] {
+  /** Every page, as a list made on each call (output() makes them one at a time, so a large build holds none). */
+  listPages(): PageRef[] {
     return listPages(this.model);
   }
 

@@ -214,7 +214,7 @@ export class PreviewSite {
     let body: string | undefined;
     try {
       body = this.rendered.otherFile(sitePath, function* () {
-        const pageFiles = new Set(renderer.pages.map((page) => page.file));
+        const pageFiles = new Set(renderer.listPages().map((page) => page.file));
         for (const item of renderer.output()) {
           if ('content' in item && !pageFiles.has(item.path)) yield [item.path, item.content];
         }
@@ -301,7 +301,7 @@ export class PreviewSite {
       this.renderError = errorFinding(error, 'template', this.display, this.display(projectPath(this.options.config, 'templatesDir')));
       return;
     }
-    for (const page of this.renderer.pages) this.pages.set(page.sitePath, page);
+    for (const page of this.renderer.listPages()) this.pages.set(page.sitePath, page);
     for (const entry of this.renderer.model.entries) {
       this.addresses.shownAt(entry.article.path, entry.sitePath);
     }

@@ -133,7 +133,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
   };
   const renderer = new SiteRenderer(articles, rendering);
   const site = renderer.output();
-  const total = renderer.pages.length;
+  const total = renderer.pageCount;
   let done = 0;
   const measured = measure(link ? singleFilePages(site, theme, link) : site, (item) => {
     if (item.path.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
@@ -156,7 +156,7 @@ async function exportLocked(options: ExportOptions, { articlesDir, baseUrl, disp
     notices: articles.flatMap((article) => leftOutImages(article, display)),
     target,
     articles: articles.length,
-    pages: renderer.pages.length,
+    pages: renderer.pageCount,
     files,
     bytes,
     durationMs: performance.now() - started,
