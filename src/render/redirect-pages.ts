@@ -30,9 +30,15 @@ export function aliasClashes(articles: readonly Article[], pageSize: number): Ma
   let clashes = clashCache.get(articles);
   if (clashes) return clashes;
   clashes = new Map();
+  const published = articles.filter((article) => !article.problem);
+  // Most sites have no aliases: then nothing can clash, and the pages' paths need not be worked out.
+  if (!published.some((article) => articleAliases(article).aliases.length > 0)) {
+    clashCache.set(articles, clashes);
+    return clashes;
+  }
   // In file order, as discovery lists them, whatever order the caller holds them in: lint has them
   // by file, build by date, and both must give an alias claimed twice to the same article.
-  const published = articles.filter((article) => !article.problem).sort(pathOrder);
+  published.sort(pathOrder);
   const taken = new Map<string, string>();
   const take = (file: string, what: string) => {
     if (!taken.has(file.toLowerCase())) taken.set(file.toLowerCase(), what);
