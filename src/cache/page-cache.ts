@@ -55,10 +55,13 @@ export class PageCache {
     for (const file of this.store.names()) if (!made.has(file)) this.store.delete(file);
     for (const [file, inputs] of made) {
       const entry = this.store.get(file);
+      // A page left unchanged carries the very inputs kept for it: `previous` found its file as that
+      // build left it, and the new output holds that file, hard-linked, so its stat is the one kept.
+      // (Were it copied instead, the stat kept would not match the copy, and the next build makes the page.)
+      if (entry?.inputs === inputs) continue;
       const stat = outputStat(this.outDir, file);
       if (stat === undefined) this.store.delete(file);
-      // A page left unchanged carries the very inputs kept for it.
-      else if (entry?.stat !== stat || entry.inputs !== inputs) this.store.set(file, { inputs, stat });
+      else this.store.set(file, { inputs, stat });
     }
   }
 

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /**
  * One system call of a build's output, queued in order: a folder, a page's text, a copied file,
@@ -12,32 +12,70 @@ import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, rmSync, unlink
 export type WriteOp =
   | ['mkdir' | 'refolder', string]
   | ['write' | 'rewrite', string, string]
-  | ['copy' | 'recopy' | 'link' | 'relink', string, string];
+  | ['copy' | 'recopy' | 'link' | 'relink', string, string]
+  | ['list', string];
 
-/** Carries out one queued operation, in the writer thread or (when none could start) in this one. */
-export function applyWriteOp(op: WriteOp): void {
+/** Carries out one queued operation, in the writer thread or (when none could start) in this one; a `list` returns its listing. */
+export function applyWriteOp(op: WriteOp): string | undefined {
   switch (op[0]) {
+    case 'list':
+      return listTree(op[1]);
     case 'mkdir':
-      return mkdirSync(op[1]);
+      mkdirSync(op[1]);
+      break;
     case 'write':
-      return writeFileSync(op[1], op[2]);
+      writeFileSync(op[1], op[2]);
+      break;
     case 'copy':
-      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+      copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+      break;
     case 'link':
-      return linkOrCopy(op[1], op[2]);
+      linkOrCopy(op[1], op[2]);
+      break;
     case 'refolder':
-      return refolder(op[1]);
+      refolder(op[1]);
+      break;
     case 'rewrite':
       clear(op[1]);
-      return writeFileSync(op[1], op[2]);
+      writeFileSync(op[1], op[2]);
+      break;
     case 'recopy':
       clear(op[2]);
-      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+      copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
+      break;
     case 'relink':
-      if (sameFile(op[1], op[2])) return;
+      if (sameFile(op[1], op[2])) break;
       clear(op[2]);
-      return linkOrCopy(op[1], op[2]);
+      linkOrCopy(op[1], op[2]);
+      break;
   }
+  return undefined;
+}
+
+/**
+ * What the folder tree at `root` holds, each folder before what is in it: for each entry a letter
+ * (`d` folder, `l` symbolic link, `f` file, `o` anything else; links are not followed) and its
+ * path relative to `root`, the entries joined by NUL (which no file name holds): one string is
+ * quick to send between threads.
+ */
+export function listTree(root: string): string {
+  const entries: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(relative ? `${root}/${relative}` : root, { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      const kind = entry.isDirectory() ? 'd' : entry.isSymbolicLink() ? 'l' : entry.isFile() ? 'f' : 'o';
+      entries.push(kind + name);
+      if (kind === 'd') walk(name);
+    }
+  };
+  walk('');
+  return entries.join('\0');
+}
+
+/** The entries of a listTree listing, in its order. */
+export function* treeEntries(listing: string): Generator<{ kind: 'd' | 'l' | 'f' | 'o'; name: string }> {
+  if (!listing) return;
+  for (const entry of listing.split('\0')) yield { kind: entry[0] as 'd' | 'l' | 'f' | 'o', name: entry.slice(1) };
 }
 
 function linkOrCopy(from: string, to: string): void {

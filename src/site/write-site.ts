@@ -18,7 +18,7 @@ import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
-import { applyWriteOp, clear, type WriteOp } from './write-op.js';
+import { applyWriteOp, clear, listTree, treeEntries, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
 
 export interface WriteSiteOptions {
@@ -81,6 +81,8 @@ export class Staging {
   private readonly prepared = new Set<string>();
   private readonly removeLater: (dir: string) => void;
   private discarded = false;
+  /** A recycled spare's listing as it was before this build (listTree), read once the writer is finished. */
+  readonly before?: () => string;
 
   constructor(options: StagingOptions) {
     const { outDir } = options;
@@ -94,10 +96,12 @@ export class Staging {
     this.dir = path.join(parent, `.${base}.healthmd-build-${process.pid}-${randomBytes(6).toString('hex')}`);
     // A spare is brought up to date only where the previous output's pages can be taken over; a
     // build that writes every page is as quick into empty folders.
-    this.recycled = Boolean(
-      options.reuse && options.spare && caseSensitive(options.spare) && readMarker(options.spare, options.marker ?? MARKER) && renamed(options.spare, this.dir),
-    );
+    const spareMarker = options.reuse && options.spare && caseSensitive(options.spare) ? readMarker(options.spare, options.marker ?? MARKER) : undefined;
+    this.recycled = Boolean(spareMarker && renamed(options.spare!, this.dir));
     if (!this.recycled) mkdirSync(this.dir);
+    // What the spare holds before anything is written into it, for prune: the writer thread lists
+    // a large one while this thread renders (only this build writes into the staging folder).
+    this.before = this.recycled ? this.writer.list(this.dir, spareMarker!.files.length >= IN_THREAD_FIRST) : undefined;
     this.ops = this.recycled ? INTO_SPARE : INTO_NEW;
   }
 
@@ -157,7 +161,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   let reused = 0;
   try {
     staging ??= new Staging(options);
-    const { dir, recycled, ops, writer } = staging;
+    const { dir, ops, writer } = staging;
     // Read now: an output folder put back by the sweep was not there when the caller read its marker.
     const previous = options.previous ?? readMarker(outDir, markerFile);
     const ours = new Set(previous?.files ?? []);
@@ -182,7 +186,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
     staging.removeUnused(folders);
     const carried = options.keepForeign !== false ? carryOver(outDir, staging, { written, folders, ours, marker: markerFile }) : [];
     kept = carried.length;
-    if (recycled) prune(dir, new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
+    if (staging.before) prune(dir, staging.before(), new Set([...written, ...carried, markerFile]), withFolders(folders, carried));
     const marker: BuildMarker = { generator: 'healthmd', version: options.version, files: [...written].sort() };
     const markerText = `${JSON.stringify(marker, null, 1)}\n`;
     const markerAt = path.join(dir, markerFile);
@@ -265,16 +269,19 @@ function withFolders(folders: ReadonlySet<string>, carried: readonly string[]): 
   return all;
 }
 
-/** Removes from a recycled spare every file and folder the new output does not hold. */
-function prune(root: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): void {
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
-      const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && folders.has(name)) walk(name);
-      else if (!(files.has(name) && !entry.isDirectory())) clear(path.join(root, name));
-    }
-  };
-  walk('');
+/**
+ * Removes from a recycled spare every file and folder the new output does not hold, given what it
+ * held before this build (`before`, a listTree listing). Only this build wrote into it since, and
+ * only at `files` and `folders`, so whatever else is there now was there before: each entry of
+ * the listing that is neither, in a folder the output keeps, is removed (with what is in it).
+ */
+function prune(root: string, before: string, files: ReadonlySet<string>, folders: ReadonlySet<string>): void {
+  for (const { name } of treeEntries(before)) {
+    const parent = path.posix.dirname(name);
+    // A folder the output does not keep was removed with what was in it, or a file took its place.
+    if (parent !== '.' && !folders.has(parent)) continue;
+    if (!files.has(name) && !folders.has(name)) clear(path.join(root, name));
+  }
 }
 
 /**
@@ -520,9 +527,19 @@ class BackgroundWriter {
   private queued = 0;
   private readonly inFlight = new InFlight();
   private finished = false;
+  private threadTried = false;
+  /** The listings the thread sent back (`list`), in the order they were asked for. */
+  private readonly listings: string[] = [];
+  private listed = 0;
 
-  /** The writer thread's end of the channel, or undefined where no thread can be started. */
-  private startThread(): MessagePort | undefined {
+  /** Starts the writer thread, once: `port` is its end of the channel, or stays undefined where no thread can be started. */
+  private startThread(): void {
+    if (this.threadTried) return;
+    this.threadTried = true;
+    this.port = this.openThread();
+  }
+
+  private openThread(): MessagePort | undefined {
     // Run from the source tree (the unit tests) there is no bundle to start, and the writer works in this thread.
     if (!bundleThreadsAvailable('write')) return undefined;
     const { port1, port2 } = new MessageChannel();
@@ -550,17 +567,50 @@ class BackgroundWriter {
     this.flush();
     this.port.postMessage('finish');
     Atomics.wait(this.state, 0, 0);
-    const reply = receiveMessageOnPort(this.port)?.message as { code?: string; message: string } | null | undefined;
+    let reply: { code?: string; message: string } | null | undefined;
+    for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) {
+      if (typeof received.message === 'string') this.listings.push(received.message);
+      else reply = received.message as typeof reply;
+    }
     this.port.close();
     return reply ?? undefined;
   }
 
+  /**
+   * Lists the tree at `root` (listTree) as it is before any operation queued after this call: in
+   * the writer thread when `inBackground` (the thread is started for it), while this thread goes
+   * on, or here at once. The listing is read after `finish`; reading it throws what the listing threw.
+   */
+  list(root: string, inBackground: boolean): () => string {
+    if (inBackground && !this.finished) this.startThread();
+    if (!this.port || this.finished) {
+      let listing: string | undefined;
+      let failure: unknown;
+      try {
+        listing = listTree(root);
+      } catch (error) {
+        failure = error;
+      }
+      return () => {
+        if (listing === undefined) throw failure;
+        return listing;
+      };
+    }
+    const index = this.listed++;
+    this.batch.push(['list', root]);
+    this.flush();
+    return () => {
+      if (!this.finished || this.listings[index] === undefined) throw new Error(`the listing of ${root} is not there: the writer stopped before it`);
+      return this.listings[index];
+    };
+  }
+
   /** Queues an operation; once the writer has finished, carries it out in this thread at once. */
   queue(op: WriteOp): void {
-    if (this.finished) return applyWriteOp(op);
+    if (this.finished) return void applyWriteOp(op);
     // Started once, after the first operations were done here: those are all done, so order is kept.
-    if (this.queued++ === IN_THREAD_FIRST) this.port = this.startThread();
-    if (!this.port) return applyWriteOp(op);
+    if (this.queued++ === IN_THREAD_FIRST) this.startThread();
+    if (!this.port) return void applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();
     if ((op[0] === 'write' || op[0] === 'rewrite') && op[2].length >= WRITE_HERE_TEXT) {
@@ -568,7 +618,7 @@ class BackgroundWriter {
       this.flush();
       this.wait((done) => this.inFlight.pending(done));
       if (Atomics.load(this.state, 2) === 1) this.finish();
-      return applyWriteOp(op);
+      return void applyWriteOp(op);
     }
     this.batch.push(op);
     if (op[0] === 'write' || op[0] === 'rewrite') this.batchText += op[2].length;

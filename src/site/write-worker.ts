@@ -26,7 +26,9 @@ port.on('message', (ops: WriteOp[] | 'finish') => {
   for (const op of ops) {
     if (failure) break;
     try {
-      applyWriteOp(op);
+      // A listing goes back at once, ahead of the reply to 'finish'.
+      const listing = applyWriteOp(op);
+      if (listing !== undefined) port.postMessage(listing);
     } catch (error) {
       failure = { code: (error as NodeJS.ErrnoException).code, message: String((error as Error).message) };
       Atomics.store(state, 2, 1);

@@ -157,4 +157,33 @@ describe('rebuild: only what changed is made again, and the output equals a clea
     expect(blocked.code).toBe(1);
     expect(tree(out)).toEqual(before);
   }, 120_000);
+
+  it('brings a large spare up to date from the listing the writer thread took of it: what the new output does not hold goes', async () => {
+    // Past 128 files the spare is listed in the writer thread while the pages render.
+    const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
+    for (let i = 0; i < 140; i++) files[`articles/topic-${i % 7}/guide-${i}.md`] = cleanArticle(`Guide ${i}`, { extra: `tags: [topic-${i % 7}]\n` });
+    const cwd = tempProject(files);
+    const out = path.join(cwd, 'public');
+    await rebuild(cwd);
+    edit(cwd, 'articles/topic-0/guide-0.md', (text) => `${text}\nA first edit.\n`);
+    await rebuild(cwd);
+    const cache = path.join(cwd, '.healthmd');
+    const spare = path.join(cache, readdirSync(cache).find((name) => name.startsWith('output-'))!);
+    expect(readdirSync(spare)).toContain('index.html');
+    // What a spare may hold by the next build: a stray file, a file where the new output has a
+    // folder, a tree of its own, and a page's folder gone.
+    writeFileSync(path.join(spare, 'stray.html'), 'stray');
+    writeFileSync(path.join(spare, 'articles/topic-1/guide-new'), 'a file where a folder goes');
+    mkdirSync(path.join(spare, 'junk/deeper'), { recursive: true });
+    writeFileSync(path.join(spare, 'junk/deeper/page.html'), 'junk');
+    rmSync(path.join(spare, 'articles/topic-2'), { recursive: true });
+
+    writeFileSync(path.join(cwd, 'articles/topic-1/guide-new.md'), cleanArticle('A New Guide', { extra: 'tags: [topic-1]\n' }));
+    edit(cwd, 'articles/topic-3/guide-3.md', (text) => `${text}\nA second edit.\n`);
+    const result = await rebuild(cwd);
+    expect(result.stdout).toMatch(/Built 1\d\d pages from 141 articles .*; \d+ files changed, the rest as they were/);
+    expect(tree(out)).toEqual(await cleanBuild(cwd));
+    expect(existsSync(path.join(out, 'stray.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'junk'))).toBe(false);
+  }, 120_000);
 });
