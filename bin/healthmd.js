@@ -13,7 +13,7 @@
 // asynchronous loader, which a one-file lint measured waiting on (a few ms of every start).
 'use strict';
 const { createHash } = require('node:crypto');
-const { accessSync, constants, mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { homedir } = require('node:os');
 const path = require('node:path');
@@ -66,6 +66,30 @@ function makeFolder(dir) {
   }
 }
 
+/**
+ * Each bundle (each healthmd version or install), Node version and set of V8 flags has a cache of
+ * its own, about 1 MB: past the newest KEEP_CACHES the oldest are removed when one is written, and
+ * so are files a run killed while writing left behind. A cache still in use is written again by
+ * the next start that finds it gone.
+ */
+const KEEP_CACHES = 8;
+const LEFT_BEHIND_MS = 60 * 60 * 1000;
+
+function pruneCaches(dir, keep) {
+  const now = Date.now();
+  const caches = [];
+  for (const file of readdirSync(dir)) {
+    if (!file.startsWith('cli-') || file === keep) continue;
+    const at = path.join(dir, file);
+    const stat = statSync(at, { throwIfNoEntry: false });
+    if (!stat) continue;
+    if (file.endsWith('.v8')) caches.push({ at, mtimeMs: stat.mtimeMs });
+    else if (file.endsWith('.tmp') && now - stat.mtimeMs > LEFT_BEHIND_MS) rmSync(at, { force: true });
+  }
+  caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { at } of caches.slice(KEEP_CACHES - 1)) rmSync(at, { force: true });
+}
+
 let script;
 let accepted = false;
 if (!sourceMaps) {
@@ -89,6 +113,7 @@ if (!sourceMaps) {
         const temporary = path.join(userCache, `${name}.${process.pid}.tmp`);
         writeFileSync(temporary, Buffer.concat([sha256(payload), payload]));
         renameSync(temporary, path.join(userCache, name));
+        pruneCaches(userCache, name);
       } catch {
         // No writable cache folder: the next start compiles again, as without a cache.
       }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,29 @@ describe("the CLI's code cache", () => {
     const again = lint(pkg, userCache);
     expect(again.stdout).toBe(expected.stdout);
     expect(readdirSync(userCache)).toEqual([name]);
+  });
+
+  it('keeps the newest eight caches in the user cache folder, and removes what a killed run left half-written', () => {
+    const pkg = installedCopy();
+    writeFileSync(path.join(pkg, 'dist/code-cache', readdirSync(path.join(pkg, 'dist/code-cache'))[0]), 'not a cache');
+    const userCache = mkdtempSync(path.join(tmpdir(), 'healthmd-user-cache-'));
+    // Caches of other versions and flags, a day apart, the newest first; an old and a fresh half-written file; someone else's file.
+    const others = Array.from({ length: 10 }, (_, i) => `cli-${String(i).padStart(32, '0')}.v8`);
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    others.forEach((name, i) => {
+      writeFileSync(path.join(userCache, name), 'an older cache');
+      utimesSync(path.join(userCache, name), now - (i + 1) * day, now - (i + 1) * day);
+    });
+    writeFileSync(path.join(userCache, 'cli-old.v8.123.tmp'), 'half');
+    utimesSync(path.join(userCache, 'cli-old.v8.123.tmp'), now - day, now - day);
+    writeFileSync(path.join(userCache, 'cli-fresh.v8.456.tmp'), 'half');
+    writeFileSync(path.join(userCache, 'notes.txt'), 'mine');
+    const result = lint(pkg, userCache);
+    expect([0, 1]).toContain(result.status);
+    const written = readdirSync(userCache).filter((name) => name.endsWith('.v8') && !others.includes(name));
+    expect(written).toHaveLength(1);
+    expect(readdirSync(userCache).sort()).toEqual([...written, ...others.slice(0, 7), 'cli-fresh.v8.456.tmp', 'notes.txt'].sort());
   });
 
   it('starts when the user cache folder cannot be made', () => {
