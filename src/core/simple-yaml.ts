@@ -19,8 +19,10 @@ export function parseSimpleYaml(
   if (UNSAFE_CHARACTER.test(yaml)) return undefined;
   const lines = yaml.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  const data: Record<string, unknown> = Object.create(null);
-  const places: Record<string, KeyPlace> = Object.create(null);
+  // Plain objects, as the yaml package makes (`__proto__` is refused below): copying objects made
+  // without a prototype took half the time of a 15-line front matter.
+  const data: Record<string, unknown> = {};
+  const places: Record<string, KeyPlace> = {};
   // The list being filled by `- item` lines, and the indent its items share.
   let list: { values: string[]; place: KeyPlace; indent: number } | undefined;
   let open: { key: string; place: KeyPlace } | undefined;
@@ -52,7 +54,7 @@ export function parseSimpleYaml(
     if (!pair || open) return undefined;
     list = undefined;
     const key = pair[1];
-    if (key in data || key === '__proto__' || resolvesToNonString(key)) return undefined;
+    if (Object.hasOwn(data, key) || key === '__proto__' || resolvesToNonString(key)) return undefined;
     const keyPlace: Place = { line: lineNumber, column: 1 };
     if (pair[2] === undefined) {
       open = { key, place: { key: keyPlace, value: keyPlace } };
@@ -78,7 +80,7 @@ export function parseSimpleYaml(
   if (open) return undefined;
   // No keys at all is null in YAML (an empty document): the full parser decides what that means.
   if (Object.keys(data).length === 0) return undefined;
-  return { data: { ...data }, places: { ...places } };
+  return { data, places };
 }
 
 const UNSAFE_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\r(?!\n)/;
