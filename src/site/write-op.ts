@@ -12,44 +12,35 @@ import { constants, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, r
 export type WriteOp =
   | ['mkdir' | 'refolder', string]
   | ['write' | 'rewrite', string, string]
-  | ['copy' | 'recopy' | 'link' | 'relink', string, string]
-  | ['list', string];
+  | ['copy' | 'recopy' | 'link' | 'relink', string, string];
 
-/** Carries out one queued operation, in the writer thread or (when none could start) in this one; a `list` returns its listing. */
-export function applyWriteOp(op: WriteOp): string | undefined {
+/** What the writer thread is sent: the operations, and `list` (listTree), whose listing it sends back. */
+export type ThreadOp = WriteOp | ['list', string];
+
+/** Carries out one queued operation, in the writer thread or (when none could start) in this one. */
+export function applyWriteOp(op: WriteOp): void {
   switch (op[0]) {
-    case 'list':
-      return listTree(op[1]);
     case 'mkdir':
-      mkdirSync(op[1]);
-      break;
+      return mkdirSync(op[1]);
     case 'write':
-      writeFileSync(op[1], op[2]);
-      break;
+      return writeFileSync(op[1], op[2]);
     case 'copy':
-      copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
-      break;
+      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
     case 'link':
-      linkOrCopy(op[1], op[2]);
-      break;
+      return linkOrCopy(op[1], op[2]);
     case 'refolder':
-      refolder(op[1]);
-      break;
+      return refolder(op[1]);
     case 'rewrite':
       clear(op[1]);
-      writeFileSync(op[1], op[2]);
-      break;
+      return writeFileSync(op[1], op[2]);
     case 'recopy':
       clear(op[2]);
-      copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
-      break;
+      return copyFileSync(op[1], op[2], constants.COPYFILE_FICLONE);
     case 'relink':
-      if (sameFile(op[1], op[2])) break;
+      if (sameFile(op[1], op[2])) return;
       clear(op[2]);
-      linkOrCopy(op[1], op[2]);
-      break;
+      return linkOrCopy(op[1], op[2]);
   }
-  return undefined;
 }
 
 /**

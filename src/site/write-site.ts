@@ -18,7 +18,7 @@ import { isRunning } from '../core/process-alive.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output-folder.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
-import { applyWriteOp, clear, listTree, treeEntries, type WriteOp } from './write-op.js';
+import { applyWriteOp, clear, listTree, treeEntries, type ThreadOp, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
 
 export interface WriteSiteOptions {
@@ -521,7 +521,7 @@ class BackgroundWriter {
   /** Undefined until the thread starts, and when none could be: the writer then works in this thread. */
   private port?: MessagePort;
   private readonly state = new Int32Array(new SharedArrayBuffer(12));
-  private batch: WriteOp[] = [];
+  private batch: ThreadOp[] = [];
   /** Characters of page text in `batch`. */
   private batchText = 0;
   private queued = 0;
@@ -607,10 +607,10 @@ class BackgroundWriter {
 
   /** Queues an operation; once the writer has finished, carries it out in this thread at once. */
   queue(op: WriteOp): void {
-    if (this.finished) return void applyWriteOp(op);
+    if (this.finished) return applyWriteOp(op);
     // Started once, after the first operations were done here: those are all done, so order is kept.
     if (this.queued++ === IN_THREAD_FIRST) this.startThread();
-    if (!this.port) return void applyWriteOp(op);
+    if (!this.port) return applyWriteOp(op);
     // A failed write stops the build now instead of after every page is rendered.
     if (Atomics.load(this.state, 2) === 1) this.finish();
     if ((op[0] === 'write' || op[0] === 'rewrite') && op[2].length >= WRITE_HERE_TEXT) {
@@ -618,7 +618,7 @@ class BackgroundWriter {
       this.flush();
       this.wait((done) => this.inFlight.pending(done));
       if (Atomics.load(this.state, 2) === 1) this.finish();
-      return void applyWriteOp(op);
+      return applyWriteOp(op);
     }
     this.batch.push(op);
     if (op[0] === 'write' || op[0] === 'rewrite') this.batchText += op[2].length;

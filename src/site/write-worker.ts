@@ -3,7 +3,7 @@
 // so that the rendering thread can wait for it without an event loop turn.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { BundleThreadData } from '../core/bundle-thread.js';
-import { applyWriteOp, type WriteOp } from './write-op.js';
+import { applyWriteOp, listTree, type ThreadOp } from './write-op.js';
 
 /** Slots of the shared Int32Array: 0 is set when finished, 1 counts operations done, 2 is set on the first failure. */
 export interface WriterData {
@@ -15,7 +15,7 @@ const { port, shared } = (workerData as BundleThreadData<WriterData>).data;
 const state = new Int32Array(shared);
 let failure: { code?: string; message: string } | undefined;
 
-port.on('message', (ops: WriteOp[] | 'finish') => {
+port.on('message', (ops: ThreadOp[] | 'finish') => {
   if (ops === 'finish') {
     port.postMessage(failure ?? null);
     port.close();
@@ -27,8 +27,8 @@ port.on('message', (ops: WriteOp[] | 'finish') => {
     if (failure) break;
     try {
       // A listing goes back at once, ahead of the reply to 'finish'.
-      const listing = applyWriteOp(op);
-      if (listing !== undefined) port.postMessage(listing);
+      if (op[0] === 'list') port.postMessage(listTree(op[1]));
+      else applyWriteOp(op);
     } catch (error) {
       failure = { code: (error as NodeJS.ErrnoException).code, message: String((error as Error).message) };
       Atomics.store(state, 2, 1);
