@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRule } from './types.js';
+import { leadingWords, prefixTree } from './util/leading-words.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 
@@ -109,9 +110,12 @@ const PROMISES: Record<string, string> = {
 };
 
 // No leading look-behind and no Unicode mode: both slow the scan of every position down. The phrases
-// are ASCII; a match that starts inside a word is skipped in code.
+// are ASCII; a match that starts inside a word is skipped in code. The look-ahead, a tree of the
+// words the phrases start with, turns most positions away after a character or two, where the
+// alternatives themselves would each be tried (a third of the time on 8 MB of articles).
+const PHRASES = Object.values(KINDS).flat();
 const CLAIM_PATTERN = new RegExp(
-  `\\b(?:${Object.entries(KINDS)
+  `\\b(?=${prefixTree(PHRASES.flatMap(leadingWords))})(?:${Object.entries(KINDS)
     .map(([kind, phrases]) => `(?<${kind}>${phrases.join('|')})`)
     .join('|')})(?![a-z0-9_\\u00c0-\\u024f])`,
   'gi',
