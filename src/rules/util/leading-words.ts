@@ -55,6 +55,11 @@ function alternation(source: string, start: number): [Prefix[], number] {
       i++;
       continue;
     }
+    // Once every prefix has reached white space, the rest of the branch adds nothing to them.
+    if (branch.every((prefix) => prefix.done)) {
+      i = branchEnd(source, i);
+      continue;
+    }
     const [atom, afterAtom] = readAtom(source, i);
     const [min, max, afterQuantifier] = quantifier(source, afterAtom);
     i = afterQuantifier;
@@ -115,13 +120,20 @@ function quantifier(source: string, i: number): [number, number, number] {
 
 /** Just past the group whose contents start at `i`. */
 function groupEnd(source: string, i: number): number {
-  let depth = 1;
+  const close = branchEnd(source, i, false);
+  return close < source.length ? close + 1 : close;
+}
+
+/** The `|` (unless `atBar` is false) or `)` that ends the branch going on at `i`, or the source's end. */
+function branchEnd(source: string, i: number, atBar = true): number {
+  let depth = 0;
   for (let at = i; at < source.length; at++) {
     const char = source[at];
     if (char === '\\') at++;
     else if (char === '[') at = classEnd(source, at);
     else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return at + 1;
+    else if (char === ')' && depth-- === 0) return at;
+    else if (char === '|' && atBar && depth === 0) return at;
   }
   return source.length;
 }
