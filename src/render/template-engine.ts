@@ -1,4 +1,4 @@
-import { Liquid, LiquidError, type Template } from 'liquidjs';
+import { filters, Liquid, LiquidError, type Context, type Template } from 'liquidjs';
 import { HealthmdError } from '../core/errors.js';
 import { compileTemplate, renderContext, type CompiledTemplate } from './compiled-template.js';
 import type { Theme } from './theme.js';
@@ -14,6 +14,23 @@ export class TemplateError extends HealthmdError {
 // Generous for any honest template; a runaway loop in an edited template stops instead of hanging the build.
 const RENDER_LIMIT_MS = 10_000;
 const MEMORY_LIMIT = 1e8;
+
+const TO_ESCAPE = /[&<>"']/;
+/** liquidjs's own escape filter: what a filter is called with is liquidjs's to give. */
+const liquidEscape = filters.escape as (this: { context: Context }, value: unknown) => string;
+
+/**
+ * liquidjs's `escape`, without its replace for text with nothing to escape, most of what a page
+ * shows: a replace with a function per match took 0.2 s of a 4,000-article build. The same
+ * result, and the same count against the memory limit.
+ */
+function escape(this: { context: Context }, value: unknown): string {
+  if (typeof value === 'string' && !TO_ESCAPE.test(value)) {
+    this.context.memoryLimit.use(value.length);
+    return value;
+  }
+  return liquidEscape.call(this, value);
+}
 
 /**
  * Liquid (Jekyll and Eleventy's template language, which runs no code) over the theme's
@@ -38,7 +55,7 @@ export class TemplateEngine {
     this.liquid = new Liquid({
       templates,
       extname: '.liquid',
-      outputEscape: 'escape',
+      outputEscape: escape,
       ownPropertyOnly: true,
       strictFilters: true,
       relativeReference: false,

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
+import { Liquid } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
 import { TemplateEngine, TemplateError } from '../../src/render/template-engine.js';
 import type { Theme } from '../../src/render/theme.js';
@@ -27,6 +29,21 @@ describe('TemplateEngine', () => {
   it('escapes every value unless the template says raw', () => {
     const engine = new TemplateEngine(theme({ 'page.liquid': '{{ a }}|{{ a | raw }}|<p title="{{ q }}">' }));
     expect(engine.render('page', { a: '<b>&', q: '"><script>' })).toBe('&lt;b&gt;&amp;|<b>&|<p title="&#34;&gt;&lt;script&gt;">');
+  });
+
+  it('escapes every value as liquidjs escapes it, in a compiled template and in liquidjs alike (a property over values)', () => {
+    const liquid = new Liquid({ outputEscape: 'escape' });
+    // `forloop` keeps the second template out of the compiler: liquidjs renders it.
+    const engine = new TemplateEngine(theme({ 'compiled.liquid': '{{ v }}', 'liquid.liquid': '{% for x in list %}{{ forloop.index }}{% endfor %}{{ v }}' }));
+    const value = fc.oneof(fc.string({ unit: fc.constantFrom('a', ' ', '&', '<', '>', '"', "'", 'é', '&amp;') }), fc.integer(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    fc.assert(
+      fc.property(value, (v) => {
+        const expected = liquid.parseAndRenderSync('{{ v }}', { v });
+        expect(engine.render('compiled', { v })).toBe(expected);
+        expect(engine.render('liquid', { v, list: [] })).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('shows templates only the values they are given, not prototype properties', () => {
