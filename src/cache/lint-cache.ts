@@ -3,7 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
-import type { ArticleFile } from '../core/discover.js';
+import { articleRelPath, type ArticleFile, type Discovery } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
@@ -45,6 +45,21 @@ interface Detail {
   lint?: StoredLint;
 }
 
+/**
+ * The project's articles as the last walk of its articles folder found them: they hold while every
+ * folder it read has the size, times and inode it had then (adding, removing or renaming an entry
+ * changes its folder's), so a one-file lint need not read 4,000 folder entries again.
+ */
+interface Listing {
+  /** Each folder read, by absolute path, with its statKey from after its entries were read. */
+  folders: Array<[string, string]>;
+  /** The articles found, by absolute path, in discovery's order. */
+  files: string[];
+}
+
+/** The one entry of the listing map. */
+const LISTING = 'articles';
+
 export interface LintCacheOptions {
   config: Config;
   now: CalendarDate;
@@ -70,7 +85,11 @@ export class LintCache {
   private readonly index: CacheMap<IndexEntry>;
   /** Records and findings by file, in shards read as their files are asked about. */
   private readonly details: CacheMap<Detail>;
+  /** The last walk of the articles folder (LISTING), one small file. */
+  private readonly listing: CacheMap<Listing>;
   private readonly hashes = new Map<string, string>();
+  /** Each file's statKey as first taken this run: it stands for the bytes read after it, whoever asks. */
+  private readonly stats = new Map<string, string | undefined>();
   /** The front matter read this run, by path: each file is read once. */
   private readonly articles = new Map<string, Article>();
   private readonly isProjectFile: (file: string) => boolean;
@@ -88,11 +107,13 @@ export class LintCache {
     private readonly options: LintCacheOptions,
     index: CacheMap<IndexEntry>,
     details: CacheMap<Detail>,
+    listing: CacheMap<Listing>,
     /** False when the cache folder is not this machine's to write (committed to git). */
     private readonly saving = true,
   ) {
     this.index = index;
     this.details = details;
+    this.listing = listing;
     this.isProjectFile = projectFileCheck(options.config.root);
   }
 
@@ -104,13 +125,41 @@ export class LintCache {
   static open(options: LintCacheOptions): LintCache {
     const { config } = options;
     const key = sha256(JSON.stringify([pkg.version, healthmdDigest(), config, options.ruleOverrides ?? {}, options.now]));
-    const index = new CacheMap<IndexEntry>(config.root, 'lint', key, { name: 'index', shards: 1 });
+    const index = new CacheMap<IndexEntry>(config.root, 'lint', key, { name: 'index', shards: 1, json: true });
     const details = new CacheMap<Detail>(config.root, 'lint', key);
+    const listing = new CacheMap<Listing>(config.root, 'lint', key, { name: 'listing', shards: 1, json: true });
     if (cacheIsCommitted(config.root)) {
       options.warn('.healthmd/ is committed to git, so its cache is not used (a checkout must not bring its own findings): remove it from git (git rm -r --cached .healthmd)');
-      return new LintCache(options, index, details, false);
+      return new LintCache(options, index, details, listing, false);
     }
-    return new LintCache(options, index.load(), details.load());
+    return new LintCache(options, index.load(), details.load(), listing.load());
+  }
+
+  /**
+   * The whole project's articles, as `walk` (a discovery of the articles folder) finds them: from
+   * the listing the last walk left while none of the folders it read has changed since. A walk is
+   * kept only when it met no problem and no symbolic link (what a link leads to can change while
+   * no folder does), and when no folder it read changed within SETTLED_MS before it began.
+   */
+  projectFiles(walk: () => Discovery): Discovery {
+    const kept = this.listing.get(LISTING);
+    if (kept && kept.folders.every(([folder, stat]) => statKey(folder) === stat)) {
+      const { config } = this.options;
+      return { files: kept.files.map((file) => ({ path: file, relPath: articleRelPath(config, file) })), problems: [], folders: kept.folders.map(([folder]) => folder), links: 0 };
+    }
+    const started = Date.now();
+    const discovery = walk();
+    const folders: Listing['folders'] = [];
+    if (discovery.problems.length === 0 && discovery.links === 0) {
+      for (const folder of discovery.folders) {
+        const stat = statKey(folder, { settledBefore: started });
+        if (stat === undefined) break;
+        folders.push([folder, stat]);
+      }
+    }
+    if (folders.length > 0 && folders.length === discovery.folders.length) this.listing.set(LISTING, { folders, files: discovery.files.map((file) => file.path) });
+    else if (kept) this.listing.delete(LISTING);
+    return discovery;
   }
 
   /** The front matter of a file, as frontMatterOnly reads it: from the cache while the file is unchanged. */
@@ -118,7 +167,7 @@ export class LintCache {
     let article = this.articles.get(file.path);
     if (article) return article;
     const entry = this.index.get(file.path);
-    const stat = statKey(file.path);
+    const stat = this.statOf(file.path);
     if (entry && stat !== undefined && entry.stat === stat) {
       // Size, times and inode as when its bytes were digested: not read again, as git trusts its index.
       this.hashes.set(file.path, entry.hash);
@@ -163,7 +212,7 @@ export class LintCache {
     let entry = this.index.get(file.path);
     const known = entry?.reasons?.[flags];
     if (known !== undefined) {
-      const stat = statKey(file.path);
+      const stat = this.statOf(file.path);
       if (stat !== undefined && entry!.stat === stat) {
         this.hashes.set(file.path, entry!.hash);
         return known || undefined;
@@ -210,7 +259,7 @@ export class LintCache {
    */
   unchanged(file: ArticleFile): { record: FrontMatterRecord; facts: BodyFacts } | undefined {
     const entry = this.index.get(file.path);
-    const stat = statKey(file.path);
+    const stat = this.statOf(file.path);
     const detail = entry && stat !== undefined && entry.stat === stat ? this.details.get(file.path) : undefined;
     if (!detail?.record || !detail.facts || detail.hash !== entry!.hash) {
       this.statsBeforeRead.set(file.path, stat);
@@ -278,6 +327,7 @@ export class LintCache {
       for (const store of [this.index, this.details]) for (const path of store.names()) if (!seen.has(path)) store.delete(path);
     }
     try {
+      this.listing.save();
       this.details.save();
       // The index last: it is what says which details hold.
       this.index.save();
@@ -301,6 +351,11 @@ export class LintCache {
   private record(path: string, hash: string): FrontMatterRecord | undefined {
     const detail = this.details.get(path);
     return detail?.hash === hash ? detail.record : undefined;
+  }
+
+  private statOf(path: string): string | undefined {
+    if (!this.stats.has(path)) this.stats.set(path, statKey(path));
+    return this.stats.get(path);
   }
 
   private hash(path: string): string {

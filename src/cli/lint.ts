@@ -4,7 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { Config, RuleSeverity } from '../core/config.js';
-import { articleRelPath, discoverArticles, projectArticleFiles, type ArticleFile } from '../core/discover.js';
+import { articleRelPath, discoverArticles, projectArticleFiles, projectDiscovery, type ArticleFile, type Discovery } from '../core/discover.js';
 import { describeLeftOut, unpublishedReason, type Unpublished } from '../core/publication.js';
 import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
@@ -114,19 +114,21 @@ Examples:
         results = lintArticlesInProject([article], project, { config, cwd: context.cwd, now, ruleOverrides, fix: flags.fix, placeless });
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
-        const discovery = discoverArticles(config, context.cwd, paths);
+        // Findings of files unchanged since an earlier run come from the cache; --fix rewrites files, so it lints them all.
+        const cache = flags.cache === false || flags.fix ? undefined : LintCache.open({ config, now, ruleOverrides, warn: (message) => io.stderr(`healthmd: warning: ${message}\n`) });
+        // The whole project's files: from the cache's listing while no folder of it has changed.
+        const wholeProject = (walk: () => Discovery) => (cache ? cache.projectFiles(walk) : walk());
+        const discovery = paths.length ? discoverArticles(config, context.cwd, paths) : wholeProject(() => discoverArticles(config, context.cwd));
         for (const problem of discovery.problems) io.stderr(`healthmd: warning: ${problem.file}: ${problem.message}\n`);
         if (discovery.files.length === 0) {
           if (paths.length) throw new UsageError(`no Markdown articles match ${paths.join(' ')}`);
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
-        // Findings of files unchanged since an earlier run come from the cache; --fix rewrites files, so it lints them all.
-        const cache = flags.cache === false || flags.fix ? undefined : LintCache.open({ config, now, ruleOverrides, warn: (message) => io.stderr(`healthmd: warning: ${message}\n`) });
         const frontMatterOf = cache ? (file: ArticleFile) => cache.frontMatter(file) : (file: ArticleFile) => frontMatterOnly(file, config);
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
-        const scanned = paths.length ? projectArticleFiles(config, context.cwd) : discovery.files;
+        const scanned = paths.length ? wholeProject(() => projectDiscovery(config, context.cwd)).files : discovery.files;
         const publish = { drafts: flags.drafts, future: flags.future, now };
         const reasonOf = cache ? (file: ArticleFile) => cache.unpublishedReason(file, publish) : (file: ArticleFile) => unpublishedReason(frontMatterOf(file), publish);
         const published = publishedFiles(discovery.files, scanned, reasonOf, io);

@@ -21,6 +21,10 @@ export interface DiscoveryProblem {
 export interface Discovery {
   files: ArticleFile[];
   problems: DiscoveryProblem[];
+  /** Every folder whose entries were read, in the order read. */
+  folders: string[];
+  /** Symbolic links met while walking them: what they lead to can change while no folder does. */
+  links: number;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.healthmd']);
@@ -81,7 +85,12 @@ export function hasArticlesFolder(config: Config): boolean {
  * some files are linted; none when there is no articles folder.
  */
 export function projectArticleFiles(config: Config, cwd: string): ArticleFile[] {
-  return hasArticlesFolder(config) ? discoverArticles(config, cwd).files : [];
+  return projectDiscovery(config, cwd).files;
+}
+
+/** The discovery of the whole articles folder, as projectArticleFiles makes it: nothing found when there is none. */
+export function projectDiscovery(config: Config, cwd: string): Discovery {
+  return hasArticlesFolder(config) ? discoverArticles(config, cwd) : { files: [], problems: [], folders: [], links: 0 };
 }
 
 /**
@@ -95,6 +104,8 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
   const outDir = path.resolve(root, config.outDir);
   const found = new Map<string, ArticleFile>();
   const problems: DiscoveryProblem[] = [];
+  const folders: string[] = [];
+  let links = 0;
   let rootReal: string;
   try {
     rootReal = realpathSync(root);
@@ -122,6 +133,7 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
   };
 
   const walk = (dir: string, accept: (file: string) => boolean) => {
+    folders.push(dir);
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -135,6 +147,7 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     for (const entry of entries) {
       const full = prefix + entry.name;
       if (entry.isSymbolicLink()) {
+        links++;
         const target = followLink(full);
         if (!target) continue;
         const stat = statSync(target);
@@ -180,7 +193,7 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     else add(full);
   }
   const files = [...found.values()].sort(pathOrder);
-  return { files, problems };
+  return { files, problems, folders, links };
 }
 
 /** Files or articles in the order of their absolute paths (code units, not locale): the same on every disk and thread. */

@@ -40,20 +40,28 @@ describe('CacheMap', () => {
     expect(map.names().length).toBeLessThan(names.length);
   });
 
-  it('keeps a map of thousands of entries in one file, and trusts none of a file cut short', () => {
+  it.each([
+    ['V8-serialised', 'index-0.v8', {}],
+    ['JSON', 'index-0.json', { json: true }],
+  ])('keeps a map of thousands of entries in one file (%s), and trusts none of a file cut short or changed', (_, fileName, codec) => {
     const root = tempProject();
-    const many = Array.from({ length: 5000 }, (_, i) => `/project/articles/b-${i}.md`);
-    const map = new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load();
-    many.forEach((name, i) => map.set(name, { n: i }));
+    const many = Array.from({ length: 5000 }, (_, i) => `/project/articles/b-${i}-é.md`);
+    const options = { name: 'index', shards: 1, ...codec };
+    const map = new CacheMap<{ n: number; text: string }>(root, 'test', 'key', options).load();
+    many.forEach((name, i) => map.set(name, { n: i, text: `Entrée ${i} ✓` }));
     map.save();
-    const again = new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load();
+    const again = new CacheMap<{ n: number; text: string }>(root, 'test', 'key', options).load();
     expect(again.names()).toEqual(many);
-    expect(again.get(many[4321])).toEqual({ n: 4321 });
+    expect(again.get(many[4321])).toEqual({ n: 4321, text: 'Entrée 4321 ✓' });
     const [dir] = readdirSync(path.join(root, CACHE_DIR)).map((name) => path.join(root, CACHE_DIR, name));
-    const file = path.join(dir, 'index-0.v8');
+    expect(readdirSync(dir)).toEqual([fileName]);
+    const file = path.join(dir, fileName);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 100));
-    expect(new CacheMap<{ n: number }>(root, 'test', 'key', { name: 'index', shards: 1 }).load().names()).toEqual([]);
+    expect(new CacheMap<{ n: number }>(root, 'test', 'key', options).load().names()).toEqual([]);
+    bytes[bytes.length - 10] ^= 0x01;
+    writeFileSync(file, bytes);
+    expect(new CacheMap<{ n: number }>(root, 'test', 'key', options).load().names()).toEqual([]);
   });
 
   it('keeps maps of one folder apart by name, in as many files as asked', () => {

@@ -1,7 +1,9 @@
+import { mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LintCache } from '../../src/cache/lint-cache.js';
 import { defaultConfig } from '../../src/core/config.js';
-import { discoverArticles } from '../../src/core/discover.js';
+import { discoverArticles, type Discovery } from '../../src/core/discover.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import type { LintResult } from '../../src/lint/engine.js';
 import { cleanArticle, tempProject } from '../e2e/helpers.js';
@@ -55,5 +57,71 @@ describe('LintCache', () => {
       expect(reader.result(a, readerSignature)!.messages).toEqual([]);
       expect(reader.result(c, readerSignature)).toMatchObject({ messages: [finding], warningCount: 1 });
     }
+  });
+});
+
+describe('LintCache.projectFiles', () => {
+  /** Sets the times of the project's folders to a year ago: changed long before any walk. */
+  const settle = (root: string, ...folders: string[]) => {
+    const then = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    for (const folder of ['articles', ...folders]) utimesSync(path.join(root, folder), then, then);
+  };
+  /** A walk of the articles folder that counts how often it ran. */
+  const walker = (root: string) => {
+    const walk = Object.assign(() => (walk.runs++, discoverArticles(defaultConfig(root), root)), { runs: 0 });
+    return walk;
+  };
+  const relPaths = (discovery: Discovery) => discovery.files.map((file) => file.relPath);
+  /** A run that asks for the project's files and saves the cache, as a lint does. */
+  const run = (root: string) => {
+    const cache = open(root);
+    const walk = walker(root);
+    const found = cache.projectFiles(walk);
+    cache.save();
+    return { walked: walk.runs > 0, files: relPaths(found), found };
+  };
+
+  it('answers from the last walk while no folder changed, and walks again after a file is added, removed or renamed', () => {
+    const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain'), 'articles/knee/b.md': cleanArticle('Knee Pain') });
+    settle(root, 'articles/knee');
+    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'knee/b.md'] });
+    const kept = run(root);
+    expect(kept).toMatchObject({ walked: false, files: ['a.md', 'knee/b.md'] });
+    // The same files as a walk names them, paths and all.
+    expect(kept.found.files).toEqual(discoverArticles(defaultConfig(root), root).files);
+
+    writeFileSync(path.join(root, 'articles/knee/c.md'), cleanArticle('Knee Strain'));
+    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'knee/b.md', 'knee/c.md'] });
+    rmSync(path.join(root, 'articles/a.md'));
+    expect(run(root)).toMatchObject({ walked: true, files: ['knee/b.md', 'knee/c.md'] });
+    renameSync(path.join(root, 'articles/knee/c.md'), path.join(root, 'articles/knee/d.md'));
+    expect(run(root)).toMatchObject({ walked: true, files: ['knee/b.md', 'knee/d.md'] });
+    mkdirSync(path.join(root, 'articles/neck'));
+    writeFileSync(path.join(root, 'articles/neck/e.md'), cleanArticle('Neck Pain'));
+    expect(run(root).files).toEqual(['knee/b.md', 'knee/d.md', 'neck/e.md']);
+  });
+
+  it('keeps no walk of a folder changed moments before it, nor one that met a symbolic link', () => {
+    const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain'), 'notes/b.md': cleanArticle('Knee Pain') });
+    // Changed just now: a change in the same tick of the clock would leave its times as they are.
+    expect(run(root).walked).toBe(true);
+    expect(run(root).walked).toBe(true);
+    settle(root);
+    expect(run(root).walked).toBe(true);
+    expect(run(root).walked).toBe(false);
+    // What a link leads to can change while no folder does.
+    symlinkSync(path.join(root, 'notes/b.md'), path.join(root, 'articles/b.md'));
+    settle(root);
+    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
+    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
+  });
+
+  it('walks again when the articles folder is gone, and says what the walk says', () => {
+    const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain') });
+    settle(root);
+    run(root);
+    expect(run(root).walked).toBe(false);
+    rmSync(path.join(root, 'articles'), { recursive: true });
+    expect(() => run(root)).toThrow(/articles folder not found/);
   });
 });

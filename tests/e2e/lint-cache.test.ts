@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, runCli, tempProject } from './helpers.js';
@@ -37,7 +37,7 @@ const findings = (report: Report[]) => Object.fromEntries(report.map((r) => [r.f
 const cacheFiles = (cwd: string) => {
   const dir = path.join(cwd, '.healthmd');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.v8')).map((name) => path.join(dir, name)).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(v8|json)$/.test(name)).map((name) => path.join(dir, name)).sort();
 };
 
 /** Lints warm and cold (--no-cache) and expects the same report; returns it. */
@@ -190,6 +190,27 @@ describe('lint with the cache in .healthmd/', () => {
     // Nothing had to be read again, so nothing was written.
     expect(cacheFiles(cwd)).toEqual(kept);
     for (const file of kept) expect(statSync(file).mtime.getFullYear()).toBe(2020);
+  });
+
+  it('lint of one file sees an article added, renamed or removed since the project\'s files were last listed', async () => {
+    const cwd = project();
+    // Folders changed a year ago: the listing of the first run is kept.
+    const then = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    utimesSync(path.join(cwd, 'articles'), then, then);
+    await lint(cwd);
+    expect(cacheFiles(cwd).some((file) => path.basename(file).startsWith('listing-'))).toBe(true);
+    const one = () => lint(cwd, ['articles/sciatica.md']);
+    expect(findings((await one()).report)).toEqual({ 'articles/sciatica.md': [] });
+    writeFileSync(path.join(cwd, 'articles/nerve-pain.md'), cleanArticle('Nerve Pain', { extra: 'slug: sciatica\n' }));
+    const added = await one();
+    expect(findings(added.report)['articles/sciatica.md']).toEqual([expect.stringMatching(/^unique-slug\/duplicate-url@/)]);
+    expect(added.report[0].messages[0]).toMatchObject({ message: expect.stringContaining('nerve-pain.md') });
+    renameSync(path.join(cwd, 'articles/nerve-pain.md'), path.join(cwd, 'articles/nerves.md'));
+    const renamed = await one();
+    expect(renamed.stdout).toBe((await lint(cwd, ['articles/sciatica.md', '--no-cache'])).stdout);
+    expect(renamed.report[0].messages[0]).toMatchObject({ message: expect.stringContaining('nerves.md') });
+    rmSync(path.join(cwd, 'articles/nerves.md'));
+    expect(findings((await one()).report)).toEqual({ 'articles/sciatica.md': [] });
   });
 });
 
