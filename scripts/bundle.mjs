@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 const LAZY = [
   { module: '@sindresorhus/transliterate', exports: { default: 'function' } },
   { module: 'entities/decode', importer: 'src/', exports: { decodeHTML: 'function', decodeHTMLStrict: 'function', decodeHTMLAttribute: 'function' } },
-  { module: 'marked', importer: 'src/core/markdown.ts', exports: { Lexer: 'class' } },
+  { module: 'marked', importer: 'src/core/markdown.ts', exports: { Lexer: 'class', Tokenizer: 'class' } },
 ];
 
 function standIn(module, exports) {

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities/decode';
-import { Lexer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { scanInlineText } from './inline-text.js';
 
 /** Offsets of a stretch of the (LF-normalised) body: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -101,7 +102,7 @@ function tokenBudget(limit: number): MarkedOptions['extensions'] {
  * @throws TooManyTokensError when the body would lex into more than {@link MAX_ARTICLE_TOKENS} tokens.
  */
 export function parseMarkdown(body: string): MarkdownModel {
-  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS) }).lex(body) as Token[];
+  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS), tokenizer: scanInlineText(new Tokenizer()) }).lex(body) as Token[];
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {
