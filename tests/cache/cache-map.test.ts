@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CacheMap, CACHE_DIR } from '../../src/cache/cache-file.js';
+import { createHash } from 'node:crypto';
+import { CacheMap, CACHE_DIR, sha256 } from '../../src/cache/cache-file.js';
 import { tempProject } from '../e2e/helpers.js';
 
 const names = Array.from({ length: 40 }, (_, i) => `/project/articles/a-${i}.md`);
@@ -79,5 +80,11 @@ describe('CacheMap', () => {
     expect(readdirSync(dir).filter((file) => !file.startsWith('index-')).length).toBeGreaterThan(1);
     expect(new CacheMap<string>(root, 'test', 'key', { name: 'index', shards: 1 }).load().get(names[3])).toBe('index');
     expect(new CacheMap<string>(root, 'test', 'key').load().get(names[3])).toBe('shard');
+  });
+
+  it('digests text and bytes as createHash does, whichever way the running Node offers', () => {
+    for (const data of ['', 'Café ✓ 😀', 'x'.repeat(5000), Buffer.from([0, 255, 1]), new Uint8Array(70_000).fill(7)]) {
+      expect(sha256(data)).toBe(createHash('sha256').update(data).digest('base64url'));
+    }
   });
 });
