@@ -5,7 +5,7 @@ import type { CalendarDate } from '../core/dates.js';
 import { discoverArticles, type ArticleFile, type Discovery, type DiscoveryProblem } from '../core/discover.js';
 import { HealthmdError, UsageError } from '../core/errors.js';
 import { ArticleStore, wholeSiteFits } from '../core/article-store.js';
-import { selectPublished } from '../core/publication.js';
+import { selectPublished, unpublishedReason } from '../core/publication.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import { SiteRenderer, type OutputItem, type PageInputs } from '../render/site-renderer.js';
 import { PageCache, spareOutput } from '../cache/page-cache.js';
@@ -75,7 +75,7 @@ export type BuildResult =
       durationMs: number;
     };
 
-/** Published articles from which build writes the site while it lints (below, a lint that fails would cost more than it saves). */
+/** Articles from which build makes the site's folders while it reads them and writes its pages while it lints (below, a lint that fails would cost more than it saves). */
 const PREPARE_FOLDERS_FROM = 500;
 
 /**
@@ -123,22 +123,8 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     options.cache === false
       ? undefined
       : LintCache.open({ config, now: options.now, ruleOverrides: gateOverrides(config, options.skipLint), warn: options.onWarning ?? (() => {}) });
-  const { all, entries } = readSite(discovery.files, store, cache, config, options.onProgress);
-  // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
-  const selected = selectPublished(all, { drafts: options.drafts, future: options.future, now: options.now });
-  // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
-  const leftOut = options.skipLint ? selected.published.filter((article) => article.problem) : [];
-  const parseable = (article: Article) => !options.skipLint || !article.problem;
-  const published = selected.published.filter(parseable);
-  const linted = selected.linted.filter(parseable);
-
-  // A link to any article, drafts included, finds it in the store instead of reading it again.
-  const whole = (article: Article) => store.whole(article.path)!;
-  const project = store.project(published);
-  const signature = cache?.projectSignature(published) ?? '';
-  const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
-  // Known before the lint, so that the writer thread can make the new site's folders while it runs;
-  // a theme that cannot be read is reported where it was, after the lint.
+  // Known before the articles are read, so that the writer thread can make the new site's folders
+  // while they are read and linted; a theme that cannot be read is reported where it was, after the lint.
   let theme: Theme | undefined;
   let themeError: unknown;
   try {
@@ -157,17 +143,40 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     if (file.endsWith('.html')) options.onProgress?.({ stage: 'write', done: ++done, total });
   };
   const writing: WriteSiteOptions = { outDir, keepForeign: !options.clean, version: pkg.version, removeLater: options.removeLater, onFile, reuse, spare: cache && spareOutput(config, outDir) };
-  // Thousands of new folders and files take seconds on some disks: a large site's are made while the
-  // lint runs, and a failed lint removes them.
-  const staging = published.length >= PREPARE_FOLDERS_FROM ? new Staging(writing) : undefined;
-  // The articles in the order of their pages, so that an article is linted as its page is made
-  // (a site past the memory budget reads it again for both: the second read finds it just read).
-  const siteEntries = inSiteOrder(published.map((article) => entries.get(article)!));
-  // The map would hold a second table of the entries for the rest of the build.
-  entries.clear();
-  const inSite = new Set(published);
-  const lintOrder = [...siteEntries.map((entry) => entry.article), ...linted.filter((article) => !inSite.has(article))];
-  const gate = startLintGate(lintOrder, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
+  // Without --skip-lint a file that cannot be parsed stops the build; with it, the file is left out and named.
+  const parseable = (article: Article) => !options.skipLint || !article.problem;
+  const publish = { drafts: options.drafts, future: options.future, now: options.now };
+  // Thousands of new folders take seconds on some disks: a large site's are made by the writer
+  // thread while its articles are read and linted (each as soon as its article is known to be
+  // published), and a build that stops removes them.
+  const staging = discovery.files.length >= PREPARE_FOLDERS_FROM ? new Staging(writing) : undefined;
+  const onEntry = staging && ((article: Article, entry: SiteEntry) => {
+    if (parseable(article) && unpublishedReason(article, publish) === undefined) staging.prepare([entry.sitePath.replace(/\/$/, '')]);
+  });
+  // Until the lint gate runs, anything that throws leaves the writer making folders in the staging folder: it goes first.
+  const { leftOut, published, linted, whole, project, siteEntries, gate } = orDiscard(staging, () => {
+    const { all, entries } = readSite(discovery.files, store, cache, config, options.onProgress, onEntry);
+    // Lint checks exactly what is published (and the files in doubt, whose wrong type it reports).
+    const selected = selectPublished(all, publish);
+    // With --skip-lint a file that cannot be parsed is left out and named.
+    const leftOut = options.skipLint ? selected.published.filter((article) => article.problem) : [];
+    const published = selected.published.filter(parseable);
+    const linted = selected.linted.filter(parseable);
+    // A link to any article, drafts included, finds it in the store instead of reading it again.
+    const whole = (article: Article) => store.whole(article.path)!;
+    const project = store.project(published);
+    const signature = cache?.projectSignature(published) ?? '';
+    const kept = cache && { result: (article: Article) => cache.result(article, signature), remember: (result: LintResult) => cache.remember(result, signature) };
+    // The articles in the order of their pages, so that an article is linted as its page is made
+    // (a site past the memory budget reads it again for both: the second read finds it just read).
+    const siteEntries = inSiteOrder(published.map((article) => entries.get(article)!));
+    // The map would hold a second table of the entries for the rest of the build.
+    entries.clear();
+    const inSite = new Set(published);
+    const lintOrder = [...siteEntries.map((entry) => entry.article), ...linted.filter((article) => !inSite.has(article))];
+    const gate = startLintGate(lintOrder, { config, now: options.now, skipLint: options.skipLint, project, whole, kept, findingsOnly: true });
+    return { leftOut, published, linted, whole, project, siteEntries, gate };
+  });
   const made = new Map<string, PageInputs>();
   let written: WriteSiteResult | undefined;
   let failure: unknown;
@@ -175,8 +184,7 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
     // A large site is linted while its pages are written, a few files before each page, so that
     // the disk is busy while the rules run; the first finding that blocks the build stops the
     // writing. A small one is linted first.
-    if (staging) staging.prepare(siteEntries.map((entry) => entry.sitePath.replace(/\/$/, '')));
-    else gate.finish();
+    if (!staging) gate.finish();
     if (!gate.blocking) {
       if (!theme) throw themeError;
       const renderer = new SiteRenderer(siteModelOf(siteEntries, config), {
@@ -244,7 +252,14 @@ function buildLocked(options: BuildOptions, { outDir, baseUrl, display, started 
  * earlier build is not read at all: its front matter and what the lists show of its body come
  * from the cache, which keeps what was read of the others.
  */
-function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: LintCache | undefined, config: Config, onProgress: BuildOptions['onProgress']) {
+function readSite(
+  files: readonly ArticleFile[],
+  store: ArticleStore,
+  cache: LintCache | undefined,
+  config: Config,
+  onProgress: BuildOptions['onProgress'],
+  onEntry?: (article: Article, entry: SiteEntry) => void,
+) {
   const entries = new Map<Article, SiteEntry>();
   const all = files.map((file, i) => {
     const known = cache?.unchanged(file);
@@ -269,6 +284,7 @@ function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: Lin
     // Past the budget, the dates the entry made (a review's due date) once for the articles that share them.
     if (!store.keeps(file.path)) for (const key of ENTRY_DATES) if (entry[key] !== undefined) entry[key] = store.pool.intern(entry[key]);
     entries.set(article, entry);
+    onEntry?.(article, entry);
     onProgress?.({ stage: 'read', done: i + 1, total: files.length });
     return article;
   });
@@ -276,6 +292,16 @@ function readSite(files: readonly ArticleFile[], store: ArticleStore, cache: Lin
 }
 
 const ENTRY_DATES = ['date', 'updated', 'lastReviewed', 'nextReview'] as const;
+
+/** Runs `step`; when it throws, the staging folder (where the writer thread may be making folders) is removed first. */
+function orDiscard<T>(staging: Staging | undefined, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    staging?.discard();
+    throw error;
+  }
+}
 
 /** What stops the writing when the lint, run alongside it, finds that the build must not go ahead. */
 class LintStopped extends HealthmdError {

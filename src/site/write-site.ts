@@ -112,6 +112,7 @@ export class Staging {
    */
   prepare(dirs: Iterable<string>): void {
     if (this.recycled) return;
+    this.writer.startThread();
     for (const dir of dirs) {
       if (!isSafeOutputPath(dir)) continue;
       this.folder(dir);
@@ -532,9 +533,13 @@ class BackgroundWriter {
   private readonly listings: string[] = [];
   private listed = 0;
 
-  /** Starts the writer thread, once: `port` is its end of the channel, or stays undefined where no thread can be started. */
-  private startThread(): void {
-    if (this.threadTried) return;
+  /**
+   * Starts the writer thread, once: `port` is its end of the channel, or stays undefined where no
+   * thread can be started. Called early by a caller that knows there are thousands of operations
+   * to come, and otherwise after the first IN_THREAD_FIRST were done here.
+   */
+  startThread(): void {
+    if (this.finished || this.threadTried) return;
     this.threadTried = true;
     this.port = this.openThread();
   }
@@ -582,7 +587,7 @@ class BackgroundWriter {
    * on, or here at once. The listing is read after `finish`; reading it throws what the listing threw.
    */
   list(root: string, inBackground: boolean): () => string {
-    if (inBackground && !this.finished) this.startThread();
+    if (inBackground) this.startThread();
     if (!this.port || this.finished) {
       let listing: string | undefined;
       let failure: unknown;

@@ -1,11 +1,17 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../site/support/corpus.js';
 import { listFiles } from '../site/support/project.js';
-import { runCli, tempProject } from './helpers.js';
+import { cleanArticle, runCli, tempProject } from './helpers.js';
 
 const env = { HEALTHMD_NOW: '2026-12-01' };
+/** Folders under dir (relative) that hold nothing. */
+function emptyFolders(dir: string, prefix = ''): string[] {
+  const names = readdirSync(path.join(dir, prefix));
+  const below = names.filter((name) => statSync(path.join(dir, prefix, name)).isDirectory()).flatMap((name) => emptyFolders(dir, prefix ? `${prefix}/${name}` : name));
+  return names.length === 0 ? [prefix] : below;
+}
 const tree = (dir: string) => Object.fromEntries(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
 
 // A site of 500 articles or more is linted while its pages are written: the new output must still
@@ -41,5 +47,32 @@ describe('a large site written while it is linted', () => {
     // The stopped builds' staging folders go (in the background).
     for (let i = 0; i < 200 && readdirSync(project).some((name) => name.includes('.healthmd-build-')); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readdirSync(project).filter((name) => name.includes('.healthmd-build-'))).toEqual([]);
+  }, 240_000);
+
+  it('makes folders only for the articles it publishes, while it reads them', async () => {
+    const project = await generateCorpus(path.join(tempProject(), 'site'), 510);
+    // Left out, each in a folder of its own: nothing of them may be in the output, not even an empty folder.
+    const leftOut = {
+      'drafts-only/plan.md': cleanArticle('A Plan', { extra: 'draft: true\n' }),
+      'not-yet/later.md': cleanArticle('Later', { date: '2027-03-01' }),
+      'jekyll-off/off.md': cleanArticle('Off', { extra: 'published: false\n' }),
+    };
+    for (const [file, text] of Object.entries(leftOut)) {
+      mkdirSync(path.dirname(path.join(project, 'articles', file)), { recursive: true });
+      writeFileSync(path.join(project, 'articles', file), text);
+    }
+    const run = await runCli(['build', '--quiet'], { cwd: project, env, timeout: 120_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const out = path.join(project, 'public');
+    expect(emptyFolders(out)).toEqual([]);
+    const pages = listFiles(out).filter((file) => file.endsWith('/index.html'));
+    expect(pages.filter((file) => /drafts-only|not-yet|jekyll-off/.test(file))).toEqual([]);
+    expect(pages.filter((file) => file.startsWith('articles/topic-'))).toHaveLength(510);
+
+    // Published with --drafts, the two drafts get their pages.
+    const drafts = await runCli(['build', '--quiet', '--drafts'], { cwd: project, env, timeout: 120_000 });
+    expect(drafts.code, drafts.stderr).toBe(0);
+    expect(emptyFolders(out)).toEqual([]);
+    expect(listFiles(out).filter((file) => /^articles\/(drafts-only|not-yet|jekyll-off)\//.test(file))).toEqual(['articles/drafts-only/plan/index.html', 'articles/jekyll-off/off/index.html']);
   }, 240_000);
 });
