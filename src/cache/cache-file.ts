@@ -264,14 +264,15 @@ const SETTLED_MS = 3000;
  * What changes whenever a file's bytes do (short of tampering with its times): size, modification
  * and change times, inode. `changeTime: false` leaves the change time out, for a file whose links
  * come and go while its bytes stay (build's output, hard-linked into each new folder).
- * `settledBefore` (a time in ms): undefined also when both its times are less than SETTLED_MS
+ * `settledBefore` (a time in ms): undefined also when either of its times is less than SETTLED_MS
  * before it, for a key that must tell every change made from that time on.
  */
 export function statKey(file: string, { changeTime = true, settledBefore }: { changeTime?: boolean; settledBefore?: number } = {}): string | undefined {
   try {
     const stat = statSync(file);
-    // Either time settled will do: any later change sets both to its own time.
-    if (settledBefore !== undefined && Math.min(stat.mtimeMs, stat.ctimeMs) >= settledBefore - SETTLED_MS) return undefined;
+    // Both times: a change made before this stat may have set the modification time back (rsync -a,
+    // tar, cp -a restore it), and only the change time then tells of it.
+    if (settledBefore !== undefined && Math.max(stat.mtimeMs, stat.ctimeMs) >= settledBefore - SETTLED_MS) return undefined;
     // Joined, not a template: a template's pieces stay apart in memory (a rope), and the cache keeps one for each file.
     return (changeTime ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : [stat.size, stat.mtimeMs, stat.ino]).join(':');
   } catch {

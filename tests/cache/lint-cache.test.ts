@@ -10,8 +10,8 @@ import { cleanArticle, tempProject } from '../e2e/helpers.js';
 
 const NOW = '2024-06-01';
 
-function open(root: string): LintCache {
-  return LintCache.open({ config: defaultConfig(root), now: NOW, warn: (message) => expect.fail(message) });
+function open(root: string, clock?: () => number): LintCache {
+  return LintCache.open({ config: defaultConfig(root), now: NOW, warn: (message) => expect.fail(message), clock });
 }
 
 function fresh(filePath: string, messages: Diagnostic[] = []): LintResult {
@@ -61,10 +61,14 @@ describe('LintCache', () => {
 });
 
 describe('LintCache.projectFiles', () => {
-  /** Sets the times of the project's folders to a year ago: changed long before any walk. */
-  const settle = (root: string, ...folders: string[]) => {
-    const then = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-    for (const folder of ['articles', ...folders]) utimesSync(path.join(root, folder), then, then);
+  /**
+   * Each project's clock: a walk judges its folders against it. A folder's change time cannot be
+   * set back, so a project is settled by moving its clock on past every change made so far.
+   */
+  const clocks = new Map<string, () => number>();
+  const settle = (root: string) => {
+    const settledAt = Date.now() + 5_000;
+    clocks.set(root, () => settledAt);
   };
   /** A walk of the articles folder that counts how often it ran. */
   const walker = (root: string) => {
@@ -74,7 +78,7 @@ describe('LintCache.projectFiles', () => {
   const relPaths = (discovery: Discovery) => discovery.files.map((file) => file.relPath);
   /** A run that asks for the project's files and saves the cache, as a lint does. */
   const run = (root: string) => {
-    const cache = open(root);
+    const cache = open(root, clocks.get(root));
     const walk = walker(root);
     const found = cache.projectFiles(walk);
     cache.save();
@@ -83,7 +87,7 @@ describe('LintCache.projectFiles', () => {
 
   it('answers from the last walk while no folder changed, and walks again after a file is added, removed or renamed', () => {
     const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain'), 'articles/knee/b.md': cleanArticle('Knee Pain') });
-    settle(root, 'articles/knee');
+    settle(root);
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'knee/b.md'] });
     const kept = run(root);
     expect(kept).toMatchObject({ walked: false, files: ['a.md', 'knee/b.md'] });
@@ -113,6 +117,24 @@ describe('LintCache.projectFiles', () => {
     symlinkSync(path.join(root, 'notes/b.md'), path.join(root, 'articles/b.md'));
     settle(root);
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
+    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
+  });
+
+  it('keeps no walk of a folder whose modification time was set back after an entry was added (rsync -a, tar, cp -a)', () => {
+    const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain') });
+    const then = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    utimesSync(path.join(root, 'articles'), then, then);
+    const cache = open(root);
+    const found = cache.projectFiles(() => {
+      const discovery = discoverArticles(defaultConfig(root), root);
+      // Right after the walk read the folder: an entry added, the folder's times set back.
+      writeFileSync(path.join(root, 'articles/b.md'), cleanArticle('Knee Pain'));
+      utimesSync(path.join(root, 'articles'), then, then);
+      return discovery;
+    });
+    cache.save();
+    expect(relPaths(found)).toEqual(['a.md']);
+    // Its change time tells: the walk was not kept, and the next run finds the file.
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
   });
 
