@@ -79,6 +79,8 @@ export class Staging {
   private readonly made = new Set<string>();
   /** Folders made by `prepare`: one no file lands in is removed before the swap. */
   private readonly prepared = new Set<string>();
+  /** What went wrong making a prepared folder: writeSite throws it, after the lint has had its say, as any failure to write. */
+  private prepareFailure?: { error: unknown };
   private readonly removeLater: (dir: string) => void;
   private discarded = false;
   /** A recycled spare's listing as it was before this build (listTree), read once the writer is finished. */
@@ -111,13 +113,23 @@ export class Staging {
    * spare they are there already.
    */
   prepare(dirs: Iterable<string>): void {
-    if (this.recycled) return;
+    if (this.recycled || this.prepareFailure) return;
     this.writer.startThread();
-    for (const dir of dirs) {
-      if (!isSafeOutputPath(dir)) continue;
-      this.folder(dir);
-      this.prepared.add(dir);
+    try {
+      for (const dir of dirs) {
+        if (!isSafeOutputPath(dir)) continue;
+        this.folder(dir);
+        this.prepared.add(dir);
+      }
+    } catch (error) {
+      // Prepared while the articles are read: the failure waits for writeSite, where the build reports it.
+      this.prepareFailure = { error };
     }
+  }
+
+  /** Throws what went wrong making the prepared folders, if anything did. */
+  checkPrepared(): void {
+    if (this.prepareFailure) throw this.prepareFailure.error;
   }
 
   /** Makes the folder `dir` (relative; '.' is the staging folder itself) and its parents, once. */
@@ -162,6 +174,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   let reused = 0;
   try {
     staging ??= new Staging(options);
+    staging.checkPrepared();
     const { dir, ops, writer } = staging;
     // Read now: an output folder put back by the sweep was not there when the caller read its marker.
     const previous = options.previous ?? readMarker(outDir, markerFile);

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutputItem } from '../../src/render/site-renderer.js';
 import { checkOutputFolder, MARKER, readMarker } from '../../src/site/output-folder.js';
 import { removeNow } from '../../src/site/remove-later.js';
-import { halfSwapped, writeSite, type WriteSiteOptions } from '../../src/site/write-site.js';
+import { halfSwapped, Staging, writeSite, type WriteSiteOptions } from '../../src/site/write-site.js';
 
 let parent: string;
 let outDir: string;
@@ -92,6 +92,18 @@ describe('writeSite', () => {
     const items: OutputItem[] = [...files({ 'index.html': 'v2' }), { path: 'media/x.png', copyFrom: missing }, ...files(Object.fromEntries(pages.map(([f]) => [f, 'v2'])))];
     expect(() => write(items)).toThrow(/ENOENT/);
     expect(readFileSync(path.join(outDir, pages[0][0]), 'utf8')).toBe('page 0');
+    expect(readdirSync(parent)).toEqual(['public']);
+  });
+
+  it('reports a folder made ahead that could not be made when the site is written, not while the articles are read', () => {
+    write(files({ 'index.html': 'v1' }));
+    const options: WriteSiteOptions = { outDir, previous: readMarker(outDir), version: 'test', removeLater: removeNow };
+    const staging = new Staging(options);
+    // A file where a page's folder goes: making the folder fails.
+    writeFileSync(path.join(staging.dir, 'topic'), 'in the way');
+    expect(() => staging.prepare(['topic/page-1', 'topic/page-2'])).not.toThrow();
+    expect(() => writeSite(files({ 'index.html': 'v2', 'topic/page-1/index.html': 'p1' }), options, staging)).toThrow(/could not write the output \(EEXIST.*the previous output is unchanged/);
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('v1');
     expect(readdirSync(parent)).toEqual(['public']);
   });
 
