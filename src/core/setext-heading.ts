@@ -2,42 +2,92 @@ import type { Lexer, Tokenizer, Tokens } from 'marked';
 
 /**
  * False where marked's setext heading pattern (`Heading\n===`) cannot match `src`, which is where
- * it is tried: at the start of nearly every paragraph. The pattern scans its text a character at a
- * time, each line break looked past for a blank line and seven kinds of block that would end the
- * paragraph, and fails at the paragraph's end unless an `===` or `---` line stands there: 2 % of a
- * build's time went to it. This walks the lines instead, and answers true (let the pattern decide)
- * at the first line that is an underline or could end the paragraph; it answers false only at a
- * blank line, which the pattern's text never crosses, or at the end of `src` without either.
+ * it is tried: at the start of nearly every paragraph, and of every line of a list item's text.
+ * The pattern scans its text a character at a time, each line break looked past for a blank line
+ * and seven kinds of block that would end the paragraph, and fails at the paragraph's end unless an
+ * `===` or `---` line stands there: 2 % of a build's time went to it. This walks the lines instead,
+ * and answers true (let the pattern decide) at the first line that is an underline or could start
+ * a block; it answers false at a blank line, which the pattern's text never crosses, at a line
+ * separator (U+2028, U+2029, a carriage return), which its `.` does not match, or at the end of
+ * `src`. It reads each character at most once, and none past where the pattern stops.
  *
  * The pattern's text is one character at least, then any characters but line breaks, and line
  * breaks not followed by a blank line (`\n\s*?\n`) or by the start of another block; it must be
  * followed by `\n {0,3}(=+|-+)[ \t]*(?:\n+|$)`. So an underline must stand before the first blank
- * line, and nothing this treats as no underline and no block can be one.
+ * line or line separator, and nothing this treats as no underline and no block can be one.
  */
 export function maySetextHeading(src: string): boolean {
-  let lineStart = src.indexOf('\n', 1) + 1;
-  while (lineStart > 0) {
-    const next = src.indexOf('\n', lineStart);
-    const line = next === -1 ? src.slice(lineStart) : src.slice(lineStart, next);
-    if (UNDERLINE.test(line)) return true;
-    // A blank line: the text cannot go on past it, and nothing after it is this heading's underline.
-    if (BLANK.test(line)) return false;
-    if (MAY_START_BLOCK.test(line)) return true;
-    lineStart = next + 1;
+  // marked tries each line of a list item's text in turn, each time with the rest of the item.
+  if (walked && src.length < walked.src.length && walked.src.length - src.length < walked.end - 1 && walked.src.endsWith(src)) return false;
+  let lineEnd = src.indexOf('\n', 1);
+  if (lineEnd === -1) return false;
+  const first = src.slice(0, lineEnd);
+  if (first.includes('\u2028') || first.includes('\u2029') || first.includes('\r')) return false;
+  while (lineEnd !== -1) {
+    const start = lineEnd + 1;
+    lineEnd = src.indexOf('\n', start);
+    const kind = lineKind(src, start, lineEnd === -1 ? src.length : lineEnd);
+    if (kind === MAY_MATCH) return true;
+    if (kind === ENDS_TEXT) return noMatchBefore(src, start);
   }
+  return noMatchBefore(src, src.length);
+}
+
+/**
+ * The last walk that found no underline: over `src`, up to the line starting at `end` (which ended
+ * the text), or to its end. A walk of a suffix of `src` whose first line ends before that line
+ * (it starts before the line break ahead of it) reads the same lines, all of them text, up to the
+ * same line (the first line's only check, for line separators, was made of each of them), and so
+ * answers false as well.
+ */
+let walked: { src: string; end: number } | undefined;
+
+function noMatchBefore(src: string, end: number): false {
+  walked = { src, end };
   return false;
 }
 
-/** A setext underline, as the line after a heading's text. */
-const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** Nothing but what `\s` matches: after a line break, the pattern's `\s*?\n` holds there (or the input ends). */
-const BLANK = /^\s*$/;
-/**
- * A line that could start a block ending the paragraph (a list item, fence, quote, ATX heading,
- * thematic break, HTML or table row), by its first character or a `|`: the pattern decides. Any
- * line it might stop at is here, and more.
- */
-const MAY_START_BLOCK = /^ *[-*+_#`~>|<\d]|\|/;
+/** A line the text goes on past, as far as the line can tell. */
+const TEXT_LINE = 0;
+/** An underline, or a line that may start a block: the pattern decides. */
+const MAY_MATCH = 1;
+/** A blank line, or one with a line separator: the text cannot go on past it. */
+const ENDS_TEXT = 2;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const EQUALS = 0x3d;
+const HYPHEN = 0x2d;
+const PIPE = 0x7c;
+
+/** What the line src[start, end) (without its line break) is to the pattern's text. */
+function lineKind(src: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && src.charCodeAt(at) === SPACE) at++;
+  if (at === end) return ENDS_TEXT;
+  const first = src.charCodeAt(at);
+  if (at - start <= 3 && (first === EQUALS || first === HYPHEN)) {
+    let after = at;
+    while (after < end && src.charCodeAt(after) === first) after++;
+    while (after < end && (src.charCodeAt(after) === SPACE || src.charCodeAt(after) === TAB)) after++;
+    if (after === end) return MAY_MATCH;
+  }
+  // The first character of a list item, fence, quote, ATX heading, thematic break, HTML or table row.
+  if (BLOCK_START.has(first) || (first >= 0x30 && first <= 0x39)) return MAY_MATCH;
+  let blank = true;
+  let pipe = false;
+  for (; at < end; at++) {
+    const code = src.charCodeAt(at);
+    if (code === 0x2028 || code === 0x2029 || code === 0x0d) return ENDS_TEXT;
+    if (code === PIPE) pipe = true;
+    else if (blank && !WHITE_SPACE.has(code)) blank = false;
+  }
+  return blank ? ENDS_TEXT : pipe ? MAY_MATCH : TEXT_LINE;
+}
+
+const BLOCK_START = new Set([...'-*+_#`~>|<'].map((char) => char.charCodeAt(0)));
+/** What `\s` matches, but the line feed: a line of nothing else is blank to the pattern's look-ahead. */
+const WHITE_SPACE = new Set([0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 
 /** The text and underline of the setext pattern maySetextHeading was worked out for (marked 18's). */
 const TEXT = String.raw`((?:.|\n(?!\s*?\n|`;

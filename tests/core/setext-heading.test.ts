@@ -34,6 +34,23 @@ describe('maySetextHeading', () => {
     );
   });
 
+  it('answers a suffix of the string it last walked as a walk of that suffix does (a list item, line by line)', () => {
+    // A walk over a string unrelated to any other leaves nothing of the one before.
+    const fresh = (t: string) => (maySetextHeading('unrelated\ntext'), maySetextHeading(t));
+    fc.assert(
+      fc.property(markdown, fc.nat(), (src, at) => {
+        const suffix = src.slice(at % (src.length + 1));
+        const cold = fresh(suffix);
+        maySetextHeading(src);
+        expect(maySetextHeading(suffix)).toBe(cold);
+      }),
+      { numRuns: 20_000 },
+    );
+    const item = `a\n${'  more of the item\n'.repeat(50)}===\n`;
+    expect(maySetextHeading(item)).toBe(true);
+    expect(maySetextHeading(item.slice(2))).toBe(true);
+  });
+
   it('says false for a paragraph that ends at a blank line or at the end, and true where an underline may follow', () => {
     expect(maySetextHeading('One paragraph of text.\n\nThe next one.\n===\n')).toBe(false);
     expect(maySetextHeading('A paragraph\nover two lines.')).toBe(false);
@@ -44,13 +61,18 @@ describe('maySetextHeading', () => {
     // walked no further, so a long run of lines without a blank one is not walked at every paragraph.
     expect(maySetextHeading('Text\n- item\n')).toBe(true);
     expect(maySetextHeading(`Text\n# Heading\n${'more text\n'.repeat(1000)}`)).toBe(true);
+    // The pattern's text does not go past a line or paragraph separator, and neither does the walk.
+    expect(maySetextHeading('Text\u2028\nHeading\n===')).toBe(false);
+    expect(maySetextHeading('Text\nmore\u2029 text\n===')).toBe(false);
   });
 });
 
 describe('skipImpossibleSetext', () => {
   const lex = (src: string, skipping: boolean, options: { gfm?: boolean; pedantic?: boolean } = { gfm: true }) =>
     new Lexer({ ...options, ...(skipping ? { tokenizer: skipImpossibleSetext(new Tokenizer()) } : {}) }).lex(src);
-  const block = fc.array(fc.oneof(markdown, fc.constantFrom('\n\n', 'Paragraph text.', '- a\n- b\n', '> quote\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '```\ncode\n```\n')), { maxLength: 8 }).map((parts) => parts.join(''));
+  const block = fc
+    .array(fc.oneof(markdown, fc.constantFrom('\n\n', 'Paragraph text.', '- a\n- b\n', '- a\n  b\n  c\n', '1. x\n   y\n   ---\n', '> quote\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '```\ncode\n```\n')), { maxLength: 8 })
+    .map((parts) => parts.join(''));
 
   it('lexes every Markdown into the tokens marked makes, with GFM and without', () => {
     fc.assert(
