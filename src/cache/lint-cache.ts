@@ -66,8 +66,6 @@ export interface LintCacheOptions {
   ruleOverrides?: Record<string, RuleSeverity>;
   /** Says why the cache was not used or not saved; lint goes on cold. */
   warn(message: string): void;
-  /** The time in ms (default Date.now): whether the folders a walk read had settled is judged against it. */
-  clock?: () => number;
 }
 
 /** Problems parseArticle finds in the body's Markdown, after the front matter was read. */
@@ -149,7 +147,7 @@ export class LintCache {
       const { config } = this.options;
       return { files: kept.files.map((file) => ({ path: file, relPath: articleRelPath(config, file) })), problems: [], folders: kept.folders.map(([folder]) => folder), links: 0 };
     }
-    const started = (this.options.clock ?? Date.now)();
+    const started = Date.now();
     const discovery = walk();
     const folders: Listing['folders'] = [];
     if (discovery.problems.length === 0 && discovery.links === 0) {

@@ -82,7 +82,8 @@ function lineKind(src: string, start: number, end: number): number {
     if (code === PIPE) pipe = true;
     else if (blank && !WHITE_SPACE.has(code)) blank = false;
   }
-  return blank ? ENDS_TEXT : pipe ? MAY_MATCH : TEXT_LINE;
+  // A `|` after a tab or a no-break space makes the line neither blank nor certain to be no table row.
+  return pipe ? MAY_MATCH : blank ? ENDS_TEXT : TEXT_LINE;
 }
 
 const BLOCK_START = new Set([...'-*+_#`~>|<'].map((char) => char.charCodeAt(0)));

@@ -10,8 +10,8 @@ import { cleanArticle, tempProject } from '../e2e/helpers.js';
 
 const NOW = '2024-06-01';
 
-function open(root: string, clock?: () => number): LintCache {
-  return LintCache.open({ config: defaultConfig(root), now: NOW, warn: (message) => expect.fail(message), clock });
+function open(root: string): LintCache {
+  return LintCache.open({ config: defaultConfig(root), now: NOW, warn: (message) => expect.fail(message) });
 }
 
 function fresh(filePath: string, messages: Diagnostic[] = []): LintResult {
@@ -62,14 +62,11 @@ describe('LintCache', () => {
 
 describe('LintCache.projectFiles', () => {
   /**
-   * Each project's clock: a walk judges its folders against it. A folder's change time cannot be
-   * set back, so a project is settled by moving its clock on past every change made so far.
+   * Waits until every change made so far is older than the 3 s a walk asks of its folders. A
+   * folder's change time cannot be set back, and a clock of the tests' own would count as settled
+   * a change made in the same tick of the file system's clock as the one before it.
    */
-  const clocks = new Map<string, () => number>();
-  const settle = (root: string) => {
-    const settledAt = Date.now() + 5_000;
-    clocks.set(root, () => settledAt);
-  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3_100));
   /** A walk of the articles folder that counts how often it ran. */
   const walker = (root: string) => {
     const walk = Object.assign(() => (walk.runs++, discoverArticles(defaultConfig(root), root)), { runs: 0 });
@@ -78,47 +75,52 @@ describe('LintCache.projectFiles', () => {
   const relPaths = (discovery: Discovery) => discovery.files.map((file) => file.relPath);
   /** A run that asks for the project's files and saves the cache, as a lint does. */
   const run = (root: string) => {
-    const cache = open(root, clocks.get(root));
+    const cache = open(root);
     const walk = walker(root);
     const found = cache.projectFiles(walk);
     cache.save();
     return { walked: walk.runs > 0, files: relPaths(found), found };
   };
 
-  it('answers from the last walk while no folder changed, and walks again after a file is added, removed or renamed', () => {
+  it('answers from the last walk while no folder changed, and walks again after a file is added, removed or renamed', async () => {
     const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain'), 'articles/knee/b.md': cleanArticle('Knee Pain') });
-    settle(root);
+    await settle();
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'knee/b.md'] });
     const kept = run(root);
     expect(kept).toMatchObject({ walked: false, files: ['a.md', 'knee/b.md'] });
     // The same files as a walk names them, paths and all.
     expect(kept.found.files).toEqual(discoverArticles(defaultConfig(root), root).files);
 
-    writeFileSync(path.join(root, 'articles/knee/c.md'), cleanArticle('Knee Strain'));
-    expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'knee/b.md', 'knee/c.md'] });
-    rmSync(path.join(root, 'articles/a.md'));
-    expect(run(root)).toMatchObject({ walked: true, files: ['knee/b.md', 'knee/c.md'] });
-    renameSync(path.join(root, 'articles/knee/c.md'), path.join(root, 'articles/knee/d.md'));
-    expect(run(root)).toMatchObject({ walked: true, files: ['knee/b.md', 'knee/d.md'] });
-    mkdirSync(path.join(root, 'articles/neck'));
-    writeFileSync(path.join(root, 'articles/neck/e.md'), cleanArticle('Neck Pain'));
-    expect(run(root).files).toEqual(['knee/b.md', 'knee/d.md', 'neck/e.md']);
-  });
+    const changes: Array<[() => void, string[]]> = [
+      [() => writeFileSync(path.join(root, 'articles/knee/c.md'), cleanArticle('Knee Strain')), ['a.md', 'knee/b.md', 'knee/c.md']],
+      [() => rmSync(path.join(root, 'articles/a.md')), ['knee/b.md', 'knee/c.md']],
+      [() => renameSync(path.join(root, 'articles/knee/c.md'), path.join(root, 'articles/knee/d.md')), ['knee/b.md', 'knee/d.md']],
+      [() => (mkdirSync(path.join(root, 'articles/neck')), writeFileSync(path.join(root, 'articles/neck/e.md'), cleanArticle('Neck Pain'))), ['knee/b.md', 'knee/d.md', 'neck/e.md']],
+    ];
+    for (const [change, files] of changes) {
+      // Each change is made while a walk is kept, and seen.
+      change();
+      expect(run(root)).toMatchObject({ walked: true, files });
+      await settle();
+      run(root);
+      expect(run(root)).toMatchObject({ walked: false, files });
+    }
+  }, 30_000);
 
-  it('keeps no walk of a folder changed moments before it, nor one that met a symbolic link', () => {
+  it('keeps no walk of a folder changed moments before it, nor one that met a symbolic link', async () => {
     const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain'), 'notes/b.md': cleanArticle('Knee Pain') });
     // Changed just now: a change in the same tick of the clock would leave its times as they are.
     expect(run(root).walked).toBe(true);
     expect(run(root).walked).toBe(true);
-    settle(root);
+    await settle();
     expect(run(root).walked).toBe(true);
     expect(run(root).walked).toBe(false);
     // What a link leads to can change while no folder does.
     symlinkSync(path.join(root, 'notes/b.md'), path.join(root, 'articles/b.md'));
-    settle(root);
+    await settle();
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
-  });
+  }, 20_000);
 
   it('keeps no walk of a folder whose modification time was set back after an entry was added (rsync -a, tar, cp -a)', () => {
     const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain') });
@@ -138,12 +140,12 @@ describe('LintCache.projectFiles', () => {
     expect(run(root)).toMatchObject({ walked: true, files: ['a.md', 'b.md'] });
   });
 
-  it('walks again when the articles folder is gone, and says what the walk says', () => {
+  it('walks again when the articles folder is gone, and says what the walk says', async () => {
     const root = tempProject({ 'articles/a.md': cleanArticle('Back Pain') });
-    settle(root);
+    await settle();
     run(root);
     expect(run(root).walked).toBe(false);
     rmSync(path.join(root, 'articles'), { recursive: true });
     expect(() => run(root)).toThrow(/articles folder not found/);
-  });
+  }, 20_000);
 });

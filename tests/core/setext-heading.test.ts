@@ -9,12 +9,12 @@ import { maySetextHeading, skipImpossibleSetext } from '../../src/core/setext-he
 const piece = fc.constantFrom(
   ...['\n', '\n\n', '\n \n', '\n\t\n', '\n\u00a0\n', '\n\r\n', '\r', '\u2028', '\n   ', '\n    ', ' ', '\t'],
   ...['===', '---', '=', '-', ' ===', '   ---  ', '    ===', '= =', '--- x', '-\t', '==\t '],
-  ...['# ', '#x', '###### ', '- ', '* ', '+ ', '1. ', '12) ', '> ', '```', '~~~', '***', '_ _ _', '<div>', '<!--', '<x', '|', '| a | b |', ':-|-:'],
+  ...['# ', '#x', '###### ', '- ', '* ', '+ ', '1. ', '12) ', '> ', '```', '~~~', '***', '_ _ _', '<div>', '<!--', '<x', '|', '| a | b |', ':-|-:', '\t|', '\u00a0|', ' \t| |'],
   ...['Heading', 'Some text', 'word', 'é', '😀', 'a'],
 );
 /** Whole lines: text, blank ones of each kind of white space, underlines and lines like them. */
 const line = fc.oneof(
-  fc.constantFrom('Heading', 'Some text', '', ' ', '\t', '\u00a0', '\r', '===', '---', ' = = ', '= =', '-=-', '   ===', '    ---', '--- x', '# x', '- a', '> q', '| a |', '<p>', '```'),
+  fc.constantFrom('Heading', 'Some text', '', ' ', '\t', '\u00a0', '\r', '===', '---', ' = = ', '= =', '-=-', '   ===', '    ---', '--- x', '# x', '- a', '> q', '| a |', '\t|', '\u00a0| |', '<p>', '```'),
   fc.array(piece, { maxLength: 3 }).map((parts) => parts.join('')),
 );
 const markdown = fc.oneof(
@@ -64,6 +64,9 @@ describe('maySetextHeading', () => {
     // The pattern's text does not go past a line or paragraph separator, and neither does the walk.
     expect(maySetextHeading('Text\u2028\nHeading\n===')).toBe(false);
     expect(maySetextHeading('Text\nmore\u2029 text\n===')).toBe(false);
+    // White space and a pipe is no blank line: the text goes on to the underline.
+    expect(maySetextHeading('a\n\t|\n===')).toBe(true);
+    expect(maySetextHeading('a\n\u00a0|\n---')).toBe(true);
   });
 });
 
