@@ -21,8 +21,7 @@ export function maySetextHeading(src: string): boolean {
   if (walked && src.length < walked.src.length && walked.src.length - src.length < walked.end - 1 && walked.src.endsWith(src)) return false;
   let lineEnd = src.indexOf('\n', 1);
   if (lineEnd === -1) return false;
-  const first = src.slice(0, lineEnd);
-  if (first.includes('\u2028') || first.includes('\u2029') || first.includes('\r')) return false;
+  if (LINE_SEPARATOR.test(src.slice(0, lineEnd))) return false;
   while (lineEnd !== -1) {
     const start = lineEnd + 1;
     lineEnd = src.indexOf('\n', start);
@@ -78,7 +77,7 @@ function lineKind(src: string, start: number, end: number): number {
   let pipe = false;
   for (; at < end; at++) {
     const code = src.charCodeAt(at);
-    if (code === 0x2028 || code === 0x2029 || code === 0x0d) return ENDS_TEXT;
+    if (isLineSeparator(code)) return ENDS_TEXT;
     if (code === PIPE) pipe = true;
     else if (blank && !WHITE_SPACE.has(code)) blank = false;
   }
@@ -86,8 +85,11 @@ function lineKind(src: string, start: number, end: number): number {
   return pipe ? MAY_MATCH : blank ? ENDS_TEXT : TEXT_LINE;
 }
 
+/** What the pattern's `.` does not match besides the line feed: its text ends there. */
+const LINE_SEPARATOR = /[\r\u2028\u2029]/;
+const isLineSeparator = (code: number): boolean => code === 0x0d || code === 0x2028 || code === 0x2029;
 const BLOCK_START = new Set([...'-*+_#`~>|<'].map((char) => char.charCodeAt(0)));
-/** What `\s` matches, but the line feed: a line of nothing else is blank to the pattern's look-ahead. */
+/** What `\s` matches, but the line feed: a line of nothing else is blank to the pattern's look-ahead (a test holds it to `\s`). */
 const WHITE_SPACE = new Set([0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
 
 /** The text and underline of the setext pattern maySetextHeading was worked out for (marked 18's). */
@@ -102,12 +104,14 @@ const ENDING = String.raw`))+?)\n {0,3}(=+|-+)[ \t]*(?:\n+|$)`;
 function readsPattern(pattern: RegExp, marked: typeof Lexer): boolean {
   const { gfm, normal } = marked.rules.block;
   const source = pattern.source;
+  const text = source.indexOf(TEXT);
   return (
     (pattern === gfm.lheading || pattern === normal.lheading) &&
     pattern.flags === '' &&
     source.startsWith('^(?!') &&
-    source.indexOf(TEXT) === source.lastIndexOf(TEXT) &&
-    source.includes(TEXT) &&
+    // The text once, and the underline at the end.
+    text !== -1 &&
+    text === source.lastIndexOf(TEXT) &&
     source.endsWith(ENDING)
   );
 }

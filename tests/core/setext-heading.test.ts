@@ -64,6 +64,12 @@ describe('maySetextHeading', () => {
     // The pattern's text does not go past a line or paragraph separator, and neither does the walk.
     expect(maySetextHeading('Text\u2028\nHeading\n===')).toBe(false);
     expect(maySetextHeading('Text\nmore\u2029 text\n===')).toBe(false);
+    // A line of one character is blank exactly where `\s` matches it (what could start a block aside).
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (code === 10 || /[-*+_#`~>|<=\d]/.test(char)) continue;
+      expect(maySetextHeading(`a\n${char}\n===`), `U+${code.toString(16)}`).toBe(!/\s/.test(char));
+    }
     // White space and a pipe is no blank line: the text goes on to the underline.
     expect(maySetextHeading('a\n\t|\n===')).toBe(true);
     expect(maySetextHeading('a\n\u00a0|\n---')).toBe(true);
