@@ -158,6 +158,29 @@ describe('rebuild: only what changed is made again, and the output equals a clea
     expect(tree(out)).toEqual(before);
   }, 120_000);
 
+  it('in a large site, whose output files the writer thread checks while the articles are read, makes again every page changed or removed by hand', async () => {
+    // From 500 articles the stats of the output's pages are taken in the writer thread.
+    const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
+    for (let i = 0; i < 510; i++) files[`articles/topic-${i % 7}/guide-${i}.md`] = cleanArticle(`Guide ${i}`, { extra: `tags: [topic-${i % 7}]\n` });
+    const cwd = tempProject(files);
+    const out = path.join(cwd, 'public');
+    await rebuild(cwd);
+    // The second build leaves a spare, whose files are hard links of the output's: the third brings it up to date.
+    edit(cwd, 'articles/topic-0/guide-0.md', (text) => `${text}\nA first edit.\n`);
+    await rebuild(cwd);
+    const page = (i: number) => path.join(out, `articles/topic-${i % 7}/guide-${i}/index.html`);
+    // Edited where it is (the spare's link changes with it), replaced by a new file of the same
+    // size (a new inode: the spare's link does not), and removed.
+    edit(cwd, path.relative(cwd, page(1)), (text) => text.replace('Guide 1', 'Changed by hand'));
+    const replaced = readFileSync(page(2), 'utf8').replace('Guide 2<', 'Guide X<');
+    writeFileSync(`${page(2)}.new`, replaced);
+    renameSync(`${page(2)}.new`, page(2));
+    rmSync(page(3));
+    const result = await rebuild(cwd);
+    expect(result.stdout).toMatch(/from 510 articles .*; 3 files changed, the rest as they were/);
+    expect(tree(out)).toEqual(await cleanBuild(cwd));
+  }, 180_000);
+
   it('brings a large spare up to date from the listing the writer thread took of it: what the new output does not hold goes', async () => {
     // Past 128 files the spare is listed in the writer thread while the pages render.
     const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
