@@ -60,6 +60,12 @@ describe('one bundle for every thread that runs healthmd', () => {
     expect([...readFileSync(WRITER, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]).sort()).toEqual(['node:fs', 'node:worker_threads']);
   });
 
+  it("holds liquidjs's ES module, whose functions a page calls directly, not its CommonJS file behind esbuild's getters", () => {
+    const { sources } = JSON.parse(readFileSync(path.join(REPO, 'dist', 'cli.cjs.map'), 'utf8')) as { sources: string[] };
+    const liquid = sources.filter((source) => source.includes('node_modules/liquidjs/'));
+    expect(liquid).toEqual([expect.stringMatching(/liquidjs\/dist\/liquid\.node\.mjs$/)]);
+  });
+
   it('build writes a large site on a thread of its own small bundle, not a second copy of the CLI', async () => {
     const articles: Record<string, string> = {};
     for (let i = 1; i <= 80; i++) articles[`articles/a${i}.md`] = cleanArticle(`Back Pain Part ${i}`);
