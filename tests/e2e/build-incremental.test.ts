@@ -64,6 +64,21 @@ function damage(cacheDir: string, prefix: string): void {
 
 const edit = (cwd: string, file: string, change: (text: string) => string) => writeFileSync(path.join(cwd, file), change(readFileSync(path.join(cwd, file), 'utf8')));
 
+/**
+ * A site of `count` guides in seven topics, built, then built again after one edit: the second
+ * build replaces the output and keeps the one it replaced as the spare, whose files are hard links
+ * of the output's, for the next build to bring up to date.
+ */
+async function builtTwice(count: number): Promise<{ cwd: string; out: string }> {
+  const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
+  for (let i = 0; i < count; i++) files[`articles/topic-${i % 7}/guide-${i}.md`] = cleanArticle(`Guide ${i}`, { extra: `tags: [topic-${i % 7}]\n` });
+  const cwd = tempProject(files);
+  await rebuild(cwd);
+  edit(cwd, 'articles/topic-0/guide-0.md', (text) => `${text}\nA first edit.\n`);
+  await rebuild(cwd);
+  return { cwd, out: path.join(cwd, 'public') };
+}
+
 describe('rebuild: only what changed is made again, and the output equals a clean build', () => {
   it('leaves every file alone when nothing changed, and rewrites only the pages an edit reaches', async () => {
     const cwd = site();
@@ -158,16 +173,9 @@ describe('rebuild: only what changed is made again, and the output equals a clea
     expect(tree(out)).toEqual(before);
   }, 120_000);
 
-  it('in a large site, whose output files the writer thread checks while the articles are read, makes again every page changed or removed by hand', async () => {
-    // From 500 articles the stats of the output's pages are taken in the writer thread.
-    const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
-    for (let i = 0; i < 510; i++) files[`articles/topic-${i % 7}/guide-${i}.md`] = cleanArticle(`Guide ${i}`, { extra: `tags: [topic-${i % 7}]\n` });
-    const cwd = tempProject(files);
-    const out = path.join(cwd, 'public');
-    await rebuild(cwd);
-    // The second build leaves a spare, whose files are hard links of the output's: the third brings it up to date.
-    edit(cwd, 'articles/topic-0/guide-0.md', (text) => `${text}\nA first edit.\n`);
-    await rebuild(cwd);
+  it('in a large site, whose folders are made while its articles are read, makes again every page changed or removed by hand', async () => {
+    // From 500 articles the build opens its staging folder before it reads them; the third build brings the spare up to date.
+    const { cwd, out } = await builtTwice(510);
     const page = (i: number) => path.join(out, `articles/topic-${i % 7}/guide-${i}/index.html`);
     // Edited where it is (the spare's link changes with it), replaced by a new file of the same
     // size (a new inode: the spare's link does not), and removed.
@@ -183,13 +191,7 @@ describe('rebuild: only what changed is made again, and the output equals a clea
 
   it('brings a large spare up to date from the listing the writer thread took of it: what the new output does not hold goes', async () => {
     // Past 128 files the spare is listed in the writer thread while the pages render.
-    const files: Record<string, string> = { 'healthmd.config.yaml': 'rules:\n  link-safety: warn\n' };
-    for (let i = 0; i < 140; i++) files[`articles/topic-${i % 7}/guide-${i}.md`] = cleanArticle(`Guide ${i}`, { extra: `tags: [topic-${i % 7}]\n` });
-    const cwd = tempProject(files);
-    const out = path.join(cwd, 'public');
-    await rebuild(cwd);
-    edit(cwd, 'articles/topic-0/guide-0.md', (text) => `${text}\nA first edit.\n`);
-    await rebuild(cwd);
+    const { cwd, out } = await builtTwice(140);
     const cache = path.join(cwd, '.healthmd');
     const spare = path.join(cache, readdirSync(cache).find((name) => name.startsWith('output-'))!);
     expect(readdirSync(spare)).toContain('index.html');
