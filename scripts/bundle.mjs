@@ -103,7 +103,7 @@ await build({
   outfile: 'dist/cli.cjs',
   packages: 'bundle',
   external: ['playwright-core'],
-  // liquidjs's ES module rather than its CommonJS file (its \`main\`): bundled as CommonJS, each
+  // liquidjs's ES module rather than its CommonJS file (its `main`): bundled as CommonJS, each
   // call of one of its functions went through a getter of esbuild's interop object (about 70 ms of
   // a cold build of 4,000 articles, most of it in the compiled templates).
   alias: { liquidjs: 'liquidjs/dist/liquid.node.mjs' },
