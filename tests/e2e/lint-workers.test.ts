@@ -33,11 +33,14 @@ const PROJECT: Record<string, string | Uint8Array> = {
 };
 
 describe('lint on several threads', () => {
-  it('uses one thread below the threshold and caps the count', () => {
-    expect(workerCount(PARALLEL_THRESHOLD - 1, {})).toBe(1);
-    expect(workerCount(PARALLEL_THRESHOLD, {})).toBeGreaterThanOrEqual(1);
-    expect(workerCount(3, { HEALTHMD_WORKERS: '8' })).toBe(3);
-    expect(workerCount(10_000, { HEALTHMD_WORKERS: 'lots' })).toBeGreaterThanOrEqual(1);
+  it('uses one thread below the threshold and on two cores, and caps the count', () => {
+    expect(workerCount(PARALLEL_THRESHOLD - 1, {}, 8)).toBe(1);
+    expect(workerCount(PARALLEL_THRESHOLD, {}, 8)).toBe(4);
+    expect(workerCount(PARALLEL_THRESHOLD, {}, 3)).toBe(3);
+    expect(workerCount(10_000, {}, 2)).toBe(1);
+    expect(workerCount(10_000, {}, 1)).toBe(1);
+    expect(workerCount(3, { HEALTHMD_WORKERS: '8' }, 2)).toBe(3);
+    expect(workerCount(10_000, { HEALTHMD_WORKERS: 'lots' }, 2)).toBe(1);
   });
 
   it('reports exactly what one thread reports, project rules included', async () => {
