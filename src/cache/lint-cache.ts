@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
-import { articleFromRecord, frontMatterRecord, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
+import { articleFromRecord, frontMatterRecord, MARKDOWN_PROBLEMS, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { articleRelPath, type ArticleFile, type Discovery } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
+import type { FirstReads } from '../lint/lint-files.js';
 import type { BodyFacts } from '../render/site-model.js';
 import { CacheMap, cacheIsCommitted, healthmdDigest, sha256, statKey } from './cache-file.js';
 
@@ -64,12 +65,11 @@ export interface LintCacheOptions {
   config: Config;
   now: CalendarDate;
   ruleOverrides?: Record<string, RuleSeverity>;
+  /** How a file the cache does not know is parsed (by default its front matter only). */
+  firstReads?: FirstReads;
   /** Says why the cache was not used or not saved; lint goes on cold. */
   warn(message: string): void;
 }
-
-/** Problems parseArticle finds in the body's Markdown, after the front matter was read. */
-const MARKDOWN_PROBLEMS = new Set(['too-complex', 'markdown']);
 
 /** A file missing or unreadable, as a dependency's digest. */
 const MISSING = '';
@@ -181,7 +181,8 @@ export class LintCache {
       if (record) {
         article = articleFromRecord(file, record);
       } else {
-        article = parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: this.options.config });
+        const { config, firstReads } = this.options;
+        article = bytes && firstReads ? firstReads.frontMatter(file, bytes) : parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: config });
         const detail = this.details.get(file.path);
         // Findings of the same bytes still hold.
         if (detail?.hash === hash) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseArticle } from '../core/article.js';
+import { wholeSiteFits } from '../core/article-store.js';
 import { LintCache } from '../cache/lint-cache.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import { articleRelPath, discoverArticles, projectArticleFiles, projectDiscovery, type ArticleFile, type Discovery } from '../core/discover.js';
@@ -10,7 +11,7 @@ import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
 import type { LintResult } from '../lint/engine.js';
-import { frontMatterOnly, lintArticlesInProject, lintFilesInProject, type LintFilesOptions } from '../lint/lint-files.js';
+import { FirstReads, frontMatterOnly, lintArticlesInProject, lintFilesInProject, type LintFilesOptions } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { relativeTargets } from '../lint/placeless.js';
 import { rules } from '../rules/index.js';
@@ -115,7 +116,8 @@ Examples:
       } else {
         if (flags.stdinFilename) throw new UsageError('--stdin-filename goes with --stdin');
         // Findings of files unchanged since an earlier run come from the cache; --fix rewrites files, so it lints them all.
-        const cache = flags.cache === false || flags.fix ? undefined : LintCache.open({ config, now, ruleOverrides, warn: (message) => io.stderr(`healthmd: warning: ${message}\n`) });
+        const firstReads = new FirstReads(config, context.cwd);
+        const cache = flags.cache === false || flags.fix ? undefined : LintCache.open({ config, now, ruleOverrides, firstReads, warn: (message) => io.stderr(`healthmd: warning: ${message}\n`) });
         // The whole project's files: from the cache's listing while no folder of it has changed.
         const wholeProject = (walk: () => Discovery) => (cache ? cache.projectFiles(walk) : walk());
         const discovery = paths.length ? discoverArticles(config, context.cwd, paths) : wholeProject(() => discoverArticles(config, context.cwd));
@@ -125,7 +127,11 @@ Examples:
           io.stderr(`healthmd: no articles in ${config.articlesDir}/\n`);
           return;
         }
-        const frontMatterOf = cache ? (file: ArticleFile) => cache.frontMatter(file) : (file: ArticleFile) => frontMatterOnly(file, config);
+        const shard = flags.shard;
+        // Linted on this thread, each file lint may lint is parsed whole at its first read (publication, the project list), and that article linted.
+        const lintable = shard ? discovery.files.filter((file) => inShard(file.relPath, shard)) : discovery.files;
+        if (workerCount(lintable.length, io.env) === 1 && wholeSiteFits(lintable)) firstReads.parseWhole(lintable);
+        const frontMatterOf = cache ? (file: ArticleFile) => cache.frontMatter(file) : (file: ArticleFile) => frontMatterOnly(file, config, firstReads);
         // Project rules see the whole project however few files are named; findings stay with the named ones.
         // Both are what build would publish: a draft's URL clashes with nothing that is built.
         const scanned = paths.length ? wholeProject(() => projectDiscovery(config, context.cwd)).files : discovery.files;
@@ -133,11 +139,10 @@ Examples:
         const reasonOf = cache ? (file: ArticleFile) => cache.unpublishedReason(file, publish) : (file: ArticleFile) => unpublishedReason(frontMatterOf(file), publish);
         const published = publishedFiles(discovery.files, scanned, reasonOf, io);
         const { project } = published;
-        const shard = flags.shard;
         if (published.files.length === 0) return;
         // A shard's reports are written even when it holds no file, so each CI job has one to upload.
         const files = shard ? published.files.filter((file) => inShard(file.relPath, shard)) : published.files;
-        results = await lintKnownFiles(files, project, cache, { config, cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, frontMatterOf }, io.env);
+        results = await lintKnownFiles(files, project, cache, { config, cwd: context.cwd, configFile: context.configFile, now, ruleOverrides, fix: flags.fix, frontMatterOf, firstReads }, io.env);
         cache?.save(paths.length || shard ? undefined : scanned);
       }
       if (flags.fix) {
@@ -188,13 +193,13 @@ async function lintKnownFiles(
   }
   const stale = files.filter((file) => !results.has(file.path));
   const workers = workerCount(stale.length, env);
-  const { config, frontMatterOf, configFile, ...task } = { ...options, dependencies: Boolean(cache) };
+  const { config, frontMatterOf, configFile, firstReads, ...task } = { ...options, dependencies: Boolean(cache) };
   const fresh =
     stale.length === 0
       ? []
       : workers > 1
         ? await lintInWorkers({ ...task, configFile, files: stale, project }, workers)
-        : lintFilesInProject(stale, project, { ...task, config, frontMatterOf });
+        : lintFilesInProject(stale, project, { ...task, config, frontMatterOf, firstReads });
   for (const result of fresh) results.set(result.filePath, cache ? cache.remember(result, signature) : result);
   return files.map((file) => results.get(file.path)!);
 }

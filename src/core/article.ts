@@ -95,6 +95,20 @@ export function parseArticle(input: ArticleInput): Article {
   return assemble(input, { source, bom, lines, frontMatter, data, problem, body, bodyStart, bodyLine }, model);
 }
 
+/** Problems only the Markdown parse finds, after the front matter was read: a front-matter-only read does not see them. */
+export const MARKDOWN_PROBLEMS: ReadonlySet<string> = new Set(['too-complex', 'markdown']);
+
+/**
+ * Parses a file whole, and gives also what a front-matter-only read of the same bytes gives: the
+ * whole article, unless only its Markdown parse found a problem (a body too complex), which a
+ * front-matter read does not see; its front matter is then read again alone.
+ */
+export function parseForFrontMatter(input: Omit<ArticleInput, 'markdown'>): { whole: Article; frontMatter: Article } {
+  const whole = parseArticle(input);
+  const markdownOnly = whole.problem !== undefined && MARKDOWN_PROBLEMS.has(whole.problem.messageId);
+  return { whole, frontMatter: markdownOnly ? parseArticle({ ...input, markdown: false }) : whole };
+}
+
 /**
  * What project rules and the site's lists need of an article they do not lint or render: where it
  * is, its front matter's values and whether it parses. Serialisable, so the lint cache keeps it.

@@ -29,7 +29,12 @@ export function readArticle(file: ArticleFile, cwd: string, config: Config, byte
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
   }
-  assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
+  assertModelRoom(file, cwd, content);
   bytes?.(content);
   return parseArticle({ path: file.path, relPath: file.relPath, content, adopt: config });
+}
+
+/** Stops with an error (exit 2) naming the file when the model of a file of these bytes might not fit the heap left. */
+export function assertModelRoom(file: ArticleFile, cwd: string, content: Uint8Array): void {
+  assertHeapRoom('reading articles', path.relative(cwd, file.path), content.byteLength * MODEL_BYTES_PER_FILE_BYTE);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Tokens } from 'marked';
-import { parseArticle, type Article } from '../../src/core/article.js';
+import { parseArticle, parseForFrontMatter, type Article } from '../../src/core/article.js';
 
 const article = (content: string | Uint8Array, relPath = 'back-pain.md'): Article =>
   parseArticle({ path: `/project/articles/${relPath}`, relPath, content });
@@ -142,6 +142,17 @@ describe('parseArticle positions', () => {
     expect(a.problem!.message).toContain('split it into several articles');
     expect(a.tokens).toEqual([]);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('parsed whole for its front matter, gives what a front-matter read gives: a body too complex is no problem there', () => {
+    const input = { path: '/project/articles/long.md', relPath: 'long.md', content: `---\ntitle: x\ndraft: true\n---\n${'- a list item\n'.repeat(290_000)}` };
+    const { whole, frontMatter } = parseForFrontMatter(input);
+    expect(whole.problem?.messageId).toBe('too-complex');
+    expect(frontMatter.problem).toBeUndefined();
+    expect(frontMatter.data).toEqual(parseArticle({ ...input, markdown: false }).data);
+    const plain = parseForFrontMatter({ ...input, content: '---\ntitle: x\n---\nText.\n' });
+    expect(plain.frontMatter).toBe(plain.whole);
+    expect(plain.whole.tokens.length).toBeGreaterThan(0);
   });
 
   it('reads a file with no front matter as all body', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
-import { frontMatterOnly } from '../../src/lint/lint-files.js';
+import { FirstReads, frontMatterOnly, lintFilesInProject } from '../../src/lint/lint-files.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -35,5 +35,27 @@ describe('frontMatterOnly', () => {
     writeFileSync(file.path, '---\ntitle: Second\n---\nBody.\n');
     expect(frontMatterOnly({ ...file }, config).data.title).toBe('Second');
     expect(frontMatterOnly(file, defaultConfig(root)).data.title).toBe('Second');
+  });
+});
+
+describe('FirstReads', () => {
+  it('parses whole at the first read only the files lint will lint, and lints each as first read', () => {
+    const { root, file } = project();
+    const other = { path: path.join(root, 'other.md'), relPath: 'other.md' };
+    writeFileSync(other.path, '---\ntitle: Other\n---\nBody.\n');
+    const config = defaultConfig(root);
+    const firstReads = new FirstReads(config, root);
+    firstReads.parseWhole([file]);
+    const linted = frontMatterOnly(file, config, firstReads);
+    expect(linted.body).toBe('Body.\n');
+    expect(frontMatterOnly(other, config, firstReads).body).toBe('');
+    expect(firstReads.take(other)).toBeUndefined();
+    // The file changes after its first read: lint checks the bytes that decided its publication, read once.
+    writeFileSync(file.path, '---\ntitle: Second\n---\nThis is a miracle cure.\n');
+    const [result] = lintFilesInProject([file], [file, other], { config, cwd: root, now: '2024-06-01', firstReads });
+    expect(result.messages.map((m) => m.ruleId)).not.toContain('no-absolute-claims');
+    expect(firstReads.take(file)).toBeUndefined();
+    const [again] = lintFilesInProject([file], [file, other], { config, cwd: root, now: '2024-06-01' });
+    expect(again.messages.map((m) => m.ruleId)).toContain('no-absolute-claims');
   });
 });
