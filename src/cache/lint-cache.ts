@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
-import { articleFromRecord, frontMatterRecord, MARKDOWN_PROBLEMS, parseArticle, type Article, type FrontMatterRecord } from '../core/article.js';
+import { articleFromRecord, frontMatterRecord, MARKDOWN_PROBLEMS, type Article, type FrontMatterRecord } from '../core/article.js';
 import type { Config, RuleSeverity } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { articleRelPath, type ArticleFile, type Discovery } from '../core/discover.js';
 import { projectFileCheck } from '../core/project-file.js';
 import { unpublishedReason, type PublishOptions, type Unpublished } from '../core/publication.js';
 import type { LintDependencies, LintResult } from '../lint/engine.js';
-import type { FirstReads } from '../lint/lint-files.js';
+import { FirstReads } from '../lint/lint-files.js';
 import type { BodyFacts } from '../render/site-model.js';
 import { CacheMap, cacheIsCommitted, healthmdDigest, sha256, statKey } from './cache-file.js';
 
@@ -93,6 +93,8 @@ export class LintCache {
   /** The front matter read this run, by path: each file is read once. */
   private readonly articles = new Map<string, Article>();
   private readonly isProjectFile: (file: string) => boolean;
+  /** How a file the cache does not know is parsed (LintCacheOptions.firstReads). */
+  private readonly firstReads: FirstReads;
   /** Build's files, as they were just before it read them (see `unchanged` and `adopt`). */
   private readonly statsBeforeRead = new Map<string, string | undefined>();
   /**
@@ -115,6 +117,7 @@ export class LintCache {
     this.details = details;
     this.listing = listing;
     this.isProjectFile = projectFileCheck(options.config.root);
+    this.firstReads = options.firstReads ?? new FirstReads(options.config);
   }
 
   /** False when the cache folder came with the checkout (committed to git): nothing in it may be trusted, by any cache. */
@@ -181,8 +184,7 @@ export class LintCache {
       if (record) {
         article = articleFromRecord(file, record);
       } else {
-        const { config, firstReads } = this.options;
-        article = bytes && firstReads ? firstReads.frontMatter(file, bytes) : parseArticle({ ...file, content: bytes ?? new Uint8Array(), markdown: false, adopt: config });
+        article = this.firstReads.frontMatter(file, bytes);
         const detail = this.details.get(file.path);
         // Findings of the same bytes still hold.
         if (detail?.hash === hash) {

@@ -124,9 +124,10 @@ export class FirstReads {
   private whole: ReadonlySet<string> = new Set();
   private readonly parsed = new Map<string, Article>();
 
+  /** `cwd`: what the paths in an error about a file too large for the heap are relative to. */
   constructor(
     private readonly config: Config,
-    private readonly cwd: string,
+    private readonly cwd = config.root,
   ) {}
 
   /** From now on the files at these paths are parsed whole at their first read. */
@@ -134,9 +135,13 @@ export class FirstReads {
     this.whole = new Set(files.map((file) => file.path));
   }
 
-  /** What a front-matter read of a file whose bytes are `content` gives, by a whole parse where parseWhole asked for one. */
-  frontMatter(file: ArticleFile, content: Uint8Array): Article {
-    if (!this.whole.has(file.path)) return parseArticle({ ...file, content, markdown: false, adopt: this.config });
+  /**
+   * What a front-matter read of a file whose bytes are `content` gives, by a whole parse where
+   * parseWhole asked for one. Without bytes (the file cannot be read) it is unparseable: whoever
+   * lints it reports why it cannot be read.
+   */
+  frontMatter(file: ArticleFile, content: Uint8Array | undefined): Article {
+    if (!content || !this.whole.has(file.path)) return parseArticle({ ...file, content: content ?? new Uint8Array(), markdown: false, adopt: this.config });
     // As readArticle does: a file whose model would not fit the heap left is an error naming it, not V8's fatal one.
     assertModelRoom(file, this.cwd, content);
     const { whole, frontMatter } = parseForFrontMatter({ ...file, content, adopt: this.config });
@@ -167,9 +172,9 @@ export function frontMatterOnly(file: ArticleFile, config: Config, firstReads?: 
   try {
     content = readFileSync(file.path);
   } catch {
-    // Whoever lints this file reports why it cannot be read; here it is left out as unparseable.
+    // Left undefined: the file is unparseable here (FirstReads.frontMatter).
   }
-  const article = content && firstReads ? firstReads.frontMatter(file, content) : parseArticle({ ...file, content: content ?? new Uint8Array(), markdown: false, adopt: config });
+  const article = (firstReads ?? new FirstReads(config)).frontMatter(file, content);
   frontMatterRead.set(file, { config, article });
   return article;
 }
