@@ -65,8 +65,28 @@ function namesOf(section: string): string[][] {
   return names;
 }
 
+/**
+ * The sections a page lifts out of the body (Sources after it, the Disclaimer in its box), which a
+ * heading names only when it is about nothing else: "Sources and further reading", not "Sources of
+ * vitamin D" or "Open source tools", which stay in the body where their author put them.
+ */
+const CLOSING_SECTIONS = new Set(['source', 'disclaimer']);
+/** Words that may stand beside a closing section's name in its heading. */
+const CLOSING_COMPANIONS = new Set(
+  (
+    'and & y e the our a an further reading more information useful link note cited work key selected additional ' +
+    'resource legal important notice lectura adicional consultada bibliografica importante nota'
+  )
+    .split(' ')
+    .map(singular),
+);
+
 /** True when a heading names the section (or one of its aliases). */
 export function headingMatchesSection(heading: string, section: string): boolean {
   const headingWords = words(heading);
-  return namesOf(section).some((name) => containsWords(headingWords, name));
+  const names = namesOf(section);
+  if (!names.some((name) => containsWords(headingWords, name))) return false;
+  if (!CLOSING_SECTIONS.has(words(section).join(' '))) return true;
+  const allowed = new Set(names.flat());
+  return headingWords.every((word) => allowed.has(word) || CLOSING_COMPANIONS.has(word) || /^\d+$/.test(word));
 }

@@ -24,6 +24,11 @@ describe('headingMatchesSection', () => {
     ['When To See A GP', 'When to See a Doctor'],
     ['Medical Disclaimer', 'Disclaimer'],
     ['Therapies', 'Treatment'],
+    ['Sources:', 'Sources'],
+    ['References (3)', 'Sources'],
+    ['Referencias bibliográficas', 'Sources'],
+    ['Aviso médico', 'Disclaimer'],
+    ['Important notice', 'Disclaimer'],
   ];
   for (const [heading, section] of matches) {
     it(`"${heading}" is a ${section} section`, () => expect(headingMatchesSection(heading, section)).toBe(true));
@@ -36,6 +41,12 @@ describe('headingMatchesSection', () => {
     ['Treated Water', 'Treatment'],
     ['See a Doctor', 'When to See a Doctor'],
     ['', 'Sources'],
+    // Sources and Disclaimer sections are lifted out of the body: only a heading about nothing else names them.
+    ['Sources of vitamin D', 'Sources'],
+    ['Open Source and Accessible', 'Sources'],
+    ['18F: An open source team', 'Sources'],
+    ['Fuentes de vitamina D', 'Sources'],
+    ['Disclaimer for the trial results', 'Disclaimer'],
   ];
   for (const [heading, section] of misses) {
     it(`"${heading}" is not a ${section} section`, () => expect(headingMatchesSection(heading, section)).toBe(false));

@@ -96,6 +96,14 @@ describe('renderArticleHtml', () => {
     ]);
   });
 
+  it('keeps a section whose heading only mentions sources where its author put it', () => {
+    const html = render('## Sources of vitamin D\n\nSunlight and oily fish.\n\n## Open source tools\n\nFree.\n\n## Dosage\n\n10 micrograms.\n\n## References\n\n- https://www.nhs.uk/\n');
+    expect(html.body.indexOf('Sunlight and oily fish')).toBeLessThan(html.body.indexOf('10 micrograms'));
+    expect(html.body).toContain('<h2 id="open-source-tools">');
+    expect(html.body).not.toContain('nhs.uk');
+    expect(html.sources).toMatchObject({ id: 'references', title: 'References' });
+  });
+
   it('passes every link and image URL through the resolver, dropping what it refuses but keeping the words', () => {
     const seen: string[] = [];
     const html = render('[ok](./b.md#x) and [gone](./missing.md) and ![alt text](img.png "T") ![lost](nope.png)\n', {
