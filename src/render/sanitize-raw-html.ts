@@ -115,17 +115,24 @@ export function sanitizeRawHtml(html: string, { url, trusted, ids }: SanitizeCon
     if (href === undefined) return { tagName: 'iframe', attribs: {} };
     return { tagName: 'a', attribs: { href }, text: attribs.title || href };
   };
+  const image = rewrite('src', 'image');
+  // An image whose source was refused (or that has none) is no image; what it said stays, as its alt text.
+  const imageOrWords = (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    const kept = image(tagName, attribs);
+    if (kept.attribs.src !== undefined || !attribs.alt?.trim()) return kept;
+    return { tagName: 'span', attribs: {}, text: attribs.alt };
+  };
   const transformTags: Record<string, sanitizeHtml.Transformer> = {
     ...Object.fromEntries([...ALLOWED_TAGS.map((tag) => [tag, keepId]), ...Object.entries(RENAMED).map(([from, to]) => [from, rename(to)])]),
     a: rewrite('href', 'link'),
-    img: rewrite('src', 'image'),
+    img: imageOrWords,
     iframe: frameLink,
   };
   return loadSanitizer()(html, {
     ...SANITIZE_OPTIONS,
     transformTags,
-    // An image whose source was refused is no image; keep its words instead.
-    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+    // A refused image without words leaves nothing (sanitize-html keeps a transform's text as the frame's innerText).
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src && !(frame as sanitizeHtml.IFrame & { innerText?: string }).innerText,
   });
 }
 

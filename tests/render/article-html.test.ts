@@ -147,6 +147,15 @@ describe('renderArticleHtml', () => {
     expect(links).toEqual([{ href: 'https://www.youtube.com/embed/abc', text: 'Checking your feet' }]);
   });
 
+  it('keeps the alt text of a raw image whose source cannot be published, and drops one without words', () => {
+    const options: ArticleHtmlOptions = { html: 'sanitize', url: (href) => (href.startsWith('https://') ? href : undefined) };
+    const html = render('<img src="/images/spine.png" alt="Spine X-ray showing L4"> and <img alt="Chart of flu cases"> and <img src="x.png"> <img src="https://x.org/a.png" alt="kept">\n', options).body;
+    expect(reading(html).text).toContain('Spine X-ray showing L4 and Chart of flu cases and');
+    expect(html).not.toContain('/images/spine.png');
+    expect(html).not.toContain('x.png"');
+    expect(html).toContain('<img src="https://x.org/a.png" alt="kept" />');
+  });
+
   it('with html: text, removes every tag and keeps the words, a paragraph or line each', () => {
     const options: ArticleHtmlOptions = { html: 'text', url: (href) => href };
     const html = render(`${CRISIS_LINE}\n${FAQ}<div><p>One</p><p>Two</p></div>\n\n<img src="chart.png" alt="A chart of symptoms"> and <b>bold</b><br>next\n`, options).body;
