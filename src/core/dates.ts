@@ -5,7 +5,12 @@
 export type CalendarDate = string;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+/**
+ * A day with a time, as YAML 1.1 timestamps are written (what Jekyll, Hugo and Eleventy read): the
+ * zone may follow after blanks and have one-digit hours, `2024-05-08 10:04:14 +0100` (Jekyll's own
+ * post date), `2024-05-08T09:00:00-5`. The day is the one written; the zone does not move it.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?))?$/;
 
 /** The calendar day a front-matter value names, or undefined when it is not a valid date. */
 export function toCalendarDate(value: unknown): CalendarDate | undefined {

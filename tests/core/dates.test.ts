@@ -33,6 +33,17 @@ describe('toCalendarDate', () => {
     expect(toCalendarDate('2024-05-08T10:00:00.123Z')).toBe('2024-05-08');
   });
 
+  it("reads YAML 1.1 timestamps as Jekyll writes them: Jekyll's post date, a zone after a blank, one-digit hours", () => {
+    expect(toCalendarDate('2024-05-08 10:04:14 +0100')).toBe('2024-05-08');
+    expect(toCalendarDate('2024-05-08 23:59:59 -0800')).toBe('2024-05-08');
+    expect(toCalendarDate('2001-12-14 21:59:43.10 -5')).toBe('2001-12-14');
+    expect(toCalendarDate('2024-05-08 9:04')).toBe('2024-05-08');
+    expect(toCalendarDate('2024-05-08t09:04:00Z')).toBe('2024-05-08');
+    for (const value of ['2024-05-08 10:04:14 +', '2024-05-08 10:04:14 0100', '2024-05-08 10:04:14 +0100 extra', '2024-02-30 10:04:14 +0100', '2024-05-08  24:00']) {
+      expect(toCalendarDate(value), value).toBeUndefined();
+    }
+  });
+
   it('refuses impossible or malformed dates', () => {
     for (const value of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-5-8', '8 May 2024', '2024-05-08T25:00', '', 20240508, null, undefined, {}]) {
       expect(toCalendarDate(value), String(value)).toBeUndefined();
