@@ -178,6 +178,17 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
     return problem('yaml', `Front matter could not be parsed: ${(error as Error).message}`, { line: firstLine, column: 1 });
   }
   const first = doc.errors.find((error) => error.code !== 'DUPLICATE_KEY') ?? doc.errors[0] ?? doc.warnings[0];
+  if (first?.code === 'MISSING_CHAR' && /quote/.test(first.message)) {
+    const quoted = quotedContinuations(yaml);
+    if (quoted.unclosed) {
+      const { line, column, quote } = quoted.unclosed;
+      return problem('yaml', `Invalid YAML in front matter: the ${quote === '"' ? 'double' : 'single'}-quoted value that opens here is never closed: add the closing ${quote}`, {
+        line: line + firstLine,
+        column: column + 1,
+      });
+    }
+    if (quoted.text !== yaml) return parseYaml(quoted.text, firstLine);
+  }
   if (first) {
     const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const messageId = first.code === 'DUPLICATE_KEY' ? 'duplicate-key' : first.code === 'TAG_RESOLVE_FAILED' ? 'tag' : 'yaml';
@@ -227,6 +238,44 @@ export function parseYaml(yaml: string, firstLine: number): Parsed {
     places[key] = place;
   }
   return duplicates.length > 0 ? { data, places, duplicates } : { data, places };
+}
+
+/** A top-level `key: "…` or `key: '…` line: the quote opens at the end of the match. */
+const QUOTED_VALUE = /^[^\s#'"][^:]*:[ \t]+(["'])/;
+
+/** Where the quoted scalar opened at `from` (just past its quote) closes on `line`: the index of the closing quote, or -1. */
+function closingQuote(line: string, from: number, quote: string): number {
+  for (let i = from; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Quoted values of top-level keys that go on over lines which are not indented, as Jekyll and
+ * Eleventy sites write long titles (`title: "Flu shots in` / `2024"`). YAML 1.2 wants such lines
+ * indented and the parser refuses them; libyaml and js-yaml read them, folding each line break into
+ * a space. `text` indents them by one space, which changes no line number and no value; `unclosed`
+ * is where a quote opens that nothing closes.
+ */
+function quotedContinuations(yaml: string): { text: string; unclosed?: { line: number; column: number; quote: string } } {
+  const lines = yaml.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = QUOTED_VALUE.exec(lines[i]);
+    if (!match) continue;
+    const quote = match[1];
+    if (closingQuote(lines[i], match[0].length, quote) !== -1) continue;
+    let end = i + 1;
+    while (end < lines.length && closingQuote(lines[end], 0, quote) === -1) end++;
+    if (end === lines.length) return { text: yaml, unclosed: { line: i, column: match[0].length - 1, quote } };
+    for (let j = i + 1; j <= end; j++) if (lines[j] !== '' && !/^[ \t]/.test(lines[j])) lines[j] = ` ${lines[j]}`;
+    i = end;
+  }
+  return { text: lines.join('\n') };
 }
 
 function problem(messageId: string, message: string, place: Place): { problem: FrontMatterProblem } {

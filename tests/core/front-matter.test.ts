@@ -45,6 +45,21 @@ describe('front matter in other engines is refused, never run', () => {
 });
 
 describe('unsafe or broken YAML', () => {
+  it('reads a quoted value that goes on over unindented lines as Jekyll and Eleventy do, folding the break into a space', () => {
+    const a = article('---\ntitle: "Flu shots in\n2024"\nsummary: \'It\'\'s\nfine: really\'\ndate: 2024-05-08\n---\nBody\n');
+    expect(a.problem).toBeUndefined();
+    expect(a.data).toMatchObject({ title: 'Flu shots in 2024', summary: "It's fine: really", date: '2024-05-08' });
+    expect(a.frontMatter?.places.date.key.line).toBe(6);
+    // Same as js-yaml (gray-matter, which Eleventy uses) reads it.
+    expect(matter('---\ntitle: "Flu shots in\n2024"\n---\n').data.title).toBe('Flu shots in 2024');
+  });
+
+  it('points a quote that never closes at where it opens, not at the end of the front matter', () => {
+    const a = article('---\ntitle: Knee pain\ndescription: "Unclosed\ndate: 2024-05-08\nx: 1\n---\nBody\n');
+    expect(a.problem).toMatchObject({ messageId: 'yaml', place: { line: 3, column: 14 } });
+    expect(a.problem?.message).toContain('never closed: add the closing "');
+  });
+
   it('reports an unclosed fence', () => {
     expect(article('---\ntitle: x\n\nBody without a closing fence\n').problem?.messageId).toBe('unclosed');
     expect(article('---').problem?.messageId).toBe('unclosed');
