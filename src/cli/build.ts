@@ -52,7 +52,7 @@ Examples:
   $ healthmd build                                      lint, then build into public/
   $ healthmd build --base-url https://example.org/health/
   $ healthmd build --drafts --out preview               preview drafts in their own folder
-  $ healthmd build --skip-lint                          publish despite lint errors (fatal ones still stop it)
+  $ healthmd build --skip-lint                          publish despite lint errors (an unparseable file is left out and named)
   $ healthmd build --clean                              also drop files added to the output by hand`,
     )
     .action(async (flags: BuildFlags, command: Command) => {

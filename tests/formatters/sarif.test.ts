@@ -9,7 +9,8 @@ import { ruleDocsUrl } from '../../src/core/rule-docs.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { CWD, RULES, context, diagnostic, result, sampleResults } from './sample-results.js';
 
-const SCHEMA_FILE = '/work/shared/schemas/sarif-2.1.0.json';
+// The SARIF 2.1.0 schema as the SARIF project publishes it (draft-04, MIT), kept with the tests so they run on any machine.
+const SCHEMA_FILE = fileURLToPath(new URL('../fixtures/schemas/sarif-2.1.0.json', import.meta.url));
 
 function validator() {
   // One of the schema's patterns is not valid in unicode mode (see the schema's README).
