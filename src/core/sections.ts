@@ -84,9 +84,15 @@ const CLOSING_COMPANIONS = new Set(
 /** True when a heading names the section (or one of its aliases). */
 export function headingMatchesSection(heading: string, section: string): boolean {
   const headingWords = words(heading);
-  const names = namesOf(section);
-  if (!names.some((name) => containsWords(headingWords, name))) return false;
-  if (!CLOSING_SECTIONS.has(words(section).join(' '))) return true;
-  const allowed = new Set(names.flat());
-  return headingWords.every((word) => allowed.has(word) || CLOSING_COMPANIONS.has(word) || /^\d+$/.test(word));
+  if (!namesOf(section).some((name) => containsWords(headingWords, name))) return false;
+  const allowed = closingWords(section);
+  return !allowed || headingWords.every((word) => allowed.has(word) || CLOSING_COMPANIONS.has(word) || /^\d+$/.test(word));
+}
+
+const closingSectionWords = new Map<string, ReadonlySet<string> | undefined>();
+
+/** For a closing section, the words of its names, worked out once; undefined for any other section. */
+function closingWords(section: string): ReadonlySet<string> | undefined {
+  if (!closingSectionWords.has(section)) closingSectionWords.set(section, CLOSING_SECTIONS.has(words(section).join(' ')) ? new Set(namesOf(section).flat()) : undefined);
+  return closingSectionWords.get(section);
 }
