@@ -34,9 +34,14 @@ export const ALLOWED_GLOBAL_ATTRIBUTES = [
   'summary', 'tabindex', 'target', 'title', 'type', 'usemap', 'valign', 'value', 'vspace', 'width', 'itemprop',
 ];
 
-/** `defaultSchema.attributes` per element (`loading` on images is healthmd's own Markdown output). */
+/**
+ * `defaultSchema.attributes` per element (`loading` on images is healthmd's own Markdown output),
+ * plus `reversed` on ordered lists: without it a count-down list (`<ol reversed>`, "3. 2. 1.")
+ * shows its items with the wrong numbers.
+ */
 export const ALLOWED_TAG_ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'name'],
+  ol: ['reversed'],
   img: ['src', 'longdesc', 'loading'],
   div: ['itemscope', 'itemtype'],
   blockquote: ['cite'],

@@ -4,7 +4,7 @@ import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
 import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
-import { nonTextElement, rawHtmlText, sanitizeRawHtml, type UrlUse } from './sanitize-raw-html.js';
+import { nonTextElement, rawHtmlText, sanitizeRawHtml, type OpenLists, type UrlUse } from './sanitize-raw-html.js';
 import { sectionsApart } from './sections-apart.js';
 
 export interface TocEntry {
@@ -107,6 +107,9 @@ class SafeRenderer extends Renderer {
     super();
   }
 
+  /** The raw lists open so far (`html: text`): their numbering goes on across HTML blocks. */
+  private readonly lists: OpenLists = [];
+
   override heading(token: Tokens.Heading): string {
     const inner = this.parser.parseInline(token.tokens);
     const id = this.ids.get(token as Token);
@@ -135,7 +138,7 @@ class SafeRenderer extends Renderer {
   override html(token: Tokens.HTML | Tokens.Tag): string {
     // Sanitizing happens on the whole output afterwards: an inline tag alone is half an element.
     if (this.mode === 'sanitize') return token.text;
-    return rawHtmlText(token.text, !token.block);
+    return rawHtmlText(token.text, !token.block, this.lists);
   }
 
   override table(token: Tokens.Table): string {

@@ -136,22 +136,24 @@ export function sanitizeRawHtml(html: string, { url, trusted, ids }: SanitizeCon
   });
 }
 
-/** Elements that end a paragraph of their own in `html: text`. */
+/** Elements that end a paragraph of their own in `html: text` (lists are `LIST_TAGS`). */
 const PARAGRAPH_TAGS = [
   ...HEADING_TAGS, 'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'details', 'dialog', 'div', 'dl',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'legend', 'main', 'menu', 'nav',
-  'ol', 'p', 'pre', 'search', 'section', 'select', 'summary', 'table', 'tbody', 'textarea', 'tfoot', 'thead', 'ul',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'hr', 'legend', 'main', 'nav',
+  'p', 'pre', 'search', 'section', 'select', 'summary', 'table', 'tbody', 'textarea', 'tfoot', 'thead',
 ];
 /** Elements that start a line of their own within a paragraph in `html: text`. */
-const LINE_TAGS = ['br', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup'];
+const LINE_TAGS = ['br', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup'];
 
 const TEXT_OPTIONS: sanitizeHtml.IOptions = {
-  // Boundaries survive the sanitizer as bare <p> and <br /> and are turned into the page's own markup below.
-  allowedTags: ['p', 'br'],
-  allowedAttributes: {},
+  // Boundaries survive the sanitizer as bare <p>, <br />, lists and their items, and are turned into the page's own markup below.
+  allowedTags: ['p', 'br', 'ol', 'ul', 'li'],
+  // What numbers an ordered list's items: a reader of "4. Take the second dose" saw the 4.
+  allowedAttributes: { ol: ['start', 'reversed', 'type'], li: ['value'] },
   transformTags: Object.fromEntries([
     ...PARAGRAPH_TAGS.map((tag) => [tag, () => ({ tagName: 'p', attribs: {} })]),
     ...LINE_TAGS.map((tag) => [tag, () => ({ tagName: 'br', attribs: {} })]),
+    ...['menu', 'dir'].map((tag) => [tag, () => ({ tagName: 'ul', attribs: {} })]),
     // An image's words are its alt text.
     ['img', (_tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName: 'img', attribs: {}, text: attribs.alt ?? '' })],
   ]),
@@ -163,13 +165,34 @@ const TEXT_OPTIONS: sanitizeHtml.IOptions = {
   enforceHtmlBoundary: false,
 };
 
+/** A list's end tag as written (any case, the sanitizer renames menu and dir) and as the sanitizer writes it. */
+const WRITTEN_LIST_END = /<\/(ol|ul|menu|dir)\s*>/gi;
+const LIST_END = /^<\/(ol|ul)>/;
+
+/** A raw list open in `html: text`, and the number its next item shows (ordered lists). */
+interface OpenList {
+  ordered: boolean;
+  next: number;
+  step: number;
+  type: string;
+}
+
+/**
+ * The raw lists open so far in one article's `html: text` rendering: a list whose items are
+ * separated by blank lines reaches the renderer as several HTML blocks, and its numbering goes on
+ * across them.
+ */
+export type OpenLists = OpenList[];
+
 /**
  * The words of raw HTML (`html: text`): every tag removed, entities decoded and the text escaped
  * again, an image's alt text kept. In a block, each block element's text is a paragraph and each
  * list item, row or line break a line, so words from neighbouring elements never run together;
- * an inline tag (`inline`) becomes a line break (`<br>`), a space (`</td><td>`) or nothing.
+ * an ordered list's items keep the numbers a browser shows them with (`start`, `value`,
+ * `reversed`, `type`). An inline tag (`inline`) becomes a line break (`<br>`), a space
+ * (`</td><td>`) or nothing.
  */
-export function rawHtmlText(html: string, inline = false): string {
+export function rawHtmlText(html: string, inline = false, lists: OpenLists = []): string {
   const marked = loadSanitizer()(html, TEXT_OPTIONS);
   // The sanitizer escapes every '<' in text, so each '<' left starts one of its own boundary tags.
   const parts = marked.split(/(<[^>]*>)/);
@@ -177,6 +200,8 @@ export function rawHtmlText(html: string, inline = false): string {
   const paragraphs: string[] = [];
   let lines: string[] = [];
   let line = '';
+  // An item's number, written before its first words.
+  let marker = '';
   const endLine = () => {
     if (line.trim()) lines.push(line.trim());
     line = '';
@@ -186,13 +211,92 @@ export function rawHtmlText(html: string, inline = false): string {
     if (lines.length) paragraphs.push(`<p>${lines.join('<br>\n')}</p>\n`);
     lines = [];
   };
-  for (const part of parts) {
-    if (part.startsWith('<br')) endLine();
-    else if (part.startsWith('<')) endParagraph();
-    else line += part;
-  }
+  // Within a list every boundary is a line, so an item's lines stay together with its number.
+  const endBlock = () => (lists.length ? endLine() : endParagraph());
+  // The sanitizer closes what a block leaves open and drops an end tag it has no start for; a
+  // list's blocks may be apart (blank lines between items), so the end tags written decide.
+  const written = (html.match(WRITTEN_LIST_END) ?? []).length;
+  for (let dropped = written - parts.filter((part) => LIST_END.test(part)).length; dropped > 0; dropped -= 1) lists.pop();
+  let ends = 0;
+  parts.forEach((part, i) => {
+    if (!part.startsWith('<')) {
+      if (marker && part.trim()) [line, marker] = [`${line}${marker} `, ''];
+      line += part;
+    } else if (part.startsWith('<br')) endLine();
+    else if (/^<(ol|ul)\b/.test(part)) {
+      endBlock();
+      lists.push(openList(part, parts, i));
+    } else if (LIST_END.test(part)) {
+      // Only an end tag the author wrote ends the list.
+      ends += 1;
+      if (ends <= written) lists.pop();
+      endBlock();
+    } else if (part.startsWith('<li')) {
+      endLine();
+      const list = lists.at(-1);
+      if (!list?.ordered) return;
+      const value = Number.parseInt(attribute(part, 'value') ?? '', 10);
+      const number = Number.isNaN(value) ? list.next : value;
+      marker = `${itemNumber(number, list.type)}.`;
+      list.next = number + list.step;
+    } else {
+      if (part.startsWith('</li')) marker = '';
+      endBlock();
+    }
+  });
   endParagraph();
   return paragraphs.join('');
+}
+
+/** The value of an attribute in a start tag as the sanitizer writes it (`start="4"`, `reversed`). */
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>/])`).exec(tag);
+  return match ? (match[1] ?? '') : undefined;
+}
+
+/** The list a start tag opens; `parts[at]` is the tag, the rest of the block follows it. */
+function openList(tag: string, parts: readonly string[], at: number): OpenList {
+  if (tag.startsWith('<ul')) return { ordered: false, next: 1, step: 1, type: '1' };
+  const reversed = attribute(tag, 'reversed') !== undefined;
+  const start = Number.parseInt(attribute(tag, 'start') ?? '', 10);
+  return {
+    ordered: true,
+    // A reversed list without a start counts down from its number of items, as browsers do.
+    next: Number.isNaN(start) ? (reversed ? itemsOf(parts, at) : 1) : start,
+    step: reversed ? -1 : 1,
+    type: attribute(tag, 'type') ?? '1',
+  };
+}
+
+/** How many items the list opened at `parts[at]` has of its own (not those of lists inside it). */
+function itemsOf(parts: readonly string[], at: number): number {
+  let depth = 0;
+  let items = 0;
+  for (const part of parts.slice(at + 1)) {
+    if (/^<(ol|ul)\b/.test(part)) depth += 1;
+    else if (/^<\/(ol|ul)>/.test(part)) {
+      if (depth === 0) break;
+      depth -= 1;
+    } else if (depth === 0 && part.startsWith('<li')) items += 1;
+  }
+  return items;
+}
+
+const ROMAN: ReadonlyArray<readonly [number, string]> = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
+
+/** An item's number as `<ol type>` shows it: 1, a, A, i or I (numbers below 1 stay decimal, as in browsers). */
+export function itemNumber(number: number, type: string): string {
+  if (number < 1 || !['a', 'A', 'i', 'I'].includes(type)) return String(number);
+  let text = '';
+  if (type === 'a' || type === 'A') {
+    for (let n = number; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(97 + ((n - 1) % 26)) + text;
+  } else {
+    let n = number;
+    for (const [value, letters] of ROMAN) for (; n >= value; n -= value) text += letters;
+  }
+  return type === 'A' || type === 'I' ? text.toUpperCase() : text;
 }
 
 /**

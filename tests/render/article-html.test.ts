@@ -176,6 +176,21 @@ describe('renderArticleHtml', () => {
     expect(html).toContain('With your GP &amp; a\u00a0nurse.');
   });
 
+  it('with html: text, keeps the numbers a browser shows an ordered list\'s items with', () => {
+    const options: ArticleHtmlOptions = { html: 'text', url: (href) => href };
+    const steps = '<ol start="4"><li>Take the second dose</li><li value="9">Rest for <b>an hour</b></li><li>Eat</li></ol>';
+    const countdown = '<OL reversed type="i">\n<li>Three</li>\n<li><p>Two</p><p>then this</p><ul><li>a bullet</li></ul></li>\n<li>One</li>\n</OL>';
+    const html = render(`${steps}\n\n${countdown}\n\n<ul><li>No number</li></ul>\n\n<ol type="A" start="27"><li>Letters</li></ol>\n`, options).body;
+    expect(paragraphs(html)).toEqual(['4. Take the second dose 9. Rest for an hour 10. Eat', 'iii. Three ii. Two then this a bullet i. One', 'No number', 'AA. Letters']);
+    expect(html).toContain('4. Take the second dose<br>\n9. Rest for an hour<br>\n10. Eat');
+  });
+
+  it('with html: text, numbers a raw list whose items are blocks apart (blank lines between them) as one list', () => {
+    const options: ArticleHtmlOptions = { html: 'text', url: (href) => href };
+    const html = render('<ol start="3">\n\n<li>Call the clinic</li>\n\n<li>Bring your card</li>\n\n</ol>\n\n<ol><li>A new list</li></ol>\n\n</ol>\n\n<ol><li>Not nested</li></ol>\n', options).body;
+    expect(paragraphs(html)).toEqual(['3. Call the clinic', '4. Bring your card', '1. A new list', '1. Not nested']);
+  });
+
   it('sanitizes raw HTML, keeping harmless markup', () => {
     const html = render(
       'Text <abbr title="National Health Service">NHS</abbr> <b onclick="x()">bold</b>.\n\n<script>alert(1)</script>\n\n<iframe src="https://x.example/"></iframe>\n\n<a href="javascript:alert(1)">js</a> <a href="b.md">b</a>\n',
@@ -186,6 +201,11 @@ describe('renderArticleHtml', () => {
     expect(html.body).not.toMatch(/script|iframe|onclick|javascript/i);
     expect(html.body).toContain('<a>js</a>');
     expect(html.body).toContain('<a href="/articles/b/">b</a>');
+  });
+
+  it('keeps what numbers a raw ordered list when sanitizing (start, value, type and reversed)', () => {
+    const html = render('<ol reversed start="3" type="i"><li>Three</li><li value="1">One</li></ol>\n');
+    expect(html.body).toContain('<ol reversed start="3" type="i"><li>Three</li><li value="1">One</li></ol>');
   });
 
   it('keeps heading ids of its own when sanitizing; a raw id that would clash with the page\'s is prefixed', () => {

@@ -1,0 +1,16 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { marked } from 'marked';
+const dir = 'bench/.corpus/4000/articles';
+let files = [];
+const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = d + '/' + e.name; if (e.isDirectory()) walk(p); else if (p.endsWith('.md')) files.push(p); } };
+walk(dir);
+const [part, parts] = (process.argv[2] ?? '0/1').split('/').map(Number);
+files = files.filter((_, i) => i % parts === part);
+const bodies = files.map((f) => readFileSync(f, 'utf8'));
+const t = performance.now();
+let n = 0;
+for (const b of bodies) n += marked.lexer(b).length;
+const loopT = performance.now();
+let x = 0;
+const e = performance.now();
+console.log(`${part}/${parts} files=${bodies.length} lex=${(loopT - t).toFixed(0)}ms loop=${(e - loopT).toFixed(0)}ms`);
