@@ -1,9 +1,9 @@
-import path from 'node:path';
 import * as z from 'zod/mini';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, localFileVerdict, localPath, type UrlUse } from '../core/url-safety.js';
+import { classifyUrl, type UrlUse } from '../core/url-safety.js';
 import { defineRule, type At, type RuleContext } from './types.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
+import { localImage } from './util/image-file.js';
 import { quoteUrl } from './util/quote-url.js';
 import { relativePath } from '../core/relative-path.js';
 
@@ -18,7 +18,7 @@ interface Target {
   label: string;
   /** Where it is written (the engine places it). */
   at: At;
-  /** Image files are checked for existence and place (Markdown and front-matter images, which the build copies). */
+  /** Image files are checked for existence and place (Markdown, raw <img src> and front-matter images, which the build copies). */
   local: boolean;
 }
 
@@ -27,7 +27,7 @@ export const linkSafety = defineRule({
   id: 'link-safety',
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
-    'http: is a warning (option allowHttp turns it off); images exist inside the project; ' +
+    'http: is a warning (option allowHttp turns it off); images (Markdown, raw <img src> and front matter) exist inside the project; ' +
     'a link or image with an empty address ([text](), <a href="">) is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   options: z.strictObject({ allowHttp: z._default(z.boolean(), false) }),
@@ -101,13 +101,14 @@ function checkTag(context: Context, tag: BodyTag): void {
         context.report({ messageId: 'empty-url', data, at: { start: attribute.start }, severity: 'warning' });
         continue;
       }
-      checkTarget(context, { href, use, label, at: { start: attribute.start }, local: false });
+      // A raw image is published by the same rules as a Markdown one: its file must be in the project.
+      checkTarget(context, { href, use, label, at: { start: attribute.start }, local: tag.name === 'img' && attribute.name === 'src' });
     }
   }
 }
 
 function checkTarget(context: Context, target: Target): void {
-  const { article, config, options, project } = context;
+  const { options } = context;
   const { href, label } = target;
   const url = classifyUrl(href, target.use);
   const report = (messageId: keyof typeof linkSafety.messages, data: Record<string, string> = {}, severity?: 'warning') =>
@@ -130,11 +131,10 @@ function checkTarget(context: Context, target: Target): void {
     return;
   }
   if (!target.local || url.target !== 'relative') return;
-  const file = localPath(href, path.dirname(article.path), url);
-  if (!file) return;
-  // The renderer decides from the same verdict (article-urls.ts), so what passes here is on the page.
-  const verdict = localFileVerdict(file, 'image', config.root, (f) => project.isProjectFile?.(f) ?? project.exists(f), (f) => project.exists(f));
-  const shown = relativePath(config.root, file);
+  const image = localImage(context, href, url);
+  if (!image) return;
+  const { verdict } = image;
+  const shown = relativePath(context.config.root, image.file);
   if (verdict === 'outside-project') {
     report('image-outside-project');
   } else if (verdict === 'missing') {

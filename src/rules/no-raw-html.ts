@@ -1,6 +1,8 @@
 import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
 import { defineRule, type RuleContext } from './types.js';
+import { classifyUrl } from '../core/url-safety.js';
 import { bodyTags, type BodyTag } from './util/html-tags.js';
+import { localImage } from './util/image-file.js';
 
 /**
  * Raw HTML in the body (comments excepted), judged by what the `html` mode will publish of it.
@@ -13,7 +15,7 @@ import { bodyTags, type BodyTag } from './util/html-tags.js';
 export const noRawHtml = defineRule({
   id: 'no-raw-html',
   description:
-    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words',
+    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words (an image the page cannot show, as its alt text)',
   severity: 'error',
   messages: {
     'active-html': 'Raw HTML {{what}}: remove it or write Markdown instead',
@@ -21,7 +23,8 @@ export const noRawHtml = defineRule({
     'unlisted-html': 'Raw HTML {{removed}}{{asWritten}}; write Markdown to keep control of how it looks',
     'text-only': 'Raw HTML {{tags}} is published as its text only (html: text removes every tag)',
   },
-  check({ article, config, report }) {
+  check(context) {
+    const { article, config, report } = context;
     const opened = new Set<string>();
     // Warnings come one per HTML block (or per paragraph, for inline tags): a FAQ written in HTML is
     // one thing to look at, not three findings per question. Errors stay one per tag.
@@ -43,7 +46,7 @@ export const noRawHtml = defineRule({
       const next = group ?? { first: tag, last: tag, written: new Set<string>(), removed: new Set<string>() };
       groups.set(container(tag), next);
       next.last = tag;
-      const unlisted = config.html === 'sanitize' ? unlistedPart(tag) : undefined;
+      const unlisted = config.html === 'sanitize' ? (unlistedPart(tag) ?? imageLeftOut(context, tag)) : undefined;
       if (config.html === 'text') next.written.add(label(tag) + textModeLoss(tag));
       else if (unlisted) next.removed.add(unlisted);
       else next.written.add(label(tag));
@@ -103,6 +106,26 @@ function unlistedPart(tag: BodyTag): string | undefined {
   if (!ALLOWED_TAGS.includes(tag.name)) return `${label(tag)} is not on the allowlist and is removed, its text kept`;
   const attributes = tag.kind === 'start' ? removedAttributes(tag.name, tag.attributes) : [];
   return attributes.length ? `<${tag.name}>: ${attributes.join(', ')} ${attributes.length > 1 ? 'are' : 'is'} removed, the element and its text kept` : undefined;
+}
+
+/**
+ * What `html: sanitize` does with a raw image it cannot publish (no src, or a file the renderer
+ * refuses: missing or outside the project, named through a template's `{{ … }}`): the image is
+ * left out and its alt text shown in its place (sanitize-raw-html.ts). Undefined when the image
+ * is published, or when what removes it is an active part (an unsafe src, reported as such).
+ */
+function imageLeftOut(context: RuleContext, tag: BodyTag): string | undefined {
+  if (tag.kind !== 'start' || tag.name !== 'img') return undefined;
+  const src = tag.attributes.find((a) => a.name === 'src')?.value?.trim();
+  const alt = tag.attributes.find((a) => a.name === 'alt')?.value?.trim();
+  const shown = alt ? 'its alt text shown in its place' : 'nothing shown in its place (it has no alt text)';
+  if (!src) return `<img> has no src and is left out, ${shown}`;
+  // An unsafe src is an active part, reported as one.
+  const url = classifyUrl(src, 'image');
+  if (url.kind === 'unsafe' || url.target !== 'relative') return undefined;
+  const verdict = localImage(context, src, url)?.verdict;
+  if (verdict === undefined || verdict === 'publish') return undefined;
+  return `<img>: its file cannot be published (link-safety says why), so the image is left out, ${shown}`;
 }
 
 function contentFate(name: string): string {

@@ -32,7 +32,7 @@ describe('link-safety', () => {
     const hostileLines = lines.flatMap((text, i) => (/^(\[|!\[|<)/.test(text) ? [i + 1] : []));
     expect(hostileLines.length).toBeGreaterThan(20);
     expect([...new Set(findings.map((f) => f.line))]).toEqual(hostileLines);
-    expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['protocol-relative@27:1', 'image-outside-project@28:1']);
+    expect(summary(findings).filter((s) => !s.startsWith('unsafe-scheme'))).toEqual(['protocol-relative@27:1', 'image-outside-project@28:1', 'image-missing@34:6']);
   });
 
   it('warns about a link or image with an empty address, naming its words, which the page shows as text', () => {
@@ -83,6 +83,13 @@ describe('link-safety', () => {
     const findings = lintOne(ID, article(body), { files: found, relPath: 'conditions/asthma.md' });
     expect(summary(findings)).toEqual(['image-missing@8:1']);
     expect(findings[0].message).toContain('articles/conditions/images/meter.jpg');
+  });
+
+  it('checks a raw <img src> as the build does a Markdown image: its file must be in the project', () => {
+    const body = '<img src="images/inhaler-spacer.jpg" alt="Spacer">\n\n<img src="images/nebuliser.jpg" alt="Nebuliser">\n\n<img src="{{ site.baseurl }}/images/mask.png" alt="Mask">\n\n<a href="missing.pdf">leaflet</a>\n';
+    const findings = lintOne(ID, article(body), { files });
+    expect(summary(findings)).toEqual(['image-missing@6:6', 'image-missing@8:6']);
+    expect(findings[0].message).toBe("<img src> 'images/nebuliser.jpg' does not exist (looked for articles/images/nebuliser.jpg): check the path or add the file");
   });
 
   it('reports local images the build leaves out, such as SVG or PDF', () => {

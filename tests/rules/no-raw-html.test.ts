@@ -52,6 +52,18 @@ describe('no-raw-html', () => {
     expect(iframe.message).toContain('a link to what it showed');
   });
 
+  it('says a raw image the page cannot show is left out, its alt text in its place, not published as written', () => {
+    const body = '<img src="missing.png" alt="Chart of flu cases">\n\n<img alt="Spine X-ray">\n\n<img src="gone.png">\n\n<img src="https://example.org/chart.png" alt="Chart">\n\n<img src="chart.png" alt="Local chart">\n';
+    const findings = lintOne(ID, article(body), { files: ['articles/chart.png'] });
+    expect(findings.map((d) => [d.line, d.severity, d.message])).toEqual([
+      [4, 'warning', 'Raw HTML <img>: its file cannot be published (link-safety says why), so the image is left out, its alt text shown in its place; write Markdown to keep control of how it looks'],
+      [6, 'warning', 'Raw HTML <img> has no src and is left out, its alt text shown in its place; write Markdown to keep control of how it looks'],
+      [8, 'warning', 'Raw HTML <img>: its file cannot be published (link-safety says why), so the image is left out, nothing shown in its place (it has no alt text); write Markdown to keep control of how it looks'],
+      [10, 'warning', 'Raw HTML <img> is published as written; Markdown would be checked by every rule'],
+      [12, 'warning', 'Raw HTML <img> is published as written; Markdown would be checked by every rule'],
+    ]);
+  });
+
   it('does not report tel: and sms: links as removed', () => {
     const findings = lintOne(ID, article('<p>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a> or text <a href="sms:838255">838255</a>.</p>\n'));
     expect(findings.map((d) => [d.severity, d.message])).toEqual([['warning', 'Raw HTML <p>, <a> is published as written; Markdown would be checked by every rule']]);
