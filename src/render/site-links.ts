@@ -80,8 +80,9 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
         const old = built.old.get(candidate);
         if (!old) continue;
         const sitePaths = [...new Set(old.map((t) => t.sitePath))];
-        if (sitePaths.length > 1) return { kind: 'ambiguous', sitePaths };
-        return { kind: 'page', ...old[0], suffix };
+        const only = sitePaths.length === 1 ? old[0] : sectionPageOf(old);
+        if (!only) return { kind: 'ambiguous', sitePaths };
+        return { kind: 'page', ...only, suffix };
       }
       const near = candidates.at(-1) ?? wanted;
       return {
@@ -92,6 +93,17 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
       };
     },
   };
+}
+
+/**
+ * Of several articles an old URL fits, the one section page (Hugo's `_index.md`), if there is
+ * one: Hugo gives a section page and the pages in it their own patterns (`/:sections/` and
+ * `/:sections/:filename/`), and a list of patterns here applies each to every article, so
+ * `/guide/` fits the section and every page in it; on the old site it was the section's.
+ */
+function sectionPageOf(targets: readonly Target[]): Target | undefined {
+  const sections = targets.filter((t) => t.article && /(^|\/)_index\.md$/i.test(t.article.relPath));
+  return sections.length === 1 ? sections[0] : undefined;
 }
 
 /**

@@ -68,6 +68,17 @@ describe('siteLinks', () => {
     expect(links.resolve('/a/')).toMatchObject({ kind: 'page', sitePath: 'articles/a/' });
   });
 
+  it("gives an old URL that fits a Hugo section and its pages to the section's _index.md", () => {
+    const section = article('guide/_index.md', { title: 'Guide' });
+    const page = article('guide/asthma.md', { title: 'Asthma' });
+    const other = article('guide/copd.md', { title: 'COPD' });
+    const links = siteLinks([page, section, other], config((c) => (c.permalinks = ['/:sections/', '/:sections/:filename/'])));
+    expect(links.resolve('/guide/')).toMatchObject({ kind: 'page', article: section });
+    expect(links.resolve('/guide/asthma/')).toMatchObject({ kind: 'page', article: page });
+    // Without a section page it stays ambiguous: which page was meant cannot be told.
+    expect(siteLinks([page, other], config((c) => (c.permalinks = ['/:sections/']))).resolve('/guide/')).toMatchObject({ kind: 'ambiguous' });
+  });
+
   it("reads a link that includes the base URL's path without it", () => {
     expect(resolve('/health/articles/vaccines/flu-shot/', [], '/health/')).toMatchObject({ kind: 'page', sitePath: 'articles/vaccines/flu-shot/' });
     expect(resolve('/health/', [], '/health/')).toMatchObject({ kind: 'page', sitePath: '' });
