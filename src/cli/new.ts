@@ -17,7 +17,7 @@ export function registerNew(program: Command, io: Io, _exit: { code: number }): 
     .option('--condition <name>', 'the condition the article is about')
     .option('--treatment <name>', 'a treatment the article covers; gets its own section (repeatable)', collect)
     .option('--author <name>', 'the author')
-    .option('--reviewer <name>', 'the medical reviewer, with credentials; sets lastReviewed to today')
+    .option('--reviewer <name>', 'the medical reviewer, with credentials (reviewedBy); record the review once it has taken place with healthmd review')
     .option('--slug <slug>', 'file name instead of one made from the title (lower-case letters, digits, hyphens)')
     .option('--dir <subfolder>', 'write into this sub-folder of the articles folder')
     .option('--tag <tag>', 'a tag (repeatable)', collect)

@@ -14,7 +14,7 @@ export const reviewCurrent = defineRule({
   messages: {
     missing: 'No medical review recorded: add reviewedBy and lastReviewed ({{command}} --by "Name, credentials")',
     'missing-reviewer': 'lastReviewed is set but not who reviewed the article: add reviewedBy ({{command}} --by "Name, credentials" --date {{date}})',
-    'missing-date': 'reviewedBy is set but not when the review happened: add lastReviewed ({{command}} --by {{reviewer}} --date YYYY-MM-DD)',
+    'missing-date': 'reviewedBy is set but not when the review happened: once {{reviewer}} has reviewed this text, record it ({{command}} --by {{reviewer}}; --date YYYY-MM-DD for an earlier day)',
     stale:
       'Medical review is out of date: last reviewed {{reviewed}} ({{ago}} ago), due again by {{due}} (every {{months}} months): have it reviewed and record it ({{command}} --by "Name, credentials")',
     future: 'lastReviewed ({{reviewed}}) is in the future (today is {{today}}): record the day the review actually took place',

@@ -26,10 +26,9 @@ export function articleFrontMatter(article: NewArticle): string {
   if (article.condition) data.condition = article.condition;
   if (article.treatments.length) data.treatments = article.treatments;
   data.tags = article.tags;
-  if (article.reviewer) {
-    data.reviewedBy = article.reviewer;
-    data.lastReviewed = calendarDay(article.date);
-  }
+  // Who will review it, not a review: the article has no words yet. The review is recorded once it
+  // has taken place (healthmd review), so no page says "reviewed" of a text nobody reviewed.
+  if (article.reviewer) data.reviewedBy = article.reviewer;
   return new Document(data, { version: '1.1' }).toString({ lineWidth: 0 }).trimEnd();
 }
 

@@ -12,6 +12,6 @@ export interface NewArticle {
   tags: string[];
   author?: string;
   reviewer?: string;
-  /** Today: the article's date, and its review date when a reviewer is named. */
+  /** Today: the article's date. */
   date: CalendarDate;
 }

@@ -39,7 +39,7 @@ export function sectionKind(name: string): SectionKind {
 /**
  * The text of a new article: the type's Liquid template rendered with the answers, blank lines
  * tidied, and any heading the type requires but the template lacks added, so a fresh scaffold's
- * only lint findings are its placeholders (and the review, when no reviewer was named).
+ * only lint findings are its placeholders and, for a medical type, the review not yet recorded.
  */
 export function renderArticle(template: ArticleTemplate, article: NewArticle, config: Config, cwd: string): string {
   const sections = scaffoldSections(config.types[article.type]);

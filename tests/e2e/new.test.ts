@@ -66,10 +66,12 @@ describe('healthmd new (flags, no terminal)', () => {
     });
   });
 
-  it('records the review when a reviewer is named', async () => {
+  it('names the reviewer but records no review: the article has no words to review yet', async () => {
     const dir = tempProject(PROJECT);
     await runCli(['new', 'Flu vaccine', '--type', 'treatment', '--reviewer', 'Dr Ana Ruiz, GP'], { cwd: dir, env });
-    expect(frontMatter(path.join(dir, 'articles', 'flu-vaccine.md'))).toMatchObject({ reviewedBy: 'Dr Ana Ruiz, GP', lastReviewed: TODAY });
+    const data = frontMatter(path.join(dir, 'articles', 'flu-vaccine.md'));
+    expect(data).toMatchObject({ reviewedBy: 'Dr Ana Ruiz, GP' });
+    expect(data).not.toHaveProperty('lastReviewed');
   });
 
   it('honours --slug, --dir and a project config with its own folders', async () => {
@@ -181,19 +183,19 @@ describe('healthmd new: a fresh scaffold passes the lint rules', () => {
   ];
   const config = 'types:\n  news:\n    requiredSections: [Summary, Sources, Disclaimer]\n    medical: false\n  faq:\n    requiredSections: [Questions]\n    medical: true\n';
 
-  it.each(cases)('$type (reviewer: $reviewer): only placeholders (and the missing review) are reported', async ({ type, reviewer }) => {
+  it.each(cases)('$type (reviewer: $reviewer): only placeholders and the review not yet recorded are reported', async ({ type, reviewer }) => {
     const dir = tempProject({ 'healthmd.config.yaml': config });
     const args = ['new', 'Sciatica', '--type', type, '--treatment', 'Physiotherapy', '--treatment', 'Pain relief', '--yes'];
     if (reviewer) args.push('--reviewer', 'Dr Ana Ruiz, GP');
     expect((await runCli(args, { cwd: dir, env })).code).toBe(0);
     const text = readFileSync(path.join(dir, 'articles', 'sciatica.md'), 'utf8');
-    const expected = (m: LintMessage) => m.ruleId === 'no-placeholder' || (m.ruleId === 'review-current' && !reviewer);
+    const expected = (m: LintMessage) => m.ruleId === 'no-placeholder' || m.ruleId === 'review-current';
     const messages = await lint(dir, 'articles/sciatica.md');
     expect(messages.filter((m) => !expected(m))).toEqual([]);
     expect(messages.filter((m) => m.ruleId === 'no-placeholder').length).toBe((text.match(PLACEHOLDER) ?? []).length);
   });
 
-  it.each(cases.filter((c) => c.reviewer || c.type === 'news'))('$type: once every placeholder is filled in, lint is clean', async ({ type, reviewer }) => {
+  it.each(cases.filter((c) => c.reviewer || c.type === 'news'))('$type: once every placeholder is filled in and the review recorded, lint is clean', async ({ type, reviewer }) => {
     const dir = tempProject({ 'healthmd.config.yaml': config });
     const args = ['new', 'Sciatica', '--type', type, '--treatment', 'Physiotherapy', '--treatment', 'Pain relief', '--yes'];
     if (reviewer) args.push('--reviewer', 'Dr Ana Ruiz, GP');
@@ -201,6 +203,12 @@ describe('healthmd new: a fresh scaffold passes the lint rules', () => {
     const file = path.join(dir, 'articles', 'sciatica.md');
     writeFileSync(file, fillIn(readFileSync(file, 'utf8')));
     expect(readFileSync(file, 'utf8')).not.toMatch(PLACEHOLDER);
+    if (reviewer) {
+      const [unrecorded] = await lint(dir, 'articles/sciatica.md');
+      expect(unrecorded).toMatchObject({ ruleId: 'review-current', messageId: 'missing-date' });
+      expect(unrecorded.message).toContain('healthmd review articles/sciatica.md --by "Dr Ana Ruiz, GP"');
+      expect((await runCli(['review', 'articles/sciatica.md', '--by', 'Dr Ana Ruiz, GP'], { cwd: dir, env })).code).toBe(0);
+    }
     expect(await lint(dir, 'articles/sciatica.md')).toEqual([]);
   });
 });
@@ -233,7 +241,6 @@ describe('healthmd new on a terminal', () => {
       treatments: ['Physiotherapy', 'Pain relief'],
       tags: [],
       reviewedBy: 'Dr Ana Ruiz, GP',
-      lastReviewed: TODAY,
     });
     expect(readFileSync(file, 'utf8')).toMatch(/\n## Physiotherapy\n\n\[\[[^\]]+\]\]\n/);
   });

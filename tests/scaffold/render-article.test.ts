@@ -69,7 +69,6 @@ describe('renderArticle', () => {
       treatments: ['Physiotherapy', '2024'],
       tags: ['back', 'on'],
       reviewedBy: 'Dr Ana Ruiz, GP',
-      lastReviewed: '2024-05-08',
     });
   });
 
