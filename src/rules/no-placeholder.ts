@@ -5,7 +5,8 @@ import { defineRule, type RuleContext } from './types.js';
 import * as z from 'zod/mini';
 import { reportExampleValues } from './util/example-values.js';
 import { phrasePattern } from './util/phrase-pattern.js';
-import { textBlocks } from './util/text-blocks.js';
+import { shortcodeBodies } from './util/shortcode-bodies.js';
+import { textBlocks, type TextBlock } from './util/text-blocks.js';
 import { titleInUse } from './util/title-in-use.js';
 
 /**
@@ -29,6 +30,12 @@ interface Kind {
 
 const NOTES = ['TODO', 'TBD', 'FIXME', 'XXX'];
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const OPENING_QUOTES = '"\'“‘«„';
+const CLOSING_QUOTES = '"\'”’»“';
+/** A word or a quotation (and perhaps a comma) then blanks, at the end of what stands before a quotation mark, on its line. */
+const WORD_BEFORE = /[\p{L}\p{N}"'”’»],?[^\S\n]+$/u;
+/** The kinds a quotation can mention rather than leave: the words themselves, not `[[…]]` or template tags. */
+const MENTIONABLE = new Set<MessageId>(['todo', 'lorem-ipsum']);
 
 const KINDS: Kind[] = [
   {
@@ -116,8 +123,11 @@ export const noPlaceholder = defineRule({
     };
     checkFrontMatter(article, (text) => find(text, true), report);
     reportExampleValues(article, config, report);
+    let shortcodes: Array<[number, number]> | undefined;
+    const inShortcode = (at: number) => (shortcodes ??= shortcodeBodies(article.body)).some(([from, to]) => from <= at && at < to);
     for (const block of textBlocks(article)) {
       for (const hit of find(block.text, false)) {
+        if (hit.messageId === 'scaffold' && !scaffoldInBody(block, hit, article.body, inShortcode)) continue;
         report({ messageId: hit.messageId, data: { ...hit.data, in: '', note: '' }, at: block.span(hit.index, hit.index + hit.length) });
       }
       // In the Markdown source, not the readable text: a link's destination (`]({{ site.baseurl }}/x)`)
@@ -134,6 +144,31 @@ export const noPlaceholder = defineRule({
     }
   },
 });
+
+/**
+ * True when `[[…]]` in a block's text is a placeholder as written. Two things read the same once
+ * link destinations are dropped and are not: brackets around a link (`[[GitHub](https://…)]`, where
+ * the inner `]` is followed by the destination) and TOML array-of-tables headers inside a Hugo
+ * shortcode's body (`[[menus.main]]` between `{{< code-toggle >}}` and its closing tag).
+ */
+function scaffoldInBody(block: TextBlock, hit: Hit, body: string, inShortcode: (at: number) => boolean): boolean {
+  const innerClose = block.span(hit.index + hit.length - 2, hit.index + hit.length - 1).start;
+  if (body[innerClose] === ']' && (body[innerClose + 1] === '(' || body[innerClose + 1] === '[')) return false;
+  return !inShortcode(block.span(hit.index, hit.index + 1).start);
+}
+
+/**
+ * True when the marker at `index` is quoted as a word being talked about: a quotation mark on each
+ * side of it alone (a full stop or comma may stand inside the closing one) and a word just before
+ * the opening one on its line, as in `listed as "TBD"` or `write 'TODO' in the margin`. After a
+ * colon, a dash or at the start of a line, a table cell or a value (`Dose: "TBD"`) it is a placeholder.
+ */
+function quotedMention(text: string, index: number, end: number): boolean {
+  if (!OPENING_QUOTES.includes(text[index - 1] ?? '\n')) return false;
+  const after = ',.;!?'.includes(text[end] ?? '\n') ? end + 1 : end;
+  if (!CLOSING_QUOTES.includes(text[after] ?? '\n')) return false;
+  return WORD_BEFORE.test(text.slice(Math.max(0, index - 41), index - 1));
+}
 
 /** A whole value that a script wrote for "nothing" (`title: undefined`). */
 function valueHit(text: string): Hit | undefined {
@@ -188,6 +223,7 @@ function hits(text: string, kinds: readonly Kind[]): Hit[] {
     for (const match of text.matchAll(kind.pattern)) {
       const end = match.index + match[0].length;
       if (kind.messageId === 'todo' && (WORD_CHAR.test(text[match.index - 1] ?? '') || WORD_CHAR.test(text[end] ?? ''))) continue;
+      if (MENTIONABLE.has(kind.messageId) && quotedMention(text, match.index, end)) continue;
       found.push({ messageId: kind.messageId, data: { found: match[0], ...kind.data?.(match[0]) }, index: match.index, length: match[0].length });
     }
   }

@@ -132,6 +132,52 @@ describe('no-placeholder', () => {
     expect(ids(messages)).toEqual(['scaffold@8:3']);
   });
 
+  it('reads brackets around a link as brackets, not as a scaffold placeholder', () => {
+    const body = 'The code is public [[GitHub](https://github.com/example/clinic-app)] and so is the [[data][d]].\n\n[d]: https://example.org/data\n';
+    expect(ids(lint(`${FRONT}${body}`))).toEqual([]);
+    // A placeholder made into a link still shows its brackets and words.
+    expect(ids(lint(`${FRONT}[[Describe the main symptoms]](/symptoms/)\n`))).toEqual(['scaffold@7:1']);
+    expect(ids(lint(`${FRONT}See [[Add the leaflet's link]] and [the leaflet](https://example.org/x).\n`))).toEqual(['scaffold@7:5']);
+  });
+
+  it('leaves TOML table headers inside a Hugo shortcode, fenced code and inline code alone', () => {
+    const body = [
+      'Clinic settings for the booking page:',
+      '',
+      '{{< code-toggle file=hugo >}}',
+      '[[clinics.locations]]',
+      "name = 'North'",
+      '{{< /code-toggle >}}',
+      '',
+      '```toml',
+      '[[clinics.locations]]',
+      '```',
+      '',
+      'Add a `[[clinics.locations]]` table for each clinic.',
+      '',
+      '[[Describe the main symptoms]]',
+      '',
+      '{{< note >}}TBD{{< /note >}}',
+      '',
+    ].join('\n');
+    const found = lint(`${FRONT}${body}`).filter((m) => m.messageId !== 'template-syntax');
+    // The shortcode's body holds its input; outside one, and for the words in one, the rule still reports.
+    expect(ids(found)).toEqual(['scaffold@20:1', 'todo@22:13']);
+  });
+
+  it('takes a marker quoted after a word as a mention, and a quoted value after a colon as a placeholder', () => {
+    const mentions = [
+      'The abbreviation "TBD" stands for "to be decided".',
+      "Write 'TODO' in the margin of your diary when a day is missing.",
+      'The menu listed the options as “TBD.” for weeks.',
+      'Old templates replaced “lorem ipsum” with real words.',
+      'Markers such as "TODO", "FIXME" or "XXX" are for drafts.',
+    ];
+    for (const line of mentions) expect(ids(lint(`${FRONT}${line}\n`)), line).toEqual([]);
+    const body = 'Dose: "TBD"\n\n- "TODO"\n\n| Drug | Dose |\n|---|---|\n| Ibuprofen | "TBD" |\n\nThe dose is TBD.\n\n"Lorem ipsum dolor sit amet."\n';
+    expect(ids(lint(`${FRONT}${body}`))).toEqual(['todo@7:8', 'todo@9:4', 'todo@13:16', 'todo@15:13', 'lorem-ipsum@17:2']);
+  });
+
   it('can be switched off inline for one line', () => {
     const text = `${FRONT}<!-- healthmd-disable-next-line no-placeholder -->\nTBD for now.\n\nTBD again.\n`;
     expect(ids(lint(text))).toEqual(['todo@10:1']);
