@@ -100,6 +100,7 @@ export const noAbsoluteClaims = defineRule({
         if (DENIED_AFTER.test(block.text.slice(end, end + 60)) || definedTerm(block.text, start, end) || labelledMyth(block.text, start)) continue;
         if (kind === 'certainty' && advice(block.text, start)) continue;
         if (distancedQuotation(block.text, start, end) || promotedAs(block.text, start)) continue;
+        if (kind === 'universality' && (nounNotVerb(block.text, start, m[0]) || suitsASchedule(block.text, start))) continue;
         cited ??= CITATION.test(block.raw);
         // "Proven" says the evidence exists: beside a citation the reader (and the editor) can check it.
         if (kind === 'proven' && cited) continue;
@@ -205,6 +206,27 @@ function labelledMyth(text: string, start: number): boolean {
 /** True when the sentence says the phrase is how something is marketed ("is marketed as a way to eliminate migraines for good"). */
 function promotedAs(text: string, start: number): boolean {
   return PROMOTED_AS.test(text.slice(sentenceStart(text, start), start));
+}
+
+/** A determiner just before a word: "the end", "our work", where the word is a noun. */
+const DETERMINER_BEFORE = /(?:^|[^\p{L}'’])(?:the|a|an|our|your|their|its|my|his|her)\s+$/iu;
+/** Words that open a universality phrase as a verb ("ends", "works", "helps") but are nouns as often. */
+const NOUN_OR_VERB = /^(?:end|work|help)\b/i;
+/** What a time, date or place "works for everyone" says: it suits them, it promises no outcome. */
+const SCHEDULE_BEFORE = /\b(?:times?|dates?|days?|slots?|hours?|schedules?|places?|venues?|locations?)\s+(?:that|which)\s+$/i;
+
+/**
+ * True when the phrase opens with "end", "work" or "help" after a determiner: "the end of the year, we
+ * reached out to everyone", "the details of our work are helpful for anyone" speak of an end, a
+ * piece of work, not of what a treatment does.
+ */
+function nounNotVerb(text: string, start: number, phrase: string): boolean {
+  return NOUN_OR_VERB.test(phrase) && DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+
+/** True for "a time that works for everyone": a suitable appointment or date, not a universal result. */
+function suitsASchedule(text: string, start: number): boolean {
+  return SCHEDULE_BEFORE.test(text.slice(Math.max(0, start - 20), start));
 }
 
 /** True when "definitely" follows "should" or "must": "you should definitely stop smoking" advises, it does not promise. */

@@ -184,6 +184,24 @@ describe('no-absolute-claims', () => {
     expect(flagged('It is the single treatment you need for acne.')).toEqual(['the single treatment']);
   });
 
+  it('takes "eliminates the need for" as a claim only when what is no longer needed is care', () => {
+    expect(flagged('Online booking eliminates the need for a phone call.')).toEqual([]);
+    expect(flagged('The new clinic eliminates the need for a long drive to the city.')).toEqual([]);
+    expect(flagged('Our prehab classes eliminate the need for painkillers after surgery.')).toEqual(['eliminate the need for painkillers']);
+    expect(flagged('This supplement eliminates the need for blood pressure medication.')).toEqual(['eliminates the need for blood pressure medication']);
+    expect(flagged('The brace eliminates the need for knee surgery.')).toEqual(['eliminates the need for knee surgery']);
+  });
+
+  it('reads "the end", "our work" as nouns, and a time that "works for everyone" as a time that suits', () => {
+    expect(flagged('At the end of the year, we reached out to everyone at the clinic.')).toEqual([]);
+    expect(flagged('We hope the details of our work are helpful for anyone starting a practice.')).toEqual([]);
+    expect(flagged('We make sure the end product is clear and accessible to everyone.')).toEqual([]);
+    expect(flagged('Pick an appointment time that works for everyone in the family.')).toEqual([]);
+    expect(flagged('This cream works for everyone.')).toEqual(['works for everyone']);
+    expect(flagged('A cream that works for everyone with eczema.')).toEqual(['works for everyone']);
+    expect(flagged('The drops help everyone with dry eyes.')).toEqual(['help everyone']);
+  });
+
   it('passes a claim the sentence reports as marketing, and a hedge between the verb and "everyone"', () => {
     expect(flagged('The powder is sold as a way to get rid of eczema for good, but no trial has tested it.')).toEqual([]);
     expect(flagged('Some clinics advertise the laser as a way to regrow hair follicles.')).toEqual([]);

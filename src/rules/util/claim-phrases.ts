@@ -10,6 +10,8 @@ const OUTCOME = String.raw`(?:work|cure|heal|help|reduce|relieve|improve|stop|pr
 /** The third person of an outcome verb ("definitely works"): a statement about a product, where "definitely stop" is advice. */
 const OUTCOME_S = String.raw`(?:works|cures|heals|helps|reduces|relieves|improves|stops|prevents|eliminates|ends|fixes|protects|lowers|boosts|clears|restores|kills|shortens|eases|treats|reverses|beats|gets\s+rid\s+of|makes\s+you|succeeds|removes|strengthens|speeds\s+up|gives\s+you|raises|feels\s+(?:better|the\s+difference))`;
 const REMEDY = String.raw`(?:treatments?|cures?|remed(?:y|ies)|therap(?:y|ies)|medicines?|medications?|drugs?|solutions?|answers?|options?|supplements?|products?)`;
+/** What a treatment is said to make needless: a medicine, an operation, a device, further care. */
+const CARE = String.raw`(?:${REMEDY}|painkillers?|pain\s+relief|surger(?:y|ies)|operations?|insulin|inhalers?|injections?|pills?|tablets?|antibiotics?|steroids?|antidepressants?|chemo(?:therapy)?|radiotherapy|dialysis|transplants?|replacements?|glasses|contact\s+lenses|hearing\s+aids?|physio(?:therapy)?|prescriptions?)`;
 const EVERY = String.raw`(?:every(?:one|body)|any(?:one|body)|all\s+(?:[a-z]+\s+)?(?:patients|people|adults|children|babies|women|men|diabetics|sufferers|users|customers|ages|types|kinds|forms|viruses|bacteria|infections|cases|conditions|diseases|illnesses|variants|strains|(?:skin|body)\s+types)|every\s+(?:single\s+)?(?:[a-z]+\s+)?(?:patient|person|case|virus|infection|type|kind|one|illness|disease|condition|user|customer|variant|strain|child|baby|adult|woman|man|sufferer|diabetic)|(?:one\s+hundred|100)\s*(?:%|percent|per\s+cent)\s+of\s+(?:patients|people|cases|users))`;
 /** A verb or adjective that says what a treatment does or is, before "in every patient", "for all ages". */
 const CLAIM_WORD = String.raw`(?:${OUTCOME_S}|${OUTCOME}|normali[sz]es?|resolves?|reverses?|rebuilds?|restores?|regrows?|halts?|happens?|painless|safe|harmless|effective|suitable)`;
@@ -39,7 +41,8 @@ export const KINDS: Record<string, string[]> = {
     String.raw`(?:wipes?|wiped|knocks?)\s+out\s+${FEW_WORDS}{0,2}?${CONDITION}`,
     String.raw`(?:will|['’]ll|to)\s+be\s+(?:gone|cured|${ILL_FREE})|(?:leaves?|leaving|makes?|keeps?)\s+(?:you|patients|them|people)\s+${ILL_FREE}|(?:leaves?|left|go(?:es)?\s+home)\s+${FEW_WORDS}{0,3}?${ILL_FREE}`,
     String.raw`(?:makes?|making|will\s+(?:soon\s+)?(?:be|become))\s+${FEW_WORDS}{0,4}?a\s+thing\s+of\s+the\s+past|becomes?\s+a\s+thing\s+of\s+the\s+past\s+for`,
-    String.raw`eliminat(?:e|es)\s+the\s+need\s+for`,
+    // Only a need for care: "eliminates the need for a phone call" promises nothing about health.
+    String.raw`eliminat(?:e|es)\s+(?:all\s+)?(?:the\s+|your\s+|any\s+)?need\s+for\s+(?:[a-z'’-]+\s+){0,3}?${CARE}`,
     String.raw`nothing\s+${FEW_WORDS}{0,3}?(?:cannot|can['’]t|won['’]t)\s+(?:treat|cure|fix|heal|help)`,
   ],
   certainty: [
