@@ -20,6 +20,8 @@ interface Target {
   at: At;
   /** Image files are checked for existence and place (Markdown, raw <img src> and front-matter images, which the build copies). */
   local: boolean;
+  /** A bare `www.` address as the author wrote it, which GFM links with http:. */
+  bareWww?: string;
 }
 
 /** URLs in an article are safe to publish: no script or data schemes, no protocol-relative URLs, images inside the project. */
@@ -36,6 +38,8 @@ export const linkSafety = defineRule({
     'absolute-path': '{{label}} {{url}} is left out of the built page: {{reason}}; use a path relative to this file, such as ../images/spine.png',
     'protocol-relative': '{{label}} {{url}} is not allowed: {{reason}}; write the full https:// address',
     'insecure-http': '{{label}} {{url}} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)',
+    'insecure-www':
+      "{{label}} {{written}} is a bare www. address, which Markdown links with unencrypted http: ({{url}}): write it in full as {{https}} if the site supports it (or set the link-safety option allowHttp)",
     'image-outside-project': '{{label}} {{url}} leads outside the project folder: move the image into the project and link to it there',
     'image-missing': '{{label}} {{url}} does not exist (looked for {{file}}): check the path or add the file',
     'image-not-a-file':
@@ -51,7 +55,8 @@ export const linkSafety = defineRule({
         reportEmpty(context, link);
         continue;
       }
-      checkTarget(context, { href: link.href, use: link.kind, label: image ? 'Image' : 'Link', at: { start: link.start, end: link.end }, local: image });
+      const bareWww = !image && /^www\./i.test(link.raw) && link.href === `http://${link.raw}` ? link.raw : undefined;
+      checkTarget(context, { href: link.href, use: link.kind, label: image ? 'Image' : 'Link', at: { start: link.start, end: link.end }, local: image, bareWww });
     }
     for (const tag of bodyTags(article)) {
       if (tag.kind === 'start' && tag.attributes.length > 0) checkTag(context, tag);
@@ -107,6 +112,13 @@ function checkTag(context: Context, tag: BodyTag): void {
   }
 }
 
+/** `localhost`, `*.localhost`, 127.x.x.x and [::1]: the reader's own machine, where http: never leaves it and https: is rarely served. */
+const LOOPBACK = /^http:\/\/(?:[^/?#@]*@)?(?:(?:[a-z0-9-]+\.)*localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:[/?#]|$)/i;
+
+function loopback(href: string): boolean {
+  return LOOPBACK.test(href.trim());
+}
+
 function checkTarget(context: Context, target: Target): void {
   const { options } = context;
   const { href, label } = target;
@@ -126,8 +138,10 @@ function checkTarget(context: Context, target: Target): void {
     }
     return;
   }
-  if (url.kind === 'warn' && !options.allowHttp) {
-    report('insecure-http', {}, 'warning');
+  if (url.kind === 'warn' && !options.allowHttp && !loopback(href)) {
+    // The author never wrote http: quote what they wrote, and what to write instead.
+    if (target.bareWww) report('insecure-www', { written: quoteUrl(target.bareWww), https: quoteUrl(`https://${target.bareWww}`) }, 'warning');
+    else report('insecure-http', {}, 'warning');
     return;
   }
   if (!target.local || url.target !== 'relative') return;

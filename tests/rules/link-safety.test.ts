@@ -69,6 +69,24 @@ describe('link-safety', () => {
     expect(lintOne(ID, article(body), { options: { allowHttp: true } })).toEqual([]);
   });
 
+  it('quotes a bare www. address as written, and says to write its https: address', () => {
+    const findings = lintOne(ID, article('See www.asthma-charity.example.org for more, or [the charity](http://www.asthma-charity.example.org).\n'));
+    expect(summary(findings)).toEqual(['insecure-www@4:5', 'insecure-http@4:49']);
+    const [bare, written] = findings;
+    expect(bare.severity).toBe('warning');
+    expect(bare.message).toContain("'www.asthma-charity.example.org'");
+    expect(bare.message).toContain("write it in full as 'https://www.asthma-charity.example.org'");
+    expect([bare.endLine, bare.endColumn]).toEqual([4, 35]);
+    expect(written.message).toContain("'http://www.asthma-charity.example.org'");
+    expect(lintOne(ID, article('See https://www.asthma-charity.example.org for more.\n'))).toEqual([]);
+    expect(lintOne(ID, article('See www.asthma-charity.example.org for more.\n'), { options: { allowHttp: true } })).toEqual([]);
+  });
+
+  it('does not ask for https: on a link to the reader\'s own machine (localhost, 127.0.0.1, [::1])', () => {
+    const body = 'Start the preview and open <http://localhost:4000/>, [the admin page](http://127.0.0.1:8080/admin) or <http://[::1]/>.\n\nNot <http://localhost.example.org/>.\n';
+    expect(summary(lintOne(ID, article(body)))).toEqual(['insecure-http@6:5']);
+  });
+
   it('allows data:image only in images, and never SVG', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     expect(lintOne(ID, article(`![A green tick](${png})\n`))).toEqual([]);
