@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Tokenizer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
 import { scanInlineText } from './inline-text.js';
 import { skipImpossibleSetext } from './setext-heading.js';
 
@@ -11,8 +12,12 @@ export interface Span {
 
 export interface Heading {
   depth: number;
-  /** Plain text of the heading. */
+  /** Plain text of the heading, without an attribute list that ends it (`{#dose}`). */
   text: string;
+  /** The id its attribute list sets (`## Dosage {#dose}`, or a `{: #dose}` line under it). */
+  id?: string;
+  /** Offsets of the attribute list ending the heading's line, which is markup, not words. */
+  attributes?: Span;
   /** Offsets of the heading line in the body. */
   start: number;
   end: number;
@@ -68,6 +73,9 @@ export interface MarkdownModel {
 
 const HEADING_BREAK = 'heading';
 
+/** What a heading's attributes say, and whether they end its own line (or stand on the line under it). */
+type HeadingMarkup = Attributes & { trailing?: boolean };
+
 /**
  * Steps of marked's block and inline loops (about one per token) one article may take. The size
  * cap alone does not bound memory: 4 MB of one-word list items lex into near a million tokens,
@@ -103,7 +111,10 @@ function tokenBudget(limit: number): MarkedOptions['extensions'] {
  * @throws TooManyTokensError when the body would lex into more than {@link MAX_ARTICLE_TOKENS} tokens.
  */
 export function parseMarkdown(body: string): MarkdownModel {
-  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS), tokenizer: skipImpossibleSetext(scanInlineText(new Tokenizer())) }).lex(body) as Token[];
+  const attributed = new Map<Token, HeadingMarkup>();
+  const tokenizer = skipImpossibleSetext(scanInlineText(withHeadingAttributes(new Tokenizer(), attributed)));
+  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS), tokenizer }).lex(body) as Token[];
+  dropAttributeLines(tokens, attributed);
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {
@@ -113,8 +124,78 @@ export function parseMarkdown(body: string): MarkdownModel {
   };
   const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [] };
   collect(tokens, model, false);
-  model.headings = sections(tokens, spanOf, body.length);
+  model.headings = sections(tokens, spanOf, body.length, attributed);
   return model;
+}
+
+/**
+ * Makes `tokenizer` take the attribute list that ends an ATX or setext heading (`## Dosage {#dose}`)
+ * out of the heading's text before its inline tokens are lexed, and note what it says in `found`.
+ * marked queues a heading's text for inline lexing from inside its own tokenizer, so the text is
+ * taken out where it is queued.
+ */
+function withHeadingAttributes(tokenizer: Tokenizer, found: Map<Token, HeadingMarkup>): Tokenizer {
+  for (const name of ['heading', 'lheading'] as const) {
+    const own = tokenizer[name];
+    tokenizer[name] = function (this: Tokenizer, src: string): Tokens.Heading | undefined {
+      const lexer = this.lexer;
+      // Its own method, taken from the lexer (the bundle's Lexer is a stand-in without marked's prototype).
+      const queue = lexer.inline;
+      let split: ReturnType<typeof headingAttributes>;
+      lexer.inline = (text: string, tokens?: Token[]) => {
+        split = headingAttributes(text);
+        return queue.call(lexer, split ? split.text : text, tokens);
+      };
+      let token: Tokens.Heading | undefined;
+      try {
+        token = own.call(this, src);
+      } finally {
+        delete (lexer as Partial<Lexer>).inline;
+      }
+      if (token && split) {
+        token.text = split.text;
+        found.set(token as Token, { id: split.id, trailing: true });
+      }
+      return token;
+    };
+  }
+  return tokenizer;
+}
+
+/**
+ * Takes kramdown's block attribute lines (`{: .note}`, `{:toc}`) out of the text of the paragraph
+ * or list item they end, and turns a paragraph of nothing else into a blank: they are markup for
+ * the block before them, never words. A `{: #id}` line right under a heading gives it that id,
+ * as kramdown does. Lines elsewhere in a paragraph stay text, as marked reads them.
+ */
+function dropAttributeLines(tokens: Token[], attributed: Map<Token, HeadingMarkup>): void {
+  tokens.forEach((token, index) => {
+    if (token.type === 'blockquote') dropAttributeLines((token as Tokens.Blockquote).tokens, attributed);
+    else if (token.type === 'list') for (const item of (token as Tokens.List).items) dropAttributeLines(item.tokens, attributed);
+    if ((token.type !== 'paragraph' && token.type !== 'text') || !token.text.includes('{:')) return;
+    const block = token as Tokens.Paragraph | Tokens.Text;
+    const lines = block.text.split('\n');
+    let keep = lines.length;
+    let id: string | undefined;
+    while (keep > 0) {
+      const attributes = blockAttributeLine(lines[keep - 1]);
+      if (!attributes) break;
+      id ??= attributes.id;
+      keep--;
+    }
+    if (keep === lines.length) return;
+    if (keep === 0) {
+      const previous = tokens[index - 1];
+      if (id && previous?.type === 'heading' && !previous.raw.endsWith('\n\n') && !attributed.get(previous)?.id) attributed.set(previous, { id });
+      tokens[index] = { type: 'space', raw: block.raw };
+      return;
+    }
+    const cut = `\n${lines.slice(keep).join('\n')}`;
+    const last = block.tokens?.at(-1);
+    if (last?.type !== 'text' || !last.text.endsWith(cut)) return;
+    last.text = last.text.slice(0, -cut.length);
+    block.text = block.text.slice(0, -cut.length);
+  });
 }
 
 /** The model of a body that was not lexed (front matter only, or unusable): no tokens to place. */
@@ -315,7 +396,7 @@ export function inlineText(tokens: Token[]): string {
 }
 
 
-function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: number): Heading[] {
+function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: number, attributed: Map<Token, HeadingMarkup>): Heading[] {
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
     if (token.type !== HEADING_BREAK) return;
@@ -328,14 +409,24 @@ function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: n
         break;
       }
     }
+    const span = spanOf(token);
+    const markup = attributed.get(token);
     headings.push({
       depth: heading.depth,
       text: inlineText(heading.tokens).trim(),
-      ...spanOf(token),
+      ...(markup?.id !== undefined && { id: markup.id }),
+      ...(markup?.trailing && attributeSpan(heading, span)),
+      ...span,
       index,
       section: tokens.slice(index + 1, stop),
       sectionEnd: stop < tokens.length ? spanOf(tokens[stop]).start : bodyLength,
     });
   });
   return headings;
+}
+
+/** Where the attribute list ending a heading's line stands, if it has one: after its text, the last `{` of its raw. */
+function attributeSpan(heading: Tokens.Heading, span: Span): { attributes: Span } {
+  const open = heading.raw.lastIndexOf('{');
+  return { attributes: { start: span.start + open, end: span.start + heading.raw.indexOf('}', open) + 1 } };
 }

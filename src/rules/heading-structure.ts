@@ -1,6 +1,7 @@
 import type { Article } from '../core/article.js';
 import { articleTitle } from '../core/article-info.js';
 import type { Fix } from '../core/diagnostic.js';
+import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
 import { defineRule, type RuleContext } from './types.js';
 
@@ -21,7 +22,7 @@ interface Open {
 export const headingStructure = defineRule({
   id: 'heading-structure',
   description:
-    'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings, ' +
+    'No body H1 (the title is the H1), no skipped levels, no empty or duplicate sibling headings, no id set by two headings ({#id}), ' +
     'no heading that shows as a paragraph because it has no space after its #s (##Causes)',
   severity: 'error',
   fixable: true,
@@ -30,6 +31,7 @@ export const headingStructure = defineRule({
     'skipped-level': '{{name}} is an H{{depth}} under {{under}}, skipping a level: make it an H{{level}} ({{hashes}})',
     empty: 'Empty heading: give it text that names its section, or remove it',
     duplicate: '{{name}} repeats the heading on line {{line}} under the same parent: merge the two sections or rename one',
+    'duplicate-id': '{{name}} sets the id #{{id}}, which the heading on line {{line}} already sets: links to #{{id}} go there, so this heading is published as #{{published}}; give it an id of its own',
     'no-space': '"{{written}}" looks like a heading but shows as a paragraph: put a space after the #s, "{{heading}}"',
   },
   check({ article, report }) {
@@ -38,6 +40,18 @@ export const headingStructure = defineRule({
     const title: Open = { depth: 1, level: 1, children: new Map() };
     const stack: Open[] = [title];
     const titleHeading = articleTitle(article).heading;
+    const ids = headingIds(article);
+    const idSetters = new Map<string, Heading>();
+    article.headings.forEach((heading, i) => {
+      if (heading.id === undefined) return;
+      const first = idSetters.get(heading.id);
+      if (!first) idSetters.set(heading.id, heading);
+      else {
+        const name = heading.text ? `"${heading.text}"` : 'An empty heading';
+        const at = { start: headingStart(article, heading), end: lineEnd(article, heading) };
+        report({ messageId: 'duplicate-id', data: { name, id: heading.id, line: { lineOf: first.start }, published: ids[i] }, at });
+      }
+    });
     for (const heading of article.headings) {
       if (heading === titleHeading) continue;
       while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();

@@ -25,3 +25,19 @@ describe('headingIds', () => {
     expect(headingIds(a)).toEqual(['symptoms', 'symptoms-1']);
   });
 });
+
+describe('headingIds with ids the headings set', () => {
+  it('uses the id a heading sets, and keeps it from the slugs of the others wherever they stand', () => {
+    const a = article('## Dosage\n\n## How much to take {#dosage}\n\n## Sources {#refs}\n\n## Refs\n');
+    expect(headingIds(a)).toEqual(['dosage-1', 'dosage', 'refs', 'refs-1']);
+  });
+
+  it('numbers an id set a second time, as a repeated heading is numbered', () => {
+    const a = article('## Adults {#dose}\n\n## Children {#dose}\n\n## Babies {#dose}\n');
+    expect(headingIds(a)).toEqual(['dose', 'dose-1', 'dose-2']);
+  });
+
+  it('no longer slugs the braces into the id', () => {
+    expect(headingIds(article('## Heading with id {#custom-id}\n'))).toEqual(['custom-id']);
+  });
+});

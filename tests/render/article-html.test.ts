@@ -76,6 +76,25 @@ describe('renderArticleHtml', () => {
     ]);
   });
 
+  it('gives a heading the id its attribute list sets, and shows neither the list nor kramdown attribute lines', () => {
+    const html = render('## Heading with id {#custom-id}\n\nText.\n{: .note}\n\nSetext {: #setext}\n---\n\n- TOC\n{:toc}\n\n## Plain {.wide}\n');
+    expect(html.body).toContain('<h2 id="custom-id"><a class="heading-anchor" href="#custom-id">Heading with id</a></h2>');
+    expect(html.body).toContain('<h2 id="setext"><a class="heading-anchor" href="#setext">Setext</a></h2>');
+    expect(html.body).toContain('<h2 id="plain">');
+    expect(html.body).not.toMatch(/[{}]/);
+    expect(paragraphs(html.body)).toEqual(['Text.']);
+    expect(html.toc.map((e) => [e.id, e.text])).toEqual([
+      ['custom-id', 'Heading with id'],
+      ['setext', 'Setext'],
+      ['plain', 'Plain'],
+    ]);
+  });
+
+  it('keeps braces that are not an attribute list as text', () => {
+    const html = render('## Vitamin{#b12}\n\n## Dose {see below}\n\n## Sets `{#x}`\n');
+    expect(html.toc.map((e) => e.text)).toEqual(['Vitamin{#b12}', 'Dose {see below}', 'Sets {#x}']);
+  });
+
   it('does not nest a link in the self-link of a heading that holds one', () => {
     const html = render('## See [NHS](https://www.nhs.uk/)\n');
     expect(html.body).toBe('<h2 id="see-nhs">See <a href="https://www.nhs.uk/">NHS</a></h2>\n');

@@ -68,6 +68,16 @@ describe('heading-structure', () => {
     expect(ids(lint(`${FRONT}# Overview\n\n### Causes\n\nText.\n`))).toEqual(['h1@7:1']);
   });
 
+  it('reports a heading that sets an id another heading set, and says what it is published as', () => {
+    const result = lint(`${FRONT}## Adults {#dose}\n\nText.\n\n## Children {#dose}\n\nText.\n\n## Babies {#babies}\n\nText.\n`);
+    expect(ids(result)).toEqual(['duplicate-id@11:1']);
+    expect(result.messages[0].message).toContain('#dose-1');
+  });
+
+  it('compares the heading text without its attribute list', () => {
+    expect(ids(lint(`${FRONT}## Causes {#why}\n\nText.\n\n## Causes\n\nText.\n`))).toEqual(['duplicate@11:1']);
+  });
+
   it('counts setext headings in the outline', () => {
     const result = lint(`${FRONT}Causes\n------\n\nText.\n\n#### Triggers\n\nText.\n`);
     expect(ids(result)).toEqual(['skipped-level@12:1']);

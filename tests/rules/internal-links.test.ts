@@ -33,6 +33,12 @@ describe('internal-links', () => {
     ]);
   });
 
+  it('resolves anchors to the ids headings set ({#id}), in this article and others, and not to the slug of the braces', () => {
+    const target = { 'conditions/back-pain.md': '---\ntitle: Back pain\n---\n## When to get help {#urgent}\n\nText.\n' };
+    const body = '## Sources {#refs}\n\nSee [the list](#refs), [help](back-pain.md#urgent).\n\n[Old](#sources-refs) [old](back-pain.md#when-to-get-help-urgent)\n';
+    expect(summary(lint(article(body), { others: target }))).toEqual(['missing-anchor@8:1', 'missing-anchor@8:22']);
+  });
+
   it('suggests the closest heading id, or lists the ids when none is close', () => {
     const [close, far] = lint(article('[a](back-pain.md#symptom) [b](../treatments/physiotherapy.md#benefits)\n'));
     expect(close.message).toContain('#symptoms');

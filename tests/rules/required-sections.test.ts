@@ -38,6 +38,11 @@ describe('required-sections', () => {
     expect(messages).not.toMatch(/Disclaimer|Sources/);
   });
 
+  it('matches a heading by its words, not the attribute list that gives it an id', () => {
+    const body = '---\ntitle: T\ntype: treatment\n---\n\n## Side effects {#risks .wide}\n\nBruising where the needle went in.\n';
+    expect(check(body)).toEqual([]);
+  });
+
   it('counts a sub-heading with text as content, but not an HTML comment', () => {
     const body = '---\ntitle: T\ntype: treatment\n---\n\n## Risks\n\n### Common\n\nBruising where the needle went in.\n';
     expect(check(body)).toEqual([]);

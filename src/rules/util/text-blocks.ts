@@ -1,4 +1,5 @@
 import type { Article } from '../../core/article.js';
+import type { Heading } from '../../core/markdown.js';
 import { markdownText, type MappedText } from './markdown-text.js';
 import { rawLocator } from './raw-locator.js';
 
@@ -38,6 +39,15 @@ export class TextBlock {
 
 const cache = new WeakMap<Article, TextBlock[]>();
 
+/** A heading's Markdown, its attribute list (`{#dose}`, markup for the page) blanked out in place. */
+function headingWords(article: Article, heading: Heading): string {
+  const raw = article.tokens[heading.index].raw;
+  if (!heading.attributes) return raw;
+  const from = heading.attributes.start - heading.start;
+  const to = heading.attributes.end - heading.start;
+  return raw.slice(0, from) + ' '.repeat(to - from) + raw.slice(to);
+}
+
 /**
  * The article's readable text blocks, in body order, for rules that look for words and phrases.
  * Code blocks, HTML blocks and comments are not text; inline code, comments and URLs are masked.
@@ -48,7 +58,7 @@ export function textBlocks(article: Article): TextBlock[] {
   if (blocks) return blocks;
   blocks = [];
   for (const block of article.prose) blocks.push(new TextBlock(article, 'prose', block.raw, block.start));
-  for (const heading of article.headings) blocks.push(new TextBlock(article, 'heading', article.tokens[heading.index].raw, heading.start));
+  for (const heading of article.headings) blocks.push(new TextBlock(article, 'heading', headingWords(article, heading), heading.start));
   for (const token of article.tokens) if (token.type === 'table') blocks.push(new TextBlock(article, 'table', token.raw, article.spanOf(token).start));
   blocks.sort((a, b) => a.order - b.order);
   cache.set(article, blocks);
