@@ -11,7 +11,10 @@ const MAX_PAGE_NAME = 200;
 
 const byUrlCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
 
-/** No two articles are written to the same page, and no slug can lead out of the output folder. */
+/**
+ * No two articles are written to the same page, and no slug can lead out of the output folder
+ * (both fatal); a slug the build cannot use is an error that names where the page goes instead.
+ */
 export const uniqueSlug = defineRule({
   id: 'unique-slug',
   description: 'No two articles share an output URL (compared case-insensitively, after Unicode NFC normalisation); a slug is a plain lower-case URL segment that cannot leave the output folder',
@@ -54,24 +57,27 @@ function checkSlug({ article, report }: Context): void {
     }
     return;
   }
+  // A slug the build cannot use is ignored: the page takes its file name, which this says. No page
+  // goes astray (duplicate URLs are judged on that name), so it does not stop build --skip-lint.
+  const instead = `, so the page is published at its file name (/${articleUrl(article.relPath)})`;
+  const invalid = (subject: string, problem: string, advice: string) =>
+    report({ messageId: 'invalid-slug', data: { subject, problem: problem + instead, advice }, at, fatal: false });
   if (typeof slug === 'object') {
-    // The page would silently take the file name instead; and the slug's text would read "[object Object]".
-    const problem = `is a ${Array.isArray(slug) ? 'list' : 'map'}, not text`;
-    report({ messageId: 'invalid-slug', data: { subject: 'Slug', problem, advice: "write one URL segment, such as 'slug: back-pain'" }, at });
+    // The slug's text would read "[object Object]".
+    invalid('Slug', `is a ${Array.isArray(slug) ? 'list' : 'map'}, not text`, "write one URL segment, such as 'slug: back-pain'");
     return;
   }
   const text = String(slug);
   const suggestion = slugify(text);
   const example = suggestion ? `such as '${suggestion}'` : "such as 'back-pain'";
   if (typeof slug === 'number' || typeof slug === 'boolean') {
-    // YAML reads `slug: 2024` as a number, which the URL would silently ignore.
-    report({ messageId: 'invalid-slug', data: { subject: `Slug ${text}`, problem: `is read as a ${typeof slug}, not text`, advice: `quote it (slug: "${text}")` }, at });
+    // YAML reads `slug: 2024` as a number.
+    invalid(`Slug ${text}`, `is read as a ${typeof slug}, not text`, `quote it (slug: "${text}")`);
   } else if (typeof slug === 'string' && /\.\.|[/\\\0]/.test(slug)) {
     const advice = `use lower-case letters, digits and hyphens only, ${example}`;
     report({ messageId: 'unsafe-slug', data: { subject: `Slug '${text}'`, problem: 'would put the page outside its folder', advice }, at });
   } else {
-    const advice = `use lower-case letters, digits and hyphens, ${example}`;
-    report({ messageId: 'invalid-slug', data: { subject: `Slug '${text}'`, problem: 'is not a plain URL segment', advice }, at });
+    invalid(`Slug '${text}'`, 'is not a plain URL segment', `use lower-case letters, digits and hyphens, ${example}`);
   }
 }
 

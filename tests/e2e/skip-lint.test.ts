@@ -47,4 +47,18 @@ describe('a duplicate key is an error but not fatal', () => {
     expect(last[1]).toMatch(/^ {2}articles\/broken\.md:\d+:\d+ {2}Invalid YAML/);
     expect(last[2]).toMatch(/^ {2}articles\/sub\/no-fence\.md:1:1 .*not closed/);
   });
+
+  it('a slug written for another generator (hugo_build) is an error, and --skip-lint builds the page at its file name', async () => {
+    const dir = tempProject({
+      'articles/back-pain.md': article('Back Pain'),
+      'articles/commands/hugo_build.md': article('Build command', 'slug: hugo_build\n'),
+    });
+    const gated = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).not.toMatch(/no build can get past/);
+
+    const built = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(built.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'public/articles/commands/hugo_build/index.html'), 'utf8')).toContain('Build command');
+  });
 });

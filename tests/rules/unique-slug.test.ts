@@ -55,10 +55,13 @@ describe('unique-slug', () => {
     expect(summary(lintOne(ID, withSlug('"..\\\\..\\\\evil"')))).toEqual(['unsafe-slug@3:7']);
   });
 
-  it('refuses a slug that is not a plain URL segment, suggesting one', () => {
+  it('refuses a slug that is not a plain URL segment, suggesting one and saying where the page goes instead', () => {
     const [finding] = lintOne(ID, withSlug('Back Pain Café'));
-    expect(finding).toMatchObject({ messageId: 'invalid-slug', line: 3, column: 7, fatal: true });
+    // An error, but not one that stops build --skip-lint: the page takes its file name, as it says.
+    expect(finding).toMatchObject({ messageId: 'invalid-slug', line: 3, column: 7, severity: 'error' });
+    expect(finding.fatal).toBeFalsy();
     expect(finding.message).toContain("'back-pain-cafe'");
+    expect(finding.message).toMatch(/published at its file name \(\/articles\/[^)]+\/\)/);
     expect(summary(lintOne(ID, withSlug('""')))).toEqual(['invalid-slug@3:7']);
     expect(summary(lintOne(ID, withSlug('[a, b]')))).toEqual(['invalid-slug@3:7']);
     expect(summary(lintOne(ID, withSlug('2024')))).toEqual(['invalid-slug@3:7']);
@@ -68,7 +71,7 @@ describe('unique-slug', () => {
   it('names a list or map slug as such, never as "[object Object]"', () => {
     const [list] = lintOne(ID, withSlug('[a, b, {c: 1}]'));
     expect(list).toMatchObject({ messageId: 'invalid-slug', line: 3, column: 7 });
-    expect(list.message).toBe("Slug is a list, not text: write one URL segment, such as 'slug: back-pain'");
+    expect(list.message).toBe("Slug is a list, not text, so the page is published at its file name (/articles/article/): write one URL segment, such as 'slug: back-pain'");
     expect(lintOne(ID, withSlug('{a: 1}'))[0].message).toContain('Slug is a map');
   });
 
