@@ -205,7 +205,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   return resolveConfig(value, path.dirname(file), file, display, locate);
 }
 
-type Locate = (keyPath: PropertyKey[]) => { line: number; column: number } | undefined;
+type Locate = (keyPath: readonly PropertyKey[]) => { line: number; column: number } | undefined;
 
 function parseConfigText(text: string, json: boolean, display: string): { value: unknown; locate: Locate } {
   if (json) {
@@ -265,19 +265,59 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   }
 }
 
-/**
- * One error naming every wrong key, in file order, each with its place and what was expected. An
- * unknown-keys issue names several keys at once: each is its own problem, at its own line.
- */
-function invalidKeys(issues: readonly z.core.$ZodIssue[], input: unknown, display: string, locate: Locate): ConfigError {
-  const rank = fileOrder(input);
-  const problems = issues
+/** One thing wrong with the config, at its key path. */
+interface KeyProblem {
+  at: readonly PropertyKey[];
+  message: string;
+}
+
+/** The schema's issues as problems, one per wrong key. An unknown-keys issue names several keys at once: each is its own problem. */
+function schemaProblems(issues: readonly z.core.$ZodIssue[], input: unknown): KeyProblem[] {
+  const keyPath = (at: readonly PropertyKey[]) => (at.length ? at.join('.') : '(top level)');
+  return issues
     .flatMap((issue) => ruleSettingIssues(issue, input))
     .flatMap((issue) => {
-      const keyPath = (at: readonly PropertyKey[]) => (at.length ? at.join('.') : '(top level)');
       if (issue.code !== 'unrecognized_keys') return [{ at: issue.path, message: `${keyPath(issue.path)}: ${describeIssue(issue, input)}` }];
       return issue.keys.map((key) => ({ at: [...issue.path, key], message: `${keyPath([...issue.path, key])}: ${unknownKey(key, issue.path)}` }));
-    })
+    });
+}
+
+/**
+ * What only several keys together can show (the default type among the types, the folders among
+ * each other), read from the config as written, so that these are named in the same run as a
+ * misspelt key elsewhere. A key of the wrong kind is the schema's to name, so it is skipped here.
+ */
+function crossKeyProblems(input: unknown, root: string): KeyProblem[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return [];
+  const given = input as Record<string, unknown>;
+  const defaults = defaultConfig(root);
+  const problems: KeyProblem[] = [];
+  const types = given.types && typeof given.types === 'object' && !Array.isArray(given.types) ? Object.keys(given.types) : [];
+  const typeNames = [...new Set([...Object.keys(defaults.types), ...types])];
+  if (typeof given.defaultType === 'string' && !typeNames.includes(given.defaultType)) {
+    problems.push({ at: ['defaultType'], message: `defaultType: '${given.defaultType}' is not a type; expected one of ${typeNames.join(', ')}` });
+  }
+  const folder = (key: 'articlesDir' | 'outDir') => {
+    const value = given[key];
+    return typeof value === 'string' && value !== '' && !value.includes('\0') ? path.resolve(root, value) : undefined;
+  };
+  const articles = folder('articlesDir');
+  const out = folder('outDir');
+  for (const [key, resolved] of [['articlesDir', articles], ['outDir', out]] as const) {
+    if (resolved === path.resolve(root)) problems.push({ at: [key], message: `${key}: must be a sub-folder of the project, not the project root` });
+  }
+  const articlesFolder = articles ?? path.resolve(root, defaults.articlesDir);
+  const outFolder = out ?? path.resolve(root, defaults.outDir);
+  if ((articles || out) && articlesFolder === outFolder && outFolder !== path.resolve(root)) {
+    problems.push({ at: [out ? 'outDir' : 'articlesDir'], message: `${out ? 'outDir' : 'articlesDir'}: must differ from ${out ? 'articlesDir' : 'outDir'}` });
+  }
+  return problems;
+}
+
+/** One error naming every wrong key, in file order, each with its place and what was expected. */
+function invalidConfig(found: readonly KeyProblem[], input: unknown, display: string, locate: Locate): ConfigError {
+  const rank = fileOrder(input);
+  const problems = found
     .map((problem, index) => ({ ...problem, index, place: locate(problem.at) ?? locate(problem.at.slice(0, -1)) }))
     .sort((a, b) => rank(a.at) - rank(b.at) || a.index - b.index)
     .map(({ message, place }) => ({ message, line: place?.line, column: place?.column }));
@@ -344,8 +384,10 @@ function knownKeys(node: z.core.$ZodType, keyPath: readonly PropertyKey[]): stri
 
 /** Validates a parsed config value and merges it over the defaults. Exported for tests. */
 export function resolveConfig(value: unknown, root: string, file?: string, display = file ?? 'config', locate: Locate = () => undefined): Config {
-  const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) throw invalidKeys(parsed.error.issues, value, display, locate);
+  const input = value ?? {};
+  const parsed = schema.safeParse(input);
+  const problems = [...(parsed.success ? [] : schemaProblems(parsed.error.issues, input)), ...crossKeyProblems(input, root)];
+  if (!parsed.success || problems.length) throw invalidConfig(problems, input, display, locate);
   const user = parsed.data;
   const config = defaultConfig(root);
   config.file = file;
@@ -363,24 +405,6 @@ export function resolveConfig(value: unknown, root: string, file?: string, displ
   Object.assign(config.disclaimer, user.disclaimer);
   for (const [name, type] of Object.entries(user.types ?? {})) config.types[name] = type;
   for (const [id, setting] of Object.entries(user.rules ?? {})) if (setting) config.rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
-  if (!config.types[config.defaultType]) {
-    const place = locate(['defaultType']);
-    throw new ConfigError(`defaultType: '${config.defaultType}' is not a type; expected one of ${Object.keys(config.types).join(', ')}`, {
-      file: display,
-      line: place?.line,
-      column: place?.column,
-    });
-  }
-  for (const key of ['articlesDir', 'outDir', 'templatesDir'] as const) {
-    const resolved = path.resolve(root, config[key]);
-    if (key !== 'templatesDir' && resolved === path.resolve(root)) {
-      const place = locate([key]);
-      throw new ConfigError(`${key}: must be a sub-folder of the project, not the project root`, { file: display, line: place?.line, column: place?.column });
-    }
-  }
-  if (path.resolve(root, config.outDir) === path.resolve(root, config.articlesDir)) {
-    throw new ConfigError('outDir: must differ from articlesDir', { file: display, ...locate(['outDir']) });
-  }
   return config;
 }
 

@@ -44,3 +44,43 @@ describe('an invalid config', () => {
     expect(result.stderr).toMatch(/^healthmd: healthmd\.config\.yaml:3:\d+: pageSize: expected at least 1, got the number 0\n$/);
   });
 });
+
+describe('an invalid config with problems that need more than one key to see', () => {
+  it('names them in the same run as the others, in file order', async () => {
+    const project = tempProject({
+      'healthmd.config.yaml': [
+        'defaultType: blog',
+        'pagesize: 5',
+        'types:',
+        '  news: {requiredSections: [Sources], medical: maybe}',
+        'articlesDir: .',
+        'outDir: public',
+        'permalinks: :title',
+        'rules:',
+        '  description-length: {options: {min: -1}}',
+        '',
+      ].join('\n'),
+      'articles/.keep': '',
+    });
+    const result = await runCli(['lint'], { cwd: project });
+    expect(result.code).toBe(2);
+    const problems = result.stderr.trimEnd().split('\n').slice(1).map((line) => line.match(/^ {2}healthmd\.config\.yaml:(\d+):\d+: (\S+):/)?.slice(1));
+    expect(problems).toEqual([
+      ['1', 'defaultType'],
+      ['2', 'pagesize'],
+      ['4', 'types.news.medical'],
+      ['5', 'articlesDir'],
+      ['7', 'permalinks'],
+      ['9', 'rules.description-length.options.min'],
+    ]);
+    expect(result.stderr).toContain("defaultType: 'blog' is not a type; expected one of condition, treatment, article, news");
+  });
+
+  it('names an output folder that is the articles folder along with a wrong key', async () => {
+    const project = tempProject({ 'healthmd.config.yaml': 'outDir: articles\nexcerptLength: -3\n', 'articles/.keep': '' });
+    const result = await runCli(['build'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/healthmd\.config\.yaml:1:\d+: outDir: must differ from articlesDir/);
+    expect(result.stderr).toMatch(/healthmd\.config\.yaml:2:\d+: excerptLength: expected at least 0/);
+  });
+});
