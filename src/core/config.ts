@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument, LineCounter } from 'yaml';
+import { parseDocument, LineCounter, visit, type YAMLError } from 'yaml';
 // zod/mini: the same validation as zod's chained API at a twentieth of the start-up cost.
 import * as z from 'zod/mini';
 import type { PathDefaults } from './adopt-front-matter.js';
@@ -216,11 +216,13 @@ function parseConfigText(text: string, json: boolean, display: string): { value:
     }
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter: lines, merge: false });
+  // prettyErrors off: the message says what is wrong, and the place is said once, as file:line:column.
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, lineCounter: lines, merge: false, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const { line, col } = lines.linePos(error.pos[0]);
-    throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, { file: display, line, column: col });
+    const { message, offset } = yamlProblem(error, text);
+    const { line, col } = lines.linePos(offset);
+    throw new ConfigError(`invalid YAML: ${message}`, { file: display, line, column: col, cause: error });
   }
   const locate: Locate = (keyPath) => {
     const node = doc.getIn(keyPath.map(String), true) as { range?: [number, number] } | undefined;
@@ -229,7 +231,55 @@ function parseConfigText(text: string, json: boolean, display: string): { value:
     const { line, col } = lines.linePos(start);
     return { line, column: col };
   };
-  return { value: doc.toJS({ maxAliasCount: 50 }) ?? {}, locate };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // An alias whose anchor is not set before it, or one that expands too far.
+    let alias: number | undefined;
+    visit(doc, { Alias: (_, node) => ((alias = node.range?.[0]), visit.BREAK) });
+    const place = alias === undefined ? undefined : lines.linePos(alias);
+    throw new ConfigError(`invalid YAML: ${(error as Error).message}; write the value out instead of the alias`, { file: display, line: place?.line, column: place?.col, cause: error });
+  }
+  return { value: value ?? {}, locate };
+}
+
+/** What a YAML error means in a config file and what to do about it, at the place to do it. */
+function yamlProblem(error: YAMLError, text: string): { message: string; offset: number } {
+  const offset = error.pos[0];
+  switch (error.code) {
+    case 'MISSING_CHAR': {
+      const quote = /"/.test(error.message) ? '"' : /'/.test(error.message) ? "'" : undefined;
+      if (!quote) break;
+      // The parser stops where the text ends; the value to fix is the last one that opened with this quote.
+      const opening = [...text.slice(0, offset).matchAll(quote === '"' ? /(?:^|[:-][ \t]+)(")/gm : /(?:^|[:-][ \t]+)(')/gm)].at(-1);
+      const at = opening ? opening.index + opening[0].length - 1 : offset;
+      return { message: `the ${quote === '"' ? 'double' : 'single'}-quoted value that opens here is never closed; add the closing ${quote}`, offset: at };
+    }
+    case 'TAB_AS_INDENT':
+      return { message: 'tabs are not allowed as indentation; indent with spaces', offset };
+    case 'DUPLICATE_KEY': {
+      const key = /^(["']?)([^\n:]*?)\1\s*:/.exec(text.slice(offset))?.[2];
+      return { message: `${key === undefined ? 'a key' : `'${key}'`} is set twice${key === undefined ? '' : earlierLine(text, offset, key)}; keep one`, offset };
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { message: "a value holds ': ' or the line after it is indented under it; put the value in quotes, or line its keys up under each other", offset };
+  }
+  const reason = error.message.split('\n')[0];
+  return { message: `${reason.charAt(0).toLowerCase()}${reason.slice(1)}; fix the YAML here (indent with spaces, line up the keys of one block, quote a value that holds ': ')`, offset };
+}
+
+/**
+ * ` (also on line N)`: where the same key was set before in the same block, which is the last line
+ * before it that holds that key at the same indent (a block's keys line up; deeper ones belong to
+ * its values).
+ */
+function earlierLine(text: string, offset: number, key: string): string {
+  const indent = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const earlier = [...text.slice(0, offset).matchAll(new RegExp(`^ {${indent}}(["']?)${escaped}\\1[ \\t]*:`, 'gm'))].at(-1);
+  return earlier ? ` (also on line ${text.slice(0, earlier.index).split('\n').length})` : '';
 }
 
 function kindOf(value: unknown): string {

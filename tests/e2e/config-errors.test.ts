@@ -84,3 +84,22 @@ describe('an invalid config with problems that need more than one key to see', (
     expect(result.stderr).toMatch(/healthmd\.config\.yaml:2:\d+: excerptLength: expected at least 0/);
   });
 });
+
+describe('a config that is not valid YAML', () => {
+  const cases: [string, string, string][] = [
+    ['a quote that never closes, where it opens', 'site:\n  title: "Clinic\npageSize: 5\n', '2:10: invalid YAML: the double-quoted value that opens here is never closed; add the closing "'],
+    ['indentation with a tab', 'site:\n\ttitle: Clinic\n', '2:1: invalid YAML: tabs are not allowed as indentation; indent with spaces'],
+    ['a key written twice', 'pageSize: 5\nexcerptLength: 80\npageSize: 6\n', "3:1: invalid YAML: 'pageSize' is set twice (also on line 1); keep one"],
+    ['a key written twice inside a block', 'review:\n  maxAgeMonths: 12\nsite:\n  title: Clinic\n  maxAgeMonths: 3\n  title: Surgery\n', "6:3: invalid YAML: 'title' is set twice (also on line 4); keep one"],
+    ['a colon inside a plain value', 'site:\n  title: Back pain: what helps\n', "2:10: invalid YAML: a value holds ': ' or the line after it is indented under it; put the value in quotes, or line its keys up under each other"],
+    ['an alias to an anchor that is not set', 'site:\n  title: *name\n', '2:10: invalid YAML: Unresolved alias (the anchor must be set before the alias): name; write the value out instead of the alias'],
+  ];
+  for (const [name, yaml, expected] of cases) {
+    it(`says where once, and what to do: ${name}`, async () => {
+      const project = tempProject({ 'healthmd.config.yaml': yaml, 'articles/.keep': '' });
+      const result = await runCli(['lint'], { cwd: project });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`healthmd: healthmd.config.yaml:${expected}\n`);
+    });
+  }
+});
