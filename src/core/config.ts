@@ -182,10 +182,14 @@ export function findConfigFile(cwd: string, explicit?: string): string | undefin
     return file;
   }
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const file = path.join(dir, name);
-      if (existsSync(file)) return file;
+    const found = CONFIG_NAMES.filter((name) => existsSync(path.join(dir, name)));
+    // Reading one would leave edits to the other without effect, and nothing would say so.
+    if (found.length > 1) {
+      const where = path.relative(cwd, dir);
+      const shown = found.map((name) => path.join(where, name));
+      throw new ConfigError(`two config files in one folder: ${shown.join(' and ')}; healthmd reads one, so keep one (move the other's settings into it and delete it), or name one with --config`);
     }
+    if (found.length) return path.join(dir, found[0]);
     if (path.dirname(dir) === dir) return undefined;
   }
 }

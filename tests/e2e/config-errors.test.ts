@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempProject } from './helpers.js';
 
@@ -102,4 +103,22 @@ describe('a config that is not valid YAML', () => {
       expect(result.stderr).toBe(`healthmd: healthmd.config.yaml:${expected}\n`);
     });
   }
+});
+
+describe('two config files in one folder', () => {
+  it('names both and says to keep one, rather than reading one and ignoring the other', async () => {
+    const project = tempProject({ 'healthmd.config.yaml': 'pageSize: 5\n', 'healthmd.config.json': '{"pageSize": 7}', 'articles/.keep': '' });
+    const result = await runCli(['list'], { cwd: path.join(project, 'articles') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `healthmd: two config files in one folder: ${path.join('..', 'healthmd.config.yaml')} and ${path.join('..', 'healthmd.config.json')}; healthmd reads one, so keep one (move the other's settings into it and delete it), or name one with --config\n`,
+    );
+  });
+
+  it('reads the one --config names', async () => {
+    const project = tempProject({ 'healthmd.config.yaml': 'pageSize: [5\n', 'healthmd.config.yml': 'site: {title: Clinic}\n', 'articles/.keep': '' });
+    const result = await runCli(['list', '--config', 'healthmd.config.yml'], { cwd: project });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
 });
