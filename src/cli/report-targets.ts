@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HealthmdError, UsageError } from '../core/errors.js';
 import { FORMAT_NAMES, type FormatName } from '../formatters/index.js';
+import { ioFailure } from '../core/io-failure.js';
 
 /** One report a lint run writes: a format, and the file it goes to (standard output without one). */
 export interface ReportTarget {
@@ -59,6 +60,6 @@ export function writeReport(file: string, report: string, cwd: string): void {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, report);
   } catch (error) {
-    throw new HealthmdError(`cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot write the report: ${ioFailure(error, { elsewhere: '--output' })}`, { file, cause: error });
   }
 }

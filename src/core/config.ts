@@ -12,6 +12,7 @@ import { ConfigError } from './errors.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS, unknownPlaceholders } from './permalinks.js';
 import { BUILT_IN_STRINGS, STRING_KEYS, type StringKey, type StringsConfig } from './strings.js';
 import { LANGUAGE_TAG } from './language-tag.js';
+import { ioFailure } from './io-failure.js';
 
 /** A rule's severity as users write it, in config and in `--rule` flags (`warn`, as ESLint's users write it). */
 export type RuleSeverity = 'off' | 'warn' | 'error';
@@ -203,7 +204,7 @@ export function loadConfig(cwd: string, explicit?: string): Config {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read the config file: ${(error as Error).message}`, { file: display, cause: error });
+    throw new ConfigError(`cannot read the config file: ${ioFailure(error)}`, { file: display, cause: error });
   }
   const { value, locate } = parseConfigText(text, file.endsWith('.json'), display);
   return resolveConfig(value, path.dirname(file), file, display, locate);

@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import { toPosix } from './relative-path.js';
+import { ioFailure } from './io-failure.js';
 
 export interface ArticleFile {
   /** Absolute path. */
@@ -138,7 +139,7 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      problems.push({ file: display(dir), message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      problems.push({ file: display(dir), message: `cannot read folder: ${ioFailure(error)}` });
       return;
     }
     // `dir` is normalised (resolved, or made here) and an entry's name holds no separator, so

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { ArticleFile } from './discover.js';
 import { HealthmdError } from './errors.js';
 import { assertHeapRoom } from './heap-room.js';
+import { ioFailure } from './io-failure.js';
 
 /**
  * Heap an article's model may take per byte of its file, at worst (a body of one-word list items
@@ -26,8 +27,7 @@ export function readArticle(file: ArticleFile, cwd: string, config: Config, byte
   try {
     content = readFileSync(file.path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new HealthmdError(`cannot read file (${code})`, { file: path.relative(cwd, file.path), cause: error });
+    throw new HealthmdError(`cannot read file: ${ioFailure(error)}`, { file: path.relative(cwd, file.path), cause: error });
   }
   assertModelRoom(file, cwd, content);
   bytes?.(content);

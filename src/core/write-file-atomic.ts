@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { HealthmdError } from './errors.js';
 import { isRunning } from './process-alive.js';
+import { ioFailure } from './io-failure.js';
 
 /**
  * Writes a file so that readers see the old bytes or the new ones, never a half-written file: the
@@ -23,7 +24,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new HealthmdError(`cannot write file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot write file: ${ioFailure(error)}`, { file, cause: error });
   }
 }
 

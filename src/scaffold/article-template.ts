@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { HealthmdError } from '../core/errors.js';
 import { builtInTemplatesDir } from './package-dir.js';
+import { ioFailure } from '../core/io-failure.js';
 
 export interface ArticleTemplate {
   /** Absolute path of the template file. */
@@ -26,6 +27,6 @@ export function findArticleTemplate(config: Config, type: string): ArticleTempla
   try {
     return { file, text: readFileSync(file, 'utf8') };
   } catch (error) {
-    throw new HealthmdError(`cannot read the article template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot read the article template: ${ioFailure(error)}`, { file, cause: error });
   }
 }

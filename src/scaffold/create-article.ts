@@ -6,6 +6,7 @@ import { SLUG_PATTERN } from '../core/slug.js';
 import { findArticleTemplate } from './article-template.js';
 import type { NewArticle } from './new-article.js';
 import { renderArticle } from './render-article.js';
+import { ioFailure } from '../core/io-failure.js';
 
 /**
  * Writes a new article from its type's template and returns its absolute path. Never overwrites:
@@ -26,7 +27,7 @@ export function createArticle(article: NewArticle, config: Config, cwd: string):
     if (code === 'EEXIST') {
       throw new ContentError('already exists and was left as it was; choose another title or pass --slug', { file: display, cause: error });
     }
-    throw new HealthmdError(`cannot create the article (${code ?? (error as Error).message})`, { file: display, cause: error });
+    throw new HealthmdError(`cannot create the article: ${ioFailure(error)}`, { file: display, cause: error });
   }
   return file;
 }

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { HealthmdError } from '../core/errors.js';
+import { ioFailure } from '../core/io-failure.js';
 
 /**
  * Appends the entries a .gitignore lacks (creating it when missing) and returns them. Existing lines
@@ -10,7 +11,7 @@ export function addToGitignore(file: string, entries: string[]): string[] {
   try {
     if (existsSync(file)) text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new HealthmdError(`cannot read .gitignore (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot read .gitignore: ${ioFailure(error)}`, { file, cause: error });
   }
   const present = new Set(text.split(/\r?\n/).map(normalise));
   const missing = entries.filter((entry) => !present.has(normalise(entry)));

@@ -9,6 +9,7 @@ import { builtInTemplatesDir } from './package-dir.js';
 import { addPackageScripts } from './package-scripts.js';
 import { createTemplateEngine } from './template-engine.js';
 import { toPosix } from '../core/relative-path.js';
+import { ioFailure } from '../core/io-failure.js';
 
 export interface SiteAnswers {
   title: string;
@@ -114,7 +115,7 @@ function addScriptsToPackage(file: string, report: InitReport): void {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new HealthmdError(`cannot read file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot read file: ${ioFailure(error)}`, { file, cause: error });
   }
   report.ownCopy = dependsOnHealthmd(text);
   const edit = addPackageScripts(text);
@@ -145,7 +146,7 @@ function makeFolder(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new HealthmdError(`cannot create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is a file in the way?`, { file: dir, cause: error });
+    throw new HealthmdError(`cannot create the folder: ${ioFailure(error)}`, { file: dir, cause: error });
   }
 }
 
@@ -157,7 +158,7 @@ function createFile(file: string, text: string | Uint8Array, report: InitReport)
     report.created.push(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') report.kept.push({ file, reason: 'already there' });
-    else throw new HealthmdError(`cannot create file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    else throw new HealthmdError(`cannot create file: ${ioFailure(error)}`, { file, cause: error });
   }
 }
 

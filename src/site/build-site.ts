@@ -96,7 +96,7 @@ export function buildSite(options: BuildOptions): BuildResult {
     display,
   );
   // Held until the new output is in place; writeSite reads the previous build's marker under it.
-  const lock = lockOutput(outDir, display);
+  const lock = lockOutput(outDir, display, '--out');
   try {
     return buildLocked(options, { outDir, baseUrl, display, started });
   } finally {

@@ -6,6 +6,7 @@ import { MEDIA_FOLDER } from '../render/article-urls.js';
 import { absoluteUrl, createLinkResolver, outputFileOf, type LinkResolver } from '../render/links.js';
 import type { OutputItem } from '../render/site-renderer.js';
 import { STYLESHEET, type Theme } from '../render/theme.js';
+import { ioFailure } from '../core/io-failure.js';
 
 /** The file a page goes to in a single-file export: `articles/x/index.html` → `articles/x.html`. */
 export function singleFileOf(file: string): string {
@@ -45,7 +46,7 @@ export function imageInliner(): (file: string) => string | undefined {
       try {
         uri = `data:${type};base64,${readFileSync(file).toString('base64')}`;
       } catch (error) {
-        throw new HealthmdError(`cannot read image (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+        throw new HealthmdError(`cannot read image: ${ioFailure(error)}`, { file, cause: error });
       }
     }
     cache.set(file, uri);
@@ -75,7 +76,7 @@ function inlineableCss(theme: Theme): string {
   try {
     css = readFileSync(source, 'utf8');
   } catch (error) {
-    throw new HealthmdError(`cannot read the stylesheet (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: source, cause: error });
+    throw new HealthmdError(`cannot read the stylesheet: ${ioFailure(error)}`, { file: source, cause: error });
   }
   const inline = imageInliner();
   const withImages = css.replace(/url\(\s*(['"]?)([^'")\s]+)\1\s*\)/g, (whole, _quote: string, url: string) => {

@@ -83,7 +83,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     display,
   );
   // Held until the bundle is in place, so a build or another export into it cannot mix files in.
-  const lock = lockOutput(target.path, display);
+  const lock = lockOutput(target.path, display, target.kind === 'folder' ? '--out' : '--zip');
   try {
     return await exportLocked(options, { articlesDir, baseUrl, display, started });
   } finally {

@@ -10,6 +10,7 @@ import { EXPORT_MARKER, EXPORT_ZIP_COMMENT } from './export-target.js';
 import { removeLater as defaultRemoveLater } from './remove-later.js';
 import { isRunning } from '../core/process-alive.js';
 import { writeSite } from './write-site.js';
+import { ioFailure } from '../core/io-failure.js';
 
 export interface WriteZipOptions {
   /** Absolute path of the archive (checked by checkExportTarget first). */
@@ -44,8 +45,7 @@ export async function writeZip(items: Iterable<OutputItem>, options: WriteZipOpt
       await packFolder(bundle, partial, zipDate(options.date));
       renameSync(partial, options.zipFile);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new HealthmdError(`could not write the archive (${code}); the previous archive is unchanged`, { file: options.zipFile, cause: error });
+      throw new HealthmdError(`could not write the archive (the previous archive is unchanged): ${ioFailure(error, { elsewhere: '--zip' })}`, { file: options.zipFile, cause: error });
     }
     return statSync(options.zipFile).size;
   } finally {

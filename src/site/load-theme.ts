@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { HealthmdError } from '../core/errors.js';
 import { isOutsideFolder } from '../core/url-safety.js';
 import type { TemplateSource, Theme } from '../render/theme.js';
+import { ioFailure } from '../core/io-failure.js';
 
 /**
  * The folder of healthmd's own templates. The code runs from src/site/ in tests and from a
@@ -67,7 +68,7 @@ function readTemplate(file: string): string {
     if (statSync(file).size > MAX_TEMPLATE_BYTES) throw new Error(`larger than ${MAX_TEMPLATE_BYTES} bytes`);
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new HealthmdError(`cannot read template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file, cause: error });
+    throw new HealthmdError(`cannot read template: ${ioFailure(error)}`, { file, cause: error });
   }
 }
 

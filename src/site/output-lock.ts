@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, wri
 import path from 'node:path';
 import { HealthmdError } from '../core/errors.js';
 import { isRunning } from '../core/process-alive.js';
+import { ioFailure } from '../core/io-failure.js';
 
 export interface OutputLock {
   release(): void;
@@ -11,18 +12,23 @@ export interface OutputLock {
  * Takes the output's lock for the whole run: a file beside the output (`.public.healthmd-lock`,
  * holding the process id) created exclusively, so a build and an export aimed at one folder
  * cannot interleave their files. A lock whose process is gone (a killed run) is taken over; one
- * whose process is at work is refused with exit 2, naming it.
+ * whose process is at work is refused with exit 2, naming it. `flag` is the option that picks another
+ * place (`--out`), offered when this one cannot be written.
  */
-export function lockOutput(target: string, display: (p: string) => string): OutputLock {
+export function lockOutput(target: string, display: (p: string) => string, flag?: string): OutputLock {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.healthmd-lock`);
-  mkdirSync(path.dirname(lock), { recursive: true });
+  try {
+    mkdirSync(path.dirname(lock), { recursive: true });
+  } catch (error) {
+    throw new HealthmdError(`cannot make the folder for ${display(target)}: ${ioFailure(error, { elsewhere: flag })}`, { file: display(path.dirname(target)), cause: error });
+  }
   for (let attempt = 0; ; attempt++) {
     let fd: number;
     try {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) {
-        throw new HealthmdError(`cannot lock ${display(target)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check that its folder is writable`, { file: lock, cause: error });
+        throw new HealthmdError(`cannot lock ${display(target)}: ${ioFailure(error, { elsewhere: flag })}`, { file: display(lock), cause: error });
       }
       const holder = lockHolder(lock);
       if (holder === undefined ? justMade(lock) : holderIsAlive(holder)) {

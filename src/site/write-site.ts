@@ -20,6 +20,7 @@ import { isSafeOutputPath, MARKER, readMarker, type BuildMarker } from './output
 import { removeLater as defaultRemoveLater } from './remove-later.js';
 import { applyWriteOp, clear, listTree, treeEntries, type ThreadOp, type WriteOp } from './write-op.js';
 import type { WriterData } from './write-worker.js';
+import { ioFailure } from '../core/io-failure.js';
 
 export interface WriteSiteOptions {
   /** Absolute path of the output folder (checked by checkOutputFolder first). */
@@ -209,7 +210,7 @@ export function writeSite(items: Iterable<OutputItem>, options: WriteSiteOptions
   } catch (error) {
     staging?.discard();
     if (error instanceof HealthmdError) throw error;
-    throw new HealthmdError(`could not write the output (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+    throw new HealthmdError(`could not write the output (the previous output is unchanged): ${ioFailure(error)}`, { file: outDir, cause: error });
   }
   swap(staging.dir, outDir, path.dirname(outDir), path.basename(outDir), { removeLater, spare: options.spare, marker: markerFile });
   return { written: written.size - reused, kept, reused };
@@ -369,7 +370,7 @@ function sweepLeftovers(parent: string, base: string, outDir: string, removeLate
       renameSync(aside, outDir);
     } catch (error) {
       throw new HealthmdError(
-        `the previous output is in ${path.basename(aside)} (a run was killed while replacing it) and could not be put back (${describe(error)}); rename it to ${base} and run again`,
+        `the previous output is in ${path.basename(aside)} (a run was killed while replacing it) and could not be put back: ${ioFailure(error)}; rename it to ${base} and run again`,
         { file: outDir, cause: error },
       );
     }
@@ -409,7 +410,7 @@ function swap(staging: string, outDir: string, parent: string, base: string, { r
   } catch (error) {
     if (hadOutput && !existsSync(outDir) && existsSync(aside)) renameSync(aside, outDir);
     removeLater(staging);
-    throw new HealthmdError(`could not replace the output folder (${describe(error)}); the previous output is unchanged`, { file: outDir, cause: error });
+    throw new HealthmdError(`could not replace the output folder (the previous output is unchanged): ${ioFailure(error)}`, { file: outDir, cause: error });
   }
   if (!hadOutput) return;
   if (spare && keptAsSpare(aside, spare, marker, removeLater)) return;
@@ -459,10 +460,6 @@ function sweepSpares(spare: string, removeLater: (dir: string) => void): void {
     const pid = name.startsWith(prefix) ? Number.parseInt(name.slice(prefix.length), 10) : Number.NaN;
     if (Number.isInteger(pid) && !isRunning(pid)) removeLater(path.join(path.dirname(spare), name));
   }
-}
-
-function describe(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ export interface RunOptions {
   input?: string | Uint8Array;
   /** Kill the child after this many milliseconds (default 20 s). */
   timeout?: number;
+  /** Run the child as this user and group (see boundByPermissions). */
+  uid?: number;
+  gid?: number;
 }
 
 export interface RunResult {
@@ -42,6 +45,8 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO,
       env,
+      uid: options.uid,
+      gid: options.gid,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
@@ -106,4 +111,25 @@ This page gives general information only. Ask your doctor about your own health.
 /** A whole lint-clean article: an opening paragraph, `body` after it, and a section of its own. */
 export function cleanArticle(title: string, { extra = '', body = '', date = '2024-05-08' }: { extra?: string; body?: string; date?: string } = {}): string {
   return healthArticle(`Most back pain gets better in a few weeks. Keep moving as much as you can.\n${body}\n## Keeping Active\n\nA short walk each day can help.\n`, { title, extra, date });
+}
+
+/** The user `nobody` on Linux and macOS-like systems: whom file permissions bind. */
+const NOBODY = 65534;
+
+/**
+ * Run options under which file permissions hold: as the current user, or, when the tests run as
+ * root (whom permissions do not stop), as `nobody`, who is then given `project`. Use it to test
+ * what a user sees when a file cannot be read or written.
+ */
+export function boundByPermissions(project: string): Pick<RunOptions, 'uid' | 'gid'> {
+  if (process.getuid?.() !== 0) return {};
+  const give = (at: string) => {
+    chownSync(at, NOBODY, NOBODY);
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.isDirectory()) give(path.join(at, entry.name));
+      else chownSync(path.join(at, entry.name), NOBODY, NOBODY);
+    }
+  };
+  give(project);
+  return { uid: NOBODY, gid: NOBODY };
 }
