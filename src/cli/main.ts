@@ -88,7 +88,10 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   } catch (error) {
     const debug = argv.includes('--debug');
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      // Help asked for (`--help`, `help`) went to stdout; help shown because no command was given went
+      // to stderr, and is a usage fault, as git and npm treat it.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
       return EXIT_USAGE;
     }
     if (error instanceof HealthmdError) {
