@@ -57,7 +57,7 @@ function describe(report: InitReport, cwd: string, root: string): string {
   const show = (file: string) => path.relative(cwd, file) || '.';
   const lines: string[] = [];
   if (report.created.length) lines.push('Created:', ...report.created.map((file) => `  ${show(file)}`));
-  if (report.updated.length) lines.push('Updated:', ...report.updated.map((u) => `  ${show(u.file)} (added ${u.added.join(', ')})`));
+  if (report.updated.length) lines.push('Updated:', ...report.updated.map((u) => `  ${show(u.file)} (added ${u.added.join(', ')}${u.kept ? `; ${u.kept}` : ''})`));
   if (report.kept.length) lines.push('Left alone:', ...report.kept.map((k) => `  ${show(k.file)} (${k.reason})`));
   if (report.created.length === 0 && report.updated.length === 0) lines.push('Nothing to do: the project is set up.');
   // The next commands run in the project, which need not be where init was run.

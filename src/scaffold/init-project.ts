@@ -6,10 +6,11 @@ import { HealthmdError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { addToGitignore } from './gitignore.js';
 import { builtInTemplatesDir } from './package-dir.js';
-import { addPackageScripts } from './package-scripts.js';
+import { addPackageScripts, PACKAGE_SCRIPTS } from './package-scripts.js';
 import { createTemplateEngine } from './template-engine.js';
 import { toPosix } from '../core/relative-path.js';
 import { ioFailure } from '../core/io-failure.js';
+import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS } from '../core/permalinks.js';
 
 export interface SiteAnswers {
   title: string;
@@ -30,8 +31,8 @@ export interface InitOptions {
 /** What `init` did to each path (absolute), in the order it got to them. */
 export interface InitReport {
   created: string[];
-  /** Files that existed and got lines added (.gitignore), with what was added. */
-  updated: { file: string; added: string[] }[];
+  /** Files that existed and got lines added (.gitignore), with what was added, and what in them was kept that init would have written otherwise. */
+  updated: { file: string; added: string[]; kept?: string }[];
   /** Files and folders that were there already and were left exactly as they were, with why. */
   kept: { file: string; reason: string }[];
   /** The project's package.json depends on healthmd: its own copy runs through `npx healthmd`, not a `healthmd` on the PATH. */
@@ -67,6 +68,8 @@ export function initProject(options: InitOptions): InitReport {
       language: options.site.language,
       defaults,
       types: Object.entries(defaults.types).map(([name, type]) => ({ name, ...type })),
+      permalink_placeholders: PERMALINK_PLACEHOLDERS.map((name) => `:${name}`).join(', '),
+      jekyll_styles: Object.keys(JEKYLL_STYLES).join(', '),
     });
     createFile(path.join(dir, CONFIG_NAMES[0]), text, report);
     config = loadConfig(dir, path.join(dir, CONFIG_NAMES[0]));
@@ -119,11 +122,13 @@ function addScriptsToPackage(file: string, report: InitReport): void {
   }
   report.ownCopy = dependsOnHealthmd(text);
   const edit = addPackageScripts(text);
-  if (!edit.ok) report.kept.push({ file, reason: edit.reason });
-  else if (edit.added.length === 0) report.kept.push({ file, reason: 'has the healthmd scripts already' });
+  if (!edit.ok) return void report.kept.push({ file, reason: edit.reason });
+  // A script of the same name is the project's own: it stays, and the report says so and what healthmd's would run.
+  const kept = edit.kept.length ? `kept its own ${edit.kept.map((name) => `${name} script instead of "${PACKAGE_SCRIPTS[name]}"`).join(', ')}` : undefined;
+  if (edit.added.length === 0) report.kept.push({ file, reason: kept ?? 'has the healthmd scripts already' });
   else {
     writeFileAtomic(file, edit.text);
-    report.updated.push({ file, added: edit.added.map((name) => `script ${name}`) });
+    report.updated.push({ file, added: edit.added.map((name) => `script ${name}`), kept });
   }
 }
 

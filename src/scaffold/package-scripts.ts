@@ -5,7 +5,8 @@ export const PACKAGE_SCRIPTS: Readonly<Record<string, string>> = {
   'serve:site': 'healthmd serve',
 };
 
-export type ScriptsEdit = { ok: true; text: string; added: string[] } | { ok: false; reason: string };
+/** `kept`: the scripts of those names the file has already with a command of its own, left as they are. */
+export type ScriptsEdit = { ok: true; text: string; added: string[]; kept: string[] } | { ok: false; reason: string };
 
 /**
  * Adds `scripts` to the text of a package.json, never replacing a script of the same name, and
@@ -25,11 +26,12 @@ export function addPackageScripts(text: string, scripts: Readonly<Record<string,
   if (typeof existing !== 'object' || existing === null || Array.isArray(existing)) return { ok: false, reason: '"scripts" is not an object, so no scripts were added' };
   const current = existing as Record<string, unknown>;
   const added = Object.keys(scripts).filter((name) => !(name in current));
-  if (added.length === 0) return { ok: true, text, added };
+  const kept = Object.keys(scripts).filter((name) => name in current && current[name] !== scripts[name]);
+  if (added.length === 0) return { ok: true, text, added, kept };
   record.scripts = { ...current, ...Object.fromEntries(added.map((name) => [name, scripts[name]])) };
   const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
   const final = /\r?\n$/.test(text) ? eol : '';
-  return { ok: true, text: bom + JSON.stringify(record, null, indent).replace(/\n/g, eol) + final, added };
+  return { ok: true, text: bom + JSON.stringify(record, null, indent).replace(/\n/g, eol) + final, added, kept };
 }

@@ -128,14 +128,15 @@ describe('healthmd init', () => {
     const pkg = '{\n    "name": "clinic-site",\n    "scripts": {\n        "lint:articles": "my own lint",\n        "test": "echo ok"\n    }\n}\n';
     const dir = tempProject({ 'package.json': pkg });
     const result = await runCli(['init', '--yes'], { cwd: dir, env });
-    expect(result.stdout).toContain('package.json (added script build:site, script serve:site)');
+    expect(result.stdout).toContain(`package.json (added script build:site, script serve:site; kept its own lint:articles script instead of "healthmd lint")`);
     const text = readFileSync(path.join(dir, 'package.json'), 'utf8');
     expect(text).toBe(
       '{\n    "name": "clinic-site",\n    "scripts": {\n        "lint:articles": "my own lint",\n        "test": "echo ok",\n        "build:site": "healthmd build",\n        "serve:site": "healthmd serve"\n    }\n}\n',
     );
-    // A second run changes nothing.
-    await runCli(['init', '--yes'], { cwd: dir, env });
+    // A second run changes nothing, and says again which script it kept.
+    const again = await runCli(['init', '--yes'], { cwd: dir, env });
     expect(readFileSync(path.join(dir, 'package.json'), 'utf8')).toBe(text);
+    expect(again.stdout).toContain(`package.json (kept its own lint:articles script instead of "healthmd lint")`);
 
     const fresh = tempProject({ 'package.json': '{"name":"x"}' });
     await runCli(['init', '--yes'], { cwd: fresh, env });

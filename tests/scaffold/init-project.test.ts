@@ -26,9 +26,9 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-/** Removes the "# " before every commented-out key, as the config's header tells users to. */
+/** Removes the "# " before every commented-out key and list item, as the config's header tells users to. */
 function uncommentKeys(text: string): string {
-  return text.replace(/^(\s*)# ( *[A-Za-z][\w-]*:(?: .*)?)$/gm, '$1$2');
+  return text.replace(/^(\s*)# ( *(?:[A-Za-z][\w-]*:(?: .*)?|- .*))$/gm, '$1$2');
 }
 
 describe('initProject', () => {
@@ -41,17 +41,27 @@ describe('initProject', () => {
     expect({ ...config, file: undefined }).toEqual(expected);
   });
 
-  it('shows every key with its true default: uncommenting them all changes nothing', () => {
+  it('shows every key with its true default, or an example where it has none: uncommented, all of them load', () => {
     const dir = tempDir();
     initProject({ dir, site: SITE, today: TODAY });
     const text = readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8');
     const uncommented = parse(uncommentKeys(text));
-    for (const key of ['site', 'articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'review', 'readability', 'disclaimer', 'types', 'defaultType', 'rules', 'html', 'defaults', 'frontMatter']) {
-      expect(uncommented, key).toHaveProperty(key);
-    }
+    const keys = ['site', 'articlesDir', 'outDir', 'templatesDir', 'pageSize', 'excerptLength', 'review', 'readability', 'disclaimer', 'types', 'defaultType', 'rules', 'html', 'strings', 'defaults', 'frontMatter', 'permalinks'];
+    expect(Object.keys(uncommented)).toEqual(keys);
     for (const key of ['title', 'baseUrl', 'language', 'description', 'dateFormat']) expect(uncommented.site, key).toHaveProperty(key);
+    expect(Object.keys(uncommented.readability)).toEqual(['maxGrade', 'minInflesz']);
     const expected = defaultConfig(dir);
     Object.assign(expected.site, SITE);
+    // The examples, where a key has no default to show.
+    expected.types.news = { requiredSections: [], medical: false };
+    expected.rules = { 'readability-grade': { severity: 'off' }, 'no-absolute-claims': { severity: 'error', options: { phrases: ['wonder cure'], allow: [] } } };
+    expected.strings = { fr: { published: 'Publié le', on_this_page: 'Sur cette page', latest_posts: 'Derniers articles' } };
+    expected.defaults = [
+      { match: ['news/**'], values: { type: 'news' } },
+      { match: ['es/**', 'contacto.md'], values: { lang: 'es' } },
+    ];
+    expected.frontMatter.aliases = { description: ['meta-description'], date: ['lastupdate'] };
+    expected.permalinks = ['/:title/', '/:year/:month/:day/:title/'];
     expect(resolveConfig(uncommented, dir)).toEqual(expected);
   });
 
@@ -59,12 +69,13 @@ describe('initProject', () => {
     const dir = tempDir();
     initProject({ dir, site: SITE, today: TODAY });
     const lines = uncommentKeys(readFileSync(path.join(dir, 'healthmd.config.yaml'), 'utf8')).split('\n');
-    let inTypes = false;
+    let parent = '';
     lines.forEach((line, i) => {
-      // The built-in types under `types:` are explained once, in the comment above it.
-      if (/^types:/.test(line)) inTypes = true;
-      else if (!line.startsWith(' ')) inTypes = false;
-      if (!inTypes && /^\s*[A-Za-z][\w-]*:/.test(line)) expect(lines[i - 1], `comment above ${line}`).toMatch(/^\s*#|:$/);
+      if (/^[A-Za-z]/.test(line)) parent = line;
+      // Each key of `site` has its own comment; the keys in the other blocks (the built-in types,
+      // the examples) are explained once, in the comment above their block.
+      const explained = /^[A-Za-z][\w-]*:/.test(line) || (parent.startsWith('site:') && /^ {2}[A-Za-z][\w-]*:/.test(line));
+      if (explained) expect(lines[i - 1], `comment above ${line}`).toMatch(/^\s*#/);
     });
   });
 
