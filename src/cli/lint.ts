@@ -15,6 +15,8 @@ import { FirstReads, frontMatterOnly, lintArticlesInProject, lintFilesInProject,
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { relativeTargets } from '../lint/placeless.js';
 import { rules } from '../rules/index.js';
+import { publishedRuleDocsUrl, type PackageLinks } from '../core/rule-docs.js';
+import { readRuleHelp } from '../core/rule-help.js';
 import { createContext } from './context.js';
 import { inShard, parseShard, type Shard } from './shard.js';
 import type { Io } from './io.js';
@@ -164,6 +166,7 @@ Examples:
           width: (toTerminal && terminalWidth({ isTTY: io.stdoutIsTTY, columns: io.stdoutColumns }, io.env)) || DEFAULT_WIDTH,
           rules,
           version: pkg.version,
+          ...(target.format === 'sarif' ? { ruleHelp: readRuleHelp(rules.map((rule) => rule.id)), ruleUrl: (id: string) => publishedRuleDocsUrl(id, pkg as PackageLinks) } : {}),
         });
         if (target.file !== undefined) writeReport(target.file, report, context.cwd);
         else if (report) (flags.fix && flags.stdin ? io.stderr : io.stdout)(report.endsWith('\n') ? report : `${report}\n`);

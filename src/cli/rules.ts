@@ -19,7 +19,7 @@ export interface RuleSummary {
   options: Record<string, unknown>;
   /** The rule's page in the package (docs/rules/<id>.md). */
   docs: string;
-  /** Where the rule is documented (SARIF's helpUri is the same address). */
+  /** Where the rule is documented on this machine (the file in the installed package). */
   url: string;
 }
 

@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { HOMEPAGE, ruleDocsUrl } from '../core/rule-docs.js';
+import { HOMEPAGE } from '../core/rule-docs.js';
 import type { Rule } from '../rules/types.js';
-import { displayPath, type Formatter } from './types.js';
+import { displayPath, type FormatContext, type Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -27,7 +27,7 @@ export const formatSarif: Formatter = (results, context) => {
             name: 'healthmd',
             version: context.version,
             informationUri: HOMEPAGE,
-            rules: context.rules.map(reportingDescriptor),
+            rules: context.rules.map((rule) => reportingDescriptor(rule, context)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
@@ -47,11 +47,19 @@ interface ArtifactLocation {
   index: number;
 }
 
-function reportingDescriptor(rule: Rule) {
+/**
+ * A rule as code scanning shows it: its documentation travels in `help` (what GitHub displays for a
+ * rule), and `helpUri` is given only where the package has a public address: a path on the machine
+ * that ran lint would be a dead link wherever the report is read.
+ */
+function reportingDescriptor(rule: Rule, context: FormatContext) {
+  const help = context.ruleHelp?.[rule.id];
+  const helpUri = context.ruleUrl?.(rule.id);
   return {
     id: rule.id,
     shortDescription: { text: rule.description || rule.id },
-    helpUri: ruleDocsUrl(rule.id),
+    ...(helpUri ? { helpUri } : {}),
+    ...(help ? { help: { text: help.text, markdown: help.markdown } } : {}),
     defaultConfiguration: { level: rule.severity },
     properties: { fixable: Boolean(rule.fixable), fatal: Boolean(rule.fatal) },
   };

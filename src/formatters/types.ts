@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { LintResult } from '../lint/engine.js';
 import type { Rule } from '../rules/types.js';
 import { toPosix } from '../core/relative-path.js';
+import type { RuleHelp } from '../core/rule-help.js';
 
 export interface FormatContext {
   /** File paths in the output are relative to this folder. */
@@ -17,6 +18,10 @@ export interface FormatContext {
   rules: readonly Rule[];
   /** healthmd's version (sarif's tool.driver.version). */
   version: string;
+  /** Each rule's documentation, by id, for reports that carry it (sarif's `help`). */
+  ruleHelp?: Readonly<Record<string, RuleHelp>>;
+  /** The https address of a rule's page, where the package says it is published (sarif's `helpUri`). */
+  ruleUrl?: (ruleId: string) => string | undefined;
 }
 
 /** Pure: results in, text out. Only the CLI prints. */

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ruleDocsUrl } from '../../src/core/rule-docs.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { CWD, RULES, context, diagnostic, result, sampleResults } from './sample-results.js';
 
@@ -59,12 +57,17 @@ describe('formatSarif', () => {
     expect(byId['link-safety'].shortDescription.text).toBe('checks link-safety');
   });
 
-  it("gives every rule its help URL, the address 'healthmd rules --json' shows", () => {
-    const driver = run(formatSarif([], context())).tool.driver;
-    for (const rule of driver.rules) {
-      expect(rule.helpUri).toBe(ruleDocsUrl(rule.id));
-      expect(existsSync(fileURLToPath(rule.helpUri))).toBe(true);
-    }
+  it('carries each rule\'s documentation in help, which code scanning shows, and gives a helpUri only where there is a public address', () => {
+    const ruleHelp = { 'link-safety': { markdown: 'Links are **safe**.', text: 'Links are safe.' } };
+    const published = JSON.parse(formatSarif([], context({ ruleHelp, ruleUrl: (id) => `https://git.example/healthmd/docs/${id}.md` })));
+    expect(validate(published)).toBe(true);
+    const byId = Object.fromEntries(published.runs[0].tool.driver.rules.map((rule: { id: string }) => [rule.id, rule]));
+    expect(byId['link-safety']).toMatchObject({ helpUri: 'https://git.example/healthmd/docs/link-safety.md', help: { text: 'Links are safe.', markdown: 'Links are **safe**.' } });
+    expect(byId['heading-structure'].help).toBeUndefined();
+
+    const unpublished = JSON.parse(formatSarif([], context({ ruleHelp, ruleUrl: () => undefined })));
+    expect(validate(unpublished)).toBe(true);
+    for (const rule of unpublished.runs[0].tool.driver.rules) expect(rule).not.toHaveProperty('helpUri');
   });
 
   it('points each result at its rule, level and place', () => {

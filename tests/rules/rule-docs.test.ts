@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ruleDocsPath, ruleDocsUrl } from '../../src/core/rule-docs.js';
+import { publishedRuleDocsUrl, ruleDocsPath, ruleDocsUrl } from '../../src/core/rule-docs.js';
 import { rules } from '../../src/rules/index.js';
 import { fixture, lintOne } from './support/lint-with-rule.js';
 
@@ -26,7 +26,7 @@ describe('rule docs', () => {
       const file = path.join(REPO, ruleDocsPath(rule.id));
       const page = existsSync(file) ? readFileSync(file, 'utf8') : '';
 
-      it('has its page, and the url healthmd rules and SARIF give points at it', () => {
+      it('has its page, and the url healthmd rules gives points at it', () => {
         expect(page.startsWith(`# ${rule.id}\n`)).toBe(true);
         expect(page).toContain('## Why it matters');
         expect(ruleDocsUrl(rule.id)).toBe(new URL(ruleDocsPath(rule.id), `file://${REPO}/`).href);
@@ -48,4 +48,24 @@ describe('rule docs', () => {
       });
     });
   }
+});
+
+describe('publishedRuleDocsUrl', () => {
+  it("links to the rule's page in the repository package.json names, however npm's forms write it", () => {
+    const page = 'docs/rules/image-alt.md';
+    for (const repository of ['clinic/healthmd', 'github:clinic/healthmd', 'git+https://github.com/clinic/healthmd.git', 'git@github.com:clinic/healthmd.git', { type: 'git', url: 'https://github.com/clinic/healthmd' }]) {
+      expect(publishedRuleDocsUrl('image-alt', { repository }), JSON.stringify(repository)).toBe(`https://github.com/clinic/healthmd/blob/HEAD/${page}`);
+    }
+    expect(publishedRuleDocsUrl('image-alt', { repository: 'gitlab:clinic/healthmd' })).toBe(`https://gitlab.com/clinic/healthmd/-/blob/HEAD/${page}`);
+    expect(publishedRuleDocsUrl('image-alt', { repository: { url: 'git+https://github.com/clinic/tools.git', directory: 'packages/healthmd' } })).toBe(
+      `https://github.com/clinic/tools/blob/HEAD/packages/healthmd/${page}`,
+    );
+  });
+
+  it('falls back to an https homepage, and gives none where the package names no public address', () => {
+    expect(publishedRuleDocsUrl('image-alt', { homepage: 'https://healthmd.example/docs' })).toBe('https://healthmd.example/docs');
+    expect(publishedRuleDocsUrl('image-alt', { repository: 'https://git.example/clinic/healthmd', homepage: 'https://healthmd.example/' })).toBe('https://healthmd.example/');
+    expect(publishedRuleDocsUrl('image-alt', {})).toBeUndefined();
+    expect(publishedRuleDocsUrl('image-alt', { homepage: 'file:///home/me/healthmd' })).toBeUndefined();
+  });
 });
