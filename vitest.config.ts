@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    setupFiles: ['tests/support/compare-templates.ts'],
+    setupFiles: ['tests/support/compare-templates.ts', 'tests/support/remove-temp-folders.ts'],
     env: { NO_COLOR: '1', HEALTHMD_NOW: '' },
   },
 });

@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs modules of the benchmark, without types
 import { generateCorpus } from '../../bench/generate-corpus.mjs';
 // @ts-expect-error plain .mjs modules of the benchmark, without types
 import { formatTable, formatTime, parseTimeVerbose, summarize, verdict } from '../../bench/table.mjs';
+import { tempFolder } from '../support/temp-folders.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
 
 describe('the benchmark, on 20 articles', () => {
   it('generates the corpus and the floor writes one page per article', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'healthmd-bench-'));
+    const dir = tempFolder('healthmd-bench-');
     generateCorpus(dir, 20);
     const out = path.join(dir, 'floor');
     execFileSync(process.execPath, [path.join(REPO, 'bench/floor.mjs'), path.join(dir, 'articles'), out]);

@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchChromium } from './support/chromium.js';
 import { runCli, tempProject } from '../e2e/helpers.js';
 import { SAMPLE_NOW, sampleProject } from '../site/support/project.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 if (!hasChromium) console.warn(`Skipping the export browser tests: ${CHROMIUM} is not installed (apt-get install chromium).`);
 
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('an exported bundle in a real browser, from disk',
 
   it('renders a single-file article alone, with the network blocked, with its styles and images', async () => {
     // Alone in a folder: nothing beside it could stand in for what it failed to inline.
-    const lonely = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-single-')));
+    const lonely = realpathSync(tempFolder('healthmd-single-'));
     const file = path.join(lonely, 'spine-care.html');
     copyFileSync(path.join(images, 'single/articles/spine-care.html'), file);
     const document = pathToFileURL(file).href;

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
 import { defaultConfig, loadConfig, resolveConfig, type Config } from '../../src/core/config.js';
 import { ConfigError } from '../../src/core/errors.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const parse = (relPath: string, content: string, config: Config = defaultConfig('/p')) => parseArticle({ path: `/p/articles/${relPath}`, relPath, content, adopt: config });
 
@@ -52,7 +52,7 @@ describe('defaults: values by path, front matter wins', () => {
   });
 
   it('names the line of a wrong key in the config file', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'healthmd-adopt-'));
+    const dir = tempFolder('healthmd-adopt-');
     writeFileSync(path.join(dir, 'healthmd.config.yaml'), 'site:\n  title: T\ndefaults:\n  - match: glossary/**\n    values: {type: glossary}\n    scope: {path: glossary}\n');
     try {
       loadConfig(dir);

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseYaml, splitFrontMatter } from '../../src/core/front-matter.js';
 import { parseSimpleYaml } from '../../src/core/simple-yaml.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -135,7 +135,7 @@ function frontMatterOf(file: string): string | undefined {
 }
 
 describe('the fast path accepts typical front matter', () => {
-  const corpus = mkdtempSync(path.join(tmpdir(), 'healthmd-fm-corpus-'));
+  const corpus = tempFolder('healthmd-fm-corpus-');
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
   it('accepts every sample article', () => {

@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArticle, type Article } from '../../src/core/article.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { createProject } from '../../src/core/project.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 describe('createProject', () => {
   let root: string;
   let articles: string;
   beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'healthmd-project-'));
+    root = tempFolder('healthmd-project-');
     articles = path.join(root, 'articles');
     mkdirSync(articles);
   });
@@ -50,7 +50,7 @@ describe('createProject', () => {
   });
 
   it('counts a symbolic link out of the project as existing but not as a project file', () => {
-    const outside = mkdtempSync(path.join(tmpdir(), 'healthmd-outside-'));
+    const outside = tempFolder('healthmd-outside-');
     try {
       writeFileSync(path.join(outside, 'secret.png'), 'x');
       writeFileSync(path.join(root, 'inside.png'), 'x');

@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle, REPO, runCli, tempProject } from './helpers.js';
 import { listFiles } from '../site/support/project.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const env = { HEALTHMD_NOW: '2024-06-01' };
 
@@ -39,7 +39,7 @@ const identity = (file: string) => {
 
 /** Builds the project as it is now into a copy of it, without the cache or the output: what the incremental build must equal. */
 async function cleanBuild(cwd: string): Promise<Record<string, string>> {
-  const copy = mkdtempSync(path.join(os.tmpdir(), 'healthmd-clean-'));
+  const copy = tempFolder('healthmd-clean-');
   // Not the output, the cache, nor a replaced output being removed beside it.
   cpSync(cwd, copy, { recursive: true, filter: (source) => !/[\\/](public|\.healthmd|\.public\.healthmd-[^\\/]*)$/.test(source) });
   const result = await runCli(['build', '--no-cache'], { cwd: copy, env });

@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const SAMPLE = 'articles/collaborative-care-back-pain.md';
 
 /** A copy of the installed package (bin, dist, package.json), to spoil its code cache. */
 function installedCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'healthmd-code-cache-'));
+  const dir = tempFolder('healthmd-code-cache-');
   for (const name of ['bin', 'dist', 'package.json']) cpSync(path.join(REPO, name), path.join(dir, name), { recursive: true });
   return dir;
 }
@@ -24,7 +24,7 @@ const lint = (pkg: string, userCache: string) =>
 describe("the CLI's code cache", () => {
   it('ships with the bundle and is used as it is: nothing is written to the user cache', () => {
     expect(readdirSync(path.join(REPO, 'dist/code-cache')).filter((name) => name.endsWith('.v8'))).toHaveLength(1);
-    const userCache = mkdtempSync(path.join(tmpdir(), 'healthmd-user-cache-'));
+    const userCache = tempFolder('healthmd-user-cache-');
     const result = lint(REPO, userCache);
     expect([0, 1]).toContain(result.status);
     expect(JSON.parse(result.stdout)[0].filePath).toBe(SAMPLE);
@@ -39,8 +39,8 @@ describe("the CLI's code cache", () => {
     // V8 itself accepts a payload with a flipped byte; only the digest in front of it tells.
     bytes[bytes.length >> 1] ^= 0xff;
     writeFileSync(path.join(cacheDir, name), bytes);
-    const userCache = mkdtempSync(path.join(tmpdir(), 'healthmd-user-cache-'));
-    const expected = lint(REPO, mkdtempSync(path.join(tmpdir(), 'healthmd-user-cache-')));
+    const userCache = tempFolder('healthmd-user-cache-');
+    const expected = lint(REPO, tempFolder('healthmd-user-cache-'));
     const spoiled = lint(pkg, userCache);
     expect({ status: spoiled.status, stdout: spoiled.stdout, stderr: spoiled.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
     expect(readdirSync(userCache)).toEqual([name]);
@@ -53,7 +53,7 @@ describe("the CLI's code cache", () => {
   it('keeps the newest eight caches in the user cache folder, and removes what a killed run left half-written', () => {
     const pkg = installedCopy();
     writeFileSync(path.join(pkg, 'dist/code-cache', readdirSync(path.join(pkg, 'dist/code-cache'))[0]), 'not a cache');
-    const userCache = mkdtempSync(path.join(tmpdir(), 'healthmd-user-cache-'));
+    const userCache = tempFolder('healthmd-user-cache-');
     // Caches of other versions and flags, a day apart, the newest first; an old and a fresh half-written file; someone else's file.
     const others = Array.from({ length: 10 }, (_, i) => `cli-${String(i).padStart(32, '0')}.v8`);
     const day = 24 * 60 * 60;

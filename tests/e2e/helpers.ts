@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { chownSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempFolder } from '../support/temp-folders.js';
 
 /** The repository root (tests/e2e/ is two levels down). */
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,7 +74,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
  * systems where the temp dir is a symlink.
  */
 export function tempProject(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-test-')));
+  const dir = realpathSync(tempFolder('healthmd-test-'));
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { FirstReads, frontMatterOnly, lintFilesInProject } from '../../src/lint/lint-files.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 function project(): { root: string; file: { path: string; relPath: string } } {
-  const root = mkdtempSync(path.join(tmpdir(), 'healthmd-lint-files-'));
+  const root = tempFolder('healthmd-lint-files-');
   roots.push(root);
   const file = { path: path.join(root, 'guide.md'), relPath: 'guide.md' };
   writeFileSync(file.path, '---\ntitle: First\n---\nBody.\n');

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { Liquid } from 'liquidjs';
@@ -8,6 +7,7 @@ import { TemplateEngine, TemplateError } from '../../src/render/template-engine.
 import type { Theme } from '../../src/render/theme.js';
 import { loadTheme } from '../../src/site/load-theme.js';
 import { article, renderSite } from './support/site.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 function theme(templates: Record<string, string>): Theme {
   return {
@@ -17,7 +17,7 @@ function theme(templates: Record<string, string>): Theme {
 }
 
 function projectTemplates(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'healthmd-templates-'));
+  const dir = tempFolder('healthmd-templates-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);

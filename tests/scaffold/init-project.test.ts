@@ -1,16 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultConfig, loadConfig, resolveConfig } from '../../src/core/config.js';
 import { EXAMPLE_ARTICLE, initProject, WORKFLOW_FILE } from '../../src/scaffold/init-project.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const SITE = { title: 'Clinic: "Back" & Joints #1', baseUrl: 'https://clinic.example/health/', language: 'de-AT' };
 const TODAY = '2024-05-08';
 
 function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'healthmd-init-'));
+  return tempFolder('healthmd-init-');
 }
 
 /** Every file under a folder with its bytes, for before/after comparisons. */

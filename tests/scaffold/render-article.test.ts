@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
@@ -10,11 +9,12 @@ import { DESCRIPTION_PLACEHOLDER } from '../../src/scaffold/article-front-matter
 import { findArticleTemplate } from '../../src/scaffold/article-template.js';
 import type { NewArticle } from '../../src/scaffold/new-article.js';
 import { renderArticle } from '../../src/scaffold/render-article.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const PLACEHOLDER = /\[\[[^\]]*\]\]/;
 
 function project(files: Record<string, string> = {}): Config {
-  const root = mkdtempSync(path.join(tmpdir(), 'healthmd-render-'));
+  const root = tempFolder('healthmd-render-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

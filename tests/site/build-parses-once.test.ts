@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 const parsed: string[] = [];
 vi.mock('../../src/core/article.js', async (original) => {
@@ -21,7 +21,7 @@ const { removeNow } = await import('../../src/site/remove-later.js');
 
 describe('buildSite', () => {
   it('parses each article once, a draft that a published article links to included', () => {
-    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-once-')));
+    const root = realpathSync(tempFolder('healthmd-once-'));
     try {
       mkdirSync(path.join(root, 'articles'));
       const front = (title: string, extra = '') => `---\ntitle: ${title}\ndescription: A short description of ${title} for search results.\ndate: 2025-01-01\n${extra}---\n`;
@@ -39,7 +39,7 @@ describe('buildSite', () => {
   });
 
   it('reports the findings of a large site in the order of its files, though it lints them in the order of their pages', () => {
-    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-order-')));
+    const root = realpathSync(tempFolder('healthmd-order-'));
     try {
       writeDatedArticles(root, 520);
       // Without disclaimer or sources every article has errors, and the build stops.
@@ -54,7 +54,7 @@ describe('buildSite', () => {
   });
 
   it('past the memory budget, reads each article of a large site again once, for its lint and its page together', () => {
-    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-twice-')));
+    const root = realpathSync(tempFolder('healthmd-twice-'));
     try {
       const count = 520;
       writeDatedArticles(root, count);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import { removeNow } from '../../src/site/remove-later.js';
 import { activeContent } from './support/active-content.js';
 import { listFiles } from './support/project.js';
 import { renderSite } from '../render/support/site.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 /**
  * Generated articles, hostile by construction (raw HTML and URL attack vectors, YAML edge cases,
@@ -235,7 +236,7 @@ describe('generated hostile articles', () => {
     fc.assert(
       // Mostly --skip-lint: a hostile article has lint errors, and a build they stop writes nothing at all.
       fc.property(project, fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), (articles, skipLint) => {
-        const sandbox = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-prop-')));
+        const sandbox = realpathSync(tempFolder('healthmd-prop-'));
         const root = path.join(sandbox, 'project');
         mkdirSync(path.join(root, 'articles/img'), { recursive: true });
         writeFileSync(path.join(root, 'articles/img/pixel.png'), Buffer.from('89504e470d0a1a0a', 'hex'));

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lockOutput } from '../../src/site/output-lock.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 let parent: string;
 let outDir: string;
@@ -10,7 +10,7 @@ let lockFile: string;
 const display = (p: string) => path.relative(parent, p);
 
 beforeEach(() => {
-  parent = mkdtempSync(path.join(tmpdir(), 'healthmd-lock-'));
+  parent = tempFolder('healthmd-lock-');
   outDir = path.join(parent, 'public');
   lockFile = path.join(parent, '.public.healthmd-lock');
 });

@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listTree, treeEntries } from '../../src/site/write-op.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 describe('listTree', () => {
   it('lists every entry of a tree, each folder before what it holds, without following links', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'healthmd-list-'));
+    const root = tempFolder('healthmd-list-');
     mkdirSync(path.join(root, 'a/b'), { recursive: true });
     writeFileSync(path.join(root, 'a/b/page.html'), 'page');
     writeFileSync(path.join(root, 'a/name with\nnewline'), 'odd');
@@ -30,14 +31,14 @@ describe('listTree', () => {
   });
 
   it('has no entries for an empty folder', () => {
-    expect([...treeEntries(listTree(mkdtempSync(path.join(os.tmpdir(), 'healthmd-list-'))))]).toEqual([]);
+    expect([...treeEntries(listTree(tempFolder('healthmd-list-')))]).toEqual([]);
   });
 
   it('lists any tree of files and folders exactly (property)', () => {
     const segment = fc.stringMatching(/^[a-z0-9 ._-]{1,8}$/).filter((name) => name !== '.' && name !== '..');
     fc.assert(
       fc.property(fc.uniqueArray(fc.array(segment, { minLength: 1, maxLength: 3 }), { maxLength: 12, selector: (parts) => parts.join('/') }), (paths) => {
-        const root = mkdtempSync(path.join(os.tmpdir(), 'healthmd-list-'));
+        const root = tempFolder('healthmd-list-');
         const expected = new Map<string, string>();
         for (const parts of paths) {
           const file = parts.join('/');

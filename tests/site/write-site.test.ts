@@ -1,17 +1,17 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutputItem } from '../../src/render/site-renderer.js';
 import { checkOutputFolder, MARKER, readMarker } from '../../src/site/output-folder.js';
 import { removeNow } from '../../src/site/remove-later.js';
 import { halfSwapped, Staging, writeSite, type WriteSiteOptions } from '../../src/site/write-site.js';
+import { tempFolder } from '../support/temp-folders.js';
 
 let parent: string;
 let outDir: string;
 
 beforeEach(() => {
-  parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'healthmd-write-')));
+  parent = realpathSync(tempFolder('healthmd-write-'));
   outDir = path.join(parent, 'public');
 });
 
