@@ -22,7 +22,8 @@ const FAILURES: Record<string, { reason: string; remedy?: string; elsewhere?: bo
 export function ioFailure(error: unknown, options: { elsewhere?: string } = {}): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code === undefined ? undefined : FAILURES[code];
-  if (!known) return code ?? (error instanceof Error ? error.message : String(error));
+  // An error of another kind keeps its own words (they hold its code).
+  if (!known) return error instanceof Error ? error.message : String(error);
   const remedies = [known.remedy, known.elsewhere && options.elsewhere ? `choose another ${options.elsewhere}` : undefined].filter(Boolean);
   return `${known.reason} (${code})${remedies.length ? `; ${remedies.join(', or ')}` : ''}`;
 }
