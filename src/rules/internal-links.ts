@@ -22,7 +22,7 @@ const siteLinksCache = new WeakMap<readonly Article[], SiteLinks>();
 export const internalLinks = defineRule({
   id: 'internal-links',
   description:
-    'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id; ' +
+    'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id (or, with html: sanitize, an id or <a name> that raw HTML sets); ' +
     "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
   severity: 'error',
   messages: {
@@ -64,7 +64,7 @@ function checkLink(context: Context, link: LinkRef): void {
   }
   const file = localPath(link.href, path.dirname(article.path), url);
   if (!file) {
-    if (anchor) checkAnchor(report, link, anchor, article, 'this article');
+    if (anchor) checkAnchor(context, report, anchor, article, 'this article');
     return;
   }
   const shown = () => relativePath(config.root, file);
@@ -77,7 +77,7 @@ function checkLink(context: Context, link: LinkRef): void {
       const advice = near ? `did you mean ${near}?` : 'fix the path or create the article';
       report('missing-file', { target: shown(), advice });
     } else if (anchor && !target.problem) {
-      checkAnchor(report, link, anchor, target, shown());
+      checkAnchor(context, report, anchor, target, shown());
     }
   } else {
     // The renderer decides from the same verdict (article-urls.ts): a link that passes here is on the page, its file copied.
@@ -106,7 +106,7 @@ function checkSiteLink(context: Context, report: Report, link: LinkRef, anchor: 
     target.article ? relativePath(path.dirname(article.path), target.article.path) : `/${encodeSitePath(target.sitePath)}`;
   if (resolved.kind === 'page') {
     const target = resolved.article && project.article(resolved.article.path);
-    if (anchor && target && !target.problem) checkAnchor(report, link, anchor, target, relativePath(config.root, target.path));
+    if (anchor && target && !target.problem) checkAnchor(context, report, anchor, target, relativePath(config.root, target.path));
     return;
   }
   if (resolved.kind === 'ambiguous') {
@@ -121,15 +121,31 @@ function checkSiteLink(context: Context, report: Report, link: LinkRef, anchor: 
   report('unresolved-site-link', { advice });
 }
 
-function checkAnchor(report: Report, link: LinkRef, anchor: string, target: Article, shown: string): void {
+function checkAnchor(context: Context, report: Report, anchor: string, target: Article, shown: string): void {
   const ids = headingIds(target);
-  if (ids.includes(anchor)) return;
+  if (ids.includes(anchor) || (context.config.html === 'sanitize' && rawIds(target).has(anchor))) return;
   const match = closestMatch(anchor, ids);
   let advice: string;
   if (match) advice = `did you mean #${match}?`;
   else if (ids.length === 0) advice = 'it has no headings; link to the page without an anchor';
   else advice = `link to one of its headings: ${ids.slice(0, MAX_LISTED_IDS).map((id) => `#${id}`).join(', ')}${ids.length > MAX_LISTED_IDS ? ', …' : ''}`;
   report('missing-anchor', { anchor, target: shown, advice });
+}
+
+/**
+ * The anchors raw HTML gives a page under `html: sanitize`, which keeps them as written
+ * (sanitize-raw-html.ts): an element's `id` (`<h2 id="treating">`, `<p id="dose">`) and a link's
+ * `name` (`<a name="dose">`, the old way to mark a place). An id that clashes with a heading's is
+ * prefixed there, but the heading then answers to it, so a link to it still lands.
+ */
+function rawIds(article: Article): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const tag of bodyTags(article)) {
+    if (tag.kind !== 'start') continue;
+    const id = attribute(tag, 'id')?.value ?? (tag.name === 'a' ? attribute(tag, 'name')?.value : undefined);
+    if (id) ids.add(id);
+  }
+  return ids;
 }
 
 /** File names of the linted articles in a folder: the likely targets of a mistyped link. */

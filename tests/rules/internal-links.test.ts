@@ -19,6 +19,15 @@ describe('internal-links', () => {
     expect(lint(fixture(ID, 'ok.md'))).toEqual([]);
   });
 
+  it('accepts an anchor that raw HTML sets (an id, or a link name), here or in another article, but not under html: text', () => {
+    const faq = { 'conditions/faq.md': '---\ntitle: FAQ\n---\n<h2 id="treating">Treating it</h2>\n\n<p id="dose">Two tablets.</p>\n' };
+    const body = '<a name="top"></a>Intro.\n\n[a](#top) [b](faq.md#treating) [c](faq.md#dose) [d](faq.md#missing)\n';
+    expect(summary(lint(article(body), { articles: faq }))).toEqual(['missing-anchor@6:49']);
+    // html: text removes every tag, and the ids with them.
+    const text = lint(article(body), { articles: faq, config: (c: Config) => void (c.html = 'text') });
+    expect(summary(text)).toEqual(['missing-anchor@6:1', 'missing-anchor@6:11', 'missing-anchor@6:32', 'missing-anchor@6:49']);
+  });
+
   it('reports missing articles, files and anchors, and links out of the project', () => {
     expect(summary(lint(fixture(ID, 'not-ok.md')))).toEqual([
       'missing-file@8:28',
