@@ -3,6 +3,7 @@ import type { Place } from '../core/diagnostic.js';
 import { isPlaceholderValue } from '../core/placeholder-value.js';
 import { defineRule, type RuleContext } from './types.js';
 import * as z from 'zod/mini';
+import { conflictMarkers } from './util/conflict-markers.js';
 import { reportExampleValues } from './util/example-values.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { shortcodeBodies } from './util/shortcode-bodies.js';
@@ -91,7 +92,7 @@ interface Hit {
 /** Finds what was left to be written: TODO-style notes, filler text and `healthmd new` placeholders. */
 export const noPlaceholder = defineRule({
   id: 'no-placeholder',
-  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values or other generators\' template syntax left in the text or front matter',
+  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values, other generators\' template syntax or git merge-conflict markers left in the text or front matter',
   severity: 'error',
   messages: {
     // `in` names the front-matter key ("title: ") when the words are there, and is empty in the body.
@@ -102,6 +103,7 @@ export const noPlaceholder = defineRule({
     'placeholder-value': '{{in}}"{{found}}" is what a script {{why}}: write the real text{{note}}',
     'template-syntax': '{{in}}Template syntax {{found}} from another generator is printed as written (healthmd never evaluates it): {{advice}}',
     'example-person': '{{key}}: "{{name}}" is an example, not a real {{role}}: {{action}}',
+    'conflict-marker': 'A merge conflict is left in the text (git\'s <<<<<<<, ======= and >>>>>>> lines): both versions would be published; keep the one you want and delete the other with the marker lines',
     'placeholder-date': '{{key}}: {{date}} is the date a script writes when it has none (day 0 of Unix time), not a real one: write the real date',
   },
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []) }),
@@ -136,6 +138,7 @@ export const noPlaceholder = defineRule({
         report({ messageId: hit.messageId, data: { ...hit.data, in: '' }, at: { start: block.bodyOffset(hit.index), end: block.bodyOffset(hit.index + hit.length) } });
       }
     }
+    for (const at of conflictMarkers(article.body)) report({ messageId: 'conflict-marker', at });
     for (const html of article.html) {
       if (!html.block || html.comment) continue;
       for (const hit of templateHits(html.raw)) {

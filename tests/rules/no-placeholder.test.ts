@@ -182,4 +182,12 @@ describe('no-placeholder', () => {
     const text = `${FRONT}<!-- healthmd-disable-next-line no-placeholder -->\nTBD for now.\n\nTBD again.\n`;
     expect(ids(lint(text))).toEqual(['todo@10:1']);
   });
+
+  it('reports a merge conflict git left in the text, once, from its first marker line to its last, but not one shown in a code block', () => {
+    const conflict = '<<<<<<< HEAD\nTake two tablets.\n=======\nTake one tablet.\n>>>>>>> dose-update\n';
+    const body = `Intro.\n\n${conflict}\n\`\`\`\n${conflict}\`\`\`\n\nA line of ======= is prose.\n`;
+    const findings = lintOne(RULE, `---\ntitle: Dose\n---\n${body}`);
+    expect(findings.map((d) => `${d.messageId}@${d.line}:${d.column}-${d.endLine}:${d.endColumn}`)).toEqual(['conflict-marker@6:1-10:20']);
+    expect(findings[0].message).toContain('both versions would be published');
+  });
 });
