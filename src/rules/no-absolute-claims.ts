@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRule } from './types.js';
+import { articleLanguage } from '../core/article-info.js';
 import { claimStarts, KINDS } from './util/claim-phrases.js';
+import { CLAIM_PATTERN_ES, LIMITED_AFTER_ES, OWN_BODY_BEFORE_ES, QUALIFIERS_ES } from './util/claim-phrases-es.js';
 import { phrasePattern } from './util/phrase-pattern.js';
 import { textBlocks } from './util/text-blocks.js';
 
@@ -69,7 +71,7 @@ const CITATION =
 export const noAbsoluteClaims = defineRule({
   id: 'no-absolute-claims',
   description:
-    'No absolute health claims (cures, certainty, "the only treatment", "works for everyone", "completely safe"); denials, hedges and doubted quotations pass, and "proven" passes beside a citation',
+    'No absolute health claims (cures, certainty, "the only treatment", "works for everyone", "completely safe"), in English and, on Spanish pages, in Spanish ("cura el asma", "sin efectos secundarios"); denials, hedges and doubted quotations pass, and "proven" passes beside a citation',
   severity: 'warning',
   messages: {
     claim: '"{{phrase}}" is an absolute claim ({{promise}}) {{advice}}',
@@ -78,13 +80,17 @@ export const noAbsoluteClaims = defineRule({
     phrase: '"{{phrase}}" is a phrase this project does not publish: say what the evidence shows and for whom, and cite the source',
   },
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []), allow: z._default(z.array(z.string().check(z.minLength(1))), []) }),
-  check({ article, options, report }) {
+  check({ article, config, options, report }) {
+    // Spanish pages have phrases of their own (claim-phrases-es.ts); every other page the English ones.
+    const spanish = articleLanguage(article, config).split('-')[0].toLowerCase() === 'es';
+    const builtIn = spanish ? spanishClaims : claims;
+    const qualifiers = spanish ? QUALIFIERS_ES : QUALIFIERS;
     const extra = phrasePattern(options.phrases);
     const allow = phrasePattern(options.allow);
     for (const block of textBlocks(article)) {
       const allowed = allow ? [...block.text.matchAll(allow)].map((m) => [m.index, m.index + m[0].length]) : [];
       const overlapsAllowed = (start: number, end: number) => allowed.some(([from, to]) => start < to && from < end);
-      const matches: Array<{ m: RegExpExecArray; kind?: string }> = claims(block.text).map((m) => ({ m, kind: kindOf(m) }));
+      const matches: Array<{ m: RegExpExecArray; kind?: string }> = builtIn(block.text).map((m) => ({ m, kind: kindOf(m) }));
       if (extra) matches.push(...[...block.text.matchAll(extra)].map((m) => ({ m })));
       matches.sort((a, b) => a.m.index - b.m.index);
       let cited: boolean | undefined;
@@ -95,8 +101,9 @@ export const noAbsoluteClaims = defineRule({
         // A configured phrase inside a built-in one (or the reverse) is one finding.
         if (start < covered) continue;
         covered = end;
-        if (overlapsAllowed(start, end) || qualified(block.text, start) || quoted(block.text, start, end) || asked(block.text, end)) continue;
-        if (kind !== undefined && LIMITABLE.has(kind) && LIMITED_AFTER.test(block.text.slice(end, end + 60))) continue;
+        if (overlapsAllowed(start, end) || qualified(block.text, start, qualifiers) || quoted(block.text, start, end) || asked(block.text, end)) continue;
+        if (kind !== undefined && LIMITABLE.has(kind) && (spanish ? LIMITED_AFTER_ES : LIMITED_AFTER).test(block.text.slice(end, end + 60))) continue;
+        if (spanish && kind === 'cure' && OWN_BODY_BEFORE_ES.test(block.text.slice(Math.max(0, start - 40), start))) continue;
         if (DENIED_AFTER.test(block.text.slice(end, end + 60)) || definedTerm(block.text, start, end) || labelledMyth(block.text, start)) continue;
         if (kind === 'certainty' && advice(block.text, start)) continue;
         if (distancedQuotation(block.text, start, end) || promotedAs(block.text, start)) continue;
@@ -158,6 +165,11 @@ function claims(text: string): RegExpExecArray[] {
   return found;
 }
 
+/** Built-in Spanish claims (claim-phrases-es.ts). */
+function spanishClaims(text: string): RegExpExecArray[] {
+  return [...text.matchAll(CLAIM_PATTERN_ES)];
+}
+
 /** The start of the sentence holding `index`: just past the last full stop, colon or paragraph break within 200 characters. */
 function sentenceStart(text: string, index: number): number {
   const from = Math.max(0, index - 200);
@@ -167,12 +179,12 @@ function sentenceStart(text: string, index: number): number {
 }
 
 /** True when a negation or hedge stands among the few words before `start` in the same sentence. */
-function qualified(text: string, start: number): boolean {
+function qualified(text: string, start: number, qualifiers: ReadonlySet<string>): boolean {
   const words = text.slice(sentenceStart(text, start), start).toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
   const recent = words.slice(-LOOKBACK_WORDS);
   return recent.some((word, i) => {
     if (/n['’]t$/.test(word)) return true;
-    if (!QUALIFIERS.has(word)) return false;
+    if (!qualifiers.has(word)) return false;
     if (!QUANTIFIERS.has(word)) return true;
     const previous = recent[i - 1] ?? words[words.length - recent.length + i - 1];
     return previous !== 'the' && previous !== 'a';

@@ -207,4 +207,30 @@ describe('no-absolute-claims', () => {
     expect(flagged('Some clinics advertise the laser as a way to regrow hair follicles.')).toEqual([]);
     expect(flagged('An exercise that helps one person might not help everyone.')).toEqual([]);
   });
+
+  describe('on a Spanish page (lang: es)', () => {
+    const spanish = (sentence: string): string[] =>
+      lint(`---\ntitle: Asma\nlang: es\n---\n${sentence}\n`).map((m) => sentence.slice(m.column - 1, m.endColumn! - 1));
+
+    it('flags the claims Spanish health marketing makes', () => {
+      expect(spanish('Este jarabe cura el asma y es completamente seguro.')).toEqual(['cura el asma', 'completamente seguro']);
+      expect(spanish('Nuestro remedio milagroso funciona para todo el mundo, sin efectos secundarios.')).toEqual(['remedio milagroso', 'funciona para todo el mundo', 'sin efectos secundarios']);
+      expect(spanish('Un spray que elimina el virus de la gripe. Te garantizamos que notarás la mejoría.')).toEqual(['elimina el virus', 'Te garantizamos que']);
+      expect(spanish('Es 100 % eficaz y el único tratamiento que funciona.')).toEqual(['100 % eficaz', 'el único tratamiento que funciona']);
+    });
+
+    it('passes denials, hedges, questions, limits, the body\'s own healing and a cited proof', () => {
+      expect(spanish('No hay cura para el asma. ¿Se cura el asma? La cura del asma aún no existe.')).toEqual([]);
+      expect(spanish('El tratamiento puede ser completamente seguro para la mayoría.')).toEqual([]);
+      expect(spanish('La mayoría de las personas no tiene efectos secundarios. Es eficaz y sin efectos secundarios graves.')).toEqual([]);
+      expect(spanish('Tu cuerpo eliminará el virus del resfriado con el tiempo.')).toEqual([]);
+      expect(spanish('Está clínicamente probado (Smith, 2019).')).toEqual([]);
+      expect(spanish('Está clínicamente probado.')).toEqual(['clínicamente probado']);
+    });
+
+    it('reads Spanish pages with the Spanish phrases only', () => {
+      expect(spanish('This syrup cures asthma.')).toEqual([]);
+      expect(flagged('This syrup cures asthma.')).toEqual(['cures asthma']);
+    });
+  });
 });
