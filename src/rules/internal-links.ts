@@ -9,6 +9,7 @@ import { defineRule, type RuleContext } from './types.js';
 import { closestMatch } from '../core/closest-match.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
+import { textBlocks } from './util/text-blocks.js';
 import { relativePath } from '../core/relative-path.js';
 
 const MAX_LISTED_IDS = 6;
@@ -23,7 +24,8 @@ export const internalLinks = defineRule({
   id: 'internal-links',
   description:
     'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id (or, with html: sanitize, an id or <a name> that raw HTML sets); ' +
-    "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases)",
+    "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases); " +
+    'a link or image that Markdown prints as written because its address holds a space is reported',
   severity: 'error',
   messages: {
     'missing-file': 'Link {{url}} points to {{target}}, which does not exist: {{advice}}',
@@ -32,6 +34,8 @@ export const internalLinks = defineRule({
     'not-published': 'Link {{url}} is shown as text without a link: {{reason}}',
     'unresolved-site-link':
       'Link {{url}} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; {{advice}}',
+    'unparsed-link':
+      "{{what}} {{written}} is printed as written, brackets and all: its address holds a space, which Markdown does not allow there (Jekyll's kramdown does); write the address as {{fixed}}",
     'ambiguous-site-link':
       'Link {{url}} is the old URL of more than one article ({{pages}}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file',
   },
@@ -39,6 +43,7 @@ export const internalLinks = defineRule({
     for (const link of context.article.links) {
       if (link.kind === 'link') checkLink(context, link);
     }
+    reportUnparsedLinks(context);
     // Raw HTML links go through the same resolver on the page (sanitize-raw-html.ts), so they are checked alike.
     for (const tag of bodyTags(context.article)) {
       const href = tag.kind === 'start' && tag.name === 'a' ? attribute(tag, 'href') : undefined;
@@ -130,6 +135,42 @@ function checkAnchor(context: Context, report: Report, anchor: string, target: A
   else if (ids.length === 0) advice = 'it has no headings; link to the page without an anchor';
   else advice = `link to one of its headings: ${ids.slice(0, MAX_LISTED_IDS).map((id) => `#${id}`).join(', ')}${ids.length > MAX_LISTED_IDS ? ', …' : ''}`;
   report('missing-anchor', { anchor, target: shown, advice });
+}
+
+/** `[words](address with a space "title")` and its image form, in a paragraph's Markdown, on one line. */
+const LINK_WITH_SPACE = /(!?)\[([^\]\n]{1,300})\]\(([^()\n<>"']*?[^\s()\n<>"'])(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;
+
+/**
+ * Links and images that Markdown does not read as such because their address holds a space
+ * (`![Red eye](red eye.png)`, as Jekyll sites write them): the page shows the brackets and the
+ * address, and the link or image is lost. Only where marked made no link of them.
+ */
+function reportUnparsedLinks(context: Context): void {
+  const { article } = context;
+  for (const block of textBlocks(article)) {
+    if (!block.raw.includes('](')) continue;
+    // Code spans blanked, offsets kept: `[x](a b)` in code is code.
+    const source = block.raw.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
+    for (const match of source.matchAll(LINK_WITH_SPACE)) {
+      const address = match[3].trim();
+      if (!/\s/.test(address)) continue;
+      const start = block.bodyOffset(match.index);
+      const end = block.bodyOffset(match.index + match[0].length);
+      if (article.links.some((link) => link.start < end && start < link.end)) continue;
+      const what = match[1] ? 'Image' : 'Link';
+      context.report({
+        messageId: 'unparsed-link',
+        data: { what, written: `'${match[0].length > 80 ? `${match[0].slice(0, 77)}…` : match[0]}'`, fixed: fixedAddress(address) },
+        at: { start, end },
+      });
+    }
+  }
+}
+
+/** What to write instead of an address with a space; template syntax is no-placeholder's to explain, and its space is no typo. */
+function fixedAddress(address: string): string {
+  if (address.includes('{{') || address.includes('{%')) return 'a relative path to the file, without the template syntax (healthmd never evaluates it)';
+  return `<${address}> or ${address.replace(/\s/g, (c) => encodeURIComponent(c))}`;
 }
 
 /**

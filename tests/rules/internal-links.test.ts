@@ -28,6 +28,15 @@ describe('internal-links', () => {
     expect(summary(text)).toEqual(['missing-anchor@6:1', 'missing-anchor@6:11', 'missing-anchor@6:32', 'missing-anchor@6:49']);
   });
 
+  it('reports a link or image Markdown prints as written because its address holds a space, not one in code or written right', () => {
+    const body = '![Red eye](red eye.png "Eye allergy") and [the guide](pollen guide.md).\n\n`[x](a b)` [ok](<pollen guide.md>) [fine](back-pain.md)\n';
+    const findings = lint(article(body), { files: ['articles/conditions/red eye.png'] });
+    expect(summary(findings)).toEqual(['unparsed-link@4:1', 'unparsed-link@4:43', 'missing-file@6:12']);
+    expect(findings[0].message).toBe(
+      "Image '![Red eye](red eye.png \"Eye allergy\")' is printed as written, brackets and all: its address holds a space, which Markdown does not allow there (Jekyll's kramdown does); write the address as <red eye.png> or red%20eye.png",
+    );
+  });
+
   it('reports missing articles, files and anchors, and links out of the project', () => {
     expect(summary(lint(fixture(ID, 'not-ok.md')))).toEqual([
       'missing-file@8:28',
