@@ -15,13 +15,15 @@ import { localImage } from './util/image-file.js';
 export const noRawHtml = defineRule({
   id: 'no-raw-html',
   description:
-    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words (an image the page cannot show, as its alt text)',
+    'Raw HTML in the body (comments are fine): an error naming what no html mode publishes (scripts, styles, forms, frames, event handlers, unsafe URLs); a warning for the rest, published as written or, outside the allowlist and with html: text, as its words (an image the page cannot show, as its alt text); Markdown on the lines of an HTML block, which is printed as written, is a warning',
   severity: 'error',
   messages: {
     'active-html': 'Raw HTML {{what}}: remove it or write Markdown instead',
     'raw-html': 'Raw HTML {{tags}} is published as written; Markdown would be checked by every rule',
     'unlisted-html': 'Raw HTML {{removed}}{{asWritten}}; write Markdown to keep control of how it looks',
     'text-only': 'Raw HTML {{tags}} is published as its text only (html: text removes every tag)',
+    'markdown-in-html':
+      "Markdown inside an HTML block is printed as written, not read: {{written}} (an HTML block runs to the next blank line); leave a blank line between the HTML and the Markdown",
   },
   check(context) {
     const { article, config, report } = context;
@@ -51,6 +53,7 @@ export const noRawHtml = defineRule({
       else if (unlisted) next.removed.add(unlisted);
       else next.written.add(label(tag));
     }
+    reportMarkdownInHtml(context);
     for (const { first, last, written, removed } of groups.values()) {
       const at = { start: first.start, end: last.end };
       if (config.html === 'text') {
@@ -91,6 +94,28 @@ function containerOf(article: RuleContext['article']): (tag: BodyTag) => unknown
 
 function label(tag: BodyTag): string {
   return tag.kind === 'end' ? `</${tag.name}>` : `<${tag.name}>`;
+}
+
+/** A Markdown image or link, or bold text, on a line of its own inside an HTML block. */
+const MARKDOWN_LINE = /^[ \t]*(?:!?\[[^\]\n]+\]\([^)\n]+\)|\*\*[^*\n]+\*\*)/gm;
+
+/**
+ * Markdown written on the lines of an HTML block (`<br>` on one line, `![Pollen](pollen.png)` on
+ * the next, as Jekyll sites do): CommonMark ends the block only at a blank line, so those lines
+ * are published as their characters. One warning per line, at its Markdown.
+ */
+function reportMarkdownInHtml({ article, report }: RuleContext): void {
+  for (const html of article.html) {
+    if (!html.block || html.comment || !(html.raw.includes('](') || html.raw.includes('**'))) continue;
+    // <pre>, <script>, <style> and <textarea> blocks run to their end tag and hold text as written on purpose.
+    if (/^[ \t]*<(?:pre|script|style|textarea)[\s>]/i.test(html.raw)) continue;
+    for (const match of html.raw.matchAll(MARKDOWN_LINE)) {
+      const lead = match[0].length - match[0].trimStart().length;
+      const text = match[0].trimStart();
+      const start = html.start + match.index + lead;
+      report({ messageId: 'markdown-in-html', data: { written: `'${text.length > 60 ? `${text.slice(0, 57)}…` : text}'` }, severity: 'warning', at: { start, end: start + text.length } });
+    }
+  }
 }
 
 /** What no mode publishes of a tag, in words; undefined when there is none. */

@@ -64,6 +64,15 @@ describe('no-raw-html', () => {
     ]);
   });
 
+  it('warns about Markdown on the lines of an HTML block, which is printed as written, but not in <pre> or after a blank line', () => {
+    const body = '<br>\n![Pollen grain](pollen.png){: .center}\n**Bold words**\n<br>\n\n<pre>\n**kept as written**\n</pre>\n\n<div>\n\n![Fine](ok.png)\n\n</div>\n';
+    const findings = lintOne(ID, article(body)).filter((d) => d.messageId === 'markdown-in-html');
+    expect(findings.map((d) => `${d.line}:${d.column}-${d.endColumn}`)).toEqual(['5:1-28', '6:1-15']);
+    expect(findings[0].message).toBe(
+      "Markdown inside an HTML block is printed as written, not read: '![Pollen grain](pollen.png)' (an HTML block runs to the next blank line); leave a blank line between the HTML and the Markdown",
+    );
+  });
+
   it('does not report tel: and sms: links as removed', () => {
     const findings = lintOne(ID, article('<p>Call <a href="tel:+1-800-273-8255">1-800-273-8255</a> or text <a href="sms:838255">838255</a>.</p>\n'));
     expect(findings.map((d) => [d.severity, d.message])).toEqual([['warning', 'Raw HTML <p>, <a> is published as written; Markdown would be checked by every rule']]);
