@@ -66,17 +66,24 @@ export function articleAliases(article: Article): Aliases {
 
 /**
  * The file a redirect page for the old URL `text` is written to. A site-root path (as Jekyll and
- * Hugo write them); never the home page, a parent folder, or a character a file name cannot hold.
+ * Hugo write them), percent-decoded as a web server decodes the URL it is asked for (`%20` is
+ * the folder `salud respiratoria`), so the page stands where the old URL is looked for; never the
+ * home page, a parent folder, or a character a file name cannot hold, judged after decoding.
  */
 function aliasFile(text: string): { file: string } | { reason: string } {
-  const value = text.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) return { reason: 'is a full URL: an alias is an old path of this site, such as /old-page/' };
-  if (!value.startsWith('/')) return { reason: 'is not a site-root path: start it with /, such as /old-page/' };
-  if (/[?#]/.test(value)) return { reason: 'has a query or fragment (? or #): a redirect page can only stand at a path' };
+  const written = text.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('//')) return { reason: 'is a full URL: an alias is an old path of this site, such as /old-page/' };
+  if (!written.startsWith('/')) return { reason: 'is not a site-root path: start it with /, such as /old-page/' };
+  if (/[?#]/.test(written)) return { reason: 'has a query or fragment (? or #): a redirect page can only stand at a path' };
+  // Servers disagree on an escaped slash (nginx reads it as a folder, Apache refuses the request),
+  // so no one place for the page would answer it everywhere.
+  if (/%(2f|5c)/i.test(written)) return { reason: 'has an escaped slash (%2F or %5C): write the folders with / itself, such as /old/page/' };
+  const value = decodedPath(written);
+  if (value === undefined) return { reason: "has a broken percent-escape: each % must start a UTF-8 escape such as %20, and a % meant as itself is written %25" };
   // eslint-disable-next-line no-control-regex
-  if (/[\0-\x1f\\:*"<>|]/.test(value)) return { reason: 'has a character a file name cannot hold (\\ : * " < > | or a control character)' };
+  if (/[\0-\x1f\\:*?"<>|]/.test(value)) return { reason: 'has a character a file name cannot hold (\\ : * ? " < > | or a control character), written or percent-escaped' };
   const segments = value.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return { reason: 'has . or .. segments: write the old path as it was, from the site root' };
+  if (segments.some((segment) => segment === '.' || segment === '..')) return { reason: 'has . or .. segments, written or percent-escaped: write the old path as it was, from the site root' };
   if (segments.length === 0) return { reason: 'is the home page, which the site writes itself' };
   const path = segments.join('/');
   const file = value.endsWith('/') || !/\.html?$/i.test(path) ? `${path}/index.html` : path;
@@ -85,4 +92,14 @@ function aliasFile(text: string): { file: string } | { reason: string } {
     return { reason: `is one of the site's own files (${SITE_FOLDERS.join(', ')}, ${SITE_FILES.join(', ')})` };
   }
   return { file };
+}
+
+/** `text` with every percent-escape decoded, or undefined where one is not valid UTF-8. */
+function decodedPath(text: string): string | undefined {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }

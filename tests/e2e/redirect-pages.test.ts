@@ -53,3 +53,20 @@ describe('aliases become redirect pages', () => {
     expect(existsSync(path.resolve(path.dirname(file), href))).toBe(true);
   });
 });
+
+describe('a percent-escaped alias', () => {
+  it('gets its redirect page at the decoded path, where a web server looks for the old URL; an escaped climb is reported and not written', async () => {
+    const newborn = front('Newborn breathing', 'redirect_from:\n  - "/salud%20respiratoria/reci%C3%A9n-nacido/"\n  - "/%2e%2e/%2e%2e/escaped/"\n') + 'Text.\n';
+    const project = tempProject({ 'healthmd.config.yaml': config, 'articles/newborn.md': newborn });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: project, env });
+    const messages = (JSON.parse(lint.stdout) as { messages: { ruleId: string; line: number; message: string }[] }[]).flatMap((r) => r.messages).filter((m) => m.ruleId === 'unique-slug');
+    expect(messages).toMatchObject([{ line: 7 }]);
+    expect(messages[0].message).toContain('%2e%2e');
+    const result = await runCli(['build', '--skip-lint'], { cwd: project, env });
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(project, 'public/salud respiratoria/recién-nacido/index.html'), 'utf8')).toContain('url=/health/articles/newborn/');
+    expect(existsSync(path.join(project, 'public/salud%20respiratoria'))).toBe(false);
+    expect(existsSync(path.join(project, 'escaped'))).toBe(false);
+    expect(existsSync(path.join(project, 'public/%2e%2e'))).toBe(false);
+  });
+});

@@ -46,6 +46,18 @@ describe('siteLinks', () => {
     expect(links.resolve('/articles/sant%ZZ/')).toMatchObject({ kind: 'unresolved' });
   });
 
+  it('resolves an alias written escaped or with its spaces, linked either way, to the one page', () => {
+    const escaped = article('newborn.md', { title: 'Newborn', redirect_from: '/salud%20respiratoria/recien-nacido/' });
+    const spaced = article('cough.md', { title: 'Cough', aliases: ['/salud respiratoria/tos/'] });
+    const links = siteLinks([escaped, spaced], config());
+    for (const href of ['/salud%20respiratoria/recien-nacido/', '/salud respiratoria/recien-nacido/']) {
+      expect(links.resolve(href)).toMatchObject({ kind: 'page', article: escaped });
+    }
+    for (const href of ['/salud%20respiratoria/tos/', '/salud respiratoria/tos/']) {
+      expect(links.resolve(href)).toMatchObject({ kind: 'page', article: spaced });
+    }
+  });
+
   it('reads old URLs only where permalinks, or the front matter, say how the old site spelled them', () => {
     expect(resolve('/are-my-children-eligible-for-chip')).toMatchObject({ kind: 'unresolved' });
     expect(resolve('/are-my-children-eligible-for-chip', ['/:title/'])).toMatchObject({ kind: 'page', sitePath: 'articles/are-my-children-eligible-for-chip/' });

@@ -113,6 +113,19 @@ describe('unique-slug', () => {
     expect(results.get('back-pain.md')).toEqual([]);
   });
 
+  it('judges a percent-escaped alias at the path it decodes to: the same old URL unescaped clashes, an escaped climb is refused', () => {
+    const results = lintWithRule(ID, {
+      articles: {
+        'newborn.md': '---\ntitle: Newborn\nredirect_from: "/salud%20respiratoria/recien-nacido/"\n---\nText.\n',
+        'other.md': '---\ntitle: Other\naliases: ["/salud respiratoria/recien-nacido/", "/%2e%2e/%2e%2e/etc/", "/a%2Fb/"]\n---\nText.\n',
+      },
+    });
+    expect(results.get('newborn.md')).toEqual([]);
+    const found = results.get('other.md')!;
+    expect(found.map((d) => d.messageId)).toEqual(['alias-clash', 'invalid-alias', 'invalid-alias']);
+    expect(found[0].message).toContain('an alias in newborn.md');
+  });
+
   it('refuses aliases that are not a site-root path of their own', () => {
     const content = '---\ntitle: Old\naliases: [old/page, /../etc/, "https://example.org/x", /, /a?b=1, /feed.xml, 3, /fine/]\n---\nText.\n';
     const found = lintOne(ID, content);
