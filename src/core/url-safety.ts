@@ -49,9 +49,9 @@ export function classifyUrl(href: string, use: UrlUse = 'link'): UrlClassificati
     return { kind: 'unsafe', target: 'protocol-relative', reason: 'a protocol-relative URL (//host) leaves the site with whatever scheme the page has' };
   }
   if (normal.startsWith('/')) {
-    // A link to a page of the site (internal-links checks it resolves); an image, though, is
-    // copied from the project, and a path from the site's root names no file of it.
-    if (use === 'image') return { kind: 'unsafe', target: 'site-root', reason: 'an image at a site-root path (/…) is not a file of the project the build can copy' };
+    // A link to a page of the site (internal-links checks it resolves); an image is a file of the
+    // project where Jekyll and Hugo keep one (siteRootFiles), published only if it is there.
+    if (use === 'image') return { kind: 'safe', target: 'site-root', reason: 'an image at a site-root path, published from the project root or static/' };
     return { kind: 'safe', target: 'site-root', reason: 'a page of this site' };
   }
   const head = normal.split(/[/?#]/, 1)[0];
@@ -131,17 +131,61 @@ function percentDecode(text: string): string {
  */
 export function localPath(href: string, fromFolder: string, url: UrlClassification = classifyUrl(href)): string | undefined {
   if (url.target !== 'relative') return undefined;
+  const decoded = decodedPathPart(href);
+  return decoded === '' ? undefined : path.resolve(fromFolder, decoded);
+}
+
+/** The path of a URL: query and fragment dropped, backslashes read as slashes, percent-encoding decoded. */
+function decodedPathPart(href: string): string {
   const pathPart = href.trim().replace(/\\/g, '/').split(/[?#]/, 1)[0];
-  if (pathPart === '') return undefined;
-  let decoded = pathPart;
-  if (pathPart.includes('%')) {
-    try {
-      decoded = decodeURIComponent(pathPart);
-    } catch {
-      // A broken escape is kept as written: the file will simply not be found.
-    }
+  if (!pathPart.includes('%')) return pathPart;
+  try {
+    return decodeURIComponent(pathPart);
+  } catch {
+    // A broken escape is kept as written: the file will simply not be found.
+    return pathPart;
   }
-  return path.resolve(fromFolder, decoded);
+}
+
+/**
+ * Where a Jekyll or Hugo site keeps the file a site-root path (`/uploads/a.webp`) serves: the
+ * project root (Jekyll's source folder) and Hugo's `static/`, in the order they are looked at.
+ */
+const SITE_ROOT_FOLDERS = ['', 'static'];
+
+/** The files a site-root image path may name, in the order they are looked at; none for other URLs. */
+export function siteRootFiles(href: string, root: string, url: UrlClassification = classifyUrl(href, 'image')): string[] {
+  if (url.target !== 'site-root') return [];
+  const decoded = decodedPathPart(href);
+  return SITE_ROOT_FOLDERS.map((folder) => path.join(root, folder, decoded));
+}
+
+/** The file an image names, what becomes of it, and every file looked at (more than one for a site-root path). */
+export interface LocalImage {
+  file: string;
+  verdict: LocalFileVerdict;
+  looked: string[];
+}
+
+/**
+ * The one decision, for lint (link-safety, no-raw-html) and for the renderer alike, on the local
+ * file an image names: a relative path from the article's folder, or a site-root path from where
+ * Jekyll and Hugo keep such files (the first one that is a project file is published). Undefined
+ * for an image that is not a local file (a web address, inline data). `exists` as for `localFileVerdict`.
+ */
+export function localImageFile(
+  href: string,
+  fromFolder: string,
+  root: string,
+  isProjectFile: (file: string) => boolean,
+  exists: (file: string) => boolean = isProjectFile,
+  url: UrlClassification = classifyUrl(href, 'image'),
+): LocalImage | undefined {
+  const looked = url.target === 'site-root' ? siteRootFiles(href, root, url) : [localPath(href, fromFolder, url)].filter((file) => file !== undefined);
+  if (looked.length === 0) return undefined;
+  // A file that is there tells the reason best (a folder, a symbolic link) when none can be published.
+  const file = looked.find((candidate) => !isOutsideFolder(candidate, root) && isProjectFile(candidate)) ?? looked.find(exists) ?? looked[0];
+  return { file, verdict: localFileVerdict(file, 'image', root, isProjectFile, exists), looked };
 }
 
 /** True when `file` (absolute) is not inside `folder`: it is the folder's parent, a sibling, or elsewhere. */

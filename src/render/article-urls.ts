@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { classifyUrl, localFileVerdict, localPath } from '../core/url-safety.js';
+import { classifyUrl, localFileVerdict, localImageFile, localPath } from '../core/url-safety.js';
 import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 import type { SiteLinks } from './site-links.js';
@@ -41,6 +41,11 @@ export const MEDIA_FOLDER = 'assets/media/';
 export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string, context: ArticleUrlContext): UrlTarget | undefined {
   const classification = classifyUrl(href, use);
   if (classification.kind === 'unsafe' || classification.target === 'empty') return undefined;
+  if (classification.target === 'site-root' && use === 'image') {
+    // Lint reports every verdict but publish at the image (link-safety).
+    const image = localImageFile(href, path.dirname(articleFile), context.root, context.isProjectFile, context.isProjectFile, classification);
+    return image?.verdict === 'publish' ? mediaTarget(context.root, image.file) : undefined;
+  }
   if (classification.target === 'site-root') {
     const link = context.siteLinks.resolve(href);
     if (link.kind === 'page') return { kind: 'site', sitePath: link.sitePath, fragment: cleanUrl(link.suffix) ?? '' };
@@ -60,8 +65,12 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
   }
   // Lint reports every other verdict at the link (link-safety for images, internal-links for links).
   if (localFileVerdict(file, use, context.root, context.isProjectFile) !== 'publish') return undefined;
-  const relative = relativePath(context.root, file);
-  return { kind: 'site', sitePath: MEDIA_FOLDER + relative, fragment: '', source: file };
+  return mediaTarget(context.root, file);
+}
+
+/** A project file copied into the site: under assets/media/ at its path in the project. */
+function mediaTarget(root: string, file: string): UrlTarget {
+  return { kind: 'site', sitePath: MEDIA_FOLDER + relativePath(root, file), fragment: '', source: file };
 }
 
 /** True when where a URL leads depends on the site (its pages, files and old URLs), not on the URL alone. */

@@ -29,13 +29,13 @@ export const linkSafety = defineRule({
   id: 'link-safety',
   description:
     'No javascript:, vbscript:, data: (raster data:image in images excepted), file:, unknown-scheme or protocol-relative (//host) URLs; ' +
-    'http: is a warning (option allowHttp turns it off); images (Markdown, raw <img src> and front matter) exist inside the project; ' +
+    'http: is a warning (option allowHttp turns it off); images (Markdown, raw <img src> and front matter) exist inside the project, ' +
+    'a site-root image (/uploads/a.png) at the project root or in static/ as Jekyll and Hugo keep them; ' +
     'a link or image with an empty address ([text](), <a href="">) is a warning (the page shows its words, unlinked). Site-root links (/about/) are site links: internal-links checks them',
   severity: 'error',
   options: z.strictObject({ allowHttp: z._default(z.boolean(), false) }),
   messages: {
     'unsafe-scheme': '{{label}} {{url}} is not allowed: {{reason}}; {{instead}}',
-    'absolute-path': '{{label}} {{url}} is left out of the built page: {{reason}}; use a path relative to this file, such as ../images/spine.png',
     'protocol-relative': '{{label}} {{url}} is not allowed: {{reason}}; write the full https:// address',
     'insecure-http': '{{label}} {{url}} uses unencrypted http: change it to https: if the site supports it (or set the link-safety option allowHttp)',
     'insecure-www':
@@ -126,9 +126,7 @@ function checkTarget(context: Context, target: Target): void {
   const report = (messageId: keyof typeof linkSafety.messages, data: Record<string, string> = {}, severity?: 'warning') =>
     context.report({ messageId, data: { label, url: quoteUrl(href), ...data }, at: target.at, ...(severity && { severity }) });
   if (url.kind === 'unsafe') {
-    if (url.target === 'site-root') {
-      report('absolute-path', { reason: url.reason });
-    } else if (url.target === 'protocol-relative') {
+    if (url.target === 'protocol-relative') {
       // Not a site link: it names another host and takes its scheme from the page, so the same
       // link is https: on the site, http: on a plain server and file: in an export opened from disk.
       report('protocol-relative', { reason: url.reason });
@@ -144,7 +142,7 @@ function checkTarget(context: Context, target: Target): void {
     else report('insecure-http', {}, 'warning');
     return;
   }
-  if (!target.local || url.target !== 'relative') return;
+  if (!target.local || (url.target !== 'relative' && url.target !== 'site-root')) return;
   const image = localImage(context, href, url);
   if (!image) return;
   const { verdict } = image;
@@ -152,7 +150,7 @@ function checkTarget(context: Context, target: Target): void {
   if (verdict === 'outside-project') {
     report('image-outside-project');
   } else if (verdict === 'missing') {
-    report('image-missing', { file: shown });
+    report('image-missing', { file: image.looked.map((file) => relativePath(context.config.root, file)).join(' and ') });
   } else if (verdict === 'not-a-project-file') {
     report('image-not-a-file', { file: shown });
   } else if (verdict === 'type') {

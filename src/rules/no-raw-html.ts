@@ -147,7 +147,7 @@ function imageLeftOut(context: RuleContext, tag: BodyTag): string | undefined {
   if (!src) return `<img> has no src and is left out, ${shown}`;
   // An unsafe src is an active part, reported as one.
   const url = classifyUrl(src, 'image');
-  if (url.kind === 'unsafe' || url.target !== 'relative') return undefined;
+  if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'site-root')) return undefined;
   const verdict = localImage(context, src, url)?.verdict;
   if (verdict === undefined || verdict === 'publish') return undefined;
   return `<img>: its file cannot be published (link-safety says why), so the image is left out, ${shown}`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, isOutsideFolder, isPublishableImage, localFileVerdict, localPath } from '../../src/core/url-safety.js';
+import { classifyUrl, isOutsideFolder, isPublishableImage, localFileVerdict, localImageFile, localPath } from '../../src/core/url-safety.js';
 
 describe('classifyUrl', () => {
   it.each([
@@ -62,9 +62,9 @@ describe('classifyUrl', () => {
     expect(classifyUrl(href).kind).toBe('unsafe');
   });
 
-  it.each(['/articles/back-pain/', '/are-my-children-eligible-for-chip', '&#47;etc/passwd', '/a?b#c'])('calls %j a site-root link, and refuses it as an image', (href) => {
+  it.each(['/articles/back-pain/', '/are-my-children-eligible-for-chip', '&#47;etc/passwd', '/a?b#c'])('calls %j a site-root link, and a site-root image whose file decides its fate', (href) => {
     expect(classifyUrl(href)).toMatchObject({ kind: 'safe', target: 'site-root' });
-    expect(classifyUrl(href, 'image')).toMatchObject({ kind: 'unsafe', target: 'site-root' });
+    expect(classifyUrl(href, 'image')).toMatchObject({ kind: 'safe', target: 'site-root' });
   });
 
   it.each([
@@ -163,5 +163,33 @@ describe('localFileVerdict', () => {
     expect(verdict('/project/files', 'link')).toBe('not-a-project-file');
     expect(verdict('/project/files/page.html', 'link')).toBe('type');
     expect(verdict('/project/files/logo.svg', 'image')).toBe('type');
+  });
+});
+
+describe('localImageFile', () => {
+  const inProject = new Set(['/project/uploads/a.webp', '/project/static/img/b.png', '/project/img/both.png', '/project/static/img/both.png', '/project/articles/images/c.jpg', '/project/static/img/d.png']);
+  const folders = new Set(['/project/img/d.png']);
+  const image = (href: string) =>
+    localImageFile(href, '/project/articles', '/project', (f) => inProject.has(f), (f) => inProject.has(f) || folders.has(f));
+
+  it('finds a site-root image at the project root (Jekyll) or in static/ (Hugo), the root first', () => {
+    expect(image('/uploads/a.webp')).toMatchObject({ file: '/project/uploads/a.webp', verdict: 'publish' });
+    expect(image('/img/b.png?v=2')).toMatchObject({ file: '/project/static/img/b.png', verdict: 'publish' });
+    expect(image('/img/both.png')).toMatchObject({ file: '/project/img/both.png', verdict: 'publish' });
+    // A folder of that name at the root does not hide the file in static/.
+    expect(image('/img/d.png')).toMatchObject({ file: '/project/static/img/d.png', verdict: 'publish' });
+    expect(image('/uploads/Contaminaci%C3%B3n%20a.webp')?.looked).toEqual(['/project/uploads/Contaminación a.webp', '/project/static/uploads/Contaminación a.webp']);
+  });
+
+  it('says what it looked at for a site-root image that is not there, and never leaves the project', () => {
+    expect(image('/uploads/gone.webp')).toEqual({ file: '/project/uploads/gone.webp', verdict: 'missing', looked: ['/project/uploads/gone.webp', '/project/static/uploads/gone.webp'] });
+    expect(image('/../secret.png')).toMatchObject({ verdict: 'outside-project' });
+    expect(image('/%2e%2e/secret.png')).toMatchObject({ verdict: 'outside-project' });
+    expect(image('/etc/passwd')).toMatchObject({ file: '/project/etc/passwd', verdict: 'missing' });
+  });
+
+  it('resolves a relative image from the article, as before, and is undefined for a web image', () => {
+    expect(image('images/c.jpg')).toEqual({ file: '/project/articles/images/c.jpg', verdict: 'publish', looked: ['/project/articles/images/c.jpg'] });
+    expect(image('https://example.org/x.png')).toBeUndefined();
   });
 });

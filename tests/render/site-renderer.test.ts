@@ -70,6 +70,21 @@ describe('SiteRenderer', () => {
     expect([...output.keys()].filter((p) => p.startsWith('assets/media/'))).toHaveLength(2);
   });
 
+  it('publishes a site-root image from the project root (Jekyll) or static/ (Hugo) as a relative one is; leaves out one in neither', () => {
+    const body = '![Diary](/uploads/diary.webp) ![Flow](/img/peak%20flow.png) ![Gone](/uploads/gone.png)\n\n<img src="/uploads/diary.webp" alt="Raw diary">\n';
+    const a = article('a.md', { title: 'A', image: '/img/hero.png', imageAlt: 'Hero' }, body);
+    const { output, text } = renderSite([a], { files: ['uploads/diary.webp', 'static/img/peak flow.png', 'static/img/hero.png'] });
+    expect(output.get('assets/media/uploads/diary.webp')).toEqual({ path: 'assets/media/uploads/diary.webp', copyFrom: '/project/uploads/diary.webp' });
+    expect(output.get('assets/media/static/img/peak flow.png')).toMatchObject({ copyFrom: '/project/static/img/peak flow.png' });
+    const html = text('articles/a/index.html');
+    expect(html).toContain('<img src="/assets/media/uploads/diary.webp" alt="Diary" loading="lazy"');
+    expect(html).toContain('<img src="/assets/media/static/img/peak%20flow.png" alt="Flow" loading="lazy"');
+    expect(html).toContain('<img src="/assets/media/uploads/diary.webp" alt="Raw diary"');
+    expect(html).toContain('<meta property="og:image" content="https://example.org/assets/media/static/img/hero.png">');
+    expect(html).toContain(' Gone</p>');
+    expect([...output.keys()].filter((p) => p.startsWith('assets/media/'))).toHaveLength(3);
+  });
+
   it('writes relative file links ending in index.html when asked (export)', () => {
     const a = article('dir/a.md', { title: 'A', tags: ['Back Pain'] }, '[B](../b.md)\n');
     const b = article('b.md', { title: 'B' });

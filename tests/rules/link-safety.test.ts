@@ -15,7 +15,7 @@ describe('link-safety', () => {
     expect(summary(lintOne(ID, fixture(ID, 'not-ok.md'), { files }))).toEqual([
       'image-outside-project@6:8',
       'image-missing@11:1',
-      'absolute-path@13:1',
+      'image-missing@13:1',
       'unsafe-scheme@15:14',
       'insecure-http@15:87',
       'protocol-relative@17:5',
@@ -119,9 +119,18 @@ describe('link-safety', () => {
   it('leaves site-root links to internal-links: they are site links, not a safety problem', () => {
     const body = '[CHIP](/are-my-children-eligible-for-chip) [book](/book-appointment/?clinic=2#times) <a href="/contact/">Contact</a>\n';
     expect(lintOne(ID, article(body))).toEqual([]);
+  });
+
+  it('passes a site-root image whose file is at the project root (Jekyll) or in static/ (Hugo), as the build publishes it', () => {
+    const body = '![Diary](/uploads/diary.png)\n\n<img src="/img/peak%20flow.png" alt="Peak flow">\n';
+    expect(lintOne(ID, article(body, 'image: /img/hero.webp\n'), { files: ['uploads/diary.png', 'static/img/peak flow.png', 'static/img/hero.webp'] })).toEqual([]);
+  });
+
+  it('says where it looked for a site-root image that is in neither place', () => {
     const [image] = lintOne(ID, article('![Diary](/uploads/diary.png)\n'));
-    expect(image).toMatchObject({ messageId: 'absolute-path', line: 4, column: 1 });
-    expect(image.message).toContain('relative to this file');
+    expect(image).toMatchObject({ messageId: 'image-missing', line: 4, column: 1 });
+    expect(image.message).toBe("Image '/uploads/diary.png' does not exist (looked for uploads/diary.png and static/uploads/diary.png): check the path or add the file");
+    expect(summary(lintOne(ID, article('![Chart](/img/chart.svg)\n'), { files: ['img/chart.svg'] }))).toEqual(['image-type@4:1']);
   });
 
   it('does not check links to other files (internal-links does) or external images', () => {
