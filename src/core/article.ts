@@ -174,6 +174,12 @@ class FrontMatterOnly implements Article {
   get prose() {
     return EMPTY_MARKDOWN.prose;
   }
+  get footnotes() {
+    return EMPTY_MARKDOWN.footnotes;
+  }
+  get unresolvedFootnotes() {
+    return EMPTY_MARKDOWN.unresolvedFootnotes;
+  }
   get source() {
     return '';
   }
@@ -227,6 +233,8 @@ function assemble(file: { path: string; relPath: string }, parts: ArticleParts, 
     links: model.links,
     html: model.html,
     prose: model.prose,
+    footnotes: model.footnotes,
+    unresolvedFootnotes: model.unresolvedFootnotes,
     path: file.path,
     relPath: file.relPath,
     source: parts.source,

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Tokenizer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { footnoteTokenizers, type FootnoteToken } from './footnotes.js';
 import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
 import { scanInlineText } from './inline-text.js';
 import { skipImpossibleSetext } from './setext-heading.js';
@@ -58,6 +59,23 @@ export interface ProseBlock {
   end: number;
 }
 
+/** A footnote's definition (`[^1]: Smith J…`), where it stands in the body. */
+export interface FootnoteDefinition {
+  label: string;
+  /** Its `footnote` token, whose blocks are the note's text. */
+  token: Token;
+  start: number;
+  end: number;
+}
+
+/** `[^label]` written where the article defines no such footnote: the page shows it as text. */
+export interface UnresolvedFootnote {
+  label: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
 export interface MarkdownModel {
   tokens: Token[];
   /**
@@ -69,6 +87,10 @@ export interface MarkdownModel {
   links: LinkRef[];
   html: HtmlRef[];
   prose: ProseBlock[];
+  /** Footnote definitions in body order. */
+  footnotes: FootnoteDefinition[];
+  /** References to footnotes that no definition has. */
+  unresolvedFootnotes: UnresolvedFootnote[];
 }
 
 const HEADING_BREAK = 'heading';
@@ -103,7 +125,9 @@ function tokenBudget(limit: number): MarkedOptions['extensions'] {
     if (--left < 0) throw new TooManyTokensError();
     return undefined;
   };
-  return { renderers: {}, childTokens: {}, block: [count], inline: [count] };
+  // Footnotes, for one article: the labels its definitions give are its own.
+  const footnotes = footnoteTokenizers();
+  return { renderers: {}, childTokens: {}, block: [count, footnotes.block], inline: [count, footnotes.inline], startBlock: [footnotes.startBlock] };
 }
 
 /**
@@ -122,7 +146,7 @@ export function parseMarkdown(body: string): MarkdownModel {
     if (!span) throw new Error(`No body offsets for a ${token.type} token: it is not one of this article's tokens`);
     return span;
   };
-  const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [] };
+  const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [], footnotes: [], unresolvedFootnotes: [] };
   collect(tokens, model, false);
   model.headings = sections(tokens, spanOf, body.length, attributed);
   return model;
@@ -208,6 +232,8 @@ export const EMPTY_MARKDOWN: MarkdownModel = {
   links: [],
   html: [],
   prose: [],
+  footnotes: [],
+  unresolvedFootnotes: [],
 };
 
 /**
@@ -347,7 +373,12 @@ function collect(tokens: Token[], model: MarkdownModel, inline: boolean): void {
         // A tight list item holds its text in a block-level text token.
         if (!inline && (token as Tokens.Text).tokens) {
           model.prose.push({ text: inlineText((token as Tokens.Text).tokens ?? []), raw: token.raw, start, end });
+        } else if (inline && token.raw.includes('[^')) {
+          unresolvedFootnotes(token.raw, start, model.unresolvedFootnotes);
         }
+        break;
+      case 'footnote':
+        model.footnotes.push({ label: (token as unknown as FootnoteToken).label, token, start, end });
         break;
       default:
         break;
@@ -372,6 +403,8 @@ export function inlineText(tokens: Token[]): string {
     switch (token.type) {
       case 'html':
       case 'image':
+      // A footnote's number is a link to the note, not a word of the sentence ("Text.[^1]" reads "Text.").
+      case 'footnoteRef':
         break;
       case 'br':
         text += '\n';
@@ -395,6 +428,15 @@ export function inlineText(tokens: Token[]): string {
   return text;
 }
 
+
+const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g;
+
+/** Each `[^label]` in the raw of inline text starting at `start`: references no definition took. */
+function unresolvedFootnotes(raw: string, start: number, found: UnresolvedFootnote[]): void {
+  for (const match of raw.matchAll(FOOTNOTE_REFERENCE)) {
+    found.push({ label: match[1], raw: match[0], start: start + match.index, end: start + match.index + match[0].length });
+  }
+}
 
 function sections(tokens: Token[], spanOf: (token: Token) => Span, bodyLength: number, attributed: Map<Token, HeadingMarkup>): Heading[] {
   const headings: Heading[] = [];

@@ -39,6 +39,12 @@ export const BUILT_IN_STRINGS = {
     /** The link to this language's version of a page, written in this language. */
     translation: 'In English',
     moved: 'This page has moved to',
+    /** The heading of an article's footnotes (read by screen readers, hidden on screen). */
+    footnotes: 'Footnotes',
+    /** A footnote reference's accessible name. */
+    footnote_ref: 'Footnote {number}',
+    /** A footnote's link back to its reference ({reference}: 1, or 1-2 for the second reference to note 1). */
+    footnote_back: 'Back to reference {reference}',
   },
   es: {
     skip_link: 'Saltar al contenido principal',
@@ -72,6 +78,9 @@ export const BUILT_IN_STRINGS = {
     draft_note: 'Sin publicar: esta página solo se muestra con build o serve y --drafts.',
     translation: 'En español',
     moved: 'Esta página se ha trasladado a',
+    footnotes: 'Notas',
+    footnote_ref: 'Nota {number}',
+    footnote_back: 'Volver a la referencia {reference}',
   },
 } as const;
 

@@ -1,9 +1,11 @@
-import { Parser, Renderer, type Token, type Tokens } from 'marked';
+import { Parser, Renderer, type MarkedOptions, type Token, type Tokens } from 'marked';
 import type { Article } from '../core/article.js';
 import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { Heading } from '../core/markdown.js';
+import { BUILT_IN_STRINGS } from '../core/strings.js';
 import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
+import { Footnotes, type FootnoteStrings } from './footnotes-html.js';
 import { nonTextElement, rawHtmlText, sanitizeRawHtml, type OpenLists, type UrlUse } from './sanitize-raw-html.js';
 import { sectionsApart } from './sections-apart.js';
 
@@ -38,6 +40,8 @@ export interface ArticleHtmlOptions {
   html: HtmlMode;
   /** The href or src for a URL written in the article; undefined drops the link or image (unsafe, missing). */
   url(href: string, use: UrlUse): string | undefined;
+  /** The page's words for the footnotes, in the article's language (English by default). */
+  strings?: FootnoteStrings;
 }
 
 const TOC_DEPTH = 3;
@@ -61,21 +65,27 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
     for (let i = heading.index; i <= heading.index + heading.section.length; i++) apart.add(i);
   }
 
-  const trusted = new Set<string>();
+  const strings = options.strings ?? BUILT_IN_STRINGS.en;
+  const footnotes = article.footnotes.length > 0 ? new Footnotes(article, new Set([...ids, ...rawHtmlIds(article)])) : undefined;
+  const trusted = new Set<string>(footnotes?.hrefs());
   const url = (href: string, use: UrlUse) => {
     const resolved = options.url(href, use);
     if (resolved !== undefined) trusted.add(resolved);
     return resolved;
   };
   const renderer = new SafeRenderer(idOf, url, options.html);
-  const parser = options.html === 'text' ? new TextModeParser({ gfm: true, renderer }) : new Parser({ gfm: true, renderer });
+  const parser = new ArticleParser({ gfm: true, renderer }, options.html === 'text', footnotes, strings);
   const sanitize = options.html === 'sanitize' && article.html.length > 0;
   const html = (tokens: Token[]) => {
     const out = parser.parse(tokens);
     return sanitize ? sanitizeRawHtml(out, { url, trusted, ids: new Set(ids) }) : out;
   };
+  // The notes end the body, or the Sources section where their definitions stand there (a
+  // References section written as footnotes), which would otherwise be an empty box.
+  const notes = footnotes?.list(html, strings) ?? '';
+  const notesInSources = sources !== undefined && article.footnotes.some((note) => note.start >= sources.start && note.start < sources.sectionEnd);
   const section = (heading: Heading | undefined): SectionHtml | undefined =>
-    heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) };
+    heading && { id: idOf.get(article.tokens[heading.index]) ?? '', title: heading.text, html: html(heading.section) + (heading === sources && notesInSources ? notes : '') };
 
   const pageOrder = [
     ...article.headings.filter((h) => !apart.has(h.index)),
@@ -91,7 +101,7 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
   }
 
   return {
-    body: html(article.tokens.filter((_, i) => !apart.has(i))),
+    body: html(article.tokens.filter((_, i) => !apart.has(i))) + (notesInSources ? '' : notes),
     sources: section(sources),
     disclaimer: section(disclaimer),
     toc,
@@ -159,15 +169,51 @@ class SafeRenderer extends Renderer {
   }
 }
 
+type InlineRenderer = Parameters<Parser['parseInline']>[1];
+
 /**
- * For `html: text`: inline `<script>…</script>` in a paragraph reaches the renderer as a tag, then
- * Markdown text, then a tag; the text between is code, not words, and is left out like the tags.
+ * marked's Parser with healthmd's own tokens: a footnote's definition shows nothing where it is
+ * written (its note is in the list at the end) and a reference shows its number, linked; in alt
+ * text, which is plain, it shows nothing. For `html: text`, inline `<script>…</script>` in a
+ * paragraph reaches the renderer as a tag, then Markdown text, then a tag; the text between is
+ * code, not words, and is left out like the tags.
  */
-class TextModeParser extends Parser {
-  override parseInline(tokens: Token[], renderer?: Parameters<Parser['parseInline']>[1]): string {
-    return super.parseInline(withoutNonText(tokens), renderer);
+class ArticleParser extends Parser {
+  constructor(
+    options: MarkedOptions,
+    private readonly textMode: boolean,
+    private readonly footnotes: Footnotes | undefined,
+    private readonly strings: FootnoteStrings,
+  ) {
+    super(options);
+  }
+
+  override parse(tokens: Token[]): string {
+    return super.parse(this.footnotes ? tokens.filter((token) => token.type !== 'footnote') : tokens);
+  }
+
+  override parseInline(tokens: Token[], renderer?: InlineRenderer): string {
+    const shown = this.textMode ? withoutNonText(tokens) : tokens;
+    if (!this.footnotes || !shown.some((token) => token.type === 'footnoteRef')) return super.parseInline(shown, renderer);
+    let html = '';
+    let from = 0;
+    shown.forEach((token, i) => {
+      if (token.type !== 'footnoteRef') return;
+      html += super.parseInline(shown.slice(from, i), renderer);
+      if (renderer === undefined || renderer === this.renderer) html += this.footnotes!.reference(token, this.strings);
+      from = i + 1;
+    });
+    return html + super.parseInline(shown.slice(from), renderer);
   }
 }
+
+/** Ids raw HTML in the article writes (`<a id="fn-1">`), which the footnotes' ids must not take. */
+function rawHtmlIds(article: Article): string[] {
+  const ids: string[] = [];
+  for (const { raw } of article.html) for (const match of raw.matchAll(RAW_ID)) ids.push(match[1] ?? match[2] ?? match[3]);
+  return ids;
+}
+const RAW_ID = /\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 function withoutNonText(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.type === 'html' && nonTextElement(t.raw))) return tokens;
@@ -185,5 +231,5 @@ function withoutNonText(tokens: Token[]): Token[] {
 }
 
 function hasLink(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => t.type === 'link' || t.type === 'html' || ('tokens' in t && Array.isArray(t.tokens) && hasLink(t.tokens)));
+  return tokens.some((t) => t.type === 'link' || t.type === 'html' || t.type === 'footnoteRef' || ('tokens' in t && Array.isArray(t.tokens) && hasLink(t.tokens)));
 }

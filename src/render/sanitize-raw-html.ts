@@ -38,7 +38,7 @@ const RENAMED: Record<string, string> = Object.fromEntries([
 
 /** What healthmd's own Markdown output uses beyond GitHub's list (the whole page passes the sanitizer). */
 const OWN_CLASSES: Record<string, string[]> = {
-  a: ['heading-anchor'],
+  a: ['heading-anchor', 'footnote-ref'],
   div: ['table-scroll'],
   span: ['task-state'],
   th: ['align-left', 'align-center', 'align-right'],

@@ -196,7 +196,7 @@ function tagRef(name: string, slug: string): TagRef {
 
 /**
  * The first prose of the body, just long enough to cut an excerpt of `length` from. Prose in the
- * sections the page shows apart (sources, disclaimer) is not the article's opening, wherever they stand.
+ * sections the page shows apart (sources, disclaimer) is not the article's opening, wherever they stand, nor are footnotes.
  */
 function openingText(article: Article, length: number): string {
   const { sources, disclaimer } = sectionsApart(article);
@@ -205,6 +205,8 @@ function openingText(article: Article, length: number): string {
   for (const block of article.prose) {
     if (!block.text.trim()) continue;
     if (apart.some((heading) => block.start >= heading.start && block.start < heading.sectionEnd)) continue;
+    // A footnote's text is a note to a sentence, not the article's opening, wherever its definition stands.
+    if (article.footnotes.some((note) => block.start >= note.start && block.start < note.end)) continue;
     text = text ? `${text} ${block.text}` : block.text;
     if (text.length > length) break;
   }

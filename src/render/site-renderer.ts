@@ -283,7 +283,7 @@ export class SiteRenderer {
       if (links && leadsIntoSite(url, use)) found.push([url, use, resolved]);
       return resolved;
     };
-    const html = renderArticleHtml(this.options.fullArticle?.(entry) ?? entry.article, { html: this.options.config.html, url: href });
+    const html = renderArticleHtml(this.options.fullArticle?.(entry) ?? entry.article, { html: this.options.config.html, url: href, strings: this.basics.strings(entry.lang) });
     // Copies: the URLs are slices of the article's text, which would stay in memory with them.
     if (found.length) links?.push(...structuredClone(found));
     return html;

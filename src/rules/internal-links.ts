@@ -7,6 +7,7 @@ import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import { defineRule, type RuleContext } from './types.js';
 import { closestMatch } from '../core/closest-match.js';
+import { footnoteKey } from '../core/footnotes.js';
 import { attribute, bodyTags } from './util/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 import { textBlocks } from './util/text-blocks.js';
@@ -24,7 +25,7 @@ export const internalLinks = defineRule({
   id: 'internal-links',
   description:
     'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id (or, with html: sanitize, an id or <a name> that raw HTML sets); ' +
-    "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases); " +
+    "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases); footnote references ([^1]) to a footnote the article defines, once; " +
     'a link or image that Markdown prints as written because its address holds a space is reported',
   severity: 'error',
   messages: {
@@ -36,6 +37,10 @@ export const internalLinks = defineRule({
       'Link {{url}} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; {{advice}}',
     'unparsed-link':
       "{{what}} {{written}} is printed as written, brackets and all: its address holds a space, which Markdown does not allow there (Jekyll's kramdown does); write the address as {{fixed}}",
+    'missing-footnote':
+      "Footnote reference {{ref}} has no definition, so the page shows it as text and the citation it stands for is lost: add a line '{{ref}}: the source' (after the paragraph or at the end of the article){{advice}}",
+    'duplicate-footnote':
+      'Footnote [^{{label}}] is defined again here (first on line {{line}}): its references lead to the first definition and this one is listed as a note of its own; give it its own label, or merge the two',
     'ambiguous-site-link':
       'Link {{url}} is the old URL of more than one article ({{pages}}), so the page cannot tell which is meant and keeps it as written: link to the one you mean by its .md file',
   },
@@ -44,6 +49,7 @@ export const internalLinks = defineRule({
       if (link.kind === 'link') checkLink(context, link);
     }
     reportUnparsedLinks(context);
+    checkFootnotes(context);
     // Raw HTML links go through the same resolver on the page (sanitize-raw-html.ts), so they are checked alike.
     for (const tag of bodyTags(context.article)) {
       const href = tag.kind === 'start' && tag.name === 'a' ? attribute(tag, 'href') : undefined;
@@ -96,6 +102,24 @@ function checkLink(context: Context, link: LinkRef): void {
         reason: `build publishes PDFs, office documents (docx, xlsx, pptx, odt…), text, CSV and images, not ${path.extname(file) || 'files without an extension'}; link to one of those or to its https: address`,
       });
     }
+  }
+}
+
+/** Footnote references lead to a note: each has a definition, and each label is defined once. */
+function checkFootnotes(context: Context): void {
+  const { article } = context;
+  const first = new Map<string, number>();
+  for (const note of article.footnotes) {
+    const key = footnoteKey(note.label);
+    const at = first.get(key);
+    if (at === undefined) first.set(key, note.start);
+    else context.report({ messageId: 'duplicate-footnote', data: { label: note.label, line: { lineOf: at } }, at: { start: note.start, end: note.start + note.label.length + 4 } });
+  }
+  const labels = article.footnotes.map((note) => note.label);
+  for (const ref of article.unresolvedFootnotes) {
+    const near = closestMatch(ref.label, labels);
+    const advice = near ? `, or did you mean [^${near}]?` : labels.length ? `; the article defines ${labels.slice(0, MAX_LISTED_IDS).map((l) => `[^${l}]`).join(', ')}` : '';
+    context.report({ messageId: 'missing-footnote', data: { ref: ref.raw, advice }, at: { start: ref.start, end: ref.end } });
   }
 }
 

@@ -266,3 +266,70 @@ describe('renderArticleHtml', () => {
     expect(html.body).toContain('aria-label="done"');
   });
 });
+
+describe('footnotes', () => {
+  const CITED = 'Vitamin D helps bones.[^holick] Most adults need 10 micrograms.[^nice] Bones again.[^holick]\n\n[^holick]: Holick MF. Vitamin D deficiency. N Engl J Med. 2007.\n[^nice]: NICE guideline PH56.\n\n    A second paragraph.\n';
+
+  it('numbers references by first use and lists the notes at the end, each with links back', () => {
+    const html = render(CITED).body;
+    expect(html).toContain('bones.<sup><a href="#fn-1" id="fnref-1" class="footnote-ref" aria-label="Footnote 1">1</a></sup>');
+    expect(html).toContain('micrograms.<sup><a href="#fn-2" id="fnref-2" class="footnote-ref" aria-label="Footnote 2">2</a></sup>');
+    expect(html).toContain('again.<sup><a href="#fn-1" id="fnref-1-2" class="footnote-ref" aria-label="Footnote 1">1</a></sup>');
+    const doc = parseHtml(`<body>${html}</body>`);
+    const items = byTag(doc, 'li');
+    expect(items.map((li) => attr(li, 'id'))).toEqual(['fn-1', 'fn-2']);
+    expect(text(items[0])).toBe('Holick MF. Vitamin D deficiency. N Engl J Med. 2007. ↩ ↩2');
+    expect(byTag(items[0], 'a').map((a) => [attr(a, 'href'), attr(a, 'aria-label')])).toEqual([
+      ['#fnref-1', 'Back to reference 1'],
+      ['#fnref-1-2', 'Back to reference 1-2'],
+    ]);
+    expect(byTag(items[1], 'p').map((p) => text(p))).toEqual(['NICE guideline PH56.', 'A second paragraph. ↩']);
+    expect(html).toMatch(/<section class="footnotes" aria-labelledby="footnote-label">\n<h2 id="footnote-label" class="visually-hidden">Footnotes<\/h2>/);
+    expect(html).not.toContain('[^');
+  });
+
+  it('lists a note never referenced, and leaves a reference without a definition as the text it is', () => {
+    const html = render('Rest helps.[^missing]\n\n[^unused]: Kept all the same.\n').body;
+    expect(html).toContain('<p>Rest helps.[^missing]</p>');
+    expect(paragraphs(html)).toContain('Kept all the same.');
+    expect(html).toContain('<li id="fn-1">');
+  });
+
+  it('takes ids no heading or raw HTML of the article has, and keeps them through the sanitizer', () => {
+    const html = render('Text.[^1]\n\n<span id="fnref-1">raw</span>\n\n## Fn 1\n\n[^1]: A source.\n').body;
+    const doc = parseHtml(`<body>${html}</body>`);
+    const ref = byTag(doc, 'a').find((a) => attr(a, 'class') === 'footnote-ref')!;
+    const note = byTag(doc, 'li')[0];
+    expect([attr(ref, 'href'), attr(ref, 'id'), attr(note, 'id')]).toEqual(['#footnotes-fn-1', 'footnotes-fnref-1', 'footnotes-fn-1']);
+    expect(html).toContain('<h2 id="fn-1">');
+    expect(html).toContain('<span id="fnref-1">');
+  });
+
+  it.each(['sanitize', 'text'] as const)('renders notes with html: %s, raw HTML in a note included', (mode) => {
+    const html = render('Text.[^1]\n\n[^1]: A <b>bold</b> source.<script>x()</script>\n', { html: mode, url: (href) => href }).body;
+    expect(html).toContain('class="footnote-ref"');
+    expect(html).not.toContain('<script');
+    expect(paragraphs(html).at(-1)).toBe('A bold source. ↩');
+  });
+
+  it('puts the notes in the Sources section when their definitions stand there', () => {
+    const html = render('Text.[^1]\n\n## Sources\n\n[^1]: Smith J. https://example.org/study\n');
+    expect(html.body).not.toContain('footnotes');
+    expect(html.sources?.html).toContain('<li id="fn-1">');
+  });
+
+  it('does not nest links: a heading with a reference is not its own anchor, alt text shows no number', () => {
+    const html = render('## Dose[^1]\n\n![A chart[^1]](chart.png)\n\n[^1]: A source.\n').body;
+    expect(html).toContain('<h2 id="dose">Dose<sup><a href="#fn-1" id="fnref-1"');
+    expect(html).toContain('alt="A chart"');
+    expect(html).not.toContain('fnref-1-2');
+  });
+
+  it('uses the page strings given (Spanish)', () => {
+    const strings = { footnotes: 'Notas', footnote_ref: 'Nota {number}', footnote_back: 'Volver a la referencia {reference}' };
+    const html = render('Texto.[^1]\n\n[^1]: Una fuente.\n', { ...keepUrls, strings }).body;
+    expect(html).toContain('aria-label="Nota 1"');
+    expect(html).toContain('aria-label="Volver a la referencia 1"');
+    expect(html).toContain('>Notas</h2>');
+  });
+});

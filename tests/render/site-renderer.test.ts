@@ -233,4 +233,15 @@ describe('SiteRenderer edge cases', () => {
       expect(text('articles/vitamin-d-facts/index.html')).not.toMatch(/>\s*(undefined|null)\s*</);
     }
   });
+
+  it('shows footnotes on the page in the article\'s language, and keeps them out of the index excerpt', () => {
+    const body = 'El reposo ayuda.[^1] Y el hielo.\n\n[^1]: Guía NICE NG59.\n';
+    const { text, renderer } = renderSite([article('dolor.md', { title: 'Dolor', lang: 'es', date: '2024-01-01' }, body)]);
+    const page = text('articles/dolor/index.html');
+    expect(page).toContain('aria-label="Nota 1">1</a></sup>');
+    expect(page).toContain('>Notas</h2>');
+    expect(renderer.model.entries[0].excerptText).toBe('El reposo ayuda. Y el hielo.');
+    expect(text('index.html')).not.toContain('[^1]');
+  });
 });
+

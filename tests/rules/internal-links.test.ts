@@ -129,4 +129,12 @@ describe('internal-links', () => {
   it('checks images for nothing (link-safety checks images)', () => {
     expect(lint(article('![A leg](missing.png)\n'))).toEqual([]);
   });
+
+  it('reports a footnote reference without a definition, with the label it likely meant, and a label defined twice', () => {
+    const body = 'Rest helps.[^nice] Ice too.[^2]\n\n[^nise]: NICE NG59.\n[^2]: A source.\n[^2]: Another source.\n';
+    const findings = lint(article(body));
+    expect(summary(findings)).toEqual(['missing-footnote@4:12', 'duplicate-footnote@8:1']);
+    expect(findings[0].message).toContain('did you mean [^nise]?');
+    expect(findings[1].message).toContain('first on line 7');
+  });
 });

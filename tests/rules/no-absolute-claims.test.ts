@@ -208,6 +208,11 @@ describe('no-absolute-claims', () => {
     expect(flagged('An exercise that helps one person might not help everyone.')).toEqual([]);
   });
 
+  it('reads a footnote as the article\'s text: a claim in a note is a claim, at its place in the file', () => {
+    const messages = lint(`${FRONT}Rest helps most people.[^1]\n\n[^1]: Combined, they exponentially increase your chances.\n`);
+    expect(messages.map((m) => [m.line, m.column])).toEqual([[9, 22]]);
+  });
+
   describe('on a Spanish page (lang: es)', () => {
     const spanish = (sentence: string): string[] =>
       lint(`---\ntitle: Asma\nlang: es\n---\n${sentence}\n`).map((m) => sentence.slice(m.column - 1, m.endColumn! - 1));

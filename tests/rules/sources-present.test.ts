@@ -83,4 +83,10 @@ describe('sources-present', () => {
     const [result] = lintArticles([article], { config: defaultConfig('/project'), now: '2026-01-15' });
     expect(result.messages.filter((m) => m.ruleId === 'sources-present').map((m) => [m.messageId, m.severity])).toEqual([['no-citation', 'error']]);
   });
+
+  it('counts footnote definitions written under the Sources heading, and still asks for the section without one', () => {
+    expect(check(withSources('[^1]: Holick MF. N Engl J Med 2007;357(3):266-81'))).toEqual([]);
+    const noSection = check('---\ntitle: Vitamin D\n---\n\nText.[^1]\n\n[^1]: https://www.nhs.uk/conditions/vitamins-and-minerals/vitamin-d/\n');
+    expect(ids(noSection).map((id) => id.split(' ')[1])).toEqual(['missing']);
+  });
 });
