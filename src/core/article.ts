@@ -180,6 +180,9 @@ class FrontMatterOnly implements Article {
   get unresolvedFootnotes() {
     return EMPTY_MARKDOWN.unresolvedFootnotes;
   }
+  get alerts() {
+    return EMPTY_MARKDOWN.alerts;
+  }
   get source() {
     return '';
   }
@@ -235,6 +238,7 @@ function assemble(file: { path: string; relPath: string }, parts: ArticleParts, 
     prose: model.prose,
     footnotes: model.footnotes,
     unresolvedFootnotes: model.unresolvedFootnotes,
+    alerts: model.alerts,
     path: file.path,
     relPath: file.relPath,
     source: parts.source,

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Tokenizer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { findAlerts, type AlertType } from './alerts.js';
 import { footnoteTokenizers, type FootnoteToken } from './footnotes.js';
 import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
 import { scanInlineText } from './inline-text.js';
@@ -91,6 +92,8 @@ export interface MarkdownModel {
   footnotes: FootnoteDefinition[];
   /** References to footnotes that no definition has. */
   unresolvedFootnotes: UnresolvedFootnote[];
+  /** The quotes that are GitHub alerts (`> [!NOTE]`), their marker line taken out of their text. */
+  alerts: ReadonlyMap<Token, AlertType>;
 }
 
 const HEADING_BREAK = 'heading';
@@ -139,6 +142,7 @@ export function parseMarkdown(body: string): MarkdownModel {
   const tokenizer = skipImpossibleSetext(scanInlineText(withHeadingAttributes(new Tokenizer(), attributed)));
   const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS), tokenizer }).lex(body) as Token[];
   dropAttributeLines(tokens, attributed);
+  const alerts = findAlerts(tokens);
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {
@@ -146,7 +150,7 @@ export function parseMarkdown(body: string): MarkdownModel {
     if (!span) throw new Error(`No body offsets for a ${token.type} token: it is not one of this article's tokens`);
     return span;
   };
-  const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [], footnotes: [], unresolvedFootnotes: [] };
+  const model: MarkdownModel = { tokens, spanOf, headings: [], links: [], html: [], prose: [], footnotes: [], unresolvedFootnotes: [], alerts };
   collect(tokens, model, false);
   model.headings = sections(tokens, spanOf, body.length, attributed);
   return model;
@@ -234,6 +238,7 @@ export const EMPTY_MARKDOWN: MarkdownModel = {
   prose: [],
   footnotes: [],
   unresolvedFootnotes: [],
+  alerts: new Map(),
 };
 
 /**

@@ -45,6 +45,12 @@ export const BUILT_IN_STRINGS = {
     footnote_ref: 'Footnote {number}',
     /** A footnote's link back to its reference ({reference}: 1, or 1-2 for the second reference to note 1). */
     footnote_back: 'Back to reference {reference}',
+    /** The titles of GitHub alerts (`> [!NOTE]`…), which say what kind of note the box is. */
+    alert_note: 'Note',
+    alert_tip: 'Tip',
+    alert_important: 'Important',
+    alert_warning: 'Warning',
+    alert_caution: 'Caution',
   },
   es: {
     skip_link: 'Saltar al contenido principal',
@@ -81,6 +87,11 @@ export const BUILT_IN_STRINGS = {
     footnotes: 'Notas',
     footnote_ref: 'Nota {number}',
     footnote_back: 'Volver a la referencia {reference}',
+    alert_note: 'Nota',
+    alert_tip: 'Consejo',
+    alert_important: 'Importante',
+    alert_warning: 'Advertencia',
+    alert_caution: 'Precaución',
   },
 } as const;
 

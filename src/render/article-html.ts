@@ -6,6 +6,11 @@ import type { Heading } from '../core/markdown.js';
 import { BUILT_IN_STRINGS } from '../core/strings.js';
 import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
 import { Footnotes, type FootnoteStrings } from './footnotes-html.js';
+import type { AlertType } from '../core/alerts.js';
+import type { PageStrings } from '../core/strings.js';
+
+/** The page strings an article's body uses. */
+export type ArticleStrings = FootnoteStrings & Pick<PageStrings, `alert_${AlertType}`>;
 import { nonTextElement, rawHtmlText, sanitizeRawHtml, type OpenLists, type UrlUse } from './sanitize-raw-html.js';
 import { sectionsApart } from './sections-apart.js';
 
@@ -40,8 +45,8 @@ export interface ArticleHtmlOptions {
   html: HtmlMode;
   /** The href or src for a URL written in the article; undefined drops the link or image (unsafe, missing). */
   url(href: string, use: UrlUse): string | undefined;
-  /** The page's words for the footnotes, in the article's language (English by default). */
-  strings?: FootnoteStrings;
+  /** The page's words for footnotes and alerts, in the article's language (English by default). */
+  strings?: ArticleStrings;
 }
 
 const TOC_DEPTH = 3;
@@ -73,7 +78,7 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
     if (resolved !== undefined) trusted.add(resolved);
     return resolved;
   };
-  const renderer = new SafeRenderer(idOf, url, options.html);
+  const renderer = new SafeRenderer(idOf, url, options.html, article.alerts, strings);
   const parser = new ArticleParser({ gfm: true, renderer }, options.html === 'text', footnotes, strings);
   const sanitize = options.html === 'sanitize' && article.html.length > 0;
   const html = (tokens: Token[]) => {
@@ -113,8 +118,18 @@ class SafeRenderer extends Renderer {
     private readonly ids: ReadonlyMap<Token, string>,
     private readonly url: (href: string, use: UrlUse) => string | undefined,
     private readonly mode: HtmlMode,
+    private readonly alerts: ReadonlyMap<Token, AlertType>,
+    private readonly strings: ArticleStrings,
   ) {
     super();
+  }
+
+  override blockquote(token: Tokens.Blockquote): string {
+    const type = this.alerts.get(token as Token);
+    if (!type) return super.blockquote(token);
+    // GitHub's markup; the title says what kind of note it is, so the colour is never the only sign.
+    const title = escapeHtml(this.strings[`alert_${type}`]);
+    return `<div class="markdown-alert markdown-alert-${type}">\n<p class="markdown-alert-title">${title}</p>\n${this.parser.parse(token.tokens)}</div>\n`;
   }
 
   /** The raw lists open so far (`html: text`): their numbering goes on across HTML blocks. */

@@ -39,7 +39,8 @@ const RENAMED: Record<string, string> = Object.fromEntries([
 /** What healthmd's own Markdown output uses beyond GitHub's list (the whole page passes the sanitizer). */
 const OWN_CLASSES: Record<string, string[]> = {
   a: ['heading-anchor', 'footnote-ref'],
-  div: ['table-scroll'],
+  div: ['table-scroll', 'markdown-alert', 'markdown-alert-note', 'markdown-alert-tip', 'markdown-alert-important', 'markdown-alert-warning', 'markdown-alert-caution'],
+  p: ['markdown-alert-title'],
   span: ['task-state'],
   th: ['align-left', 'align-center', 'align-right'],
   td: ['align-left', 'align-center', 'align-right'],

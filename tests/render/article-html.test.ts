@@ -1,5 +1,6 @@
 import { parse, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_STRINGS } from '../../src/core/strings.js';
 import { renderArticleHtml, type ArticleHtmlOptions } from '../../src/render/article-html.js';
 import { article } from './support/site.js';
 import { attr, byTag, parseHtml, text } from '../site/support/html.js';
@@ -326,10 +327,53 @@ describe('footnotes', () => {
   });
 
   it('uses the page strings given (Spanish)', () => {
-    const strings = { footnotes: 'Notas', footnote_ref: 'Nota {number}', footnote_back: 'Volver a la referencia {reference}' };
+    const strings = { ...BUILT_IN_STRINGS.en, footnotes: 'Notas', footnote_ref: 'Nota {number}', footnote_back: 'Volver a la referencia {reference}' };
     const html = render('Texto.[^1]\n\n[^1]: Una fuente.\n', { ...keepUrls, strings }).body;
     expect(html).toContain('aria-label="Nota 1"');
     expect(html).toContain('aria-label="Volver a la referencia 1"');
     expect(html).toContain('>Notas</h2>');
+  });
+});
+
+describe('GitHub alerts', () => {
+  it.each([
+    ['NOTE', 'note', 'Note'],
+    ['tip', 'tip', 'Tip'],
+    ['IMPORTANT', 'important', 'Important'],
+    ['Warning', 'warning', 'Warning'],
+    ['CAUTION', 'caution', 'Caution'],
+  ])('renders > [!%s] with GitHub\'s markup and its title', (marker, type, title) => {
+    const html = render(`> [!${marker}]\n> Take it with food.\n`).body;
+    expect(html).toBe(`<div class="markdown-alert markdown-alert-${type}">\n<p class="markdown-alert-title">${title}</p>\n<p>Take it with food.</p>\n</div>\n`);
+  });
+
+  it('takes a marker ended by a hard break (a backslash or two spaces), as GitHub does', () => {
+    for (const body of ['> [!NOTE]\\\n> Take it with food.\n', '> [!NOTE]  \n> Take it with food.\n']) {
+      expect(render(body).body).toBe('<div class="markdown-alert markdown-alert-note">\n<p class="markdown-alert-title">Note</p>\n<p>Take it with food.</p>\n</div>\n');
+    }
+  });
+
+  it('keeps the blocks of an alert, and its classes through the sanitizer', () => {
+    const html = render('> [!WARNING]  \n>\n> Stop if it hurts.\n>\n> - Call 111.\n\n<b>raw</b>\n').body;
+    expect(html).toContain('<div class="markdown-alert markdown-alert-warning">\n<p class="markdown-alert-title">Warning</p>\n<p>Stop if it hurts.</p>\n<ul>\n<li>Call 111.</li>\n</ul>\n</div>');
+  });
+
+  it.each([
+    ['words after the marker on its line', '> [!NOTE] Take it with food.\n'],
+    ['an unknown type', '> [!DANGER]\n> Take it with food.\n'],
+    ['a marker alone', '> [!NOTE]\n'],
+    ['a marker that is not the first line', '> Take it with food.\n> [!NOTE]\n'],
+    ['an escaped marker', '> \\[!NOTE]\n> Take it with food.\n'],
+  ])('leaves a quote a quote: %s', (_, body) => {
+    const html = render(body).body;
+    expect(html).toMatch(/^<blockquote>/);
+    expect(html).not.toContain('markdown-alert');
+  });
+
+  it('takes the title from the page strings, and the rules and excerpt do not read the marker', () => {
+    const strings = { ...BUILT_IN_STRINGS.en, ...BUILT_IN_STRINGS.es };
+    expect(render('> [!IMPORTANT]\n> Tome la dosis con comida.\n', { ...keepUrls, strings }).body).toContain('<p class="markdown-alert-title">Importante</p>');
+    const model = article('a.md', { title: 'A' }, '> [!TIP]\n> Rest helps.\n');
+    expect(model.prose.map((block) => [block.text, block.raw])).toEqual([['Rest helps.', 'Rest helps.']]);
   });
 });
