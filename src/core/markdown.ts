@@ -122,12 +122,13 @@ export class TooManyTokensError extends Error {
  * of its block and inline loops, so the count is checked while lexing and stops it at the budget,
  * before the tokens past it are ever made.
  */
-function tokenBudget(limit: number): MarkedOptions['extensions'] {
+function tokenBudget(limit: number, withFootnotes: boolean): MarkedOptions['extensions'] {
   let left = limit;
   const count = (): undefined => {
     if (--left < 0) throw new TooManyTokensError();
     return undefined;
   };
+  if (!withFootnotes) return { renderers: {}, childTokens: {}, block: [count], inline: [count] };
   // Footnotes, for one article: the labels its definitions give are its own.
   const footnotes = footnoteTokenizers();
   return { renderers: {}, childTokens: {}, block: [count, footnotes.block], inline: [count, footnotes.inline], startBlock: [footnotes.startBlock] };
@@ -139,9 +140,12 @@ function tokenBudget(limit: number): MarkedOptions['extensions'] {
  */
 export function parseMarkdown(body: string): MarkdownModel {
   const attributed = new Map<Token, HeadingMarkup>();
-  const tokenizer = skipImpossibleSetext(scanInlineText(withHeadingAttributes(new Tokenizer(), attributed)));
-  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS), tokenizer }).lex(body) as Token[];
-  dropAttributeLines(tokens, attributed);
+  // What only some articles hold is looked for only in them: the extensions cost every other
+  // article a call at each step of marked's loops.
+  const own = new Tokenizer();
+  const tokenizer = skipImpossibleSetext(scanInlineText(body.includes('{') ? withHeadingAttributes(own, attributed) : own));
+  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body.includes('[^')), tokenizer }).lex(body) as Token[];
+  if (body.includes('{:')) dropAttributeLines(tokens, attributed);
   const alerts = findAlerts(tokens);
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);

@@ -40,7 +40,8 @@ export const headingStructure = defineRule({
     const title: Open = { depth: 1, level: 1, children: new Map() };
     const stack: Open[] = [title];
     const titleHeading = articleTitle(article).heading;
-    const ids = headingIds(article);
+    // Slugging every heading costs more than this rule's other checks: only for an id set twice.
+    let ids: string[] | undefined;
     const idSetters = new Map<string, Heading>();
     article.headings.forEach((heading, i) => {
       if (heading.id === undefined) return;
@@ -49,7 +50,7 @@ export const headingStructure = defineRule({
       else {
         const name = heading.text ? `"${heading.text}"` : 'An empty heading';
         const at = { start: headingStart(article, heading), end: lineEnd(article, heading) };
-        report({ messageId: 'duplicate-id', data: { name, id: heading.id, line: { lineOf: first.start }, published: ids[i] }, at });
+        report({ messageId: 'duplicate-id', data: { name, id: heading.id, line: { lineOf: first.start }, published: (ids ??= headingIds(article))[i] }, at });
       }
     });
     for (const heading of article.headings) {
