@@ -1,7 +1,7 @@
 import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
 import { defineRule, type RuleContext } from './types.js';
 import { classifyUrl } from '../core/url-safety.js';
-import { bodyTags, type BodyTag } from './util/html-tags.js';
+import { attribute, bodyTags, type BodyTag } from './util/html-tags.js';
 import { localImage } from './util/image-file.js';
 
 /**
@@ -141,8 +141,8 @@ function unlistedPart(tag: BodyTag): string | undefined {
  */
 function imageLeftOut(context: RuleContext, tag: BodyTag): string | undefined {
   if (tag.kind !== 'start' || tag.name !== 'img') return undefined;
-  const src = tag.attributes.find((a) => a.name === 'src')?.value?.trim();
-  const alt = tag.attributes.find((a) => a.name === 'alt')?.value?.trim();
+  const src = attribute(tag, 'src')?.value?.trim();
+  const alt = attribute(tag, 'alt')?.value?.trim();
   const shown = alt ? 'its alt text shown in its place' : 'nothing shown in its place (it has no alt text)';
   if (!src) return `<img> has no src and is left out, ${shown}`;
   // An unsafe src is an active part, reported as one.

@@ -32,6 +32,9 @@ describe('internal-links', () => {
     const body = '![Red eye](red eye.png "Eye allergy") and [the guide](pollen guide.md).\n\n`[x](a b)` [ok](<pollen guide.md>) [fine](back-pain.md)\n';
     const findings = lint(article(body), { files: ['articles/conditions/red eye.png'] });
     expect(summary(findings)).toEqual(['unparsed-link@4:1', 'unparsed-link@4:43', 'missing-file@6:12']);
+    // An address marked links inside the words does not make the whole a link.
+    const mail = lint(article('Write to **[help@example.org](mailto:help@example.org?Subject=A group for asthma)**.\n'));
+    expect(summary(mail)).toEqual(['unparsed-link@4:12']);
     expect(findings[0].message).toBe(
       "Image '![Red eye](red eye.png \"Eye allergy\")' is printed as written, brackets and all: its address holds a space, which Markdown does not allow there (Jekyll's kramdown does); write the address as <red eye.png> or red%20eye.png",
     );
