@@ -146,7 +146,8 @@ export function parseMarkdown(body: string): MarkdownModel {
   const tokenizer = skipImpossibleSetext(scanInlineText(body.includes('{') ? withHeadingAttributes(own, attributed) : own));
   const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body.includes('[^')), tokenizer }).lex(body) as Token[];
   if (body.includes('{:')) dropAttributeLines(tokens, attributed);
-  const alerts = findAlerts(tokens);
+  // Only a body with a marker can hold an alert (as for footnotes and attribute lists above).
+  const alerts = body.includes('[!') ? findAlerts(tokens) : EMPTY_MARKDOWN.alerts;
   const spans = new Map<Token, Span>();
   place(tokens, body, 0, body.length, true, spans);
   const spanOf = (token: Token): Span => {

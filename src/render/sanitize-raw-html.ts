@@ -236,7 +236,7 @@ export function rawHtmlText(html: string, inline = false, lists: OpenLists = [])
       endLine();
       const list = lists.at(-1);
       if (!list?.ordered) return;
-      const value = Number.parseInt(attribute(part, 'value') ?? '', 10);
+      const value = Number.parseInt(listAttribute(part, 'value') ?? '', 10);
       const number = Number.isNaN(value) ? list.next : value;
       marker = `${itemNumber(number, list.type)}.`;
       list.next = number + list.step;
@@ -249,23 +249,26 @@ export function rawHtmlText(html: string, inline = false, lists: OpenLists = [])
   return paragraphs.join('');
 }
 
-/** The value of an attribute in a start tag as the sanitizer writes it (`start="4"`, `reversed`). */
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>/])`).exec(tag);
+/** The list attributes the text mode keeps, as the sanitizer writes them (`start="4"`, `reversed`). */
+const LIST_ATTRIBUTES = Object.fromEntries(['start', 'reversed', 'type', 'value'].map((name) => [name, new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s>/])`)]));
+
+/** The value of a list attribute in a start tag the sanitizer wrote; undefined when it has none. */
+function listAttribute(tag: string, name: 'start' | 'reversed' | 'type' | 'value'): string | undefined {
+  const match = LIST_ATTRIBUTES[name].exec(tag);
   return match ? (match[1] ?? '') : undefined;
 }
 
 /** The list a start tag opens; `parts[at]` is the tag, the rest of the block follows it. */
 function openList(tag: string, parts: readonly string[], at: number): OpenList {
   if (tag.startsWith('<ul')) return { ordered: false, next: 1, step: 1, type: '1' };
-  const reversed = attribute(tag, 'reversed') !== undefined;
-  const start = Number.parseInt(attribute(tag, 'start') ?? '', 10);
+  const reversed = listAttribute(tag, 'reversed') !== undefined;
+  const start = Number.parseInt(listAttribute(tag, 'start') ?? '', 10);
   return {
     ordered: true,
     // A reversed list without a start counts down from its number of items, as browsers do.
     next: Number.isNaN(start) ? (reversed ? itemsOf(parts, at) : 1) : start,
     step: reversed ? -1 : 1,
-    type: attribute(tag, 'type') ?? '1',
+    type: listAttribute(tag, 'type') ?? '1',
   };
 }
 
@@ -273,7 +276,8 @@ function openList(tag: string, parts: readonly string[], at: number): OpenList {
 function itemsOf(parts: readonly string[], at: number): number {
   let depth = 0;
   let items = 0;
-  for (const part of parts.slice(at + 1)) {
+  for (let i = at + 1; i < parts.length; i++) {
+    const part = parts[i];
     if (/^<(ol|ul)\b/.test(part)) depth += 1;
     else if (/^<\/(ol|ul)>/.test(part)) {
       if (depth === 0) break;

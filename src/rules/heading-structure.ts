@@ -40,19 +40,8 @@ export const headingStructure = defineRule({
     const title: Open = { depth: 1, level: 1, children: new Map() };
     const stack: Open[] = [title];
     const titleHeading = articleTitle(article).heading;
-    // Slugging every heading costs more than this rule's other checks: only for an id set twice.
-    let ids: string[] | undefined;
-    const idSetters = new Map<string, Heading>();
-    article.headings.forEach((heading, i) => {
-      if (heading.id === undefined) return;
-      const first = idSetters.get(heading.id);
-      if (!first) idSetters.set(heading.id, heading);
-      else {
-        const name = heading.text ? `"${heading.text}"` : 'An empty heading';
-        const at = { start: headingStart(article, heading), end: lineEnd(article, heading) };
-        report({ messageId: 'duplicate-id', data: { name, id: heading.id, line: { lineOf: first.start }, published: (ids ??= headingIds(article))[i] }, at });
-      }
-    });
+    // Most articles set no id of their own: nothing to compare.
+    if (article.headings.some((heading) => heading.id !== undefined)) reportDuplicateIds(article, report);
     for (const heading of article.headings) {
       if (heading === titleHeading) continue;
       while (stack.length > 1 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
@@ -162,4 +151,22 @@ function levelFix(article: Article, heading: Heading, start: number, level: numb
 function sourceFix(article: Article, from: number, to: number, text: string): Fix {
   const start = article.sourceOffset(from);
   return { range: [start, start + (to - from)], text };
+}
+
+/** A heading that sets an id another heading above it set already (`{#dose}` twice). */
+function reportDuplicateIds(article: Article, report: RuleContext['report']): void {
+  // Slugging every heading costs more than this rule's other checks: only for an id set twice.
+  let ids: string[] | undefined;
+  const idSetters = new Map<string, Heading>();
+  article.headings.forEach((heading, i) => {
+    if (heading.id === undefined) return;
+    const first = idSetters.get(heading.id);
+    if (!first) {
+      idSetters.set(heading.id, heading);
+      return;
+    }
+    const name = heading.text ? `"${heading.text}"` : 'An empty heading';
+    const at = { start: headingStart(article, heading), end: lineEnd(article, heading) };
+    report({ messageId: 'duplicate-id', data: { name, id: heading.id, line: { lineOf: first.start }, published: (ids ??= headingIds(article))[i] }, at });
+  });
 }

@@ -12,6 +12,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function conflictMarkers(body: string): Array<{ start: number; end: number }> {
   if (!body.includes('<<<<<<<')) return [];
   const conflicts: Array<{ start: number; end: number }> = [];
+  const close = ({ start, end }: { start: number; end: number }) => conflicts.push({ start, end });
   let fence: string | undefined;
   let open: { start: number; end: number; separated: boolean } | undefined;
   let offset = 0;
@@ -27,17 +28,17 @@ export function conflictMarkers(body: string): Array<{ start: number; end: numbe
     if (fence) continue;
     const marker = MARKER.exec(text)?.[1][0];
     if (marker === '<') {
-      if (open?.separated) conflicts.push(open);
+      if (open?.separated) close(open);
       open = { start, end: start + text.length, separated: false };
     } else if (open && marker) {
       open.end = start + text.length;
       if (marker === '=') open.separated = true;
       if (marker === '>') {
-        conflicts.push(open);
+        close(open);
         open = undefined;
       }
     }
   }
-  if (open?.separated) conflicts.push(open);
-  return conflicts.map(({ start, end }) => ({ start, end }));
+  if (open?.separated) close(open);
+  return conflicts;
 }

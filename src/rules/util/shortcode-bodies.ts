@@ -12,7 +12,6 @@ export function shortcodeBodies(body: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const open: Array<{ name: string; start: number }> = [];
   const openCount = new Map<string, number>();
-  SHORTCODE_TAG.lastIndex = 0;
   for (const match of body.matchAll(SHORTCODE_TAG)) {
     const [tag, , closing, name] = match;
     if (!closing) {
