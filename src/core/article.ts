@@ -58,6 +58,11 @@ export interface ArticleInput {
   markdown?: boolean;
   /** The config's `defaults` and `frontMatter.aliases` (a Config will do): how front matter written for other tools is read. */
   adopt?: FrontMatterAdoption;
+  /**
+   * A front-matter-only read (`markdown: false`) of these same bytes, with the same `adopt`, that
+   * found no problem: its front matter is taken as read instead of being parsed again.
+   */
+  frontMatterRead?: Article;
 }
 
 /** Reads an article's model from its bytes. Never throws on bad content: problems become `problem`. */
@@ -72,7 +77,11 @@ export function parseArticle(input: ArticleInput): Article {
   let frontMatter: FrontMatter | undefined;
   let data: Record<string, unknown> = {};
   let bodyStart = 0;
-  if (!problem) {
+  const read = input.frontMatterRead;
+  if (read && !problem && !read.problem) {
+    // The same bytes decode to the same text, so the front matter and the body's start are as read.
+    ({ frontMatter, data, bodyStart } = read);
+  } else if (!problem) {
     const split = decoded.split ?? splitFrontMatter(source);
     problem = split.problem;
     if (!problem) ({ frontMatter, data } = adoptFrontMatter(split.frontMatter, input.relPath, input.adopt));
@@ -97,17 +106,6 @@ export function parseArticle(input: ArticleInput): Article {
 
 /** Problems only the Markdown parse finds, after the front matter was read: a front-matter-only read does not see them. */
 export const MARKDOWN_PROBLEMS: ReadonlySet<string> = new Set(['too-complex', 'markdown']);
-
-/**
- * Parses a file whole, and gives also what a front-matter-only read of the same bytes gives: the
- * whole article, unless only its Markdown parse found a problem (a body too complex), which a
- * front-matter read does not see; its front matter is then read again alone.
- */
-export function parseForFrontMatter(input: Omit<ArticleInput, 'markdown'>): { whole: Article; frontMatter: Article } {
-  const whole = parseArticle(input);
-  const markdownOnly = whole.problem !== undefined && MARKDOWN_PROBLEMS.has(whole.problem.messageId);
-  return { whole, frontMatter: markdownOnly ? parseArticle({ ...input, markdown: false }) : whole };
-}
 
 /**
  * What project rules and the site's lists need of an article they do not lint or render: where it

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Tokens } from 'marked';
-import { parseArticle, parseForFrontMatter, type Article } from '../../src/core/article.js';
+import { parseArticle, type Article } from '../../src/core/article.js';
 
 const article = (content: string | Uint8Array, relPath = 'back-pain.md'): Article =>
   parseArticle({ path: `/project/articles/${relPath}`, relPath, content });
@@ -144,15 +144,25 @@ describe('parseArticle positions', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('parsed whole for its front matter, gives what a front-matter read gives: a body too complex is no problem there', () => {
-    const input = { path: '/project/articles/long.md', relPath: 'long.md', content: `---\ntitle: x\ndraft: true\n---\n${'- a list item\n'.repeat(290_000)}` };
-    const { whole, frontMatter } = parseForFrontMatter(input);
-    expect(whole.problem?.messageId).toBe('too-complex');
-    expect(frontMatter.problem).toBeUndefined();
-    expect(frontMatter.data).toEqual(parseArticle({ ...input, markdown: false }).data);
-    const plain = parseForFrontMatter({ ...input, content: '---\ntitle: x\n---\nText.\n' });
-    expect(plain.frontMatter).toBe(plain.whole);
-    expect(plain.whole.tokens.length).toBeGreaterThan(0);
+  it('parsed whole from a front-matter read of the same bytes, is the article a plain parse gives', () => {
+    const input = { path: '/project/articles/a.md', relPath: 'a.md', content: Buffer.from('\ufeff---\ntitle: Ünïcode\ntags: [a, b]\n---\n# Heading\n\nText with [a link](b.md).\n') };
+    const read = parseArticle({ ...input, markdown: false });
+    const whole = parseArticle({ ...input, frontMatterRead: read });
+    const plain = parseArticle(input);
+    expect(whole.frontMatter).toBe(read.frontMatter);
+    for (const key of ['data', 'frontMatter', 'body', 'bodyStart', 'bodyLine', 'source', 'bom', 'headings', 'links', 'tokens'] as const) expect(whole[key]).toEqual(plain[key]);
+    expect(whole.place(whole.body.indexOf('Text'))).toEqual(plain.place(plain.body.indexOf('Text')));
+  });
+
+  it('parsed whole from a front-matter read, still finds what only the Markdown parse finds, and reads again what the read could not', () => {
+    const input = { path: '/project/articles/long.md', relPath: 'long.md', content: Buffer.from(`---\ntitle: x\n---\n${'- a list item\n'.repeat(290_000)}`) };
+    const read = parseArticle({ ...input, markdown: false });
+    expect(read.problem).toBeUndefined();
+    expect(parseArticle({ ...input, frontMatterRead: read }).problem?.messageId).toBe('too-complex');
+    const broken = { ...input, content: Buffer.from('---\ntitle: [x\n---\nText.\n') };
+    const unread = parseArticle({ ...broken, markdown: false });
+    expect(unread.problem).toBeDefined();
+    expect(parseArticle({ ...broken, frontMatterRead: unread }).problem).toEqual(parseArticle(broken).problem);
   });
 
   it('reads a file with no front matter as all body', () => {
