@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import type { Place } from './diagnostic.js';
+import { percentDecoded } from './url-safety.js';
 
 /**
  * Old URLs of an article that keep working: Hugo's `aliases` and Jekyll's (jekyll-redirect-from)
@@ -78,7 +79,7 @@ function aliasFile(text: string): { file: string } | { reason: string } {
   // Servers disagree on an escaped slash (nginx reads it as a folder, Apache refuses the request),
   // so no one place for the page would answer it everywhere.
   if (/%(2f|5c)/i.test(written)) return { reason: 'has an escaped slash (%2F or %5C): write the folders with / itself, such as /old/page/' };
-  const value = decodedPath(written);
+  const value = percentDecoded(written);
   if (value === undefined) return { reason: "has a broken percent-escape: each % must start a UTF-8 escape such as %20, and a % meant as itself is written %25" };
   // eslint-disable-next-line no-control-regex
   if (/[\0-\x1f\\:*?"<>|]/.test(value)) return { reason: 'has a character a file name cannot hold (\\ : * ? " < > | or a control character), written or percent-escaped' };
@@ -94,12 +95,3 @@ function aliasFile(text: string): { file: string } | { reason: string } {
   return { file };
 }
 
-/** `text` with every percent-escape decoded, or undefined where one is not valid UTF-8. */
-function decodedPath(text: string): string | undefined {
-  if (!text.includes('%')) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}

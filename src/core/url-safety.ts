@@ -138,12 +138,17 @@ export function localPath(href: string, fromFolder: string, url: UrlClassificati
 /** The path of a URL: query and fragment dropped, backslashes read as slashes, percent-encoding decoded. */
 function decodedPathPart(href: string): string {
   const pathPart = href.trim().replace(/\\/g, '/').split(/[?#]/, 1)[0];
-  if (!pathPart.includes('%')) return pathPart;
+  // A broken escape is kept as written: the file will simply not be found.
+  return percentDecoded(pathPart) ?? pathPart;
+}
+
+/** `text` with its percent-escapes decoded; undefined where one is broken or not UTF-8 (`%zz`, `%C3`). */
+export function percentDecoded(text: string): string | undefined {
+  if (!text.includes('%')) return text;
   try {
-    return decodeURIComponent(pathPart);
+    return decodeURIComponent(text);
   } catch {
-    // A broken escape is kept as written: the file will simply not be found.
-    return pathPart;
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import { Parser, Renderer, type MarkedOptions, type Token, type Tokens } from 'm
 import type { Article } from '../core/article.js';
 import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
+import { rawHtmlIds } from '../core/html-tags.js';
 import type { Heading } from '../core/markdown.js';
 import { BUILT_IN_STRINGS } from '../core/strings.js';
 import { escapeAttributeKeepingReferences, escapeHtml } from './escape-html.js';
@@ -221,14 +222,6 @@ class ArticleParser extends Parser {
     return html + super.parseInline(shown.slice(from), renderer);
   }
 }
-
-/** Ids raw HTML in the article writes (`<a id="fn-1">`), which the footnotes' ids must not take. */
-function rawHtmlIds(article: Article): string[] {
-  const ids: string[] = [];
-  for (const { raw } of article.html) for (const match of raw.matchAll(RAW_ID)) ids.push(match[1] ?? match[2] ?? match[3]);
-  return ids;
-}
-const RAW_ID = /\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
 function withoutNonText(tokens: Token[]): Token[] {
   if (!tokens.some((t) => t.type === 'html' && nonTextElement(t.raw))) return tokens;

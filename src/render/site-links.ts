@@ -11,6 +11,7 @@ import { indexPath } from './pages.js';
 import { STYLESHEET } from './theme.js';
 import { tagPath } from './tag-path.js';
 import { tagSlug } from '../core/slug.js';
+import { percentDecoded } from '../core/url-safety.js';
 
 /** What a site-root link (`/are-my-children-eligible-for-chip`) leads to. */
 export type SiteLink =
@@ -114,13 +115,8 @@ function sectionPageOf(targets: readonly Target[]): Target | undefined {
  */
 function key(urlPath: string): string {
   let text = urlPath.trim().replace(/\\/g, '/');
-  if (text.includes('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      // A broken escape is compared as written: it simply matches nothing.
-    }
-  }
+  // A broken escape is compared as written: it simply matches nothing.
+  text = percentDecoded(text) ?? text;
   return text
     .normalize('NFC')
     .toLowerCase()

@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from './types.js';
-import { attribute, bodyTags } from './util/html-tags.js';
+import { attribute, bodyTags } from '../core/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
+import { percentDecoded } from '../core/url-safety.js';
 
 const IMAGE_FILE = /^[^\s/\\]+\.(?:png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
 
@@ -63,10 +64,5 @@ function isFileName(alt: string, src: string): boolean {
 /** The lower-case, decoded last path segment of an address. */
 function fileName(src: string): string {
   const name = src.split(/[?#]/, 1)[0].split(/[/\\]/).pop() ?? '';
-  if (!name.includes('%')) return name.toLowerCase();
-  try {
-    return decodeURIComponent(name).toLowerCase();
-  } catch {
-    return name.toLowerCase();
-  }
+  return (percentDecoded(name) ?? name).toLowerCase();
 }

@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { Article } from '../core/article.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { LinkRef } from '../core/markdown.js';
-import { classifyUrl, isOutsideFolder, localFileVerdict, localPath } from '../core/url-safety.js';
+import { classifyUrl, isOutsideFolder, localFileVerdict, localPath, percentDecoded } from '../core/url-safety.js';
 import { encodeSitePath } from '../render/links.js';
 import { siteLinks, type SiteLinks, type SiteLinkTarget } from '../render/site-links.js';
 import { defineRule, type RuleContext } from './types.js';
 import { closestMatch } from '../core/closest-match.js';
 import { footnoteKey } from '../core/footnotes.js';
-import { attribute, bodyTags } from './util/html-tags.js';
+import { attribute, bodyTags, rawHtmlIds } from '../core/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 import { textBlocks } from './util/text-blocks.js';
 import { relativePath } from '../core/relative-path.js';
@@ -68,7 +68,8 @@ function checkLink(context: Context, link: LinkRef): void {
   if (url.kind === 'unsafe' || (url.target !== 'relative' && url.target !== 'fragment' && url.target !== 'site-root')) return;
   const report: Report = (messageId, data = {}) => context.report({ messageId, data: { url: quoteUrl(link.href), ...data }, at: { start: link.start, end: link.end } });
   const hash = link.href.indexOf('#');
-  const anchor = hash === -1 ? '' : decode(link.href.slice(hash + 1));
+  const fragment = hash === -1 ? '' : link.href.slice(hash + 1);
+  const anchor = percentDecoded(fragment) ?? fragment;
   if (url.target === 'site-root') {
     checkSiteLink(context, report, link, anchor);
     return;
@@ -152,7 +153,7 @@ function checkSiteLink(context: Context, report: Report, link: LinkRef, anchor: 
 
 function checkAnchor(context: Context, report: Report, anchor: string, target: Article, shown: string): void {
   const ids = headingIds(target);
-  if (ids.includes(anchor) || (context.config.html === 'sanitize' && rawIds(target).has(anchor))) return;
+  if (ids.includes(anchor) || (context.config.html === 'sanitize' && rawHtmlIds(target).has(anchor))) return;
   const match = closestMatch(anchor, ids);
   let advice: string;
   if (match) advice = `did you mean #${match}?`;
@@ -200,31 +201,7 @@ function fixedAddress(address: string): string {
   return `<${address}> or ${address.replace(/\s/g, (c) => encodeURIComponent(c))}`;
 }
 
-/**
- * The anchors raw HTML gives a page under `html: sanitize`, which keeps them as written
- * (sanitize-raw-html.ts): an element's `id` (`<h2 id="treating">`, `<p id="dose">`) and a link's
- * `name` (`<a name="dose">`, the old way to mark a place). An id that clashes with a heading's is
- * prefixed there, but the heading then answers to it, so a link to it still lands.
- */
-function rawIds(article: Article): ReadonlySet<string> {
-  const ids = new Set<string>();
-  for (const tag of bodyTags(article)) {
-    if (tag.kind !== 'start') continue;
-    const id = attribute(tag, 'id')?.value ?? (tag.name === 'a' ? attribute(tag, 'name')?.value : undefined);
-    if (id) ids.add(id);
-  }
-  return ids;
-}
-
 /** File names of the linted articles in a folder: the likely targets of a mistyped link. */
 function siblingArticles(articles: readonly Article[], folder: string): string[] {
   return articles.filter((a) => path.dirname(a.path) === folder).map((a) => path.basename(a.path));
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { LinkRef } from '../core/markdown.js';
 import { classifyUrl, type UrlUse } from '../core/url-safety.js';
 import { defineRule, type At, type RuleContext } from './types.js';
-import { bodyTags, type BodyTag } from './util/html-tags.js';
+import { bodyTags, type BodyTag } from '../core/html-tags.js';
 import { localImage } from './util/image-file.js';
 import { quoteUrl } from './util/quote-url.js';
 import { relativePath } from '../core/relative-path.js';

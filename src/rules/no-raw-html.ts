@@ -1,7 +1,7 @@
 import { ACTIVE_TAGS, ALLOWED_TAGS, NOT_TEXT_TAGS, activeAttributes, removedAttributes } from '../core/html-allowlist.js';
 import { defineRule, type RuleContext } from './types.js';
 import { classifyUrl } from '../core/url-safety.js';
-import { attribute, bodyTags, type BodyTag } from './util/html-tags.js';
+import { attribute, bodyTags, type BodyTag } from '../core/html-tags.js';
 import { localImage } from './util/image-file.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { SitePath } from '../render/links.js';
+import { percentDecoded } from '../core/url-safety.js';
 
 /**
  * The site path a request URL asks for (`/articles/x/` → `articles/x/`, `/` → `''`,
@@ -15,13 +16,8 @@ export function sitePathOfRequest(url: string): SitePath | undefined {
   if (folder) segments.pop();
   const decoded: string[] = [];
   for (const segment of segments) {
-    let text: string;
-    try {
-      text = decodeURIComponent(segment);
-    } catch {
-      return undefined;
-    }
-    if (text === '' || text === '.' || text === '..' || /[/\\\0]/.test(text)) return undefined;
+    const text = percentDecoded(segment);
+    if (text === undefined || text === '' || text === '.' || text === '..' || /[/\\\0]/.test(text)) return undefined;
     decoded.push(text);
   }
   if (!folder && decoded[decoded.length - 1] === 'index.html') {

@@ -306,6 +306,13 @@ describe('footnotes', () => {
     expect(html).toContain('<span id="fnref-1">');
   });
 
+  it('avoids the anchors raw HTML gives the page, as internal-links accepts them: an <a name>, not an id in a comment', () => {
+    const named = render('Text.[^1]\n\n<a name="fn-1"></a>\n\n[^1]: A source.\n').body;
+    expect(named).toContain('<li id="footnotes-fn-1">');
+    const commented = render('Text.[^1]\n\n<!-- <span id="fn-1"> was here -->\n\n[^1]: A source.\n').body;
+    expect(commented).toContain('<li id="fn-1">');
+  });
+
   it.each(['sanitize', 'text'] as const)('renders notes with html: %s, raw HTML in a note included', (mode) => {
     const html = render('Text.[^1]\n\n[^1]: A <b>bold</b> source.<script>x()</script>\n', { html: mode, url: (href) => href }).body;
     expect(html).toContain('class="footnote-ref"');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, scanTags } from '../../../src/rules/util/html-tags.js';
+import { attribute, scanTags } from '../../src/core/html-tags.js';
 
 const brief = (html: string) => scanTags(html).map((t) => `${t.kind}:${t.name}@${t.start}`);
 

@@ -1,4 +1,4 @@
-import type { HtmlRef } from '../../core/markdown.js';
+import type { HtmlRef } from './markdown.js';
 
 export interface HtmlAttribute {
   /** Lower-case name. */
@@ -124,4 +124,26 @@ export function bodyTags(article: { html: readonly HtmlRef[] }): BodyTag[] {
     cache.set(article.html, tags);
   }
   return tags;
+}
+
+const anchors = new WeakMap<readonly HtmlRef[], ReadonlySet<string>>();
+
+/**
+ * The anchors an article's raw HTML gives its page where `html: sanitize` keeps it as written: an
+ * element's `id` (`<h2 id="treating">`, `<p id="dose">`) and a link's `name` (`<a name="dose">`, the
+ * old way to mark a place); not what a comment holds. internal-links accepts a link to them, and
+ * footnotes take ids apart from them.
+ */
+export function rawHtmlIds(article: { html: readonly HtmlRef[] }): ReadonlySet<string> {
+  let ids = anchors.get(article.html);
+  if (!ids) {
+    const found = new Set<string>();
+    for (const tag of bodyTags(article)) {
+      if (tag.kind !== 'start') continue;
+      const id = attribute(tag, 'id')?.value ?? (tag.name === 'a' ? attribute(tag, 'name')?.value : undefined);
+      if (id) found.add(id);
+    }
+    anchors.set(article.html, (ids = found));
+  }
+  return ids;
 }
