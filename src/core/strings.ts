@@ -1,3 +1,5 @@
+import { primaryLanguage } from './language-tag.js';
+
 /**
  * The words healthmd's pages print around an article's own ("Published", "On this page"…), built
  * in for English and Spanish. A page takes them in its language (an article's `lang`, a list
@@ -108,7 +110,7 @@ export type StringsConfig = Record<string, Partial<PageStrings>>;
  * text, and the config can add them one by one).
  */
 export function pageStrings(lang: string, configured: StringsConfig = {}): PageStrings {
-  const primary = lang.split('-')[0].toLowerCase();
+  const primary = primaryLanguage(lang);
   const find = (tag: string) => Object.entries(configured).find(([key]) => key.toLowerCase() === tag.toLowerCase())?.[1];
   const builtIn = (BUILT_IN_STRINGS as Record<string, PageStrings>)[primary];
   const strings: PageStrings = { ...BUILT_IN_STRINGS.en, ...builtIn, ...find(primary), ...find(lang) };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRule } from './types.js';
 import { articleLanguage } from '../core/article-info.js';
+import { primaryLanguage } from '../core/language-tag.js';
 import { claimStarts, KINDS } from './util/claim-phrases.js';
 import { CLAIM_PATTERN_ES, LIMITED_AFTER_ES, OWN_BODY_BEFORE_ES, QUALIFIERS_ES } from './util/claim-phrases-es.js';
 import { phrasePattern } from './util/phrase-pattern.js';
@@ -82,15 +83,13 @@ export const noAbsoluteClaims = defineRule({
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []), allow: z._default(z.array(z.string().check(z.minLength(1))), []) }),
   check({ article, config, options, report }) {
     // Spanish pages have phrases of their own (claim-phrases-es.ts); every other page the English ones.
-    const spanish = articleLanguage(article, config).split('-')[0].toLowerCase() === 'es';
-    const builtIn = spanish ? spanishClaims : claims;
-    const qualifiers = spanish ? QUALIFIERS_ES : QUALIFIERS;
+    const language = LANGUAGES[primaryLanguage(articleLanguage(article, config))] ?? ENGLISH;
     const extra = phrasePattern(options.phrases);
     const allow = phrasePattern(options.allow);
     for (const block of textBlocks(article)) {
       const allowed = allow ? [...block.text.matchAll(allow)].map((m) => [m.index, m.index + m[0].length]) : [];
       const overlapsAllowed = (start: number, end: number) => allowed.some(([from, to]) => start < to && from < end);
-      const matches: Array<{ m: RegExpExecArray; kind?: string }> = builtIn(block.text).map((m) => ({ m, kind: kindOf(m) }));
+      const matches: Array<{ m: RegExpExecArray; kind?: string }> = language.claims(block.text).map((m) => ({ m, kind: kindOf(m) }));
       if (extra) matches.push(...[...block.text.matchAll(extra)].map((m) => ({ m })));
       matches.sort((a, b) => a.m.index - b.m.index);
       let cited: boolean | undefined;
@@ -101,9 +100,9 @@ export const noAbsoluteClaims = defineRule({
         // A configured phrase inside a built-in one (or the reverse) is one finding.
         if (start < covered) continue;
         covered = end;
-        if (overlapsAllowed(start, end) || qualified(block.text, start, qualifiers) || quoted(block.text, start, end) || asked(block.text, end)) continue;
-        if (kind !== undefined && LIMITABLE.has(kind) && (spanish ? LIMITED_AFTER_ES : LIMITED_AFTER).test(block.text.slice(end, end + 60))) continue;
-        if (spanish && kind === 'cure' && OWN_BODY_BEFORE_ES.test(block.text.slice(Math.max(0, start - 40), start))) continue;
+        if (overlapsAllowed(start, end) || qualified(block.text, start, language.qualifiers) || quoted(block.text, start, end) || asked(block.text, end)) continue;
+        if (kind !== undefined && LIMITABLE.has(kind) && language.limitedAfter.test(block.text.slice(end, end + 60))) continue;
+        if (kind === 'cure' && language.ownBodyBefore?.test(block.text.slice(Math.max(0, start - 40), start))) continue;
         if (DENIED_AFTER.test(block.text.slice(end, end + 60)) || definedTerm(block.text, start, end) || labelledMyth(block.text, start)) continue;
         if (kind === 'certainty' && advice(block.text, start)) continue;
         if (distancedQuotation(block.text, start, end) || promotedAs(block.text, start)) continue;
@@ -165,10 +164,24 @@ function claims(text: string): RegExpExecArray[] {
   return found;
 }
 
-/** Built-in Spanish claims (claim-phrases-es.ts). */
-function spanishClaims(text: string): RegExpExecArray[] {
-  return [...text.matchAll(CLAIM_PATTERN_ES)];
+/**
+ * What the built-in claims are in a language: its phrases, the words before a phrase that hedge
+ * or deny it, the words after it that limit it, and words before a cure that make it the body's
+ * own doing ("tu cuerpo eliminará el virus").
+ */
+interface ClaimLanguage {
+  claims(text: string): RegExpExecArray[];
+  qualifiers: ReadonlySet<string>;
+  limitedAfter: RegExp;
+  ownBodyBefore?: RegExp;
 }
+
+const ENGLISH: ClaimLanguage = { claims, qualifiers: QUALIFIERS, limitedAfter: LIMITED_AFTER };
+
+/** Languages with phrases of their own, by primary subtag; every other page is read as English. */
+const LANGUAGES: Record<string, ClaimLanguage> = {
+  es: { claims: (text) => [...text.matchAll(CLAIM_PATTERN_ES)], qualifiers: QUALIFIERS_ES, limitedAfter: LIMITED_AFTER_ES, ownBodyBefore: OWN_BODY_BEFORE_ES },
+};
 
 /** The start of the sentence holding `index`: just past the last full stop, colon or paragraph break within 200 characters. */
 function sentenceStart(text: string, index: number): number {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Article } from '../core/article.js';
 import { articleLanguage } from '../core/article-info.js';
+import { primaryLanguage } from '../core/language-tag.js';
 import type { Config } from '../core/config.js';
 import { defineRule } from './types.js';
 import { matchesSection } from './util/match-section.js';
@@ -76,7 +77,7 @@ export const readabilityGrade = defineRule({
     minInflesz: z.optional(z.number().check(z.gte(0), z.lte(100))),
   }),
   check({ article, config, options, report }) {
-    const measure = MEASURES[articleLanguage(article, config).split('-')[0].toLowerCase()];
+    const measure = MEASURES[primaryLanguage(articleLanguage(article, config))];
     if (!measure) return;
     const target = measure.target(options, config);
     const paragraphs = scoredProse(article, measure.syllables);
