@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import { toPosix } from './relative-path.js';
 import { ioFailure } from './io-failure.js';
+import { MARKDOWN_FILE } from './markdown-file.js';
 
 export interface ArticleFile {
   /** Absolute path. */
@@ -153,13 +154,13 @@ export function discoverArticles(config: Config, cwd: string, paths: string[] = 
         if (!target) continue;
         const stat = statSync(target);
         if (stat.isDirectory()) continue; // the target inside the project is walked in its own right
-        if (stat.isFile() && /\.md$/i.test(entry.name) && accept(full)) add(full);
+        if (stat.isFile() && MARKDOWN_FILE.test(entry.name) && accept(full)) add(full);
         continue;
       }
       if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.has(entry.name) || entry.name.startsWith('.') || full === outDir) continue;
         walk(full, accept);
-      } else if (entry.isFile() && /\.md$/i.test(entry.name) && accept(full)) {
+      } else if (entry.isFile() && MARKDOWN_FILE.test(entry.name) && accept(full)) {
         add(full);
       }
     }

@@ -1,4 +1,5 @@
 import transliterate from '@sindresorhus/transliterate';
+import { withoutMarkdownExtension } from './markdown-file.js';
 
 // Every slug rule of healthmd: what a slug may be (front matter, the page URL, new articles),
 // how one is made from a title (new, and the suggestion in findings) and a tag's page name.
@@ -30,7 +31,7 @@ export function slugify(title: string): string {
  * placeholder, so that the example given always passes SLUG_PATTERN.
  */
 export function suggestedSlug(text: string, relPath: string): string {
-  const fileName = (relPath.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const fileName = withoutMarkdownExtension(relPath.split('/').pop() ?? '');
   return slugify(text) || slugify(fileName) || 'my-article';
 }
 

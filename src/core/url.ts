@@ -1,18 +1,19 @@
 import { toCalendarDate } from './dates.js';
 import { SLUG_PATTERN } from './slug.js';
+import { withoutMarkdownExtension } from './markdown-file.js';
 
 const JEKYLL_PREFIX = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
 /** The date in a Jekyll-style file name (`2024-05-08-mammograms.md`), if any. */
 export function fileNameDate(relPath: string): string | undefined {
   const name = relPath.split('/').pop() ?? '';
-  const match = JEKYLL_PREFIX.exec(name.replace(/\.md$/i, ''));
+  const match = JEKYLL_PREFIX.exec(withoutMarkdownExtension(name));
   return match ? toCalendarDate(match[1]) : undefined;
 }
 
-/** The file name without `.md` and without a Jekyll date prefix: `2024-05-08-mammograms.md` → `mammograms`. */
+/** The file name without its Markdown extension and without a Jekyll date prefix: `2024-05-08-mammograms.md` → `mammograms`. */
 export function fileStem(relPath: string): string {
-  const name = (relPath.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const name = withoutMarkdownExtension(relPath.split('/').pop() ?? '');
   const jekyll = JEKYLL_PREFIX.exec(name);
   return jekyll && toCalendarDate(jekyll[1]) ? jekyll[2] : name;
 }

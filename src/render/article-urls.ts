@@ -4,6 +4,7 @@ import type { SitePath } from './links.js';
 import type { UrlUse } from './sanitize-raw-html.js';
 import type { SiteLinks } from './site-links.js';
 import { relativePath } from '../core/relative-path.js';
+import { MARKDOWN_FILE } from '../core/markdown-file.js';
 
 /** Where a URL written in an article leads in the built site. */
 export type UrlTarget =
@@ -59,7 +60,7 @@ export function resolveArticleUrl(href: string, use: UrlUse, articleFile: string
   if (file === undefined) return { kind: 'as-is', href: cleanUrl(href) ?? '' };
   const hash = href.indexOf('#');
   const fragment = hash === -1 ? '' : (cleanUrl(href.slice(hash)) ?? '');
-  if (/\.md$/i.test(file)) {
+  if (MARKDOWN_FILE.test(file)) {
     const sitePath = use === 'link' ? context.articleAt(file) : undefined;
     return sitePath === undefined ? undefined : { kind: 'site', sitePath, fragment };
   }

@@ -12,6 +12,7 @@ import { STYLESHEET } from './theme.js';
 import { tagPath } from './tag-path.js';
 import { tagSlug } from '../core/slug.js';
 import { percentDecoded } from '../core/url-safety.js';
+import { withoutMarkdownExtension } from '../core/markdown-file.js';
 
 /** What a site-root link (`/are-my-children-eligible-for-chip`) leads to. */
 export type SiteLink =
@@ -103,7 +104,7 @@ export function siteLinks(articles: readonly Article[], config: Config, options:
  * `/guide/` fits the section and every page in it; on the old site it was the section's.
  */
 function sectionPageOf(targets: readonly Target[]): Target | undefined {
-  const sections = targets.filter((t) => t.article && /(^|\/)_index\.md$/i.test(t.article.relPath));
+  const sections = targets.filter((t) => t.article && withoutMarkdownExtension(t.article.relPath.split('/').pop() ?? '').toLowerCase() === '_index');
   return sections.length === 1 ? sections[0] : undefined;
 }
 
@@ -171,7 +172,7 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
 function placeholderValues(article: Article): PlaceholderValues {
   const data = article.data;
   const folders = article.relPath.split('/').slice(0, -1);
-  const fileName = article.relPath.split('/').pop()?.replace(/\.md$/i, '') ?? '';
+  const fileName = withoutMarkdownExtension(article.relPath.split('/').pop() ?? '');
   // The file name without a Jekyll date prefix: Jekyll's :title.
   const fileTitle = articleOutputPath(fileName);
   const slug = typeof data.slug === 'string' && data.slug.trim() ? [data.slug.trim()] : [];

@@ -7,6 +7,7 @@ import { SLUG_PATTERN, suggestedSlug } from '../core/slug.js';
 import { defineRule, type At, type MessageData } from './types.js';
 import { titleInUse } from './util/title-in-use.js';
 import { LANGUAGE_TAG as BCP47 } from '../core/language-tag.js';
+import { withoutMarkdownExtension } from '../core/markdown-file.js';
 
 /**
  * What each known key holds, said the way a writer reads it, with a line they can copy. Examples of
@@ -46,7 +47,7 @@ function subjectOf(article: Article): string {
 
 /** "2024-05-08-knee-pain.md" reads "Knee pain". */
 function titleFromFileName(relPath: string): string {
-  const words = (relPath.split('/').pop() ?? '').replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
+  const words = withoutMarkdownExtension(relPath.split('/').pop() ?? '').replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : 'Title';
 }
 

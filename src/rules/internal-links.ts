@@ -12,6 +12,7 @@ import { attribute, bodyTags, rawHtmlIds } from '../core/html-tags.js';
 import { quoteUrl } from './util/quote-url.js';
 import { textBlocks } from './util/text-blocks.js';
 import { relativePath } from '../core/relative-path.js';
+import { MARKDOWN_FILE } from '../core/markdown-file.js';
 
 const MAX_LISTED_IDS = 6;
 /** One index of the site's URLs per lint run (project rules see the same article list throughout). */
@@ -82,7 +83,7 @@ function checkLink(context: Context, link: LinkRef): void {
   const shown = () => relativePath(config.root, file);
   if (isOutsideFolder(file, config.root)) {
     report('outside-project');
-  } else if (/\.md$/i.test(file)) {
+  } else if (MARKDOWN_FILE.test(file)) {
     const target = project.article(file);
     if (!target) {
       const near = closestMatch(path.basename(file), siblingArticles(project.articles, path.dirname(file)));

@@ -11,6 +11,7 @@ import { createTemplateEngine } from './template-engine.js';
 import { toPosix } from '../core/relative-path.js';
 import { ioFailure } from '../core/io-failure.js';
 import { JEKYLL_STYLES, PERMALINK_PLACEHOLDERS } from '../core/permalinks.js';
+import { MARKDOWN_FILE } from '../core/markdown-file.js';
 
 export interface SiteAnswers {
   title: string;
@@ -179,5 +180,5 @@ function copyTemplates(from: string, to: string, report: InitReport, top = true)
 }
 
 function hasMarkdown(dir: string): boolean {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => /\.md$/i.test(name));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((name) => MARKDOWN_FILE.test(name));
 }

@@ -33,6 +33,11 @@ describe('discoverArticles', () => {
     expect(relPaths(dir).rel).toEqual(['a.md', 'sub/b.md', 'sub/deeper/c.MD']);
   });
 
+  it('takes the Markdown extensions Jekyll and Hugo read: .markdown, .mdown, .mkdown, .mkdn, .mkd', () => {
+    const dir = project({ 'articles/2024-01-15-flu.markdown': md, 'articles/x.MKD': md, 'articles/y.mdown': md, 'articles/z.mkdn': md, 'articles/w.mkdown': md, 'articles/v.mdx': md, 'articles/u.markdown.bak': md });
+    expect(relPaths(dir).rel).toEqual(['2024-01-15-flu.markdown', 'a.md', 'sub/b.md', 'sub/deeper/c.MD', 'w.mkdown', 'x.MKD', 'y.mdown', 'z.mkdn']);
+  });
+
   it('gives absolute paths', () => {
     const dir = project();
     const { files } = discoverArticles(loadConfig(dir), dir);

@@ -66,4 +66,21 @@ describe('content written for Jekyll and Hugo, read with defaults and frontMatte
     expect(files.some((f) => f.includes('napping/index/'))).toBe(false);
     expect(readFileSync(path.join(dir, 'public/articles/sleep/napping/index.html'), 'utf8')).toMatch(/<img src="[^"]*nap\.png"/);
   });
+
+  it('Jekyll .markdown posts (jekyll new writes them) are articles, linted, built and linked to like .md ones', async () => {
+    const page = (title: string, body = BODY) => `---\ntitle: ${title}\nsummary: A short page about the flu jab for people who come to the clinic each autumn.\nauthor: Clinic\n---\n${body}`;
+    const dir = tempProject({
+      'healthmd.config.yaml': 'articlesDir: _posts\ntypes: {page: {medical: false}}\ndefaultType: page\nfrontMatter: {aliases: {description: [summary]}}\n',
+      '_posts/2024-01-15-flu-jab.markdown': page('Flu jab', 'Book it [with the nurse](2024-01-16-nurse.mkd#hours).\n'),
+      '_posts/2024-01-16-nurse.mkd': page('Nurse', '## Hours\n\nMornings.\n'),
+      '_posts/2024-01-17-faq.mdown': page('FAQ', 'See [the jab](2024-01-15-flu-jab.markdown#nowhere).\n'),
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(findings(lint.stdout)).toEqual(['2024-01-17-faq.mdown:6 internal-links/missing-anchor']);
+    const build = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
+    expect(build.code).toBe(0);
+    const files = listFiles(path.join(dir, 'public'));
+    expect(files).toEqual(expect.arrayContaining(['articles/flu-jab/index.html', 'articles/nurse/index.html', 'articles/faq/index.html']));
+    expect(readFileSync(path.join(dir, 'public/articles/flu-jab/index.html'), 'utf8')).toContain('href="/articles/nurse/#hours"');
+  });
 });
