@@ -144,8 +144,10 @@ export function parseMarkdown(body: string): MarkdownModel {
   // article a call at each step of marked's loops.
   const own = new Tokenizer();
   const tokenizer = skipImpossibleSetext(scanInlineText(body.includes('{') ? withHeadingAttributes(own, attributed) : own));
-  const tokens = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body.includes('[^')), tokenizer }).lex(body) as Token[];
+  const lexer = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body.includes('[^')), tokenizer });
+  const tokens = lexer.lex(body) as Token[];
   if (body.includes('{:')) dropAttributeLines(tokens, attributed);
+  if (body.includes('|')) keepCellsPastHeader(tokens, lexer);
   // Only a body with a marker can hold an alert (as for footnotes and attribute lists above).
   const alerts = body.includes('[!') ? findAlerts(tokens) : EMPTY_MARKDOWN.alerts;
   const spans = new Map<Token, Span>();
@@ -310,6 +312,32 @@ function placeTable(table: Tokens.Table, body: string, at: number, spans: Map<To
     if (inBody) cursor = Math.max(cursor, lineEnd);
     lineStart = lineEnd + 1;
   });
+}
+
+/**
+ * Keeps the cells of a table row past its header's. GFM drops them, words and all (marked's
+ * splitCells), where kramdown, which Jekyll sites are written for, shows them: a dose's "twice
+ * daily with food" must not vanish because the header has one cell fewer. Each is read as
+ * marked reads a cell (trimmed, `\|` as `|`, lexed inline), without an alignment, in a column
+ * with no heading.
+ */
+function keepCellsPastHeader(tokens: Token[], lexer: Lexer): void {
+  for (const token of tokens) {
+    if (token.type !== 'table') {
+      const children = childTokens(token);
+      if (children) keepCellsPastHeader(children, lexer);
+      continue;
+    }
+    const table = token as Tokens.Table;
+    const lines = table.raw.split('\n');
+    table.rows.forEach((row, i) => {
+      const line = lines[i + 2] ?? '';
+      for (const segment of cellSegments(line).slice(table.header.length)) {
+        const text = line.slice(segment.start, segment.end).trim().replace(/\\\|/g, '|');
+        row.push({ text, tokens: lexer.inlineTokens(text), header: false, align: null });
+      }
+    });
+  }
 }
 
 /**

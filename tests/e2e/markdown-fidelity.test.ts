@@ -46,4 +46,11 @@ describe('healthmd build keeps what the author wrote', () => {
     expect(readFileSync(path.join(project, 'articles/steps.md'), 'utf8')).toContain('\n## Vitamin D\n');
     expect(await buildPage('', project)).toMatch(/<h2 id="vitamin-d">.*Vitamin D.*<\/h2>/);
   });
+
+  it('shows a table row\'s cells past its header\'s, as kramdown does, where GitHub drops their words', async () => {
+    const page = await buildPage('| Age | Dose |\n|-----|------|\n| Child | 5 mg | twice daily with *food* |\n| Adult | 10 mg |\n| Teen | 8 mg | a \\| b | and more |\n');
+    expect(page).toContain('<td>Child</td>\n<td>5 mg</td>\n<td>twice daily with <em>food</em></td>');
+    expect(page).toContain('<td>Teen</td>\n<td>8 mg</td>\n<td>a | b</td>\n<td>and more</td>');
+    expect(page).toContain('<td>Adult</td>\n<td>10 mg</td>\n</tr>');
+  });
 });
