@@ -162,9 +162,12 @@ class SafeRenderer extends Renderer {
   }
 
   override html(token: Tokens.HTML | Tokens.Tag): string {
+    // marked gives an HTML block followed by a blank line without its line end, so two such blocks
+    // touched: two images left out as their alt text read "early signlate sign".
+    const text = token.block && !/\s$/.test(token.text) ? `${token.text}\n` : token.text;
     // Sanitizing happens on the whole output afterwards: an inline tag alone is half an element.
-    if (this.mode === 'sanitize') return token.text;
-    return rawHtmlText(token.text, !token.block, this.lists);
+    if (this.mode === 'sanitize') return text;
+    return rawHtmlText(text, !token.block, this.lists);
   }
 
   override table(token: Tokens.Table): string {

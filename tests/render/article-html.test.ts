@@ -306,6 +306,14 @@ describe('footnotes', () => {
     expect(html).toContain('<span id="fnref-1">');
   });
 
+  it('keeps apart the words of two HTML blocks a blank line parts, as two images left out as their alt text', () => {
+    const url = (href: string) => (href.startsWith('missing') ? undefined : href);
+    for (const html of ['sanitize', 'text'] as const) {
+      const body = render('Two pictures:\n\n<img src="missing-one.png" alt="early sign" />\n\n<img src="missing-two.png" alt="late sign" />\n', { html, url }).body;
+      expect(text(parseHtml(`<body>${body}</body>`) as never)).toMatch(/early sign\s+late sign/);
+    }
+  });
+
   it('avoids the anchors raw HTML gives the page, as internal-links accepts them: an <a name>, not an id in a comment', () => {
     const named = render('Text.[^1]\n\n<a name="fn-1"></a>\n\n[^1]: A source.\n').body;
     expect(named).toContain('<li id="footnotes-fn-1">');
