@@ -206,7 +206,14 @@ function withHeadingAttributes(tokenizer: Tokenizer, found: Map<Token, HeadingMa
 function dropAttributeLines(tokens: Token[], attributed: Map<Token, HeadingMarkup>): void {
   tokens.forEach((token, index) => {
     if (token.type === 'blockquote') dropAttributeLines((token as Tokens.Blockquote).tokens, attributed);
-    else if (token.type === 'list') for (const item of (token as Tokens.List).items) dropAttributeLines(item.tokens, attributed);
+    else if (token.type === 'list') {
+      // kramdown replaces the list a {:toc} line ends (`* TOC`) with the table of contents; the page has its own.
+      if (TOC_LINE.test((token as Tokens.List).items.at(-1)?.text.trimEnd() ?? '')) {
+        tokens[index] = { type: 'space', raw: token.raw };
+        return;
+      }
+      for (const item of (token as Tokens.List).items) dropAttributeLines(item.tokens, attributed);
+    }
     if ((token.type !== 'paragraph' && token.type !== 'text') || !token.text.includes('{:')) return;
     const block = token as Tokens.Paragraph | Tokens.Text;
     const lines = block.text.split('\n');
@@ -232,6 +239,9 @@ function dropAttributeLines(tokens: Token[], attributed: Map<Token, HeadingMarku
     block.text = block.text.slice(0, -cut.length);
   });
 }
+
+/** kramdown's `{:toc}` (`{: toc}`), on the last line of a text. */
+const TOC_LINE = /(?:^|\n)[ \t]*\{:[ \t]*toc[ \t]*\}$/;
 
 /** The model of a body that was not lexed (front matter only, or unusable): no tokens to place. */
 export const EMPTY_MARKDOWN: MarkdownModel = {

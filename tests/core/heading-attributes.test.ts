@@ -56,7 +56,13 @@ describe('parseMarkdown with attribute lists', () => {
   it('takes a {: #id} line under a heading as its id, and drops block attribute lines from the text', () => {
     const model = parseMarkdown('## Sources\n{: #refs}\n\nSee your GP.\n{: .note}\n\n- TOC\n{:toc}\n\n{: .lead}\n\nKeep {: this} in a line.\n');
     expect(model.headings[0].id).toBe('refs');
-    expect(model.prose.map((p) => p.text)).toEqual(['See your GP.', 'TOC', 'Keep {: this} in a line.']);
+    expect(model.prose.map((p) => p.text)).toEqual(['See your GP.', 'Keep {: this} in a line.']);
+  });
+
+  it('drops the list a {:toc} line ends, which kramdown replaces with the table of contents, and keeps any other list', () => {
+    const model = parseMarkdown('1. Contents\n{: toc}\n\n* this list is replaced\n* by the contents\n{:toc}\n\n- A list item\n{: .note}\n\n+ Take {:toc} with water\n');
+    expect(model.tokens.filter((t) => t.type === 'list')).toHaveLength(2);
+    expect(model.prose.map((p) => p.text)).toEqual(['A list item', 'Take {:toc} with water']);
   });
 
   it('does not take a {: #id} line after a blank line as the heading\'s', () => {

@@ -83,6 +83,7 @@ describe('renderArticleHtml', () => {
     expect(html.body).toContain('<h2 id="setext"><a class="heading-anchor" href="#setext">Setext</a></h2>');
     expect(html.body).toContain('<h2 id="plain">');
     expect(html.body).not.toMatch(/[{}]/);
+    expect(html.body).not.toContain('TOC');
     expect(paragraphs(html.body)).toEqual(['Text.']);
     expect(html.toc.map((e) => [e.id, e.text])).toEqual([
       ['custom-id', 'Heading with id'],
