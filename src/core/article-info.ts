@@ -67,6 +67,20 @@ export function stringList(article: Article, key: string): string[] {
   return value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
 }
 
+/**
+ * The article's tags. One text of several parted by commas (`tags: stress, sleep, anxiety`, as
+ * front matter written for other sites often has it) is those tags: no tag holds a comma, and
+ * read whole it would be one tag of all three.
+ */
+export function articleTags(article: Article): string[] {
+  const value = article.data.tags;
+  if (typeof value !== 'string') return stringList(article, 'tags');
+  return value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
 /** The article's language: its `lang` when it is a language tag Intl knows (canonical form), else the site's. */
 export function articleLanguage(article: Article, config: Config): string {
   const value = article.data.lang;

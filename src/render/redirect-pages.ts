@@ -1,7 +1,7 @@
 import { articleAliases, type ArticleAlias } from '../core/aliases.js';
 import { pathOrder } from '../core/discover.js';
 import type { Article } from '../core/article.js';
-import { stringList } from '../core/article-info.js';
+import { articleTags } from '../core/article-info.js';
 import { articleUrl } from '../core/url.js';
 import { escapeHtml } from './escape-html.js';
 import { outputFileOf } from './links.js';
@@ -47,7 +47,7 @@ export function aliasClashes(articles: readonly Article[], pageSize: number): Ma
   for (let page = 2; page <= Math.ceil(published.length / pageSize); page++) take(outputFileOf(indexPath(page)), `index page ${page}`);
   for (const article of published) {
     take(outputFileOf(articleUrl(article.relPath, article.data.slug)), `the page of ${article.relPath}`);
-    for (const tag of stringList(article, 'tags')) {
+    for (const tag of articleTags(article)) {
       const slug = tagSlug(tag);
       if (slug) take(outputFileOf(tagPath(slug)), `the page of the tag ${tag}`);
     }

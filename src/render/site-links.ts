@@ -1,7 +1,7 @@
 import { articleAliases } from '../core/aliases.js';
 import { pathOrder } from '../core/discover.js';
 import type { Article } from '../core/article.js';
-import { publishedDate, stringList } from '../core/article-info.js';
+import { publishedDate, stringList, articleTags } from '../core/article-info.js';
 import type { Config } from '../core/config.js';
 import { expandPermalink, type PlaceholderValues } from '../core/permalinks.js';
 import { articleOutputPath, articleUrl } from '../core/url.js';
@@ -152,7 +152,7 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
     addOwn(target.sitePath, article);
     const name = key(target.sitePath).split('/').pop() ?? '';
     if (!names.has(name)) names.set(name, target);
-    for (const tag of stringList(article, 'tags')) {
+    for (const tag of articleTags(article)) {
       const slug = tagSlug(tag);
       if (slug) addOwn(tagPath(slug));
     }

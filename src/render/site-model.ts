@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.js';
-import { articleLanguage, articleTitle, articleType, authors, publishedDate, stringList, translationKey } from '../core/article-info.js';
+import { articleLanguage, articleTitle, articleType, authors, publishedDate, translationKey, articleTags } from '../core/article-info.js';
 import { isDraft } from '../core/publication.js';
 import type { Config } from '../core/config.js';
 import { newestFirst, toCalendarDate, type CalendarDate } from '../core/dates.js';
@@ -157,7 +157,7 @@ export function siteEntry(article: Article, config: Config, fromBody: BodyFacts 
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
   const lastReviewed = toCalendarDate(data.lastReviewed);
   const tags: TagRef[] = [];
-  for (const name of stringList(article, 'tags')) {
+  for (const name of articleTags(article)) {
     const slug = tagSlug(name);
     if (slug && !tags.some((t) => t.slug === slug)) tags.push(tagRef(name, slug));
   }

@@ -1,5 +1,5 @@
 import type { Article } from '../core/article.js';
-import { publishedDate, stringList } from '../core/article-info.js';
+import { publishedDate, articleTags } from '../core/article-info.js';
 import { unpublishedReason, type Unpublished } from '../core/publication.js';
 import type { CalendarDate } from '../core/dates.js';
 import { tagSlug } from '../core/slug.js';
@@ -32,7 +32,7 @@ export function selectForExport(articles: readonly Article[], selection: ExportS
   const selected: Article[] = [];
   const leftOut: SelectedArticles['leftOut'] = [];
   for (const article of articles) {
-    if (wanted.size > 0 && !stringList(article, 'tags').some((tag) => wanted.has(tagSlug(tag) ?? tag))) continue;
+    if (wanted.size > 0 && !articleTags(article).some((tag) => wanted.has(tagSlug(tag) ?? tag))) continue;
     if (selection.since !== undefined) {
       const date = publishedDate(article);
       if (date === undefined || date < selection.since) continue;

@@ -106,6 +106,14 @@ describe('SiteRenderer', () => {
     expect(text('tags/screening/index.html')).toContain('/articles/a/');
   });
 
+  it('reads tags written as one text parted by commas as those tags, as their writers meant', () => {
+    const a = article('a.md', { title: 'A', date: '2024-01-01', tags: 'stress, sleep , anxiety,' });
+    const b = article('b.md', { title: 'B', date: '2024-02-01', tags: 'Sleep' });
+    const { output, text } = renderSite([a, b]);
+    expect([...output.keys()].filter((p) => p.startsWith('tags/')).sort()).toEqual(['tags/anxiety/index.html', 'tags/sleep/index.html', 'tags/stress/index.html']);
+    expect(text('tags/sleep/index.html')).toContain('/articles/a/');
+  });
+
   it('shows dates as calendar days in the site language and the article’s own language', () => {
     const a = article('a.md', { title: 'A', date: '2024-05-08', lastReviewed: '2024-06-01', reviewedBy: 'Dr R' });
     const b = article('b.md', { title: 'B', date: '2024-01-02', lang: 'de' });
