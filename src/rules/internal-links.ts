@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Token, Tokens } from 'marked';
 import type { Article } from '../core/article.js';
 import { headingIds } from '../core/heading-ids.js';
 import type { LinkRef } from '../core/markdown.js';
@@ -27,7 +28,7 @@ export const internalLinks = defineRule({
   description:
     'Relative links, in Markdown and in raw HTML <a href>, resolve: .md links to an existing article, other local links to a file the site publishes (PDF, office document, text, CSV, image), #anchors and other.md#anchors to a heading id (or, with html: sanitize, an id or <a name> that raw HTML sets); ' +
     "site-root links (/about/) to a page of the site or an article's old URL (config permalinks, front-matter permalink, aliases); footnote references ([^1]) to a footnote the article defines, once; " +
-    'a link or image that Markdown prints as written because its address holds a space is reported',
+    'a link or image that Markdown prints as written because its address holds a space, or because no line defines its reference label ([text][label]), is reported',
   severity: 'error',
   messages: {
     'missing-file': 'Link {{url}} points to {{target}}, which does not exist: {{advice}}',
@@ -38,6 +39,8 @@ export const internalLinks = defineRule({
       'Link {{url}} leads to no page of the site: build keeps it as written (it works only if the server has that page) and export shows its text unlinked; {{advice}}',
     'unparsed-link':
       "{{what}} {{written}} is printed as written, brackets and all: its address holds a space, which Markdown does not allow there (Jekyll's kramdown does); write the address as {{fixed}}",
+    'missing-reference':
+      "{{what}} {{written}} is printed as written, brackets and all: no line defines [{{label}}]; add one after the paragraph, such as '[{{label}}]: https://…', or write the address in it, [text](https://…){{advice}}",
     'missing-footnote':
       "Footnote reference {{ref}} has no definition, so the page shows it as text and the citation it stands for is lost: add a line '{{ref}}: the source' (after the paragraph or at the end of the article){{advice}}",
     'duplicate-footnote':
@@ -50,6 +53,7 @@ export const internalLinks = defineRule({
       if (link.kind === 'link') checkLink(context, link);
     }
     reportUnparsedLinks(context);
+    reportUndefinedReferences(context);
     checkFootnotes(context);
     // Raw HTML links go through the same resolver on the page (sanitize-raw-html.ts), so they are checked alike.
     for (const tag of bodyTags(context.article)) {
@@ -194,6 +198,49 @@ function reportUnparsedLinks(context: Context): void {
       });
     }
   }
+}
+
+/** `[text][label]` or `[label][]`, as a reference link (`!` before it: an image) is written. */
+const REFERENCE = /(!?)\[((?:[^[\]\\\n]|\\.)*)\]\[((?:[^[\]\\\n]|\\.)*)\]/g;
+/** Numbers in brackets, `[1][2]`, `[4][]`: citations meant to show as written. */
+const CITATION_NUMBERS = /^\s*\d+(?:\s*[,–-]\s*\d+)*\s*$/;
+
+/**
+ * Reference links and images whose label no definition in the article gives (`[iron guidance][iron]`
+ * without an `[iron]: …` line): Markdown prints them as written, and the link is lost. Numbered
+ * citations in brackets are meant as they show; one that a link starts inside is not one.
+ */
+function reportUndefinedReferences(context: Context): void {
+  const { article } = context;
+  let labels: string[] | undefined;
+  for (const block of textBlocks(article)) {
+    if (!block.raw.includes('][')) continue;
+    // Code spans blanked, offsets kept: `[a][b]` in code is code.
+    const source = block.raw.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
+    for (const match of source.matchAll(REFERENCE)) {
+      const [written, bang, text, given] = match;
+      const label = given.trim() || text.trim();
+      if (label === '' || label.startsWith('^') || (CITATION_NUMBERS.test(label) && (given === '' || CITATION_NUMBERS.test(text)))) continue;
+      const start = block.bodyOffset(match.index);
+      const end = block.bodyOffset(match.index + written.length - 1) + 1;
+      if (article.links.some((link) => link.start >= start && link.start < end)) continue;
+      labels ??= definedLabels(article.tokens);
+      const near = closestMatch(label.toLowerCase(), labels);
+      const advice = near ? `; or did you mean [${near}]?` : labels.length ? `; the article defines ${labels.slice(0, MAX_LISTED_IDS).map((l) => `[${l}]`).join(', ')}` : '';
+      context.report({ messageId: 'missing-reference', data: { what: bang ? 'Image' : 'Link', written: `'${written}'`, label, advice }, at: { start, end } });
+    }
+  }
+}
+
+/** The labels of the article's link reference definitions (`[nhs]: https://…`), as marked keeps them: lower-cased. */
+function definedLabels(tokens: readonly Token[]): string[] {
+  const labels: string[] = [];
+  for (const token of tokens) {
+    if (token.type === 'def') labels.push((token as Tokens.Def).tag);
+    else if (token.type === 'blockquote') labels.push(...definedLabels((token as Tokens.Blockquote).tokens));
+    else if (token.type === 'list') for (const item of (token as Tokens.List).items) labels.push(...definedLabels(item.tokens));
+  }
+  return labels;
 }
 
 /** What to write instead of an address with a space; template syntax is no-placeholder's to explain, and its space is no typo. */

@@ -140,4 +140,24 @@ describe('internal-links', () => {
     expect(findings[0].message).toContain('did you mean [^nise]?');
     expect(findings[1].message).toContain('first on line 7');
   });
+
+  it('reports a reference link or image whose label no definition gives, which the page prints as written', () => {
+    const body = [
+      'Read [iron guidance][iron-guid] and ![a chart][chart], or [the leaflet][] and [NHS][nhs-site].',
+      '',
+      'Trials agree [1][2]; see [4][] too. Code: `[a][b]`. Inline [x][y](https://example.org/) is a link.',
+      '',
+      '> Quoted [advice][Iron-Guide].',
+      '',
+      '[nhs-site]: https://www.nhs.uk/',
+      '[iron-guide]: https://www.nhs.uk/iron/',
+      '',
+    ].join('\n');
+    const findings = lint(article(body));
+    expect(summary(findings)).toEqual(['missing-reference@4:6', 'missing-reference@4:37', 'missing-reference@4:59']);
+    expect(findings[0].message).toContain("'[iron guidance][iron-guid]'");
+    expect(findings[0].message).toContain('did you mean [iron-guide]?');
+    expect(findings[1].message).toMatch(/^Image '!\[a chart\]\[chart\]'/);
+    expect(findings[1].message).toContain('the article defines [nhs-site], [iron-guide]');
+  });
 });
