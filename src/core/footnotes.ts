@@ -24,14 +24,14 @@ export const footnoteKey = (label: string): string => label.toLowerCase();
 /** The start of a definition's first line: up to three spaces, `[^`, a label without blanks or `]`, `]:`. */
 const DEFINITION_START = /^ {0,3}\[\^([^\]\s]+)\]:/;
 const REFERENCE = /^\[\^([^\]\s]+)\]/;
-const BLANK = /^[ \t]*$/;
+export const BLANK = /^[ \t]*$/;
 /** Four spaces or a tab (after up to three spaces): the line belongs to the definition above. */
 const INDENT = /^(?: {4}| {0,3}\t)/;
 /**
  * A line that starts another block, which a lazy line of a paragraph cannot be: a heading, a
  * fence, a quote, a list item, a thematic break, an HTML block (as marked's paragraph stops).
  */
-const NOT_LAZY = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|[*+-][ \t]|\d{1,9}[.)][ \t]|(?:[-*_][ \t]*){3,}$|<[a-zA-Z/!?])/;
+export const NOT_LAZY = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|[*+-][ \t]|\d{1,9}[.)][ \t]|(?:[-*_][ \t]*){3,}$|<[a-zA-Z/!?])/;
 
 /**
  * marked tokenizers for footnotes as GFM, goldmark (Hugo) and kramdown (Jekyll) write them. The
@@ -92,9 +92,10 @@ export function footnoteTokenizers(): {
 /**
  * The lines of the definition starting `src` (its marker `prefix` characters long): its raw, up to
  * the end of its last line that is not blank, and its content, the text after the marker and
- * each further line without the indentation that made it belong.
+ * each further line without the indentation that made it belong. A line `another` matches starts
+ * the next definition (by default a footnote's), never a lazy line of this one.
  */
-function definitionLines(src: string, prefix: number): { raw: string; content: string } {
+export function definitionLines(src: string, prefix: number, another: RegExp = DEFINITION_START): { raw: string; content: string } {
   const lineEnd = (from: number) => {
     const newline = src.indexOf('\n', from);
     return newline === -1 ? src.length : newline;
@@ -116,7 +117,7 @@ function definitionLines(src: string, prefix: number): { raw: string; content: s
       blanks = [];
       inParagraph = true;
       end = next;
-    } else if (inParagraph && blanks.length === 0 && !DEFINITION_START.test(line) && !NOT_LAZY.test(line)) {
+    } else if (inParagraph && blanks.length === 0 && !another.test(line) && !NOT_LAZY.test(line)) {
       content.push(line);
       end = next;
     } else {

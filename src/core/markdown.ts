@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities/decode';
-import { Lexer, Tokenizer, type MarkedOptions, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type MarkedOptions, type Token, type TokenizerExtensionFunction, type TokenizerStartFunction, type Tokens } from 'marked';
 import { findAlerts, type AlertType } from './alerts.js';
+import { definitionListTokenizer } from './definition-lists.js';
 import { footnoteTokenizers, type FootnoteToken } from './footnotes.js';
 import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
 import { scanInlineText } from './inline-text.js';
@@ -122,17 +123,29 @@ export class TooManyTokensError extends Error {
  * of its block and inline loops, so the count is checked while lexing and stops it at the budget,
  * before the tokens past it are ever made.
  */
-function tokenBudget(limit: number, withFootnotes: boolean): MarkedOptions['extensions'] {
+function tokenBudget(limit: number, body: string): MarkedOptions['extensions'] {
   let left = limit;
   const count = (): undefined => {
     if (--left < 0) throw new TooManyTokensError();
     return undefined;
   };
-  if (!withFootnotes) return { renderers: {}, childTokens: {}, block: [count], inline: [count] };
-  // Footnotes, for one article: the labels its definitions give are its own.
-  const footnotes = footnoteTokenizers();
-  return { renderers: {}, childTokens: {}, block: [count, footnotes.block], inline: [count, footnotes.inline], startBlock: [footnotes.startBlock] };
+  const block: TokenizerExtensionFunction[] = [count];
+  const inline: TokenizerExtensionFunction[] = [count];
+  const startBlock: TokenizerStartFunction[] = [];
+  // Definition lists, for a body with a line that starts like a definition.
+  if (DEFINITION_LINE.test(body)) block.push(definitionListTokenizer());
+  if (body.includes('[^')) {
+    // Footnotes, for one article: the labels its definitions give are its own.
+    const footnotes = footnoteTokenizers();
+    block.push(footnotes.block);
+    inline.push(footnotes.inline);
+    startBlock.push(footnotes.startBlock);
+  }
+  return { renderers: {}, childTokens: {}, block, inline, ...(startBlock.length ? { startBlock } : {}) };
 }
+
+/** A line that may start a definition (definition-lists.ts). */
+const DEFINITION_LINE = /(?:^|\n) {0,3}:[ \t]+\S/;
 
 /**
  * Lexes the body once and extracts what rules and renderers share.
@@ -144,7 +157,7 @@ export function parseMarkdown(body: string): MarkdownModel {
   // article a call at each step of marked's loops.
   const own = new Tokenizer();
   const tokenizer = skipImpossibleSetext(scanInlineText(body.includes('{') ? withHeadingAttributes(own, attributed) : own));
-  const lexer = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body.includes('[^')), tokenizer });
+  const lexer = new Lexer({ gfm: true, extensions: tokenBudget(MAX_ARTICLE_TOKENS, body), tokenizer });
   const tokens = lexer.lex(body) as Token[];
   if (body.includes('{:')) dropAttributeLines(tokens, attributed);
   if (body.includes('|')) keepCellsPastHeader(tokens, lexer);
@@ -415,6 +428,8 @@ function collect(tokens: Token[], model: MarkdownModel, inline: boolean): void {
         break;
       }
       case 'paragraph':
+      // A definition list's term (definition-lists.ts) is a line of words, as a paragraph is.
+      case 'dt':
         model.prose.push({ text: inlineText((token as Tokens.Paragraph).tokens), raw: token.raw, start, end });
         break;
       case 'text':
@@ -441,7 +456,7 @@ function collect(tokens: Token[], model: MarkdownModel, inline: boolean): void {
 }
 
 function isInlineContainer(type: string): boolean {
-  return type === 'paragraph' || type === 'heading' || type === 'text' || type === 'table' || type === 'link' || type === 'strong' || type === 'em' || type === 'del';
+  return type === 'paragraph' || type === 'dt' || type === 'heading' || type === 'text' || type === 'table' || type === 'link' || type === 'strong' || type === 'em' || type === 'del';
 }
 
 /** Plain text of inline tokens: what a reader reads, without Markdown syntax or HTML. */

@@ -1,5 +1,6 @@
 import { Parser, Renderer, type MarkedOptions, type Token, type Tokens } from 'marked';
 import type { Article } from '../core/article.js';
+import type { DefinitionListToken } from '../core/definition-lists.js';
 import type { HtmlMode } from '../core/config.js';
 import { headingIds } from '../core/heading-ids.js';
 import { rawHtmlIds } from '../core/html-tags.js';
@@ -80,7 +81,7 @@ export function renderArticleHtml(article: Article, options: ArticleHtmlOptions)
     return resolved;
   };
   const renderer = new SafeRenderer(idOf, url, options.html, article.alerts, strings);
-  const parser = new ArticleParser({ gfm: true, renderer }, options.html === 'text', footnotes, strings);
+  const parser = new ArticleParser({ gfm: true, renderer, extensions: { renderers: { definitionList }, childTokens: {} } }, options.html === 'text', footnotes, strings);
   const sanitize = options.html === 'sanitize' && article.html.length > 0;
   const html = (tokens: Token[]) => {
     const out = parser.parse(tokens);
@@ -189,6 +190,18 @@ class SafeRenderer extends Renderer {
 }
 
 type InlineRenderer = Parameters<Parser['parseInline']>[1];
+
+/** A definition list (definition-lists.ts): each term a `<dt>`, each definition a `<dd>` of its blocks. */
+function definitionList(this: { parser: Parser }, token: Tokens.Generic): string {
+  let html = '<dl>\n';
+  for (const part of (token as unknown as DefinitionListToken).tokens) {
+    if (part.type === 'dt') html += `<dt>${this.parser.parseInline(part.tokens)}</dt>\n`;
+    // A definition of one paragraph is its words, as kramdown writes a tight one; more blocks stay blocks.
+    else if (part.tokens.length === 1 && part.tokens[0].type === 'paragraph') html += `<dd>${this.parser.parseInline((part.tokens[0] as Tokens.Paragraph).tokens)}</dd>\n`;
+    else html += `<dd>${this.parser.parse(part.tokens).trim()}</dd>\n`;
+  }
+  return `${html}</dl>\n`;
+}
 
 /**
  * marked's Parser with healthmd's own tokens: a footnote's definition shows nothing where it is

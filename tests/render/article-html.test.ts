@@ -307,6 +307,12 @@ describe('footnotes', () => {
     expect(html).toContain('<span id="fnref-1">');
   });
 
+  it('renders a definition list as kramdown and Hugo do: terms as <dt>, a one-paragraph definition as its words, more blocks as blocks', () => {
+    const html = render('Haemoglobin\n: The protein that *carries* oxygen.\n\nFerritin\nStored iron\n:   Kept in the liver.\n\n    A second paragraph.\n').body;
+    expect(html).toContain('<dl>\n<dt>Haemoglobin</dt>\n<dd>The protein that <em>carries</em> oxygen.</dd>\n<dt>Ferritin</dt>\n<dt>Stored iron</dt>\n<dd><p>Kept in the liver.</p>\n<p>A second paragraph.</p></dd>\n</dl>');
+    expect(render('Haemoglobin\n: The protein.\n', { html: 'text', url: (href) => href }).body).toContain('<dt>Haemoglobin</dt>');
+  });
+
   it('keeps apart the words of two HTML blocks a blank line parts, as two images left out as their alt text', () => {
     const url = (href: string) => (href.startsWith('missing') ? undefined : href);
     for (const html of ['sanitize', 'text'] as const) {
