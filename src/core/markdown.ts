@@ -347,7 +347,8 @@ function placeTable(table: Tokens.Table, body: string, at: number, spans: Map<To
 function keepCellsPastHeader(tokens: Token[], lexer: Lexer): void {
   for (const token of tokens) {
     if (token.type !== 'table') {
-      const children = childTokens(token);
+      // A table is a block: inline tokens hold none.
+      const children = isInlineContainer(token.type) ? undefined : childTokens(token);
       if (children) keepCellsPastHeader(children, lexer);
       continue;
     }
