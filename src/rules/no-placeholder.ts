@@ -1,7 +1,11 @@
+import path from 'node:path';
+import { slug } from 'github-slugger';
 import type { Article } from '../core/article.js';
+import type { Config } from '../core/config.js';
+import { toPosix } from '../core/relative-path.js';
 import type { Place } from '../core/diagnostic.js';
 import { isPlaceholderValue } from '../core/placeholder-value.js';
-import { defineRule, type RuleContext } from './types.js';
+import { defineRule, type ProjectView, type RuleContext } from './types.js';
 import * as z from 'zod/mini';
 import { conflictMarkers } from './util/conflict-markers.js';
 import { reportExampleValues } from './util/example-values.js';
@@ -92,13 +96,14 @@ interface Hit {
 /** Finds what was left to be written: TODO-style notes, filler text and `healthmd new` placeholders. */
 export const noPlaceholder = defineRule({
   id: 'no-placeholder',
-  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values, other generators\' template syntax or git merge-conflict markers left in the text or front matter',
+  description: 'No TODO, TBD, FIXME, XXX, lorem ipsum, scaffold placeholders, example people and dates, `undefined`/`null` values, other generators\' template syntax or git merge-conflict markers left in the text or front matter; a [[…]] that is a wiki link to another note (Obsidian and wiki plugins write them) is named as one, with the Markdown link to write',
   severity: 'error',
   messages: {
     // `in` names the front-matter key ("title: ") when the words are there, and is empty in the body.
     todo: '{{in}}"{{found}}" marks unfinished work: finish the text and remove the marker before publishing',
     'lorem-ipsum': '{{in}}Filler text "lorem ipsum": replace it with the real text',
     scaffold: '{{in}}Scaffold placeholder {{found}} is still here: replace it with the text it asks for',
+    'wiki-link': 'Wiki link {{found}} is printed as written, brackets and all: Markdown has no [[…]] links (Obsidian and wiki plugins have them); write it as {{link}}',
     phrase: '{{in}}Placeholder "{{found}}" is left in: replace it with the real text',
     'placeholder-value': '{{in}}"{{found}}" is what a script {{why}}: write the real text{{note}}',
     'template-syntax': '{{in}}Template syntax {{found}} from another generator is printed as written (healthmd never evaluates it): {{advice}}',
@@ -107,7 +112,7 @@ export const noPlaceholder = defineRule({
     'placeholder-date': '{{key}}: {{date}} is the date a script writes when it has none (day 0 of Unix time), not a real one: write the real date',
   },
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []) }),
-  check({ article, config, options, report }) {
+  check({ article, config, options, project, report }) {
     const kinds = [...KINDS, OBJECT_TEXT];
     const custom = phrasePattern(options.phrases);
     if (custom) {
@@ -130,7 +135,10 @@ export const noPlaceholder = defineRule({
     for (const block of textBlocks(article)) {
       for (const hit of find(block.text, false)) {
         if (hit.messageId === 'scaffold' && !scaffoldInBody(block, hit, article.body, inShortcode)) continue;
-        report({ messageId: hit.messageId, data: { ...hit.data, in: '', note: '' }, at: block.span(hit.index, hit.index + hit.length) });
+        const at = block.span(hit.index, hit.index + hit.length);
+        const link = hit.messageId === 'scaffold' ? wikiLink(block.text.slice(hit.index + 2, hit.index + hit.length - 2), article.body[at.start - 1] === '!', article, config, project) : undefined;
+        if (link) report({ messageId: 'wiki-link', data: { found: hit.data.found, link }, at: article.body[at.start - 1] === '!' ? { start: at.start - 1, end: at.end } : at });
+        else report({ messageId: hit.messageId, data: { ...hit.data, in: '', note: '' }, at });
       }
       // In the Markdown source, not the readable text: a link's destination (`]({{ site.baseurl }}/x)`)
       // holds template syntax as often as the words do.
@@ -147,6 +155,28 @@ export const noPlaceholder = defineRule({
     }
   },
 });
+
+/**
+ * The Markdown link to write for `[[inner]]` when it is a wiki link, as Obsidian and wiki plugins
+ * write them, not a scaffold placeholder: an embed (`![[chart.png]]`), a link with shown words or
+ * a heading (`[[Sleep diary|a diary]]`, `[[Stress#Signs]]`), or the name of a Markdown file beside
+ * the article or at the top of the articles folder (`[[Breathing Exercises]]`).
+ */
+function wikiLink(inner: string, embed: boolean, article: Article, config: Config, project: ProjectView): string | undefined {
+  const [target, shown] = inner.split('|', 2);
+  const [name, heading] = target.split('#', 2);
+  const file = name.trim();
+  // A heading of the note itself: `[[#Signs]]`.
+  if (file === '') return heading?.trim() ? `[${(shown ?? heading).trim()}](#${slug(heading.trim())})` : undefined;
+  const beside = path.join(path.dirname(article.path), `${file}.md`);
+  const atTop = path.resolve(config.root, config.articlesDir, `${file}.md`);
+  const found = embed || shown !== undefined || heading !== undefined ? undefined : [beside, atTop].find((candidate) => project.exists(candidate));
+  if (!embed && shown === undefined && heading === undefined && !found) return undefined;
+  const words = (shown ?? file).trim();
+  if (embed) return `![${words}](${encodeURI(file)})`;
+  const href = encodeURI(toPosix(path.relative(path.dirname(article.path), found ?? beside)));
+  return `[${words}](${href}${heading ? `#${slug(heading.trim())}` : ''})`;
+}
 
 /**
  * True when `[[…]]` in a block's text is a placeholder as written. Two things read the same once

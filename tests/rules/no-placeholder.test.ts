@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { fixture as ruleFixture, lintOne } from './support/lint-with-rule.js';
+import { fixture as ruleFixture, lintOne, lintWithRule } from './support/lint-with-rule.js';
 import { PLACEHOLDER_PATTERN } from '../../src/rules/no-placeholder.js';
 
 const RULE = 'no-placeholder';
@@ -189,5 +189,18 @@ describe('no-placeholder', () => {
     const findings = lintOne(RULE, `---\ntitle: Dose\n---\n${body}`);
     expect(findings.map((d) => `${d.messageId}@${d.line}:${d.column}-${d.endLine}:${d.endColumn}`)).toEqual(['conflict-marker@6:1-10:20']);
     expect(findings[0].message).toContain('both versions would be published');
+  });
+});
+
+describe('wiki links', () => {
+  it('tells a wiki link to another note from a scaffold placeholder, with the Markdown link to write', () => {
+    const body = '---\ntitle: Sleep\n---\nSee [[Breathing Exercises]], [[Sleep diary|a diary]], [[Stress#Signs]] and ![[chart.png]].\n\n[[Describe the main symptoms]] [[#Signs]]\n';
+    const findings = lintWithRule(RULE, { articles: { 'notes/sleep.md': body }, others: { 'notes/Breathing Exercises.md': '---\ntitle: B\n---\nText.\n' } }).get('notes/sleep.md')!;
+    expect(findings.map((f) => `${f.messageId}@${f.line}:${f.column}`)).toEqual(['wiki-link@4:5', 'wiki-link@4:30', 'wiki-link@4:55', 'wiki-link@4:76', 'scaffold@6:1', 'wiki-link@6:32']);
+    expect(findings[0].message).toBe('Wiki link [[Breathing Exercises]] is printed as written, brackets and all: Markdown has no [[…]] links (Obsidian and wiki plugins have them); write it as [Breathing Exercises](Breathing%20Exercises.md)');
+    expect(findings[1].message).toContain('write it as [a diary](Sleep%20diary.md)');
+    expect(findings[2].message).toContain('write it as [Stress](Stress.md#signs)');
+    expect(findings[3].message).toContain('write it as ![chart.png](chart.png)');
+    expect(findings[5].message).toContain('write it as [Signs](#signs)');
   });
 });
