@@ -12,9 +12,23 @@ const PMID = /\bPMID:?\s*\d{1,8}\b/i;
 /**
  * A journal citation written out, as reference lists and PubMed print them: year, volume, optional
  * issue, pages or article number ("2003;348(11):977-85", "2020;395:497–506", "2019; 321(6): 560-9",
- * "2018;360:k322", "2020 Feb 15;395(10223):497-506").
+ * "2018;360:k322", "2020 Feb 15;395(10223):497-506"), or an issue without a volume ("2019;(4):CD011234",
+ * as Cochrane reviews are cited).
  */
-const JOURNAL = /\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?\s*:\s*[a-z]?\d{1,6}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
+const JOURNAL =
+  /\b(?:19|20)\d{2}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?:\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?|\(\s*[\w-]{1,12}\s*\))\s*:\s*[a-z]{0,3}\d{1,9}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
+/**
+ * The same in APA and Harvard style: the year in brackets, then the title and the journal, its
+ * volume, optional issue, and pages or article number ("(2007). … Medicine, 357(3), 266–281",
+ * "(2019) … Research, 28(2), e12345").
+ */
+const JOURNAL_APA = /\((?:19|20)\d{2}[a-z]?\)\.?\s[^\n]{3,300}?,\s*\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?\s*,\s*[a-z]{0,3}\d{1,9}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
+/**
+ * A line that starts with an author's surname and initials, as reference lists write them
+ * ("Holick MF.", "Yao P, et al.", "Holick, M. F."), and gives a year: a paper, even without its
+ * volume ("Holick MF. Vitamin D deficiency. N Engl J Med. 2007.").
+ */
+const AUTHORS_AND_YEAR = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+\p{Lu}{1,3}(?=[,.])|,?[ \t]+(?:\p{Lu}\.[ \t]?){1,3})[^\n]*?\b(?:19|20)\d{2}\b/mu;
 
 /** Medical articles cite their sources: a Sources/References section with a URL, a DOI, a PMID or a journal citation. */
 export const sourcesPresent = defineRule({
@@ -47,7 +61,7 @@ function citesSource(article: Article, heading: Heading): boolean {
   if (linked) return true;
   // What a comment says is not shown to readers, so a URL in one cites nothing.
   const text = article.body.slice(heading.end, heading.sectionEnd).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
-  return URL.test(text) || DOI.test(text) || PMID.test(text) || JOURNAL.test(text);
+  return URL.test(text) || DOI.test(text) || PMID.test(text) || JOURNAL.test(text) || JOURNAL_APA.test(text) || AUTHORS_AND_YEAR.test(text);
 }
 
 /** A scaffold's `[[Add a source…]]` marker: no-placeholder already reports the section as unwritten. */

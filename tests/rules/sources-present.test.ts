@@ -53,6 +53,13 @@ describe('sources-present', () => {
     '- Writer A. A cohort study. JAMA 2019; 321(6): 560-9.',
     '- Writer A. A rapid review. BMJ 2018;360:k322.',
     '- Writer A, et al. A cohort. Lancet. 2020 Feb 15;395(10223):497-506.',
+    // APA and Harvard: the year in brackets, then the journal, its volume (issue) and pages or article number.
+    '- Writer, A. B. (2007). A review. New England Journal of Medicine, 357(3), 266–281.',
+    '- Writer, A. and Writer, B. (2019) A trial. Journal of Sleep Research, 28(2), e12345.',
+    // An issue without a volume and an article number: a Cochrane review.
+    '- Writer P, et al. A review. Cochrane Database Syst Rev. 2019;(4):CD011234.',
+    // Authors with their initials and the year, as PubMed lists a paper without its volume.
+    '- Writer MF. A review. N Engl J Med. 2007.',
   ])('accepts a References list of journal citations written out, with no link: %j', (line) => {
     expect(check(withSources(line).replace('## Sources', '## References'))).toEqual([]);
   });
@@ -63,6 +70,7 @@ describe('sources-present', () => {
 
   it('refuses things that only look like citations', () => {
     expect(ids(check(withSources('- Ask your pharmacist\n- Page 10.5 of the leaflet\n- http://localhost')))).toEqual(['7:1 no-citation']);
+    expect(ids(check(withSources('- NHS (2020). Back pain.\n- Dr Smith, our GP, in 2019\n- Ask A. Nurse')))).toEqual(['7:1 no-citation']);
   });
 
   it('leaves a scaffold placeholder to no-placeholder instead of reporting it twice', () => {
