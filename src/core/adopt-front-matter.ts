@@ -17,12 +17,15 @@ export interface FrontMatterAdoption {
 /**
  * Other generators' own names for healthmd's keys, read without any config where the meaning is
  * the same: Hugo's `summary` and Jekyll's `excerpt` are what healthmd calls `description`, Hugo's
- * `publishDate` is the publication date. (`draft` and `published: false` need no alias: they are
- * read as they are.) The config's aliases come first; these fill in.
+ * `publishDate` is the publication date, and Hugo's `lastmod` (any case) and the
+ * `last_modified_at` of Jekyll's jekyll-last-modified-at are the day it was `updated`. (`draft`
+ * and `published: false` need no alias: they are read as they are.) The config's aliases come
+ * first; these fill in.
  */
 export const BUILT_IN_ALIASES: Readonly<Record<string, readonly string[]>> = {
   description: ['summary', 'excerpt'],
   date: ['publishDate'],
+  updated: ['lastmod', 'lastMod', 'last_modified_at'],
 };
 
 const NO_ADOPTION: FrontMatterAdoption = { defaults: [], frontMatter: { aliases: {} } };

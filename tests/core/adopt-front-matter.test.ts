@@ -84,4 +84,11 @@ describe('frontMatter.aliases: keys read from the names another tool used', () =
     expect(hugo.data).toMatchObject({ description: 'Short', date: '2024-03-01' });
     expect(parse('b.md', '---\nexcerpt: From Jekyll\n---\nText\n').data.description).toBe('From Jekyll');
   });
+
+  it("reads Hugo's lastmod and the last_modified_at of Jekyll's plugin as updated, and keeps an updated written as such", () => {
+    expect(parse('a.md', '---\ntitle: A\ndate: 2024-03-10\nlastmod: 2025-09-01\n---\nText\n').data.updated).toBe('2025-09-01');
+    expect(parse('b.md', '---\ntitle: B\nlastMod: 2025-09-02\n---\nText\n').data.updated).toBe('2025-09-02');
+    expect(parse('c.md', '---\ntitle: C\nlast_modified_at: 2025-09-03 10:00:00 +0100\n---\nText\n').data.updated).toBe('2025-09-03 10:00:00 +0100');
+    expect(parse('d.md', '---\ntitle: D\nupdated: 2025-01-01\nlastmod: 2025-09-01\n---\nText\n').data.updated).toBe('2025-01-01');
+  });
 });
