@@ -81,15 +81,35 @@ export function articleTags(article: Article): string[] {
     .filter(Boolean);
 }
 
-/** The article's language: its `lang` when it is a language tag Intl knows (canonical form), else the site's. */
+/**
+ * The article's language: its `lang` when it is a language tag Intl knows (canonical form), else
+ * the language its file name gives as Hugo names translations (`gripe.es.md`), else the site's.
+ */
 export function articleLanguage(article: Article, config: Config): string {
   const value = article.data.lang;
   const fallback = config.site.language;
-  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fallback;
+  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fileNameLanguage(article.relPath) ?? fallback;
   try {
     return Intl.getCanonicalLocales(value.trim())[0];
   } catch {
     return fallback;
+  }
+}
+
+/** `es` in `gripe.es.md`, `pt-br` in `about.pt-br.md`: a language before the Markdown extension, as Hugo writes a translation's file name. */
+const LANGUAGE_SUFFIX = /\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.[^./]+$/i;
+let languageNames: Intl.DisplayNames | undefined;
+
+/** The language a file name gives, when it is one Intl can name (`notes.old.md` holds no language). */
+function fileNameLanguage(relPath: string): string | undefined {
+  const suffix = LANGUAGE_SUFFIX.exec(relPath)?.[1];
+  if (!suffix) return undefined;
+  try {
+    const [tag] = Intl.getCanonicalLocales(suffix);
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    return languageNames.of(tag) === undefined ? undefined : tag;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/article.js';
-import { articleTitle } from '../../src/core/article-info.js';
+import { articleLanguage, articleTitle } from '../../src/core/article-info.js';
+import { defaultConfig } from '../../src/core/config.js';
 
 const parse = (relPath: string, content: string) => parseArticle({ path: `/project/articles/${relPath}`, relPath, content });
 
@@ -38,5 +39,22 @@ describe('articleTitle', () => {
 
   it('keeps a title that only contains such a word', () => {
     expect(articleTitle(parse('a.md', '---\ntitle: Null results in vitamin trials\n---\n')).text).toBe('Null results in vitamin trials');
+  });
+});
+
+describe('articleLanguage', () => {
+  const config = defaultConfig('/project');
+  const lang = (relPath: string, front = '') => articleLanguage(parse(relPath, `---\ntitle: T\n${front}---\nText.\n`), config);
+
+  it("takes the language a Hugo file name gives (gripe.es.md), where the front matter gives none", () => {
+    expect(config.site.language).toBe('en-GB');
+    expect(lang('gripe.es.md')).toBe('es');
+    expect(lang('health/about.pt-br.md')).toBe('pt-BR');
+    expect(lang('gripe.es.md', 'lang: fr\n')).toBe('fr');
+    expect(lang('gripe.md')).toBe('en-GB');
+  });
+
+  it('does not take a word or a version before .md for a language', () => {
+    for (const name of ['notes.old.md', 'plan.v2.md', 'report.final.md', 'index.md', 'a.b.c.md', '2024-05-08-x.md']) expect(lang(name), name).toBe('en-GB');
   });
 });
