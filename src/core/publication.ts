@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import { publishedDate } from './article-info.js';
-import type { CalendarDate } from './dates.js';
+import { toCalendarDate, type CalendarDate } from './dates.js';
 import { count } from './count.js';
 
 /** What decides publication besides the files: the `--drafts` and `--future` flags and today. */
@@ -17,9 +17,11 @@ export interface PublishOptions {
  * `in-doubt` (`draft` or `published` holds something other than true or false: front-matter-schema
  * reports the wrong type, and in doubt nothing is published; only `published: "true"` and
  * `draft: "false"`, which can mean one thing, are published),
- * `future` (dated after today, as Jekyll and Hugo hold such posts back until their day).
+ * `future` (dated after today, as Jekyll and Hugo hold such posts back until their day),
+ * `expired` (its Hugo `expiryDate` is before today: the author said until when it holds, as a
+ * season's clinic hours do, and Hugo leaves it out after that day).
  */
-export type Unpublished = 'draft' | 'in-doubt' | 'future';
+export type Unpublished = 'draft' | 'in-doubt' | 'future' | 'expired';
 
 /**
  * The one answer to "is this article published?", asked by lint, build, export, serve and list alike.
@@ -39,6 +41,17 @@ export function unpublishedReason(article: Article, options: PublishOptions): Un
     const date = publishedDate(article);
     if (date !== undefined && date > options.now) return 'future';
   }
+  const expiry = expiryDate(article);
+  if (expiry !== undefined && expiry < options.now) return 'expired';
+  return undefined;
+}
+
+/** Hugo's names for the day after which a page is no longer published (any case, as Hugo reads its keys). */
+const EXPIRY_KEYS = new Set(['expirydate', 'unpublishdate']);
+
+/** The day an article stops being published (Hugo's `expiryDate`), the day written. */
+function expiryDate(article: Article): CalendarDate | undefined {
+  for (const key in article.data) if (EXPIRY_KEYS.has(key.toLowerCase())) return toCalendarDate(article.data[key]);
   return undefined;
 }
 
@@ -65,12 +78,13 @@ export function selectPublished<T extends Article>(articles: readonly T[], optio
 
 /** "2 drafts, 1 dated after today": what was left out, for a note on stderr. */
 export function describeLeftOut(leftOut: ReadonlyArray<{ reason: Unpublished }>): string {
-  const counts = { draft: 0, 'in-doubt': 0, future: 0 };
+  const counts = { draft: 0, 'in-doubt': 0, future: 0, expired: 0 };
   for (const { reason } of leftOut) counts[reason]++;
   const parts: string[] = [];
   if (counts.draft) parts.push(`${count(counts.draft, 'draft')} (--drafts includes them)`);
   if (counts['in-doubt']) parts.push(`${counts['in-doubt']} with draft or published not true or false`);
   if (counts.future) parts.push(`${counts.future} dated after today (--future includes them)`);
+  if (counts.expired) parts.push(`${counts.expired} past ${counts.expired === 1 ? 'its' : 'their'} expiryDate (remove it or move it on to publish ${counts.expired === 1 ? 'it' : 'them'})`);
   return parts.join(', ');
 }
 

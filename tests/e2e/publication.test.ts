@@ -66,6 +66,21 @@ describe('lint and build agree on what is published', () => {
     expect(futureBuild.stderr).toMatch(/next-month\.md/);
   });
 
+  it("leaves out an article past its Hugo expiryDate, as Hugo does, and says so; one that expires today or later is published", async () => {
+    const dir = tempProject({
+      'articles/flu-clinic-2023.md': article('Flu Clinic 2023', 'expiryDate: 2023-12-31\n'),
+      'articles/flu-clinic-2024.md': article('Flu Clinic 2024', 'expirydate: 2024-06-01T18:00:00+01:00\n'),
+      'articles/flu-clinic-2025.md': article('Flu Clinic 2025', 'expiryDate: 2025-03-31\n'),
+    });
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir, env: NOW });
+    expect(linted(lint.stdout)).toEqual(['flu-clinic-2024.md', 'flu-clinic-2025.md']);
+    expect(lint.stderr).toMatch(/not linted, as build would not publish them: 1 past its expiryDate/);
+    const build = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(build.code).toBe(0);
+    expect(existsSync(path.join(dir, 'public/articles/flu-clinic-2023/index.html'))).toBe(false);
+    expect(existsSync(path.join(dir, 'public/articles/flu-clinic-2024/index.html'))).toBe(true);
+  });
+
   it('list marks what is not published, and counts no clash with it', async () => {
     const dir = project();
     const list = await runCli(['list', '--json'], { cwd: dir, env: NOW });
