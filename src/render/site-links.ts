@@ -171,8 +171,11 @@ function buildIndex(articles: readonly Article[], config: Config, feeds: boolean
 /** What each permalink placeholder is for this article, as Jekyll and as Hugo would fill it in. */
 function placeholderValues(article: Article): PlaceholderValues {
   const data = article.data;
-  const folders = article.relPath.split('/').slice(0, -1);
-  const fileName = withoutMarkdownExtension(article.relPath.split('/').pop() ?? '');
+  const parts = article.relPath.split('/');
+  let fileName = withoutMarkdownExtension(parts.pop() ?? '');
+  // A Hugo leaf bundle (`kardiologie/index.md`) is named by its folder, which is not a section.
+  if (fileName.toLowerCase() === 'index' && parts.length > 0) fileName = parts.pop()!;
+  const folders = parts;
   // The file name without a Jekyll date prefix: Jekyll's :title.
   const fileTitle = articleOutputPath(fileName);
   const slug = typeof data.slug === 'string' && data.slug.trim() ? [data.slug.trim()] : [];

@@ -91,6 +91,16 @@ describe('siteLinks', () => {
     expect(siteLinks([page, other], config((c) => (c.permalinks = ['/:sections/']))).resolve('/guide/')).toMatchObject({ kind: 'ambiguous' });
   });
 
+  it('fills in a Hugo leaf bundle (kardiologie/index.md) as Hugo does: its folder is its name, not a section', () => {
+    const bundle = article('leistungen/kardiologie/index.md', { title: 'Kardiologie' });
+    const page = article('leistungen/faq.md', { title: 'Fragen' });
+    for (const permalink of ['/:sections/:slug/', '/:sections/:filename/', '/:section/:contentbasename/', '/:sections/:slugorfilename/']) {
+      const links = siteLinks([bundle, page], config((c) => (c.permalinks = [permalink])));
+      expect(links.resolve('/leistungen/kardiologie/'), permalink).toMatchObject({ kind: 'page', article: bundle });
+      expect(links.resolve('/leistungen/faq/'), permalink).toMatchObject({ kind: 'page', article: page });
+    }
+  });
+
   it("reads a link that includes the base URL's path without it", () => {
     expect(resolve('/health/articles/vaccines/flu-shot/', [], '/health/')).toMatchObject({ kind: 'page', sitePath: 'articles/vaccines/flu-shot/' });
     expect(resolve('/health/', [], '/health/')).toMatchObject({ kind: 'page', sitePath: '' });
