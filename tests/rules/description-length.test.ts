@@ -53,4 +53,20 @@ describe('description-length', () => {
     expect(lint(withDescription('42'))).toEqual([]);
     expect(lint(withDescription('[one, two]'))).toEqual([]);
   });
+
+  it('reports Markdown in the description, which previews and the page show as written, and passes plain text', () => {
+    const long = (markup: string) => withDescription(`"Allergy tests at the practice: ${markup} tell us which pollen or dust causes your symptoms."`);
+    for (const [markup, found] of [
+      ['**skin tests** or **blood tests**', '**skin tests**'],
+      ['_patch tests_', '_patch tests_'],
+      ['[skin tests](tests.md)', '[skin tests](tests.md)'],
+      ['`IgE` tests', '`IgE`'],
+    ]) {
+      const messages = lint(long(markup));
+      expect(ids(messages), markup).toEqual(['markup@3:14']);
+      expect(messages[0].message).toContain(found);
+    }
+    expect(ids(lint(withDescription('"Two paragraphs, the first of them long enough to pass the length check on its own.\n\nAnd a second."')))).toEqual(['markup@3:14']);
+    expect(lint(withDescription('Allergy tests at the practice (skin or blood tests) find the pollen, 2 * 3 or dust_mite causing it.'))).toEqual([]);
+  });
 });
