@@ -2,7 +2,8 @@ import type { Article } from './article.js';
 import type { ArticleType, Config } from './config.js';
 import { toCalendarDate, type CalendarDate } from './dates.js';
 import type { Heading } from './markdown.js';
-import { LANGUAGE_TAG } from './language-tag.js';
+import { LANGUAGE_TAG, primaryLanguage } from './language-tag.js';
+import { BUILT_IN_STRINGS } from './strings.js';
 import { isPlaceholderValue } from './placeholder-value.js';
 import { fileNameDate, fileStem } from './url.js';
 
@@ -88,7 +89,7 @@ export function articleTags(article: Article): string[] {
 export function articleLanguage(article: Article, config: Config): string {
   const value = article.data.lang;
   const fallback = config.site.language;
-  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fileNameLanguage(article.relPath) ?? fallback;
+  if (typeof value !== 'string' || !LANGUAGE_TAG.test(value.trim())) return fileNameLanguage(article.relPath, config) ?? fallback;
   try {
     return Intl.getCanonicalLocales(value.trim())[0];
   } catch {
@@ -96,21 +97,27 @@ export function articleLanguage(article: Article, config: Config): string {
   }
 }
 
-/** `es` in `gripe.es.md`, `pt-br` in `about.pt-br.md`: a language before the Markdown extension, as Hugo writes a translation's file name. */
+/** `es` in `gripe.es.md`, `pt-br` in `about.pt-br.md`: a language before the extension, as Hugo writes a translation's file name. */
 const LANGUAGE_SUFFIX = /\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.[^./]+$/i;
-let languageNames: Intl.DisplayNames | undefined;
 
-/** The language a file name gives, when it is one Intl can name (`notes.old.md` holds no language). */
-function fileNameLanguage(relPath: string): string | undefined {
+/**
+ * The language a file name gives, when the site has pages in it: the site's own, one healthmd
+ * has strings for (English, Spanish) or one the config's `strings` names. Many a file name ends
+ * in a word that is also a language code (`acme.sh.md`, `nvm.io.md`, `init.el.md`), so a
+ * language the site has no words for is not taken from a file name.
+ */
+function fileNameLanguage(relPath: string, config: Config): string | undefined {
   const suffix = LANGUAGE_SUFFIX.exec(relPath)?.[1];
   if (!suffix) return undefined;
+  let tag: string;
   try {
-    const [tag] = Intl.getCanonicalLocales(suffix);
-    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    return languageNames.of(tag) === undefined ? undefined : tag;
+    [tag] = Intl.getCanonicalLocales(suffix);
   } catch {
     return undefined;
   }
+  const primary = primaryLanguage(tag);
+  const known = primary === primaryLanguage(config.site.language) || Object.hasOwn(BUILT_IN_STRINGS, primary) || Object.keys(config.strings).some((key) => primaryLanguage(key) === primary);
+  return known ? tag : undefined;
 }
 
 /**

@@ -49,12 +49,17 @@ describe('articleLanguage', () => {
   it("takes the language a Hugo file name gives (gripe.es.md), where the front matter gives none", () => {
     expect(config.site.language).toBe('en-GB');
     expect(lang('gripe.es.md')).toBe('es');
-    expect(lang('health/about.pt-br.md')).toBe('pt-BR');
+    expect(lang('about.en-us.md')).toBe('en-US');
+    // A language healthmd has no strings for counts once the config's strings name it.
+    expect(lang('health/about.pt-br.md')).toBe('en-GB');
+    const withPortuguese = defaultConfig('/project');
+    withPortuguese.strings = { pt: { published: 'Publicado' } };
+    expect(articleLanguage(parse('health/about.pt-br.md', '---\ntitle: T\n---\nText.\n'), withPortuguese)).toBe('pt-BR');
     expect(lang('gripe.es.md', 'lang: fr\n')).toBe('fr');
     expect(lang('gripe.md')).toBe('en-GB');
   });
 
   it('does not take a word or a version before .md for a language', () => {
-    for (const name of ['notes.old.md', 'plan.v2.md', 'report.final.md', 'index.md', 'a.b.c.md', '2024-05-08-x.md']) expect(lang(name), name).toBe('en-GB');
+    for (const name of ['notes.old.md', 'plan.v2.md', 'report.final.md', 'index.md', 'a.b.c.md', '2024-05-08-x.md', 'acme.sh.md', 'nvm.io.md', 'init.el.md']) expect(lang(name), name).toBe('en-GB');
   });
 });
