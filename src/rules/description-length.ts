@@ -6,8 +6,8 @@ const length = z.int().check(z.gte(0), z.lte(10_000));
 /**
  * Markdown a writer of another site's front matter puts in a description (Hugo's `summary` is
  * Markdown to some themes): strong or emphasised words, a link, code, a paragraph break (which
- * YAML keeps as a line break where it folds the others into spaces). The
- * description is plain text to every page and preview that shows it.
+ * YAML keeps as a line break where it folds the others into spaces). The description is plain
+ * text to every page and preview that shows it.
  */
 const MARKDOWN = /\*\*[^*\n]+\*\*|__[^_\n]+__|(?<![\p{L}\p{N}*_])[*_][^*_\s][^*_\n]*[*_](?![\p{L}\p{N}*_])|\[[^\]\n]+\]\([^)\n]*\)|`[^`\n]+`|\n(?=\s*\S)/u;
 

@@ -24,11 +24,14 @@ const JOURNAL =
  */
 const JOURNAL_APA = /\((?:19|20)\d{2}[a-z]?\)\.?\s[^\n]{3,300}?,\s*\d{1,5}\s*(?:\(\s*[\w-]{1,12}\s*\))?\s*,\s*[a-z]{0,3}\d{1,9}(?:\s*[-–]\s*[a-z]?\d{1,6})?\b/i;
 /**
- * A line that starts with an author's surname and initials, as reference lists write them
- * ("Holick MF.", "Yao P, et al.", "Holick, M. F."), and gives a year: a paper, even without its
- * volume ("Holick MF. Vitamin D deficiency. N Engl J Med. 2007.").
+ * A line that starts with an author's surname and initials, as reference lists write them, and
+ * gives a year: a paper, even without its volume. Vancouver style names the title and the
+ * journal before the year ("Holick MF. Vitamin D deficiency. N Engl J Med. 2007."), APA and
+ * Harvard put the year in brackets after the authors ("Holick, M. F. (2007)."); "Our GP, 2019"
+ * is neither.
  */
-const AUTHORS_AND_YEAR = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+\p{Lu}{1,3}(?=[,.])|,?[ \t]+(?:\p{Lu}\.[ \t]?){1,3})[^\n]*?\b(?:19|20)\d{2}\b/mu;
+const AUTHORS_AND_YEAR =
+  /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?[\p{Lu}][\p{L}'’-]+(?:[ \t]+\p{Lu}{1,3}[,.][^\n]*?\.\s[^\n]*?\.\s?[^\n]*?\b(?:19|20)\d{2}\b|,?[ \t]+(?:\p{Lu}\.[ \t]?){1,3}[^\n]*?\((?:19|20)\d{2}[a-z]?\))/mu;
 
 /** Medical articles cite their sources: a Sources/References section with a URL, a DOI, a PMID or a journal citation. */
 export const sourcesPresent = defineRule({

@@ -70,7 +70,7 @@ describe('sources-present', () => {
 
   it('refuses things that only look like citations', () => {
     expect(ids(check(withSources('- Ask your pharmacist\n- Page 10.5 of the leaflet\n- http://localhost')))).toEqual(['7:1 no-citation']);
-    expect(ids(check(withSources('- NHS (2020). Back pain.\n- Dr Smith, our GP, in 2019\n- Ask A. Nurse')))).toEqual(['7:1 no-citation']);
+    expect(ids(check(withSources('- NHS (2020). Back pain.\n- Dr Smith, our GP, in 2019\n- Ask A. Nurse\n- Our GP, 2019\n- The NHS, 2019')))).toEqual(['7:1 no-citation']);
   });
 
   it('leaves a scaffold placeholder to no-placeholder instead of reporting it twice', () => {
