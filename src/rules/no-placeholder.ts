@@ -170,8 +170,10 @@ function wikiLink(inner: string, embed: boolean, article: Article, config: Confi
   if (file === '') return heading?.trim() ? `[${(shown ?? heading).trim()}](#${slug(heading.trim())})` : undefined;
   const beside = path.join(path.dirname(article.path), `${file}.md`);
   const atTop = path.resolve(config.root, config.articlesDir, `${file}.md`);
-  const found = embed || shown !== undefined || heading !== undefined ? undefined : [beside, atTop].find((candidate) => project.exists(candidate));
-  if (!embed && shown === undefined && heading === undefined && !found) return undefined;
+  // Shown words, a heading or an embed say it is a link; a bare name, only a note of that name.
+  const marked = embed || shown !== undefined || heading !== undefined;
+  const found = marked ? undefined : [beside, atTop].find((candidate) => project.exists(candidate));
+  if (!marked && !found) return undefined;
   const words = (shown ?? file).trim();
   if (embed) return `![${words}](${encodeURI(file)})`;
   const href = encodeURI(toPosix(path.relative(path.dirname(article.path), found ?? beside)));
