@@ -50,7 +50,7 @@ export function unpublishedReason(article: Article, options: PublishOptions): Un
 const EXPIRY_KEYS = new Set(['expirydate', 'unpublishdate']);
 
 /** The day an article stops being published (Hugo's `expiryDate`), the day written. */
-function expiryDate(article: Article): CalendarDate | undefined {
+export function expiryDate(article: Article): CalendarDate | undefined {
   for (const key in article.data) if (EXPIRY_KEYS.has(key.toLowerCase())) return toCalendarDate(article.data[key]);
   return undefined;
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Article } from '../core/article.js';
-import { isDraft } from '../core/publication.js';
+import { expiryDate, unpublishedReason, type Unpublished } from '../core/publication.js';
+import { publishedDate } from '../core/article-info.js';
 import { projectPath, type Config } from '../core/config.js';
 import type { CalendarDate } from '../core/dates.js';
 import { HealthmdError } from '../core/errors.js';
@@ -175,9 +176,10 @@ export class PreviewSite {
     const movedTo = this.addresses.movedFrom(sitePath);
     const entry = movedTo === undefined ? undefined : this.renderer?.model.byPath.get(movedTo);
     if (entry) return { kind: 'redirect', status: 302, location: `/${encodeSitePath(entry.sitePath)}` };
-    const draft = [...this.articles.values()].find((a) => !this.options.drafts && isDraft(a) && articleUrl(a.relPath, a.data.slug) === sitePath);
-    const message = draft
-      ? `${this.display(draft.path)} is a draft: restart with 'healthmd serve --drafts' to preview it.`
+    const publish = { drafts: this.options.drafts, future: this.options.future, now: this.options.now };
+    const held = [...this.articles.values()].find((a) => articleUrl(a.relPath, a.data.slug) === sitePath && unpublishedReason(a, publish) !== undefined);
+    const message = held
+      ? heldBack(held, unpublishedReason(held, publish)!, this.display(held.path))
       : `Nothing is published at /${sitePath}. Articles are at /articles/<path>/, mirroring the articles folder.`;
     return this.standalone(404, 'Page not found', message, []);
   }
@@ -335,4 +337,17 @@ export class PreviewSite {
 function summary(entry: SiteEntry | undefined): unknown[] | undefined {
   if (!entry) return undefined;
   return [entry.sitePath, entry.title, entry.date, entry.description, entry.excerptText, entry.excerptCut, entry.tags.map((t) => [t.name, t.slug])];
+}
+
+/** Why an article is not at its address in the preview, and what shows it. */
+function heldBack(article: Article, reason: Unpublished, shown: string): string {
+  switch (reason) {
+    case 'draft':
+    case 'in-doubt':
+      return `${shown} is a draft: restart with 'healthmd serve --drafts' to preview it.`;
+    case 'future':
+      return `${shown} is dated after today (${publishedDate(article)}): restart with 'healthmd serve --future' to preview it.`;
+    case 'expired':
+      return `${shown} is past its expiryDate (${expiryDate(article)}): remove the date or move it on to preview it.`;
+  }
 }

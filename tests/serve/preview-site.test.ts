@@ -105,3 +105,21 @@ describe('PreviewSite findings', () => {
     expect(body).toContain('data-rule="link-safety"');
   });
 });
+
+describe('PreviewSite pages not published', () => {
+  it('says why an article is not shown at its address, and what previews it: a draft, a future article, an expired one', () => {
+    const project = tempProject({
+      ...FILES,
+      'articles/e.md': articleText('Epsilon', 'date: 2025-09-01\n', 'Later.').replace(/date: 2025-01-0\d\n/, ''),
+      'articles/f.md': articleText('Phi', 'expiryDate: 2025-03-31\n', 'Over.'),
+    });
+    const site = new PreviewSite({ config: loadConfig(project), cwd: project, now: NOW, drafts: false, baseUrl: 'http://127.0.0.1:4000/' });
+    const said = (sitePath: string) => {
+      const answer = site.answer(sitePath);
+      return answer?.kind === 'html' ? [answer.status, /<p>([^<]*(?:draft|today|expiryDate|Nothing)[^<]*)<\/p>/.exec(answer.body)?.[1].replace(/&#39;/g, "'")] : answer;
+    };
+    expect(said('articles/d/')).toEqual([404, "articles/d.md is a draft: restart with 'healthmd serve --drafts' to preview it."]);
+    expect(said('articles/e/')).toEqual([404, "articles/e.md is dated after today (2025-09-01): restart with 'healthmd serve --future' to preview it."]);
+    expect(said('articles/f/')).toEqual([404, 'articles/f.md is past its expiryDate (2025-03-31): remove the date or move it on to preview it.']);
+  });
+});
