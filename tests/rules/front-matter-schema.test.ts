@@ -51,6 +51,14 @@ describe('front-matter-schema', () => {
     for (const known of Object.keys(config.types)) expect(type.message).toContain(known);
   });
 
+  it('says which title the page shows meanwhile, and where a heading it takes stands', () => {
+    const front = '---\ntitle: 2024\ndescription: Duties and liabilities of nurses, for the board review.\ndate: 2024-05-08\nauthor: A. Writer\n---\n';
+    const opening = check(`${front}# Criminal Liabilities\n\nText.\n`).find((r) => r.line === 2)!;
+    expect(opening.message).toContain('Until then the page is titled "Criminal Liabilities", from the body\'s first heading');
+    const later = check(`${front}Intro.\n\n- a duty\n\n# Criminal Liabilities\n\nText.\n`).find((r) => r.line === 2)!;
+    expect(later.message).toContain('Until then the page is titled "Criminal Liabilities", from the heading on line 11, which the page shows at its top instead of where it stands');
+  });
+
   it('reports missing required keys at 1:1, once each', () => {
     const reports = check(fixture('not-ok-missing.md'));
     expect(reports.every((r) => r.line === 1 && r.column === 1 && r.messageId === 'missing')).toBe(true);
