@@ -83,10 +83,12 @@ export const noAbsoluteClaims = defineRule({
   options: z.strictObject({ phrases: z._default(z.array(z.string().check(z.minLength(1))), []), allow: z._default(z.array(z.string().check(z.minLength(1))), []) }),
   check({ article, config, options, report }) {
     // Spanish pages have phrases of their own (claim-phrases-es.ts); every other page the English ones.
-    const language = LANGUAGES[primaryLanguage(articleLanguage(article, config))] ?? ENGLISH;
+    const own = LANGUAGES[primaryLanguage(articleLanguage(article, config))];
     const extra = phrasePattern(options.phrases);
     const allow = phrasePattern(options.allow);
     for (const block of textBlocks(article)) {
+      // A paragraph in English on a Spanish page (a scaffold's, a quotation) is read as English.
+      const language = own && !writtenInEnglish(block.text) ? own : ENGLISH;
       const allowed = allow ? [...block.text.matchAll(allow)].map((m) => [m.index, m.index + m[0].length]) : [];
       const overlapsAllowed = (start: number, end: number) => allowed.some(([from, to]) => start < to && from < end);
       const matches: Array<{ m: RegExpExecArray; kind?: string }> = language.claims(block.text).map((m) => ({ m, kind: kindOf(m) }));
@@ -177,6 +179,21 @@ interface ClaimLanguage {
 }
 
 const ENGLISH: ClaimLanguage = { claims, qualifiers: QUALIFIERS, limitedAfter: LIMITED_AFTER };
+
+/** Words that are English and not Spanish, and words that are Spanish and not English. */
+const ENGLISH_WORDS = new Set('the and is are it this that with for of to your you our we can will be not'.split(' '));
+const SPANISH_WORDS = new Set('el la los las del que y es son en un una por para con se su sus no lo al'.split(' '));
+
+/** True when more of a block's words are English than Spanish (and some are). */
+function writtenInEnglish(text: string): boolean {
+  let english = 0;
+  let spanish = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (ENGLISH_WORDS.has(word)) english++;
+    else if (SPANISH_WORDS.has(word)) spanish++;
+  }
+  return english > spanish;
+}
 
 /** Languages with phrases of their own, by primary subtag; every other page is read as English. */
 const LANGUAGES: Record<string, ClaimLanguage> = {

@@ -3,7 +3,7 @@ import { leadingWords, prefixTree } from './leading-words.js';
 // The phrases no-absolute-claims looks for, apart from the rule, so that the bundle can read the
 // words they start with as it is made (scripts/bundle.mjs) instead of at every start.
 
-const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia|flu|influenza|colds?|covid(?:-19)?|coronavirus|ptsd|ibs|gout|fatigue|trauma|rash(?:es)?|warts?|ulcers?|wounds?|allerg(?:y|ies))`;
+const CONDITION = String.raw`(?:[a-z]+(?:itis|osis|emia|algia|pathy|oma|ache|aches|pain)|pain|cancers?|diabetes|asthma|acne|eczema|psoriasis|insomnia|depression|anxiety|migraines?|headaches?|infections?|diseases?|disorders?|conditions?|illness(?:es)?|symptoms?|obesity|autism|dementia|flu|influenza|colds?|covid(?:-19)?|coronavirus|ptsd|ibs|gout|fatigue|trauma|rash(?:es)?|warts?|ulcers?|wounds?|allerg(?:y|ies)|sciatica|hypertension|epilepsy|tinnitus|vertigo|constipation|diarrh(?:o)?ea|reflux|heartburn|nausea|lupus|herpes|hiv|adhd|schizophrenia|addictions?|alcoholism|infertility|impotence|baldness|cellulite|wrinkles|parkinson['’]?s|alzheimer['’]?s)`;
 
 /** What a treatment is said to do, in the forms a promise takes ("will definitely reduce", "is guaranteed to help"). */
 const OUTCOME = String.raw`(?:work|cure|heal|help|reduce|relieve|improve|stop|prevent|eliminate|end|fix|protect|lower|boost|clear|restore|kill|shorten|ease|treat|reverse|beat|get\s+rid\s+of|make\s+you|succeed|remove|strengthen|speed\s+up|give\s+you|get\s+you|raise|replace|bring|feel\s+(?:better|the\s+difference|relief|results?))`;
