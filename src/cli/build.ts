@@ -101,6 +101,8 @@ Examples:
         const seconds = (result.durationMs / 1000).toFixed(2);
         const changed = result.changed === undefined ? '' : `; ${count(result.changed, 'file')} changed, the rest as they were`;
         io.stdout(`Built ${count(result.pages, 'page')} from ${count(result.articles, 'article')} into ${where}/ in ${seconds} s${changed}\n`);
+        // What the lint would have stopped may be on the pages now: say so, where the build says it is done.
+        if (flags.skipLint) io.stderr('healthmd: warning: --skip-lint: the articles were not linted, so the pages may show what lint reports (a missing review, source or disclaimer, a placeholder, an unsafe link); run healthmd lint to see it\n');
       }
       // Last, where a long run's reader looks: what the site lacks.
       if (result.leftOut.length > 0) {

@@ -23,7 +23,7 @@ describe('build progress', () => {
     expect(tty.code).toBe(0);
     expect(tty.output).toMatch(/Writing pages \[[#·]+\]\s+\d+\/\d+/);
     // The bar is erased before the summary, which stands alone on its line.
-    expect(tty.output).toMatch(/\r\x1b\[K(\r\n)?Built \d+ pages from 400 articles into public\/ in [\d.]+ s\r?\n$/);
+    expect(tty.output).toMatch(/\r\x1b\[K(\r\n)?Built \d+ pages from 400 articles into public\/ in [\d.]+ s\r?\nhealthmd: warning: --skip-lint: [^\r\n]*\r?\n$/);
 
     const quiet = await onTerminal(['build', '--skip-lint', '--quiet'], project);
     expect(quiet).toEqual({ code: 0, output: '' });

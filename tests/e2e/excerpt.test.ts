@@ -28,7 +28,7 @@ General information only.
 
 async function indexExcerpts(files: Record<string, string>): Promise<string[]> {
   const project = tempProject(files);
-  const result = await runCli(['build', '--skip-lint'], { cwd: project, env: { HEALTHMD_NOW: '2024-06-01' } });
+  const result = await runCli(['build', '--skip-lint', '--quiet'], { cwd: project, env: { HEALTHMD_NOW: '2024-06-01' } });
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const index = parseHtml(readFileSync(path.join(project, 'public', 'index.html'), 'utf8'));

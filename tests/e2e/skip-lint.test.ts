@@ -28,6 +28,9 @@ describe('a duplicate key is an error but not fatal', () => {
     const built = await runCli(['build', '--skip-lint'], { cwd: dir, env: NOW });
     expect(built.code).toBe(0);
     expect(readFileSync(path.join(dir, 'public/articles/twice/index.html'), 'utf8')).toContain('Second Title');
+    // It says the pages were not linted, unless asked to be quiet.
+    expect(built.stderr).toMatch(/^healthmd: warning: --skip-lint: the articles were not linted, .*run healthmd lint to see it$/m);
+    expect((await runCli(['build', '--skip-lint', '--quiet'], { cwd: dir, env: NOW })).stderr).toBe('');
   });
 
   it('--skip-lint builds every file it can parse and names, last, each file it left out', async () => {

@@ -56,7 +56,7 @@ describe('front-matter-schema', () => {
     const opening = check(`${front}# Criminal Liabilities\n\nText.\n`).find((r) => r.line === 2)!;
     expect(opening.message).toContain('Until then the page is titled "Criminal Liabilities", from the body\'s first heading');
     const later = check(`${front}Intro.\n\n- a duty\n\n# Criminal Liabilities\n\nText.\n`).find((r) => r.line === 2)!;
-    expect(later.message).toContain('Until then the page is titled "Criminal Liabilities", from the heading on line 11, which the page shows at its top instead of where it stands');
+    expect(later.message).toContain('Until then the page is titled "Criminal Liabilities", from the first heading, which stands below other words: the page shows it at its top instead of where it stands');
   });
 
   it('reports missing required keys at 1:1, once each', () => {

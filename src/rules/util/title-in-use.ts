@@ -3,7 +3,7 @@ import { articleTitle, type ArticleTitle } from '../../core/article-info.js';
 
 /**
  * Says which title the page shows while the front matter has no usable one, and, for a heading
- * with words before it, where it stands: the page moves it to its top.
+ * with words before it, that the page moves it to its top.
  */
 export function titleInUse(article: Article): string {
   const title = articleTitle(article);
@@ -15,5 +15,5 @@ function titleSource(article: Article, title: ArticleTitle): string {
   if (title.source === 'front-matter' || !title.heading) return 'the front matter';
   const heading = title.heading;
   const opens = article.tokens.slice(0, heading.index).every((token) => token.type === 'space' || token.type === 'html');
-  return opens ? "the body's first heading" : `the heading on line ${article.place(heading.start).line}, which the page shows at its top instead of where it stands`;
+  return opens ? "the body's first heading" : 'the first heading, which stands below other words: the page shows it at its top instead of where it stands';
 }
