@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Tokenizer, type MarkedOptions, type Token, type TokenizerExtensionFunction, type TokenizerStartFunction, type Tokens } from 'marked';
 import { findAlerts, type AlertType } from './alerts.js';
+import { withRaisedFigures } from './raised-figures.js';
 import { definitionListTokenizer } from './definition-lists.js';
 import { footnoteTokenizers, type FootnoteToken } from './footnotes.js';
 import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
@@ -463,7 +464,7 @@ function isInlineContainer(type: string): boolean {
 /** Plain text of inline tokens: what a reader reads, without Markdown syntax or HTML. */
 export function inlineText(tokens: Token[]): string {
   let text = '';
-  for (const token of tokens) {
+  for (const token of withRaisedFigures(tokens)) {
     switch (token.type) {
       case 'html':
       case 'image':

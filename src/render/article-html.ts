@@ -14,6 +14,7 @@ import type { PageStrings } from '../core/strings.js';
 /** The page strings an article's body uses. */
 export type ArticleStrings = FootnoteStrings & Pick<PageStrings, `alert_${AlertType}`>;
 import { nonTextElement, rawHtmlText, sanitizeRawHtml, type OpenLists, type UrlUse } from './sanitize-raw-html.js';
+import { withRaisedFigures } from '../core/raised-figures.js';
 import { sectionsApart } from './sections-apart.js';
 
 export interface TocEntry {
@@ -225,7 +226,7 @@ class ArticleParser extends Parser {
   }
 
   override parseInline(tokens: Token[], renderer?: InlineRenderer): string {
-    const shown = this.textMode ? withoutNonText(tokens) : tokens;
+    const shown = this.textMode ? withRaisedFigures(withoutNonText(tokens)) : tokens;
     if (!this.footnotes || !shown.some((token) => token.type === 'footnoteRef')) return super.parseInline(shown, renderer);
     let html = '';
     let from = 0;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
 import { ALLOWED_GLOBAL_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAG_ATTRIBUTES, ALLOWED_TAGS, HEADING_TAGS, NOT_TEXT_TAGS } from '../core/html-allowlist.js';
+import { raisedOrLowered } from '../core/raised-figures.js';
 
 let sanitizer: typeof sanitizeHtml | undefined;
 
@@ -162,7 +163,11 @@ const TEXT_OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: NOT_TEXT_TAGS,
   // A text box's content is not decoded by the parser (browsers do decode it), so the sanitizer
   // escapes its entities a second time: undo that, leaving each a single entity reference.
-  textFilter: (text, tag) => (tag === 'textarea' ? text.replace(/&amp;(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '&$1;') : text),
+  // A power's or a formula's figures keep their place above or below the line (10⁹/L, CO₂).
+  textFilter: (text, tag) => {
+    if (tag === 'sup' || tag === 'sub') return raisedOrLowered(text, tag) ?? text;
+    return tag === 'textarea' ? text.replace(/&amp;(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/gi, '&$1;') : text;
+  },
   enforceHtmlBoundary: false,
 };
 

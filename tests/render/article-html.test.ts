@@ -313,6 +313,17 @@ describe('footnotes', () => {
     expect(render('Haemoglobin\n: The protein.\n', { html: 'text', url: (href) => href }).body).toContain('<dt>Haemoglobin</dt>');
   });
 
+  it("keeps a power or a formula's figures raised or lowered under html: text, where dropping <sup> would change the number", () => {
+    const text = (body: string) => render(body, { html: 'text', url: (href) => href }).body;
+    expect(text('Platelets: 150 to 400 × 10<sup>9</sup>/L, or 10<sup>-3</sup> M; HCO<sub>3</sub><sup>−</sup>.\n')).toContain('150 to 400 × 10⁹/L, or 10⁻³ M; HCO₃⁻.');
+    expect(text('<p>Platelets: 150 to 400 × 10<sup>9</sup>/L and CO<sub>2</sub>.</p>\n')).toContain('150 to 400 × 10⁹/L and CO₂.');
+    // Words stay words: only figures and signs have raised and lowered forms.
+    expect(text('The 1<sup>st</sup> dose, H<sub>a</sub>.\n')).toContain('The 1st dose, Ha.');
+    expect(render('10<sup>9</sup>/L\n').body).toContain('10<sup>9</sup>/L');
+    // Plain text of the paragraph, what an excerpt and the rules read, keeps the power too.
+    expect(article('a.md', { title: 'A' }, 'Platelets: 10<sup>9</sup>/L.\n').prose[0].text).toBe('Platelets: 10⁹/L.');
+  });
+
   it('keeps apart the words of two HTML blocks a blank line parts, as two images left out as their alt text', () => {
     const url = (href: string) => (href.startsWith('missing') ? undefined : href);
     for (const html of ['sanitize', 'text'] as const) {
