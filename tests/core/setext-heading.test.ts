@@ -84,13 +84,23 @@ describe('skipImpossibleSetext', () => {
     .map((parts) => parts.join(''));
 
   it('lexes every Markdown into the tokens marked makes, with GFM and without', () => {
+    // marked 18.2 itself throws on a few inputs ('- a\n\t> -\nHeading': a quote opened by a tab
+    // in a list item); there the walk must throw the same, never lex what marked cannot.
+    const outcome = (run: () => unknown) => {
+      try {
+        return { tokens: run() };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
     fc.assert(
       fc.property(block, (src) => {
-        expect(lex(src, true)).toEqual(lex(src, false));
-        expect(lex(src, true, { gfm: false })).toEqual(lex(src, false, { gfm: false }));
+        expect(outcome(() => lex(src, true))).toEqual(outcome(() => lex(src, false)));
+        expect(outcome(() => lex(src, true, { gfm: false }))).toEqual(outcome(() => lex(src, false, { gfm: false })));
       }),
       { numRuns: 3_000 },
     );
+    expect(outcome(() => lex('- a\n\t> -\nHeading', false))).toMatchObject({ error: expect.any(String) });
   });
 
   it('leaves pedantic Markdown, whose pattern is another, to marked', () => {
