@@ -10,7 +10,7 @@ import { describeLeftOut, unpublishedReason, type Unpublished } from '../core/pu
 import { UsageError, EXIT_OK, EXIT_CONTENT } from '../core/errors.js';
 import { writeFileAtomic } from '../core/write-file-atomic.js';
 import { FORMAT_NAMES, formatters } from '../formatters/index.js';
-import type { LintResult } from '../lint/engine.js';
+import { errorsOnly, type LintResult } from '../lint/engine.js';
 import { FirstReads, frontMatterOnly, lintArticlesInProject, lintFilesInProject, type LintFilesOptions } from '../lint/lint-files.js';
 import { lintInWorkers, workerCount } from '../lint/lint-in-workers.js';
 import { relativeTargets } from '../lint/placeless.js';
@@ -232,9 +232,4 @@ function publishedFiles(
   });
   if (leftOut.length > 0) io.stderr(`healthmd: not linted, as build would not publish them: ${describeLeftOut(leftOut)}\n`);
   return { files, project: project.filter((file) => reasonOf(file) === undefined) };
-}
-
-function errorsOnly(result: LintResult): LintResult {
-  const messages = result.messages.filter((m) => m.severity === 'error');
-  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
 }

@@ -6,6 +6,7 @@ import { rules } from '../rules/index.js';
 import type { BuildProgress } from '../site/build-site.js';
 import type { LintGate } from '../site/lint-gate.js';
 import { progressLine } from '../site/progress-line.js';
+import { errorsOnly } from '../lint/engine.js';
 import type { CliContext } from './context.js';
 import { DEFAULT_WIDTH, terminalWidth } from './terminal-width.js';
 import { count } from '../core/count.js';
@@ -26,8 +27,9 @@ export function reportLintGate(
   }
   const { lint } = result;
   const blocked = result.status === 'blocked';
-  // With --skip-lint the gate ran only the fatal rules, so blocked results hold nothing else.
-  const shown = blocked || !flags.quiet ? lint.results : [];
+  // With --skip-lint the gate ran only the fatal rules, so blocked results hold nothing else;
+  // --quiet shows the errors that stopped it, and nothing else.
+  const shown = !flags.quiet ? lint.results : blocked ? lint.results.map(errorsOnly) : [];
   const report = formatters.stylish(shown, { cwd: context.cwd, color: context.color, width: terminalWidth(process.stderr, context.io.env) ?? DEFAULT_WIDTH, rules, version: pkg.version });
   if (report) io.stderr(report);
   if (!blocked) return;

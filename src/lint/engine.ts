@@ -242,3 +242,9 @@ function check(article: Article, active: ActiveRule[], project: ProjectView, opt
   }
   return diagnostics;
 }
+
+/** A result with its errors only, as `--quiet` shows it. */
+export function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 'error');
+  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 };
+}

@@ -64,4 +64,16 @@ describe('a duplicate key is an error but not fatal', () => {
     expect(built.code).toBe(0);
     expect(readFileSync(path.join(dir, 'public/articles/commands/hugo_build/index.html'), 'utf8')).toContain('Build command');
   });
+
+  it('build --quiet that stops shows the errors that stopped it and no warning', async () => {
+    const dir = tempProject({
+      'articles/back-pain.md': healthArticle('It is a miracle cure.\n\n[the leaflet](missing.md)\n', { title: 'Back Pain' }),
+    });
+    const quiet = await runCli(['build', '--quiet'], { cwd: dir, env: NOW });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toMatch(/internal-links/);
+    expect(quiet.stderr).not.toMatch(/\d+:\d+ +warning|no-absolute-claims/);
+    const loud = await runCli(['build'], { cwd: dir, env: NOW });
+    expect(loud.stderr).toMatch(/no-absolute-claims/);
+  });
 });
