@@ -29,6 +29,13 @@ export interface DefinitionToken {
 
 /** A definition's first line: up to three spaces, a colon, then a blank; the text after it is the definition's. */
 const DEFINITION = /^ {0,3}:[ \t]+(?=\S)/;
+/** The same at the start of any line of a text. */
+const DEFINITION_ANYWHERE = new RegExp(DEFINITION.source, 'm');
+
+/** False where a body holds no line a definition could start: its Markdown needs no definition-list tokenizer. */
+export function mayHoldDefinitionList(body: string): boolean {
+  return DEFINITION_ANYWHERE.test(body);
+}
 
 /**
  * marked's block tokenizer for definition lists. A list starts at a block's start with one or

@@ -2,7 +2,7 @@ import { decodeHTMLStrict } from 'entities/decode';
 import { Lexer, Tokenizer, type MarkedOptions, type Token, type TokenizerExtensionFunction, type TokenizerStartFunction, type Tokens } from 'marked';
 import { findAlerts, type AlertType } from './alerts.js';
 import { withRaisedFigures } from './raised-figures.js';
-import { definitionListTokenizer } from './definition-lists.js';
+import { definitionListTokenizer, mayHoldDefinitionList } from './definition-lists.js';
 import { footnoteTokenizers, type FootnoteToken } from './footnotes.js';
 import { blockAttributeLine, headingAttributes, type Attributes } from './heading-attributes.js';
 import { scanInlineText } from './inline-text.js';
@@ -134,7 +134,7 @@ function tokenBudget(limit: number, body: string): MarkedOptions['extensions'] {
   const inline: TokenizerExtensionFunction[] = [count];
   const startBlock: TokenizerStartFunction[] = [];
   // Definition lists, for a body with a line that starts like a definition.
-  if (DEFINITION_LINE.test(body)) block.push(definitionListTokenizer());
+  if (mayHoldDefinitionList(body)) block.push(definitionListTokenizer());
   if (body.includes('[^')) {
     // Footnotes, for one article: the labels its definitions give are its own.
     const footnotes = footnoteTokenizers();
@@ -144,9 +144,6 @@ function tokenBudget(limit: number, body: string): MarkedOptions['extensions'] {
   }
   return { renderers: {}, childTokens: {}, block, inline, ...(startBlock.length ? { startBlock } : {}) };
 }
-
-/** A line that may start a definition (definition-lists.ts). */
-const DEFINITION_LINE = /(?:^|\n) {0,3}:[ \t]+\S/;
 
 /**
  * Lexes the body once and extracts what rules and renderers share.
