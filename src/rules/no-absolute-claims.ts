@@ -180,9 +180,9 @@ interface ClaimLanguage {
 
 const ENGLISH: ClaimLanguage = { claims, qualifiers: QUALIFIERS, limitedAfter: LIMITED_AFTER };
 
-/** Words that are English and not Spanish, and words that are Spanish and not English. */
+/** Words that are English and not Spanish, and words that are Spanish and not English ('no' and 'son' are both, and count for neither). */
 const ENGLISH_WORDS = new Set('the and is are it this that with for of to your you our we can will be not'.split(' '));
-const SPANISH_WORDS = new Set('el la los las del que y es son en un una por para con se su sus no lo al'.split(' '));
+const SPANISH_WORDS = new Set('el la los las del que y es en un una por para con se su sus lo al'.split(' '));
 
 /** True when more of a block's words are English than Spanish (and some are). */
 function writtenInEnglish(text: string): boolean {

@@ -237,6 +237,8 @@ describe('no-absolute-claims', () => {
 
     it('reads a Spanish paragraph with the Spanish phrases, and one in English (a scaffold left in English) with the English', () => {
       expect(spanish('This syrup cures asthma and it is completely safe.')).toEqual(['cures asthma', 'completely safe']);
+      // Words both languages have ('no', 'son') count for neither.
+      expect(spanish('The tea has no side effects.')).toEqual(['no side effects']);
       expect(spanish('Es importante que el médico cure la artritis con el tratamiento que funciona para usted.')).toEqual([]);
       expect(spanish('El jarabe cures asthma, dicen los anuncios de la tele en la radio.')).toEqual([]);
     });
